@@ -1,0 +1,126 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "emitter.h"
+#include "policy.h"
+#include "xmalloc.h"
+
+/*
+ * The regedit format as Windows' own regedit exports it: "Windows Registry
+ * Editor Version 5.00", [HIVE\key] sections, "name"=dword:%08x, "name"=- to
+ * delete. The 32-bit view is written as the Wow6432Node path, which is
+ * where a 64-bit regedit stores it.
+ */
+
+/* A quoted .reg name: backslash and double quote are escaped. */
+static void
+reg_quote(struct buf *out, const char *s)
+{
+	buf_addc(out, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '\\' || *s == '"')
+			buf_addc(out, '\\');
+		buf_addc(out, *s);
+	}
+	buf_addc(out, '"');
+}
+
+/*
+ * A comment line. Policy text reaches here free of control characters
+ * (the policy reader refuses them), so it cannot end the comment early.
+ */
+static void
+reg_comment(struct buf *out, const char *label, const char *text)
+{
+	buf_printf(out, "; %s%s\n", label, text);
+}
+
+static void
+reg_header(const struct emit_ctx *ctx, struct buf *out, const char *file,
+    int rollback)
+{
+	const struct policy	*p = ctx->plan->policy;
+	char			*s;
+
+	buf_adds(out, "Windows Registry Editor Version 5.00\n\n");
+	s = xasprintf("%s, written by tlsgpo %s", file, PACKAGE_VERSION);
+	reg_comment(out, "", s);
+	free(s);
+	reg_comment(out, "Policy: ", p->name);
+	s = xasprintf("%s, version %s", p->id, p->version);
+	reg_comment(out, "Id: ", s);
+	free(s);
+	if (*p->description != '\0')
+		reg_comment(out, "Description: ", p->description);
+	buf_adds(out, ";\n");
+	if (!rollback) {
+		buf_printf(out, "; Sets %zu value%s. Apply as Administrator:"
+		    " regedit.exe /s %s\n", ctx->plan->n,
+		    ctx->plan->n == 1 ? "" : "s", file);
+		buf_printf(out, ";   (or: reg.exe import %s). Restart "
+		    "Windows afterwards.\n", file);
+		buf_adds(out, "; Undo: rollback.reg deletes exactly the values "
+		    "this file sets.\n");
+	} else {
+		buf_printf(out, "; Deletes exactly the %zu value%s apply.reg "
+		    "sets, returning each to\n", ctx->inverse->n,
+		    ctx->inverse->n == 1 ? "" : "s");
+		buf_adds(out, "; the Windows default (value absent). Data a "
+		    "value held before apply.reg\n; is not brought back by "
+		    "this file. Apply as Administrator:\n");
+		buf_printf(out, ";   regedit.exe /s %s, then restart "
+		    "Windows.\n", file);
+	}
+}
+
+static void
+reg_body(const struct plan *pl, struct buf *out)
+{
+	const struct plan_op	*op;
+	char			*key, *prev = NULL;
+	size_t			 i;
+
+	for (i = 0; i < pl->n; i++) {
+		op = &pl->ops[i];
+		key = plan_op_physical_key(op);
+		if (prev == NULL || strcmp(prev, key) != 0 ||
+		    pl->ops[i - 1].hive != op->hive) {
+			buf_printf(out, "\n[%s\\%s]\n", hive_long_name(op->hive),
+			    key);
+		}
+		free(prev);
+		prev = key;
+		reg_comment(out, "", op->why);
+		reg_quote(out, op->value);
+		if (op->action == OP_DELETE)
+			buf_adds(out, "=-\n");
+		else
+			buf_printf(out, "=dword:%08x\n", (unsigned)op->data);
+	}
+	free(prev);
+	buf_adds(out, "\n");
+}
+
+static void
+write_apply(const struct emit_ctx *ctx, struct buf *out)
+{
+	reg_header(ctx, out, "apply.reg", 0);
+	reg_body(ctx->plan, out);
+}
+
+static void
+write_rollback(const struct emit_ctx *ctx, struct buf *out)
+{
+	reg_header(ctx, out, "rollback.reg", 1);
+	reg_body(ctx->inverse, out);
+}
+
+const struct emitter emitter_reg_apply = {
+	"reg-apply", "reg/apply.reg", ENC_REG_OPTION, 1, write_apply
+};
+
+const struct emitter emitter_reg_rollback = {
+	"reg-rollback", "reg/rollback.reg", ENC_REG_OPTION, 1, write_rollback
+};

@@ -1,0 +1,44 @@
+/*
+ * One emitter per artifact. A writer renders UTF-8 text with "\n" line
+ * ends from the plan alone; the package layer turns it into the
+ * emitter's declared encoding and line ends.
+ */
+#ifndef TLSGPO_EMITTER_H
+#define TLSGPO_EMITTER_H
+
+#include "buf.h"
+#include "diag.h"
+#include "plan.h"
+
+enum text_encoding {
+	ENC_UTF8,
+	ENC_UTF8_BOM,
+	ENC_UTF16LE_BOM,
+	ENC_ASCII,
+	ENC_REG_OPTION		/* whatever --reg-encoding chose */
+};
+
+struct emit_ctx {
+	const struct plan	*plan;
+	const struct plan	*inverse;
+	const struct diags	*warnings;	/* the policy's warnings */
+	enum text_encoding	 reg_encoding;	/* ENC_UTF16LE_BOM or ENC_ASCII */
+};
+
+struct emitter {
+	const char		*name;
+	const char		*path;		/* inside the package */
+	enum text_encoding	 encoding;
+	int			 crlf;
+	void			(*write)(const struct emit_ctx *, struct buf *);
+};
+
+extern const struct emitter emitter_reg_apply;
+extern const struct emitter emitter_reg_rollback;
+extern const struct emitter emitter_readme;
+
+/* Renders text (UTF-8, "\n") into bytes of the given encoding. */
+void	encode_text(const char *, size_t, enum text_encoding, int,
+	    struct buf *);
+
+#endif

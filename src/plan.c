@@ -1,0 +1,367 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "json.h"
+#include "plan.h"
+#include "xmalloc.h"
+
+/* Keys and values: DESIGN.md, from KB 3140245 and Microsoft Learn. */
+#define KEY_WINHTTP \
+	"SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp"
+#define KEY_WININET_POLICY \
+	"SOFTWARE\\Policies\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"
+#define KEY_WININET_MACHINE \
+	"SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"
+#define KEY_WININET_USER \
+	"Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"
+#define KEY_DOTNET		"SOFTWARE\\Microsoft\\.NETFramework\\"
+#define KEY_SCHANNEL \
+	"SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\"
+
+static void
+plan_add(struct plan *pl, enum reg_hive hive, enum reg_view view,
+    const char *key, const char *value, uint32_t data, const char *why,
+    int line)
+{
+	struct plan_op	*op;
+
+	pl->ops = xreallocarray(pl->ops, pl->n + 1, sizeof *pl->ops);
+	op = &pl->ops[pl->n++];
+	op->action = OP_SET;
+	op->hive = hive;
+	op->view = view;
+	op->key = xstrdup(key);
+	op->value = value;
+	op->type = REG_TYPE_DWORD;
+	op->data = data;
+	op->why = xstrdup(why);
+	op->line = line;
+}
+
+/* Adds one value for each view in views, 64-bit first. */
+static void
+plan_add_views(struct plan *pl, unsigned views, const char *key,
+    const char *value, uint32_t data, const char *why, int line)
+{
+	if (views & VIEW_BIT_64)
+		plan_add(pl, HIVE_HKLM, VIEW_64, key, value, data, why, line);
+	if (views & VIEW_BIT_32)
+		plan_add(pl, HIVE_HKLM, VIEW_32, key, value, data, why, line);
+}
+
+static void
+plan_winhttp(const struct policy *p, struct plan *pl)
+{
+	char	desc[128], why[256];
+
+	if (!policy_has_winhttp(p))
+		return;
+	protocol_set_describe(p->winhttp_protocols, desc, sizeof desc);
+	snprintf(why, sizeof why, "WinHTTP default secure protocols: %s", desc);
+	plan_add_views(pl, p->winhttp_views, KEY_WINHTTP,
+	    "DefaultSecureProtocols", mask_from_protocols(p->winhttp_protocols),
+	    why, p->key_line[K_WH_PROTOCOLS]);
+}
+
+static void
+plan_wininet(const struct policy *p, struct plan *pl)
+{
+	char		desc[128], why[256];
+	uint32_t	mask;
+	int		line;
+
+	if (!policy_has_wininet(p))
+		return;
+	protocol_set_describe(p->wininet_protocols, desc, sizeof desc);
+	snprintf(why, sizeof why, "WinINet secure protocols (%s): %s",
+	    wininet_scope_name(p->wininet_scope), desc);
+	mask = mask_from_protocols(p->wininet_protocols);
+	line = p->key_line[K_WI_PROTOCOLS];
+	switch (p->wininet_scope) {
+	case SCOPE_MACHINE_POLICY:
+		plan_add(pl, HIVE_HKLM, VIEW_SHARED, KEY_WININET_POLICY,
+		    "SecureProtocols", mask, why, line);
+		break;
+	case SCOPE_MACHINE:
+		plan_add_views(pl, p->wininet_views, KEY_WININET_MACHINE,
+		    "SecureProtocols", mask, why, line);
+		break;
+	case SCOPE_USER:
+		plan_add(pl, HIVE_HKCU, VIEW_SHARED, KEY_WININET_USER,
+		    "SecureProtocols", mask, why, line);
+		break;
+	}
+}
+
+static void
+plan_dotnet(const struct policy *p, struct plan *pl)
+{
+	static const struct {
+		unsigned	 bit;
+		const char	*dir;
+	} fw[] = {
+		{ FW_V4, "v4.0.30319" },
+		{ FW_V2, "v2.0.50727" },
+	};
+	static const unsigned views[] = { VIEW_BIT_64, VIEW_BIT_32 };
+	char	key[128], why[256];
+	size_t	i, j;
+
+	if (!policy_has_dotnet(p))
+		return;
+	for (i = 0; i < 2; i++) {
+		if (!(p->frameworks & fw[i].bit))
+			continue;
+		snprintf(key, sizeof key, KEY_DOTNET "%s", fw[i].dir);
+		for (j = 0; j < 2; j++) {
+			if (!(p->dotnet_views & views[j]))
+				continue;
+			if (p->strong_crypto != -1) {
+				snprintf(why, sizeof why, ".NET %s strong "
+				    "crypto: %s", fw[i].dir,
+				    p->strong_crypto ? "on" : "off");
+				plan_add_views(pl, views[j], key,
+				    "SchUseStrongCrypto",
+				    (uint32_t)p->strong_crypto, why,
+				    p->key_line[K_NET_STRONG]);
+			}
+			if (p->system_default_tls != -1) {
+				snprintf(why, sizeof why, ".NET %s system "
+				    "default TLS versions: %s", fw[i].dir,
+				    p->system_default_tls ? "on" : "off");
+				plan_add_views(pl, views[j], key,
+				    "SystemDefaultTlsVersions",
+				    (uint32_t)p->system_default_tls, why,
+				    p->key_line[K_NET_SYSTLS]);
+			}
+		}
+	}
+}
+
+/*
+ * Enabled=1 / DisabledByDefault=0, or Enabled=0 / DisabledByDefault=1.
+ * Never 0xFFFFFFFF for "enabled": audit tools reject it (DESIGN.md).
+ */
+static void
+plan_schannel(const struct policy *p, struct plan *pl)
+{
+	static const char *const sides[] = { "Client", "Server" };
+	char	key[160], why[256];
+	size_t	i;
+	int	s, on;
+
+	for (i = 0; i < PROTO_COUNT; i++) {
+		for (s = 0; s < 2; s++) {
+			if (p->schannel[i][s] == SC_UNSET)
+				continue;
+			on = p->schannel[i][s] == SC_ENABLED;
+			snprintf(key, sizeof key, KEY_SCHANNEL "%s\\%s",
+			    protocols[i].display, sides[s]);
+			snprintf(why, sizeof why, "SCHANNEL %s %s: %s",
+			    protocols[i].display, sides[s],
+			    on ? "enabled" : "disabled");
+			plan_add(pl, HIVE_HKLM, VIEW_SHARED, key, "Enabled",
+			    on ? 1 : 0, why, p->schannel_line[i][s]);
+			plan_add(pl, HIVE_HKLM, VIEW_SHARED, key,
+			    "DisabledByDefault", on ? 0 : 1, why,
+			    p->schannel_line[i][s]);
+		}
+	}
+}
+
+void
+plan_build(const struct policy *p, struct plan *pl)
+{
+	memset(pl, 0, sizeof *pl);
+	pl->policy = p;
+	plan_winhttp(p, pl);
+	plan_wininet(p, pl);
+	plan_dotnet(p, pl);
+	plan_schannel(p, pl);
+}
+
+/* The static inverse: delete every value the plan sets, in plan order. */
+void
+plan_inverse(const struct plan *pl, struct plan *inv)
+{
+	struct plan_op	*op;
+	size_t		 i;
+
+	memset(inv, 0, sizeof *inv);
+	inv->policy = pl->policy;
+	inv->ops = xreallocarray(NULL, pl->n, sizeof *inv->ops);
+	inv->n = pl->n;
+	for (i = 0; i < pl->n; i++) {
+		op = &inv->ops[i];
+		*op = pl->ops[i];
+		op->action = OP_DELETE;
+		op->data = 0;
+		op->key = xstrdup(pl->ops[i].key);
+		op->why = xasprintf("undo %s", pl->ops[i].why);
+	}
+}
+
+void
+plan_free(struct plan *pl)
+{
+	size_t	i;
+
+	for (i = 0; i < pl->n; i++) {
+		free(pl->ops[i].key);
+		free(pl->ops[i].why);
+	}
+	free(pl->ops);
+	memset(pl, 0, sizeof *pl);
+}
+
+const char *
+hive_long_name(enum reg_hive h)
+{
+	return h == HIVE_HKCU ? "HKEY_CURRENT_USER" : "HKEY_LOCAL_MACHINE";
+}
+
+const char *
+hive_short_name(enum reg_hive h)
+{
+	return h == HIVE_HKCU ? "HKCU" : "HKLM";
+}
+
+const char *
+view_name(enum reg_view v)
+{
+	switch (v) {
+	case VIEW_64:
+		return "64";
+	case VIEW_32:
+		return "32";
+	case VIEW_SHARED:
+		return "shared";
+	}
+	return "?";
+}
+
+const char *
+reg_type_name(uint32_t type)
+{
+	return type == REG_TYPE_DWORD ? "REG_DWORD" : "REG_?";
+}
+
+char *
+plan_op_physical_key(const struct plan_op *op)
+{
+	static const char	sw[] = "SOFTWARE\\";
+
+	if (op->view == VIEW_32 && strncasecmp(op->key, sw, sizeof sw - 1) == 0)
+		return xasprintf("%.*sWow6432Node\\%s", (int)(sizeof sw - 1),
+		    op->key, op->key + sizeof sw - 1);
+	return xstrdup(op->key);
+}
+
+static const char *
+view_label(enum reg_view v)
+{
+	switch (v) {
+	case VIEW_64:
+		return "64-bit";
+	case VIEW_32:
+		return "32-bit";
+	case VIEW_SHARED:
+		return "shared";
+	}
+	return "?";
+}
+
+void
+plan_write_table(const struct plan *pl, struct buf *out)
+{
+	const struct plan_op	*op;
+	const struct policy	*p = pl->policy;
+	size_t			 i, wkey = 3, wval = 5, n;
+
+	for (i = 0; i < pl->n; i++) {
+		op = &pl->ops[i];
+		n = strlen(op->key) + 5;
+		if (n > wkey)
+			wkey = n;
+		if (strlen(op->value) > wval)
+			wval = strlen(op->value);
+	}
+	buf_printf(out, "policy %s (%s), version %s: %zu operation%s\n\n",
+	    p->id, p->name, p->version, pl->n, pl->n == 1 ? "" : "s");
+	buf_printf(out, "%-6s  %-6s  %-*s  %-*s  %-9s  %-10s  %s\n", "ACTION",
+	    "VIEW", (int)wkey, "KEY", (int)wval, "VALUE", "TYPE", "DATA",
+	    "LINE  WHY");
+	for (i = 0; i < pl->n; i++) {
+		op = &pl->ops[i];
+		buf_printf(out, "%-6s  %-6s  %s\\%-*s  %-*s  %-9s  ",
+		    op->action == OP_SET ? "set" : "delete",
+		    view_label(op->view), hive_short_name(op->hive),
+		    (int)(wkey - 5), op->key, (int)wval, op->value,
+		    reg_type_name(op->type));
+		if (op->action == OP_SET)
+			buf_printf(out, "0x%08X", (unsigned)op->data);
+		else
+			buf_printf(out, "%-10s", "-");
+		buf_printf(out, "  %-4d  %s\n", op->line, op->why);
+	}
+}
+
+static void
+plan_ops_json(const struct plan *pl, struct buf *out)
+{
+	const struct plan_op	*op;
+	char			*phys;
+	size_t			 i;
+
+	buf_adds(out, "[");
+	for (i = 0; i < pl->n; i++) {
+		op = &pl->ops[i];
+		phys = plan_op_physical_key(op);
+		buf_printf(out, "%s\n    {\"action\": \"%s\", \"hive\": \"%s\", "
+		    "\"view\": \"%s\", \"key\": ", i == 0 ? "" : ",",
+		    op->action == OP_SET ? "set" : "delete",
+		    hive_short_name(op->hive), view_name(op->view));
+		json_string(out, op->key);
+		buf_printf(out, ", \"path\": \"%s\\\\", hive_long_name(op->hive));
+		json_string_body(out, phys);
+		buf_adds(out, "\", \"value\": ");
+		json_string(out, op->value);
+		buf_printf(out, ", \"type\": \"%s\", ", reg_type_name(op->type));
+		if (op->action == OP_SET)
+			buf_printf(out, "\"data\": %u, \"hex\": \"0x%08X\", ",
+			    (unsigned)op->data, (unsigned)op->data);
+		else
+			buf_adds(out, "\"data\": null, \"hex\": null, ");
+		buf_printf(out, "\"line\": %d, \"why\": ", op->line);
+		json_string(out, op->why);
+		buf_adds(out, "}");
+		free(phys);
+	}
+	buf_adds(out, pl->n == 0 ? "]" : "\n  ]");
+}
+
+void
+plan_write_json(const struct plan *pl, const struct plan *inv, struct buf *out)
+{
+	const struct policy	*p = pl->policy;
+
+	buf_adds(out, "{\n  \"policy\": {\"id\": ");
+	json_string(out, p->id);
+	buf_adds(out, ", \"name\": ");
+	json_string(out, p->name);
+	buf_adds(out, ", \"version\": ");
+	json_string(out, p->version);
+	buf_adds(out, ", \"description\": ");
+	json_string(out, p->description);
+	buf_adds(out, ", \"vendor\": ");
+	json_string(out, p->vendor);
+	buf_adds(out, "},\n  \"operations\": ");
+	plan_ops_json(pl, out);
+	buf_adds(out, ",\n  \"rollback\": ");
+	plan_ops_json(inv, out);
+	buf_adds(out, "\n}\n");
+}

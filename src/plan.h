@@ -1,0 +1,73 @@
+/*
+ * The registry plan: the one intermediate form every writer renders. An
+ * ordered list of operations on (hive, view, key, value); its inverse
+ * deletes exactly what it sets.
+ */
+#ifndef TLSGPO_PLAN_H
+#define TLSGPO_PLAN_H
+
+#include <stdint.h>
+
+#include "buf.h"
+#include "policy.h"
+
+#define REG_TYPE_DWORD	4
+
+enum reg_hive {
+	HIVE_HKLM,
+	HIVE_HKCU
+};
+
+/*
+ * VIEW_SHARED: the key is not redirected (HKLM\SYSTEM, HKCU\Software,
+ * HKLM\SOFTWARE\Policies), so one operation serves both views.
+ */
+enum reg_view {
+	VIEW_64,
+	VIEW_32,
+	VIEW_SHARED
+};
+
+enum op_action {
+	OP_SET,
+	OP_DELETE
+};
+
+struct plan_op {
+	enum op_action	 action;
+	enum reg_hive	 hive;
+	enum reg_view	 view;
+	char		*key;	/* as a 64-bit program names it */
+	const char	*value;
+	uint32_t	 type;
+	uint32_t	 data;
+	char		*why;	/* "WinHTTP: TLS 1.2" */
+	int		 line;	/* policy line it comes from */
+};
+
+struct plan {
+	const struct policy	*policy;
+	struct plan_op		*ops;
+	size_t			 n;
+};
+
+void	 plan_build(const struct policy *, struct plan *);
+void	 plan_inverse(const struct plan *, struct plan *);
+void	 plan_free(struct plan *);
+
+const char *hive_long_name(enum reg_hive);
+const char *hive_short_name(enum reg_hive);
+const char *view_name(enum reg_view);
+const char *reg_type_name(uint32_t);
+
+/*
+ * The key's path in the registry as stored: SOFTWARE\Wow6432Node\... for
+ * the 32-bit view of a redirected key. Without the hive. Caller frees.
+ */
+char	*plan_op_physical_key(const struct plan_op *);
+
+void	 plan_write_table(const struct plan *, struct buf *);
+void	 plan_write_json(const struct plan *, const struct plan *,
+	    struct buf *);
+
+#endif

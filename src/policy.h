@@ -1,0 +1,127 @@
+/*
+ * The policy model: what one INI file says, checked strictly. The keys,
+ * their sections and whether they are required are listed once, in
+ * POLICY_KEYS; the parser, the duplicate check and the "allowed keys"
+ * messages are all generated from it.
+ */
+#ifndef TLSGPO_POLICY_H
+#define TLSGPO_POLICY_H
+
+#include "diag.h"
+#include "protocol.h"
+
+enum section {
+	SEC_POLICY,
+	SEC_WINHTTP,
+	SEC_WININET,
+	SEC_DOTNET,
+	SEC_SCHANNEL,
+	SEC_TARGET,
+	SEC_COUNT
+};
+
+/*   enum       section      key                   required */
+#define POLICY_KEYS(X)							\
+	X(K_ID,		 SEC_POLICY,  "id",		     1)		\
+	X(K_NAME,	 SEC_POLICY,  "name",		     1)		\
+	X(K_VERSION,	 SEC_POLICY,  "version",	     1)		\
+	X(K_DESCRIPTION, SEC_POLICY,  "description",	     0)		\
+	X(K_VENDOR,	 SEC_POLICY,  "vendor",		     0)		\
+	X(K_WH_PROTOCOLS, SEC_WINHTTP, "protocols",	     1)		\
+	X(K_WH_VIEWS,	 SEC_WINHTTP, "views",		     0)		\
+	X(K_WI_PROTOCOLS, SEC_WININET, "protocols",	     1)		\
+	X(K_WI_SCOPE,	 SEC_WININET, "scope",		     0)		\
+	X(K_WI_VIEWS,	 SEC_WININET, "views",		     0)		\
+	X(K_NET_STRONG,	 SEC_DOTNET,  "strong-crypto",	     0)		\
+	X(K_NET_SYSTLS,	 SEC_DOTNET,  "system-default-tls", 0)		\
+	X(K_NET_FRAMEWORKS, SEC_DOTNET, "frameworks",	     0)		\
+	X(K_NET_VIEWS,	 SEC_DOTNET,  "views",		     0)		\
+	X(K_TARGET_OS,	 SEC_TARGET,  "os",		     0)		\
+	X(K_TARGET_INSECURE, SEC_TARGET, "allow-insecure",  0)
+
+enum policy_key {
+#define X(e, s, k, r) e,
+	POLICY_KEYS(X)
+#undef X
+	K_COUNT
+};
+
+/* Registry views, as a set. */
+#define VIEW_BIT_64	0x1
+#define VIEW_BIT_32	0x2
+
+/* .NET Framework versions, as a set. */
+#define FW_V4		0x1
+#define FW_V2		0x2
+
+enum wininet_scope {
+	SCOPE_MACHINE_POLICY,
+	SCOPE_MACHINE,
+	SCOPE_USER
+};
+
+enum side {
+	SIDE_CLIENT,
+	SIDE_SERVER
+};
+
+enum sc_state {
+	SC_UNSET,
+	SC_ENABLED,
+	SC_DISABLED
+};
+
+struct os_target {
+	const char	*name;
+	const char	*display;
+	int		 tls13;		/* can use TLS 1.3 */
+	int		 needs_kb3140245;
+	int		 winhttp_tls11_12_only;	/* Server 2008 SP2 */
+};
+
+extern const struct os_target os_targets[];
+extern const size_t os_target_count;
+
+struct policy {
+	char		*file;
+	char		*id;
+	char		*name;
+	char		*version;
+	char		*description;	/* "" when not given */
+	char		*vendor;	/* "" when not given */
+
+	int		 key_line[K_COUNT];	/* 0: not given */
+	int		 section_line[SEC_COUNT];
+
+	proto_set	 winhttp_protocols;
+	unsigned	 winhttp_views;
+
+	proto_set	 wininet_protocols;
+	enum wininet_scope wininet_scope;
+	unsigned	 wininet_views;
+
+	int		 strong_crypto;		/* -1: not given */
+	int		 system_default_tls;	/* -1: not given */
+	unsigned	 frameworks;
+	unsigned	 dotnet_views;
+
+	enum sc_state	 schannel[PROTO_COUNT][2];
+	int		 schannel_line[PROTO_COUNT][2];
+
+	unsigned	 target_os;	/* bit i: os_targets[i] */
+	int		 allow_insecure;
+};
+
+/*
+ * Reads and checks a policy. Returns 0 when it may be used (warnings may
+ * have been added to diags), -1 when diags holds at least one error.
+ */
+int	 policy_load(const char *, struct policy *, struct diags *);
+void	 policy_free(struct policy *);
+
+int	 policy_has_winhttp(const struct policy *);
+int	 policy_has_wininet(const struct policy *);
+int	 policy_has_dotnet(const struct policy *);
+const char *wininet_scope_name(enum wininet_scope);
+
+#endif

@@ -1,0 +1,100 @@
+#include "config.h"
+
+#include "utf8.h"
+
+size_t
+utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t	c, min;
+	size_t		len, i;
+
+	if (n == 0)
+		return 0;
+	c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if ((c & 0xe0) == 0xc0) {
+		len = 2;
+		c &= 0x1f;
+		min = 0x80;
+	} else if ((c & 0xf0) == 0xe0) {
+		len = 3;
+		c &= 0x0f;
+		min = 0x800;
+	} else if ((c & 0xf8) == 0xf0) {
+		len = 4;
+		c &= 0x07;
+		min = 0x10000;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+void
+utf8_to_utf16le(struct buf *out, const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	uint32_t		 cp;
+	size_t			 i, k;
+
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(p + i, n - i, &cp);
+		if (k == 0) {
+			/* Callers pass validated text; never loop forever. */
+			cp = 0xfffd;
+			k = 1;
+		}
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			buf_add_u16le(out, 0xd800 | (cp >> 10));
+			buf_add_u16le(out, 0xdc00 | (cp & 0x3ff));
+		} else
+			buf_add_u16le(out, (uint16_t)cp);
+	}
+}
+
+void
+utf8_to_ascii(struct buf *out, const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	uint32_t		 cp;
+	size_t			 i, k;
+
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(p + i, n - i, &cp);
+		if (k == 0) {
+			cp = 0xfffd;
+			k = 1;
+		}
+		if (cp < 0x80)
+			buf_addc(out, (char)cp);
+		else
+			buf_printf(out, "<U+%04X>", (unsigned)cp);
+	}
+}
+
+void
+text_to_crlf(struct buf *out, const char *s, size_t n)
+{
+	size_t	i, start;
+
+	for (i = start = 0; i < n; i++) {
+		if (s[i] != '\n')
+			continue;
+		buf_add(out, s + start, i - start);
+		buf_add(out, "\r\n", 2);
+		start = i + 1;
+	}
+	buf_add(out, s + start, n - start);
+}
