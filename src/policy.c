@@ -731,15 +731,14 @@ check_semantics(struct loader *l)
 	int		 any_insecure = 0, s, line;
 	const struct protocol *pr;
 
-	if (!policy_has_winhttp(p) && !policy_has_wininet(p) &&
+	if (p->section_line[SEC_DOTNET] != 0 && !policy_has_dotnet(p)) {
+		diag_error(l->d, p->section_line[SEC_DOTNET], "[dotnet] sets "
+		    "nothing: give strong-crypto and/or system-default-tls");
+	} else if (!policy_has_winhttp(p) && !policy_has_wininet(p) &&
 	    !policy_has_dotnet(p) && schannel_count(p) == 0) {
 		diag_error(l->d, p->section_line[SEC_POLICY], "the policy sets "
 		    "nothing: give at least one of [winhttp], [wininet], "
 		    "[dotnet] or [schannel]");
-	}
-	if (p->section_line[SEC_DOTNET] != 0 && !policy_has_dotnet(p)) {
-		diag_error(l->d, p->section_line[SEC_DOTNET], "[dotnet] sets "
-		    "nothing: give strong-crypto and/or system-default-tls");
 	}
 	if (p->key_line[K_WI_VIEWS] != 0 &&
 	    p->wininet_scope != SCOPE_MACHINE) {
@@ -790,7 +789,7 @@ check_semantics(struct loader *l)
 			}
 			if (used != 0)
 				diag_error(l->d, u[j].line, "%s enables "
-				    "tls1.3, but the target %s (line %d) "
+				    "tls1.3, but target os %s (line %d) "
 				    "cannot use it; TLS 1.3 needs win11, "
 				    "server2022 or later", u[j].where, lacking,
 				    line);

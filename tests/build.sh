@@ -1,0 +1,68 @@
+#!/bin/bash
+# build: the package layout, MANIFEST.sha256 checked by sha256sum, encodings,
+# determinism, atomicity, and --force.
+. "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+
+pol=$srcdir/policies/office365-tls12.ini
+run_tool build "$pol" -o "$WORK/pkg"
+check_eq "build: exit 0 and a summary" "$rc $out" "0 $WORK/pkg: 4 files, 11 registry values"
+files=$(cd "$WORK/pkg" && find . -type f | sort | tr '\n' ' ')
+check_eq "package files" "$files" "./MANIFEST.sha256 ./README.txt ./reg/apply.reg ./reg/rollback.reg "
+check "sha256sum -c accepts MANIFEST.sha256" bash -c "cd '$WORK/pkg' && sha256sum --quiet --strict -c MANIFEST.sha256"
+check_eq "MANIFEST lists every other file" "$(awk '{print $2}' "$WORK/pkg/MANIFEST.sha256" | tr '\n' ' ')" "README.txt reg/apply.reg reg/rollback.reg "
+check "no temporary directory left beside the package" [ -z "$(cd "$WORK" && ls -A | grep tmp)" ]
+
+# Encodings, byte by byte.
+reg=$WORK/pkg/reg/apply.reg
+check_eq "apply.reg starts with the UTF-16LE BOM" "$(head -c 2 "$reg" | od -An -tx1 | tr -d ' ')" "fffe"
+text=$(iconv -f UTF-16 -t UTF-8 "$reg")
+check_eq "apply.reg: regedit 5 header" "$(printf '%s\n' "$text" | head -1)" "$(printf 'Windows Registry Editor Version 5.00\r')"
+iconv -f UTF-16 -t UTF-8 "$reg" > "$WORK/apply.utf8"
+check_eq "apply.reg: every line ends in CRLF" "$(grep -c $'\r$' "$WORK/apply.utf8")" "$(wc -l < "$WORK/apply.utf8")"
+check "apply.reg: dword:%08x" grep -q '^"DefaultSecureProtocols"=dword:00000800'$'\r''$' <<<"$text"
+check "README.txt: UTF-8 BOM" [ "$(head -c 3 "$WORK/pkg/README.txt" | od -An -tx1 | tr -d ' ')" = efbbbf ]
+check "README.txt: CRLF" grep -q $'\r$' "$WORK/pkg/README.txt"
+
+run_tool build --reg-encoding=ascii "$pol" -o "$WORK/ascii"
+areg=$WORK/ascii/reg/apply.reg
+check_eq "ascii: same lines as the UTF-16 file" "$(cat "$areg")" "$text"
+check "ascii: no byte above 0x7F" bash -c "! LC_ALL=C grep -q '[^ -~'$'\r\t'']' '$areg'"
+check "ascii: starts with the header, no BOM" bash -c "head -c 36 '$areg' | grep -qx 'Windows Registry Editor Version 5.00'"
+
+# Determinism: same policy, same bytes, whatever the directory.
+run_tool build "$pol" -o "$WORK/again"
+check "same policy, same bytes" diff -r "$WORK/pkg" "$WORK/again"
+cp "$pol" "$WORK/copy.ini"
+run_tool build "$WORK/copy.ini" -o "$WORK/copy"
+check "same policy from another path, same bytes" diff -r "$WORK/pkg" "$WORK/copy"
+
+# Existing output is never clobbered without --force.
+sum_before=$(cd "$WORK/pkg" && sha256sum MANIFEST.sha256)
+run_tool build "$srcdir/policies/server-hardening.ini" -o "$WORK/pkg"
+check_eq "existing DIR: exit 2 with a message" "$rc $err" "2 tlsgpo build: $WORK/pkg: already exists; use --force to replace it"
+check_eq "existing DIR: untouched" "$(cd "$WORK/pkg" && sha256sum MANIFEST.sha256)" "$sum_before"
+run_tool build --force "$srcdir/policies/server-hardening.ini" -o "$WORK/pkg/"
+check_eq "--force replaces an earlier package" "$rc" 0
+check "--force: the new package is in place" grep -q 'Server hardening' "$WORK/pkg/README.txt"
+check "--force: nothing of the old one is left" [ -z "$(cd "$WORK" && ls -A | grep -E 'tmp|old')" ]
+
+mkdir "$WORK/home" && echo precious > "$WORK/home/notes.txt"
+run_tool build --force "$pol" -o "$WORK/home"
+check_eq "--force refuses a directory that is not a package" "$rc $err" "2 tlsgpo build: $WORK/home: exists and is not a tlsgpo package (no MANIFEST.sha256); refusing to replace it"
+check_eq "...and leaves it alone" "$(cat "$WORK/home/notes.txt")" precious
+echo data > "$WORK/file"
+run_tool build --force "$pol" -o "$WORK/file"
+check_eq "--force refuses a regular file" "$rc" 2
+mkdir "$WORK/empty"
+run_tool build --force "$pol" -o "$WORK/empty"
+check_eq "--force fills an empty directory" "$rc $(ls "$WORK/empty" | tr '\n' ' ')" "0 MANIFEST.sha256 README.txt reg "
+
+# Errors while writing leave nothing behind.
+run_tool build "$pol" -o "$WORK/no/such/parent/pkg"
+check_eq "missing parent directory: exit 3" "$rc" 3
+check "missing parent directory: message names DIR" grep -q "^tlsgpo build: $WORK/no/such/parent/pkg: cannot create a temporary directory beside it: No such file or directory" <<<"$err"
+run_tool build "$pol" -o /proc/tlsgpo-test
+check_eq "unwritable place: exit 3" "$rc" 3
+check "unwritable place: nothing left there" [ ! -e /proc/tlsgpo-test ]
+
+done_testing
