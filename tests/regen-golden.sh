@@ -1,0 +1,18 @@
+#!/bin/bash
+# regen-golden.sh [TLSGPO]: rewrites tests/golden/ from policies/*.ini.
+# Review the diff before committing it: these files are the oracle.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+tool=${1:-$here/../src/tlsgpo}
+cd "$here/.."
+for pol in policies/*.ini; do
+	id=$(basename "$pol" .ini)
+	dir=tests/golden/$id
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	"$tool" plan --json "$pol" > "$dir/plan.json" 2>/dev/null
+	"$tool" build "$pol" -o "$dir/package" > /dev/null 2>&1
+	"$tool" build --reg-encoding=ascii "$pol" -o "$dir/ascii" > /dev/null 2>&1
+	rm "$dir/ascii/README.txt"
+	(cd "$dir/ascii" && grep reg/ MANIFEST.sha256 > M && mv M MANIFEST.sha256)
+done
