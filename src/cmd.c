@@ -68,7 +68,7 @@ cmd_load_policy(const char *path, struct policy *p, struct diags *d)
 {
 	int	rc;
 
-	diags_init(d, path);
+	diags_init(d, strcmp(path, "-") == 0 ? "<stdin>" : path);
 	rc = policy_load(path, p, d);
 	diags_print(d, stderr);
 	return rc;
