@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "policy.h"
 #include "utf8.h"
+#include "wordlist.h"
 #include "xmalloc.h"
 
 #define POLICY_MAX_SIZE		(1024 * 1024)
@@ -225,22 +226,10 @@ parse_word_set(struct loader *l, const char *v, const char *what,
     const char *allowed, unsigned *out)
 {
 	char		 word[64];
-	size_t		 n, i;
+	size_t		 i;
 	unsigned	 set = 0;
 
-	for (;;) {
-		while (*v == ',' || isspace((unsigned char)*v))
-			v++;
-		if (*v == '\0')
-			break;
-		for (n = 0; v[n] != '\0' && v[n] != ',' &&
-		    !isspace((unsigned char)v[n]); n++)
-			;
-		if (n >= sizeof word)
-			n = sizeof word - 1;
-		memcpy(word, v, n);
-		word[n] = '\0';
-		v += n;
+	while (wordlist_next(&v, word, sizeof word)) {
 		for (i = 0; i < count; i++) {
 			if (strcasecmp(word, names[i]) == 0)
 				break;

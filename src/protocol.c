@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "protocol.h"
+#include "wordlist.h"
 
 /*
  * Bits from KB 3140245 and the seeds' table (DESIGN.md); TLS 1.3 is
@@ -95,26 +96,9 @@ protocol_list_parse(const char *s, int bits_only, proto_set *out,
 {
 	const struct protocol	*p;
 	char			 word[64];
-	size_t			 n;
 	proto_set		 set = 0;
 
-	for (;;) {
-		while (*s == ',' || isspace((unsigned char)*s))
-			s++;
-		if (*s == '\0')
-			break;
-		for (n = 0; s[n] != '\0' && s[n] != ',' &&
-		    !isspace((unsigned char)s[n]); n++)
-			;
-		if (n >= sizeof word) {
-			snprintf(err, errlen, "unknown protocol '%.*s...'; "
-			    "allowed: %s", 20, s,
-			    protocol_names_allowed(bits_only));
-			return -1;
-		}
-		memcpy(word, s, n);
-		word[n] = '\0';
-		s += n;
+	while (wordlist_next(&s, word, sizeof word)) {
 		p = protocol_find(word);
 		if (p == NULL || (bits_only && p->bit == 0)) {
 			snprintf(err, errlen, "%s protocol '%s'; allowed: %s",

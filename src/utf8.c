@@ -41,20 +41,33 @@ utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+/*
+ * The code point at s[*i], moving *i past it. Callers pass validated text;
+ * a stray byte still advances, as U+FFFD, so no loop can stall on it.
+ */
+static uint32_t
+utf8_next(const char *s, size_t n, size_t *i)
+{
+	uint32_t	cp;
+	size_t		k;
+
+	k = utf8_decode((const unsigned char *)s + *i, n - *i, &cp);
+	if (k == 0) {
+		cp = 0xfffd;
+		k = 1;
+	}
+	*i += k;
+	return cp;
+}
+
 void
 utf8_to_utf16le(struct buf *out, const char *s, size_t n)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	uint32_t		 cp;
-	size_t			 i, k;
+	uint32_t	cp;
+	size_t		i = 0;
 
-	for (i = 0; i < n; i += k) {
-		k = utf8_decode(p + i, n - i, &cp);
-		if (k == 0) {
-			/* Callers pass validated text; never loop forever. */
-			cp = 0xfffd;
-			k = 1;
-		}
+	while (i < n) {
+		cp = utf8_next(s, n, &i);
 		if (cp >= 0x10000) {
 			cp -= 0x10000;
 			buf_add_u16le(out, 0xd800 | (cp >> 10));
@@ -67,16 +80,11 @@ utf8_to_utf16le(struct buf *out, const char *s, size_t n)
 void
 utf8_to_ascii(struct buf *out, const char *s, size_t n)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	uint32_t		 cp;
-	size_t			 i, k;
+	uint32_t	cp;
+	size_t		i = 0;
 
-	for (i = 0; i < n; i += k) {
-		k = utf8_decode(p + i, n - i, &cp);
-		if (k == 0) {
-			cp = 0xfffd;
-			k = 1;
-		}
+	while (i < n) {
+		cp = utf8_next(s, n, &i);
 		if (cp < 0x80)
 			buf_addc(out, (char)cp);
 		else
