@@ -36,6 +36,9 @@ struct emitter {
 extern const struct emitter emitter_reg_apply;
 extern const struct emitter emitter_reg_rollback;
 extern const struct emitter emitter_readme;
+extern const struct emitter emitter_cmd_apply;
+extern const struct emitter emitter_cmd_rollback;
+extern const struct emitter emitter_cmd_detect;
 
 /* Renders text (UTF-8, "\n") into bytes of the given encoding. */
 void	encode_text(const char *, size_t, enum text_encoding, int,

@@ -23,6 +23,9 @@ static const struct emitter *const emitters[] = {
 	&emitter_readme,
 	&emitter_reg_apply,
 	&emitter_reg_rollback,
+	&emitter_cmd_apply,
+	&emitter_cmd_rollback,
+	&emitter_cmd_detect,
 };
 
 void

@@ -261,6 +261,115 @@ plan_op_physical_key(const struct plan_op *op)
 	return xstrdup(op->key);
 }
 
+static size_t
+key_depth(const char *key)
+{
+	size_t	depth = 1;
+
+	for (; *key != '\0'; key++)
+		depth += *key == '\\';
+	return depth;
+}
+
+static void
+keys_add(struct plan_key **keys, size_t *n, const struct plan_op *op,
+    const char *key, size_t len, int holds)
+{
+	struct plan_key	*k;
+	size_t		 i;
+
+	for (i = 0; i < *n; i++) {
+		k = &(*keys)[i];
+		if (k->hive == op->hive && k->view == op->view &&
+		    strlen(k->key) == len && strncmp(k->key, key, len) == 0) {
+			k->holds_values |= holds;
+			return;
+		}
+	}
+	*keys = xreallocarray(*keys, *n + 1, sizeof **keys);
+	k = &(*keys)[(*n)++];
+	k->hive = op->hive;
+	k->view = op->view;
+	k->key = xstrndup(key, len);
+	k->holds_values = holds;
+}
+
+size_t
+plan_keys(const struct plan *pl, struct plan_key **out)
+{
+	const struct plan_op	*op;
+	struct plan_key		*keys = NULL;
+	const char		*p;
+	size_t			 i, n = 0;
+
+	for (i = 0; i < pl->n; i++) {
+		op = &pl->ops[i];
+		keys_add(&keys, &n, op, op->key, strlen(op->key), 1);
+		/* Ancestors below the top level, nearest first. */
+		for (p = op->key + strlen(op->key); p > op->key; p--) {
+			if (*p != '\\')
+				continue;
+			if (memchr(op->key, '\\', (size_t)(p - op->key)) == NULL)
+				break;
+			keys_add(&keys, &n, op, op->key, (size_t)(p - op->key), 0);
+		}
+	}
+	/* Deepest first; a stable insertion sort keeps plan order otherwise. */
+	for (i = 1; i < n; i++) {
+		struct plan_key	k = keys[i];
+		size_t		j = i;
+
+		for (; j > 0 && key_depth(keys[j - 1].key) < key_depth(k.key); j--)
+			keys[j] = keys[j - 1];
+		keys[j] = k;
+	}
+	*out = keys;
+	return n;
+}
+
+void
+plan_keys_free(struct plan_key *keys, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(keys[i].key);
+	free(keys);
+}
+
+int
+plan_enables_tls13(const struct plan *pl)
+{
+	const struct plan_op	*op;
+	size_t			 i;
+
+	for (i = 0; i < pl->n; i++) {
+		op = &pl->ops[i];
+		if (op->action != OP_SET)
+			continue;
+		if ((strcmp(op->value, "DefaultSecureProtocols") == 0 ||
+		    strcmp(op->value, "SecureProtocols") == 0) &&
+		    (op->data & protocols[PROTO_TLS13].bit))
+			return 1;
+		if (strcmp(op->value, "Enabled") == 0 && op->data == 1 &&
+		    strstr(op->key, "\\TLS 1.3\\") != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+int
+plan_sets_winhttp(const struct plan *pl)
+{
+	size_t	i;
+
+	for (i = 0; i < pl->n; i++) {
+		if (strcmp(pl->ops[i].value, "DefaultSecureProtocols") == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static const char *
 view_label(enum reg_view v)
 {

@@ -66,6 +66,28 @@ const char *reg_type_name(uint32_t);
  */
 char	*plan_op_physical_key(const struct plan_op *);
 
+/*
+ * The keys a plan writes to, with their ancestors (all but the top level),
+ * each (hive, view, key) once, deepest first: the order in which keys that
+ * apply created can be removed again when they are empty. holds_values
+ * marks the keys the plan sets values in.
+ */
+struct plan_key {
+	enum reg_hive	 hive;
+	enum reg_view	 view;
+	char		*key;
+	int		 holds_values;
+};
+
+size_t	 plan_keys(const struct plan *, struct plan_key **);
+void	 plan_keys_free(struct plan_key *, size_t);
+
+/* Whether applying the plan turns TLS 1.3 on anywhere. */
+int	 plan_enables_tls13(const struct plan *);
+
+/* Whether the plan sets WinHTTP's DefaultSecureProtocols (KB 3140245). */
+int	 plan_sets_winhttp(const struct plan *);
+
 void	 plan_write_table(const struct plan *, struct buf *);
 void	 plan_write_json(const struct plan *, const struct plan *,
 	    struct buf *);
