@@ -39,6 +39,9 @@ extern const struct emitter emitter_readme;
 extern const struct emitter emitter_cmd_apply;
 extern const struct emitter emitter_cmd_rollback;
 extern const struct emitter emitter_cmd_detect;
+extern const struct emitter emitter_ps1_apply;
+extern const struct emitter emitter_ps1_rollback;
+extern const struct emitter emitter_ps1_detect;
 
 /* Renders text (UTF-8, "\n") into bytes of the given encoding. */
 void	encode_text(const char *, size_t, enum text_encoding, int,

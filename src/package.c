@@ -26,6 +26,9 @@ static const struct emitter *const emitters[] = {
 	&emitter_cmd_apply,
 	&emitter_cmd_rollback,
 	&emitter_cmd_detect,
+	&emitter_ps1_apply,
+	&emitter_ps1_rollback,
+	&emitter_ps1_detect,
 };
 
 void

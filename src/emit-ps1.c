@@ -1,0 +1,210 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emitter.h"
+#include "policy.h"
+#include "template.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+/*
+ * scripts/apply.ps1, rollback.ps1, detect.ps1: the PowerShell twins of the
+ * .cmd scripts. The bodies are templates (the .ps1 files in templates/);
+ * this file renders the plan as PowerShell data and quotes the policy's
+ * own text.
+ */
+
+/*
+ * A single-quoted PowerShell string: nothing inside is expanded. PowerShell
+ * also takes the typographic quotes U+2018 to U+201B as single quotes, so
+ * they are doubled like the apostrophe.
+ */
+static void
+ps_quote(struct buf *out, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	uint32_t		 cp;
+	size_t			 i, k, n = strlen(s);
+
+	buf_addc(out, '\'');
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(p + i, n - i, &cp);
+		if (k == 0)
+			k = 1;
+		if (cp == '\'' || (cp >= 0x2018 && cp <= 0x201b))
+			buf_add(out, s + i, k);
+		buf_add(out, s + i, k);
+	}
+	buf_addc(out, '\'');
+}
+
+static const char *
+view_word(enum reg_view v)
+{
+	switch (v) {
+	case VIEW_64:
+		return "64";
+	case VIEW_32:
+		return "32";
+	case VIEW_SHARED:
+		break;
+	}
+	return "shared";
+}
+
+static const char *
+view_label(enum reg_view v)
+{
+	switch (v) {
+	case VIEW_64:
+		return "64-bit";
+	case VIEW_32:
+		return "32-bit";
+	case VIEW_SHARED:
+		break;
+	}
+	return "shared";
+}
+
+static void
+ps_plan_table(const struct plan *pl, struct buf *out)
+{
+	const struct plan_op	*op;
+	char			*phys, *label;
+	size_t			 i;
+
+	for (i = 0; i < pl->n; i++) {
+		op = &pl->ops[i];
+		phys = plan_op_physical_key(op);
+		label = xasprintf("%s\\%s [%s] %s", hive_short_name(op->hive),
+		    phys, view_label(op->view), op->value);
+		buf_printf(out, "    @{ Index = %zu; Hive = '%s'; View = '%s'; "
+		    "Key = ", i + 1, hive_short_name(op->hive),
+		    view_word(op->view));
+		ps_quote(out, op->key);
+		buf_adds(out, "; Name = ");
+		ps_quote(out, op->value);
+		buf_printf(out, "; Type = '%s'; Data = %u; Label = ",
+		    reg_type_name(op->type), (unsigned)op->data);
+		ps_quote(out, label);
+		buf_printf(out, " }%s\n", i + 1 < pl->n ? "," : "");
+		free(label);
+		free(phys);
+	}
+}
+
+static void
+ps_key_table(const struct plan_key *keys, size_t n, struct buf *out)
+{
+	char	*label;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		label = xasprintf("%s\\%s [%s]", hive_short_name(keys[i].hive),
+		    keys[i].key, view_label(keys[i].view));
+		buf_printf(out, "    @{ Index = %zu; Hive = '%s'; View = '%s'; "
+		    "Key = ", i + 1, hive_short_name(keys[i].hive),
+		    view_word(keys[i].view));
+		ps_quote(out, keys[i].key);
+		buf_printf(out, "; HoldsValues = $%s; Label = ",
+		    keys[i].holds_values ? "true" : "false");
+		ps_quote(out, label);
+		buf_printf(out, " }%s\n", i + 1 < n ? "," : "");
+		free(label);
+	}
+}
+
+static void
+write_ps1(const struct emit_ctx *ctx, const char *name, struct buf *out)
+{
+	const struct plan	*pl = ctx->plan;
+	const struct policy	*p = pl->policy;
+	struct plan_key		*keys;
+	struct buf		 plan, keytab, common, pname, pid, pver;
+	char			 opcount[32];
+	size_t			 nkeys;
+
+	buf_init(&plan);
+	buf_init(&keytab);
+	buf_init(&common);
+	buf_init(&pname);
+	buf_init(&pid);
+	buf_init(&pver);
+	nkeys = plan_keys(pl, &keys);
+	ps_plan_table(pl, &plan);
+	ps_key_table(keys, nkeys, &keytab);
+	/* The tables end without a newline: the template supplies it. */
+	if (plan.len > 0)
+		plan.data[--plan.len] = '\0';
+	if (keytab.len > 0)
+		keytab.data[--keytab.len] = '\0';
+	ps_quote(&pname, p->name);
+	ps_quote(&pid, p->id);
+	ps_quote(&pver, p->version);
+	snprintf(opcount, sizeof opcount, "%zu", pl->n);
+	{
+		const struct template_var vars[] = {
+			{ "POLICY_NAME", buf_cstr(&pname) },
+			{ "POLICY_ID", buf_cstr(&pid) },
+			{ "POLICY_VERSION", buf_cstr(&pver) },
+			{ "PLAN_TABLE", buf_cstr(&plan) },
+			{ "KEY_TABLE", buf_cstr(&keytab) },
+		};
+		template_render("common.ps1", vars,
+		    sizeof vars / sizeof vars[0], &common);
+	}
+	{
+		const struct template_var vars[] = {
+			{ "TOOL_VERSION", PACKAGE_VERSION },
+			{ "ID", p->id },
+			{ "VERSION", p->version },
+			{ "OP_COUNT", opcount },
+			{ "NEEDS_KB", plan_sets_winhttp(pl) ? "$true" : "$false" },
+			{ "NEEDS_TLS13", plan_enables_tls13(pl) ? "$true" :
+			    "$false" },
+			{ "COMMON", buf_cstr(&common) },
+		};
+		template_render(name, vars, sizeof vars / sizeof vars[0], out);
+	}
+	plan_keys_free(keys, nkeys);
+	buf_free(&plan);
+	buf_free(&keytab);
+	buf_free(&common);
+	buf_free(&pname);
+	buf_free(&pid);
+	buf_free(&pver);
+}
+
+static void
+write_apply(const struct emit_ctx *ctx, struct buf *out)
+{
+	write_ps1(ctx, "apply.ps1", out);
+}
+
+static void
+write_rollback(const struct emit_ctx *ctx, struct buf *out)
+{
+	write_ps1(ctx, "rollback.ps1", out);
+}
+
+static void
+write_detect(const struct emit_ctx *ctx, struct buf *out)
+{
+	write_ps1(ctx, "detect.ps1", out);
+}
+
+/* UTF-8 with a BOM: Windows PowerShell 5.1 reads BOM-less files as ANSI. */
+const struct emitter emitter_ps1_apply = {
+	"ps1-apply", "scripts/apply.ps1", ENC_UTF8_BOM, 1, write_apply
+};
+
+const struct emitter emitter_ps1_rollback = {
+	"ps1-rollback", "scripts/rollback.ps1", ENC_UTF8_BOM, 1, write_rollback
+};
+
+const struct emitter emitter_ps1_detect = {
+	"ps1-detect", "scripts/detect.ps1", ENC_UTF8_BOM, 1, write_detect
+};
