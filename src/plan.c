@@ -262,13 +262,19 @@ plan_op_physical_key(const struct plan_op *op)
 }
 
 static size_t
+key_depth_n(const char *key, size_t len)
+{
+	size_t	depth = 1, i;
+
+	for (i = 0; i < len; i++)
+		depth += key[i] == '\\';
+	return depth;
+}
+
+static size_t
 key_depth(const char *key)
 {
-	size_t	depth = 1;
-
-	for (; *key != '\0'; key++)
-		depth += *key == '\\';
-	return depth;
+	return key_depth_n(key, strlen(key));
 }
 
 static void
@@ -309,7 +315,8 @@ plan_keys(const struct plan *pl, struct plan_key **out)
 		for (p = op->key + strlen(op->key); p > op->key; p--) {
 			if (*p != '\\')
 				continue;
-			if (memchr(op->key, '\\', (size_t)(p - op->key)) == NULL)
+			/* Two levels (SOFTWARE\Microsoft) always exist. */
+			if (key_depth_n(op->key, (size_t)(p - op->key)) < 3)
 				break;
 			keys_add(&keys, &n, op, op->key, (size_t)(p - op->key), 0);
 		}

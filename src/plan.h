@@ -67,7 +67,7 @@ const char *reg_type_name(uint32_t);
 char	*plan_op_physical_key(const struct plan_op *);
 
 /*
- * The keys a plan writes to, with their ancestors (all but the top level),
+ * The keys a plan writes to, with their ancestors three or more levels deep,
  * each (hive, view, key) once, deepest first: the order in which keys that
  * apply created can be removed again when they are empty. holds_values
  * marks the keys the plan sets values in.

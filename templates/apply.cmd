@@ -94,24 +94,33 @@ exit /b 5
 call :op_%1
 call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
 call :same
-if errorlevel 1 set /a TODO+=1
+rem In a .cmd file SET resets ERRORLEVEL: test it first.
+if errorlevel 1 goto count_todo_differs
+set "SAME_%1=1"
+exit /b 0
+:count_todo_differs
+set "SAME_%1=0"
+set /a TODO+=1
 exit /b 0
 
 :show_unchanged
 call :op_%1
-call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
-call :show "unchanged "
+echo unchanged  %OP_LABEL%: %OP_TYPE% %OP_DATA%
 exit /b 0
 
+rem :apply_one N: the "before" printed comes from the backup just written.
 :apply_one
 call :op_%1
-call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
-call :same
-if errorlevel 1 goto apply_one_write
-call :show "unchanged "
-exit /b 0
-:apply_one_write
-call :show "changed   " ", set to %OP_TYPE% %OP_DATA%"
+setlocal EnableDelayedExpansion
+if "!SAME_%1!"=="1" (
+	endlocal
+	goto show_unchanged
+)
+endlocal
+for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="value|%1|absent" echo changed    %OP_LABEL%: absent, set to %OP_TYPE% %OP_DATA%
+	if "%%a|%%b|%%c"=="value|%1|present" echo changed    %OP_LABEL%: %%d %%e, set to %OP_TYPE% %OP_DATA%
+)
 %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %OP_TYPE% /d %OP_DATA% /f %OP_VIEW% >nul 2>&1
 if errorlevel 1 goto apply_one_failed
 exit /b 0

@@ -36,14 +36,28 @@ for /f "tokens=1,2,*" %%a in ('%REG% query "%OP_KEY%" /v "%OP_NAME%" %OP_VIEW% 2
 )
 exit /b 0
 
-rem :key_is_empty: errorlevel 0 when key K_* exists and holds nothing.
+rem :key_is_empty: errorlevel 0 when key K_* exists and holds nothing: no
+rem value but an unset (Default), no subkey. reg.exe lists the key itself
+rem and its subkeys as HKEY_... lines, values indented.
 :key_is_empty
-set "KE_N=0"
+%REG% query "%K_PATH%" %K_VIEW% >nul 2>&1
+if errorlevel 1 exit /b 1
+set "KE_KEYS=0"
+set "KE_VALUES=0"
 for /f "tokens=1" %%l in ('%REG% query "%K_PATH%" %K_VIEW% 2^>nul') do (
-	if not "%%l"=="(Default)" set /a KE_N+=1
+	if not "%%l"=="(Default)" call :key_line "%%l"
 )
-if "%KE_N%"=="1" exit /b 0
-exit /b 1
+if not "%KE_VALUES%"=="0" exit /b 1
+if %KE_KEYS% GTR 1 exit /b 1
+exit /b 0
+:key_line
+set "KE_LINE=%~1"
+if "%KE_LINE:~0,5%"=="HKEY_" (
+	set /a KE_KEYS+=1
+) else (
+	set /a KE_VALUES+=1
+)
+exit /b 0
 
 rem :elevated: errorlevel 0 when running as Administrator.
 :elevated

@@ -102,12 +102,9 @@ exit /b 5
 if not "%R_KIND%"=="value" exit /b 0
 call :op_%R_IDX%
 if "%R_STATE%"=="present" goto restore_present
-call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
-if "%Q_STATE%"=="absent" goto restore_absent_ok
 %REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
 call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
 if "%Q_STATE%"=="present" goto restore_failed
-:restore_absent_ok
 echo deleted    %OP_LABEL%: absent, as before apply
 exit /b 0
 :restore_present

@@ -42,7 +42,11 @@ function literal(node) {
     for (const n of descendants(node)) {
         if (n.type === 'string_literal') {
             const t = n.text;
-            if (t.startsWith("'")) return { kind: 'verbatim', text: t.slice(1, -1).replace(/''/g, "'") };
+            // A verbatim string: a quote (PowerShell counts U+2018..U+201B as
+            // quotes too) is written twice.
+            if (/^['\u2018-\u201b]/.test(t)) {
+                return { kind: 'verbatim', text: t.slice(1, -1).replace(/(['\u2018-\u201b])\1/g, '$1') };
+            }
             return { kind: 'expandable', text: t };
         }
         if (n.type === 'integer_literal') return { kind: 'integer', text: n.text };

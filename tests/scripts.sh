@@ -1,0 +1,97 @@
+#!/bin/bash
+# The generated scripts, read by tools that did not write them: every .ps1
+# parses with the tree-sitter PowerShell grammar with no ERROR or MISSING
+# node; the .ps1 and the .cmd encode the same (key, view, value, type, data)
+# operations as the plan; hostile policy text sits inside one PowerShell
+# literal and is caret-escaped for cmd. (Running the .cmd files is
+# scripts-wine.sh.)
+. "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+
+modules=${TLSGPO_PS_MODULES:-$srcdir/tests/ps/node_modules}
+have_ps=1
+if ! command -v node >/dev/null 2>&1; then
+	have_ps=0 why="node is not installed (apt-get install nodejs)"
+elif [ ! -d "$modules/tree-sitter-powershell" ] || [ ! -d "$modules/web-tree-sitter" ]; then
+	have_ps=0 why="tree-sitter-powershell is not installed (sh tests/install-deps.sh runs npm ci in tests/ps)"
+else
+	# ESM resolves packages beside the script: give the checker its modules.
+	cp "$srcdir/tests/ps/ps-check.mjs" "$WORK/ps-check.mjs"
+	ln -s "$modules" "$WORK/node_modules"
+fi
+pscheck() { node "$WORK/ps-check.mjs" "$@"; }
+if ! command -v jq >/dev/null 2>&1; then
+	skip "generated scripts" "jq is not installed (apt-get install jq)"
+	done_testing
+	exit
+fi
+
+# The grammar must be able to fail: a broken script is flagged, with a line.
+if [ $have_ps = 1 ]; then
+	printf 'function f {\n  $x = @{ A = 1\n}\n' > "$WORK/broken.ps1"
+	out=$(pscheck syntax "$WORK/broken.ps1")
+	check_eq "the PowerShell checker fails on a broken script, naming the place" \
+		"$? $(grep -c "^$WORK/broken.ps1:[0-9]*:[0-9]*: " <<<"$out")" "1 1"
+fi
+
+# The .cmd op table, read with awk: "key|view|value|type|data" per :op_N label.
+cmd_ops() {
+	tr -d '\r' < "$1" | awk -F'=' '
+		/^:op_[0-9]+$/ { inop = 1; next }
+		inop && /^set "OP_KEY=/ { key = substr($0, 13, length($0) - 13) }
+		inop && /^set "OP_VIEW=/ { view = substr($0, 14, length($0) - 14) }
+		inop && /^set "OP_NAME=/ { name = substr($0, 14, length($0) - 14) }
+		inop && /^set "OP_TYPE=/ { type = substr($0, 14, length($0) - 14) }
+		inop && /^set "OP_DATA=/ { data = substr($0, 14, length($0) - 14) }
+		inop && /^exit \/b 0$/ { print key "|" view "|" name "|" type "|" data; inop = 0 }'
+}
+
+for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
+	id=$(basename "$pol" .ini)
+	pkg=$WORK/$id
+	"$TLSGPO" build "$pol" -o "$pkg" >/dev/null 2>&1
+	"$TLSGPO" plan --json "$pol" > "$WORK/$id.json" 2>/dev/null
+	files=$(cd "$pkg/scripts" 2>/dev/null && ls | tr '\n' ' ')
+	check_eq "$id: six scripts" "$files" "apply.cmd apply.ps1 detect.cmd detect.ps1 rollback.cmd rollback.ps1 "
+
+	# The plan, as each language should carry it.
+	want=$(jq -r '.operations[] | "\(.hive)\\\(.key)|\(if .view == "shared" then "" else "/reg:\(.view)" end)|\(.value)|\(.type)|\(.hex)"' "$WORK/$id.json")
+	for s in apply detect rollback; do
+		check_eq "$id: $s.cmd sets the plan's operations" "$(cmd_ops "$pkg/scripts/$s.cmd")" "$want"
+		check "$id: $s.cmd is ASCII with CRLF line ends" bash -c "! LC_ALL=C grep -q '[^ -~'$'\t\r'']' '$pkg/scripts/$s.cmd' && [ \$(grep -c \$'\\r\$' '$pkg/scripts/$s.cmd') = \$(wc -l < '$pkg/scripts/$s.cmd') ]"
+	done
+
+	if [ $have_ps = 0 ]; then
+		skip "$id: .ps1 files parse and carry the plan" "$why"
+		continue
+	fi
+	out=$(pscheck syntax "$pkg"/scripts/*.ps1)
+	check_eq "$id: every .ps1 parses with no ERROR or MISSING node" "$out" ""
+	pswant=$(jq -r '.operations[] | "\(.hive)|\(.view)|\(.key)|\(.value)|\(.type)|\(.data)"' "$WORK/$id.json")
+	for s in apply detect rollback; do
+		got=$(pscheck plan "$pkg/scripts/$s.ps1" | jq -r '"\(.Hive)|\(.View)|\(.Key)|\(.Name)|\(.Type)|\(.Data)"')
+		check_eq "$id: $s.ps1 \$Plan is the plan" "$got" "$pswant"
+		check "$id: $s.ps1 is UTF-8 with BOM and CRLF" bash -c "[ \"\$(head -c 3 '$pkg/scripts/$s.ps1' | od -An -tx1 | tr -d ' ')\" = efbbbf ] && [ \$(grep -c \$'\\r\$' '$pkg/scripts/$s.ps1') = \$(wc -l < '$pkg/scripts/$s.ps1') ]"
+	done
+	name=$(jq -r .policy.name "$WORK/$id.json")
+	got=$(pscheck literal PolicyName "$pkg/scripts/apply.ps1")
+	check_eq "$id: \$PolicyName is one verbatim literal holding the name" \
+		"$(jq -r '"\(.strings) \(.expansions) \(.kind)"' <<<"$got")|$(jq -r .text <<<"$got")" "1 0 verbatim|$name"
+done
+
+# The PowerShell quoting of a typographic quote (U+2019 is a quote to PowerShell too).
+printf '[policy]\nid = q\nname = It\xe2\x80\x99s ‘quoted’ $(Get-Date)\nversion = 1.0\n\n[winhttp]\nprotocols = tls1.2\n' > "$WORK/q.ini"
+"$TLSGPO" build "$WORK/q.ini" -o "$WORK/q" >/dev/null 2>&1
+if [ $have_ps = 1 ]; then
+	got=$(pscheck literal PolicyName "$WORK/q/scripts/detect.ps1")
+	check_eq "typographic quotes stay inside the literal" "$(jq -r '"\(.strings) \(.kind)|\(.text)"' <<<"$got")" "1 verbatim|It’s ‘quoted’ \$(Get-Date)"
+	check_eq "...and the script parses" "$(pscheck syntax "$WORK/q/scripts/"*.ps1)" ""
+else
+	skip "typographic quotes in PowerShell" "$why"
+fi
+
+# cmd escaping, byte for byte.
+check_eq "hostile name: caret-escaped for cmd, non-ASCII as <U+XXXX>" \
+	"$(grep -a '^echo detect.cmd: policy' "$WORK/hostile/scripts/detect.cmd" | tr -d '\r')" \
+	'echo detect.cmd: policy Evil ^"q^" ^&^& echo INJECTED '"'a'"' \back\slash\ %%PATH%% !x! ^& ^| ^^ ^<b^> $^(whoami^) `id` ]]^> semi;colon ^<U+00DC^>n^<U+00EF^> ^<U+65E5^>^<U+672C^> ^<U+05E2^>^<U+05D1^>^<U+05E8^>^<U+05D9^>^<U+05EA^> ^(id hostile-strings, version 9.99^)'
+
+done_testing
