@@ -20,9 +20,11 @@ for pol in policies/*.ini; do
 	fi
 	"$TLSGPO" build "$pol" -o "$WORK/package" > /dev/null 2>&1
 	"$TLSGPO" build --reg-encoding=ascii "$pol" -o "$WORK/ascii" > /dev/null 2>&1
-	for f in README.txt MANIFEST.sha256 reg/apply.reg reg/rollback.reg; do
-		check "$id: $f bytes" cmp "$g/package/$f" "$WORK/package/$f"
+	for f in $(cd "$g/package" && find . -type f | sort); do
+		check "$id: ${f#./} bytes" cmp "$g/package/$f" "$WORK/package/$f"
 	done
+	check_eq "$id: no file more or less than the golden package" \
+		"$(cd "$WORK/package" && find . -type f | sort)" "$(cd "$g/package" && find . -type f | sort)"
 	for f in reg/apply.reg reg/rollback.reg; do
 		check "$id: ascii $f bytes" cmp "$g/ascii/$f" "$WORK/ascii/$f"
 	done

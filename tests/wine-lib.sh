@@ -43,15 +43,19 @@ wine_done() {
 # regedit.exe reads a leading "/" as a switch: run it on a relative name.
 wine_regedit() {
 	(cd "$1" && timeout 120 wine regedit /S "$2" </dev/null >/dev/null 2>&1)
+	return 0
 }
 
 wine_query_plan() {
-	local json=$1 section=$2 q=$WORK/query.cmd
+	local json=$1 section=$2 q=$WORK/query.$BASHPID.cmd
 	jq -r --arg s "$section" '.[$s][] | [.hive, .key, .value,
 		(if .view == "64" then "/reg:64" elif .view == "32" then "/reg:32" else "" end)] | join("\t")' "$json" |
 	awk -F'\t' 'BEGIN { printf "@echo off\r\n" }
 		{ printf "echo ==Q %d\r\nreg query \"%s\\%s\" /v \"%s\" %s\r\necho ==RC %%errorlevel%%\r\n", NR, $1, $2, $3, $4 }' > "$q"
-	(cd "$WORK" && timeout 300 wine cmd /c query.cmd </dev/null 2>/dev/null) | tr -d '\r' |
+	# Output to a file, never a pipe: a wineserver that Wine starts would
+	# inherit the pipe and keep it open.
+	(cd "$WORK" && timeout 300 wine cmd /c "${q##*/}" </dev/null >"$q.out" 2>/dev/null)
+	tr -d '\r' < "$q.out" |
 	awk -v names="$(jq -r --arg s "$section" '.[$s][] | .value' "$json" | paste -sd'\t')" '
 		BEGIN { n = split(names, name, "\t") }
 		/^==Q / { i = $2; found[i] = ""; next }
@@ -62,4 +66,5 @@ wine_query_plan() {
 		  rest = substr(line, k + 4); j = index(rest, "    ")
 		  found[i] = substr(rest, 1, j - 1) " " substr(rest, j + 4) }
 		END { for (i = 1; i <= n; i++) print (i in found ? found[i] : "no answer") }'
+	rm -f "$q" "$q.out"
 }
