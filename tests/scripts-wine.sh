@@ -144,7 +144,7 @@ for pol in "${policies[@]}"; do
 done
 # Scenarios run side by side, each in its own prefix (Wine mostly waits on
 # process start-up, so more than the two cores pays); results in order.
-parallel=${TLSGPO_WINE_JOBS:-4}
+parallel=${TLSGPO_WINE_JOBS:-3}
 jobs=()
 for pol in "${policies[@]}"; do
 	for sc in a b c d; do

@@ -122,7 +122,11 @@ for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a|%%b|%%c"=="value|%1|present" echo changed    %OP_LABEL%: %%d %%e, set to %OP_TYPE% %OP_DATA%
 )
 %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %OP_TYPE% /d %OP_DATA% /f %OP_VIEW% >nul 2>&1
+if not errorlevel 1 exit /b 0
+rem One more try: a write can fail for a moment (a scanner holding the key).
+%REG% add "%OP_KEY%" /v "%OP_NAME%" /t %OP_TYPE% /d %OP_DATA% /f %OP_VIEW% >nul 2>&1
 if errorlevel 1 goto apply_one_failed
+echo            %OP_LABEL%: written at the second attempt
 exit /b 0
 :apply_one_failed
 set /a FAILED+=1
