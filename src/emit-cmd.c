@@ -77,20 +77,6 @@ view_flag(enum reg_view v)
 	return "";
 }
 
-static const char *
-view_word(enum reg_view v)
-{
-	switch (v) {
-	case VIEW_64:
-		return "64-bit";
-	case VIEW_32:
-		return "32-bit";
-	case VIEW_SHARED:
-		break;
-	}
-	return "shared";
-}
-
 static void
 cmd_op_table(const struct plan *pl, struct buf *out)
 {
@@ -112,7 +98,7 @@ cmd_op_table(const struct plan *pl, struct buf *out)
 		free(s);
 		phys = plan_op_physical_key(op);
 		s = xasprintf("%s\\%s [%s] %s", hive_short_name(op->hive), phys,
-		    view_word(op->view), op->value);
+		    view_label(op->view), op->value);
 		cmd_set(out, "OP_LABEL", s);
 		free(s);
 		free(phys);
@@ -135,7 +121,7 @@ cmd_key_table(const struct plan_key *keys, size_t n, struct buf *out)
 		cmd_set(out, "K_VIEW", view_flag(keys[i].view));
 		cmd_set(out, "K_HOLDS", keys[i].holds_values ? "1" : "0");
 		s = xasprintf("%s\\%s [%s]", hive_short_name(keys[i].hive),
-		    keys[i].key, view_word(keys[i].view));
+		    keys[i].key, view_label(keys[i].view));
 		cmd_set(out, "K_LABEL", s);
 		free(s);
 		buf_adds(out, "exit /b 0\n");
@@ -143,7 +129,8 @@ cmd_key_table(const struct plan_key *keys, size_t n, struct buf *out)
 }
 
 static void
-write_cmd(const struct emit_ctx *ctx, const char *name, struct buf *out)
+write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
 {
 	const struct plan	*pl = ctx->plan;
 	const struct policy	*p = pl->policy;
@@ -183,7 +170,8 @@ write_cmd(const struct emit_ctx *ctx, const char *name, struct buf *out)
 			{ "NEEDS_TLS13", plan_enables_tls13(pl) ? "1" : "0" },
 			{ "COMMON", buf_cstr(&common) },
 		};
-		template_render(name, vars, sizeof vars / sizeof vars[0], out);
+		template_render(em->template, vars,
+		    sizeof vars / sizeof vars[0], out);
 	}
 	plan_keys_free(keys, nkeys);
 	buf_free(&ops);
@@ -192,32 +180,16 @@ write_cmd(const struct emit_ctx *ctx, const char *name, struct buf *out)
 	buf_free(&echo);
 }
 
-static void
-write_apply(const struct emit_ctx *ctx, struct buf *out)
-{
-	write_cmd(ctx, "apply.cmd", out);
-}
-
-static void
-write_rollback(const struct emit_ctx *ctx, struct buf *out)
-{
-	write_cmd(ctx, "rollback.cmd", out);
-}
-
-static void
-write_detect(const struct emit_ctx *ctx, struct buf *out)
-{
-	write_cmd(ctx, "detect.cmd", out);
-}
-
 const struct emitter emitter_cmd_apply = {
-	"cmd-apply", "scripts/apply.cmd", ENC_ASCII, 1, write_apply
+	"cmd-apply", "scripts/apply.cmd", ENC_ASCII, 1, "apply.cmd", write_cmd
 };
 
 const struct emitter emitter_cmd_rollback = {
-	"cmd-rollback", "scripts/rollback.cmd", ENC_ASCII, 1, write_rollback
+	"cmd-rollback", "scripts/rollback.cmd", ENC_ASCII, 1, "rollback.cmd",
+	write_cmd
 };
 
 const struct emitter emitter_cmd_detect = {
-	"cmd-detect", "scripts/detect.cmd", ENC_ASCII, 1, write_detect
+	"cmd-detect", "scripts/detect.cmd", ENC_ASCII, 1, "detect.cmd",
+	write_cmd
 };

@@ -41,34 +41,6 @@ ps_quote(struct buf *out, const char *s)
 	buf_addc(out, '\'');
 }
 
-static const char *
-view_word(enum reg_view v)
-{
-	switch (v) {
-	case VIEW_64:
-		return "64";
-	case VIEW_32:
-		return "32";
-	case VIEW_SHARED:
-		break;
-	}
-	return "shared";
-}
-
-static const char *
-view_label(enum reg_view v)
-{
-	switch (v) {
-	case VIEW_64:
-		return "64-bit";
-	case VIEW_32:
-		return "32-bit";
-	case VIEW_SHARED:
-		break;
-	}
-	return "shared";
-}
-
 static void
 ps_plan_table(const struct plan *pl, struct buf *out)
 {
@@ -83,7 +55,7 @@ ps_plan_table(const struct plan *pl, struct buf *out)
 		    phys, view_label(op->view), op->value);
 		buf_printf(out, "    @{ Index = %zu; Hive = '%s'; View = '%s'; "
 		    "Key = ", i + 1, hive_short_name(op->hive),
-		    view_word(op->view));
+		    view_name(op->view));
 		ps_quote(out, op->key);
 		buf_adds(out, "; Name = ");
 		ps_quote(out, op->value);
@@ -107,7 +79,7 @@ ps_key_table(const struct plan_key *keys, size_t n, struct buf *out)
 		    keys[i].key, view_label(keys[i].view));
 		buf_printf(out, "    @{ Index = %zu; Hive = '%s'; View = '%s'; "
 		    "Key = ", i + 1, hive_short_name(keys[i].hive),
-		    view_word(keys[i].view));
+		    view_name(keys[i].view));
 		ps_quote(out, keys[i].key);
 		buf_printf(out, "; HoldsValues = $%s; Label = ",
 		    keys[i].holds_values ? "true" : "false");
@@ -118,7 +90,8 @@ ps_key_table(const struct plan_key *keys, size_t n, struct buf *out)
 }
 
 static void
-write_ps1(const struct emit_ctx *ctx, const char *name, struct buf *out)
+write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
 {
 	const struct plan	*pl = ctx->plan;
 	const struct policy	*p = pl->policy;
@@ -167,7 +140,8 @@ write_ps1(const struct emit_ctx *ctx, const char *name, struct buf *out)
 			    "$false" },
 			{ "COMMON", buf_cstr(&common) },
 		};
-		template_render(name, vars, sizeof vars / sizeof vars[0], out);
+		template_render(em->template, vars,
+		    sizeof vars / sizeof vars[0], out);
 	}
 	plan_keys_free(keys, nkeys);
 	buf_free(&plan);
@@ -178,33 +152,18 @@ write_ps1(const struct emit_ctx *ctx, const char *name, struct buf *out)
 	buf_free(&pver);
 }
 
-static void
-write_apply(const struct emit_ctx *ctx, struct buf *out)
-{
-	write_ps1(ctx, "apply.ps1", out);
-}
-
-static void
-write_rollback(const struct emit_ctx *ctx, struct buf *out)
-{
-	write_ps1(ctx, "rollback.ps1", out);
-}
-
-static void
-write_detect(const struct emit_ctx *ctx, struct buf *out)
-{
-	write_ps1(ctx, "detect.ps1", out);
-}
-
 /* UTF-8 with a BOM: Windows PowerShell 5.1 reads BOM-less files as ANSI. */
 const struct emitter emitter_ps1_apply = {
-	"ps1-apply", "scripts/apply.ps1", ENC_UTF8_BOM, 1, write_apply
+	"ps1-apply", "scripts/apply.ps1", ENC_UTF8_BOM, 1, "apply.ps1",
+	write_ps1
 };
 
 const struct emitter emitter_ps1_rollback = {
-	"ps1-rollback", "scripts/rollback.ps1", ENC_UTF8_BOM, 1, write_rollback
+	"ps1-rollback", "scripts/rollback.ps1", ENC_UTF8_BOM, 1, "rollback.ps1",
+	write_ps1
 };
 
 const struct emitter emitter_ps1_detect = {
-	"ps1-detect", "scripts/detect.ps1", ENC_UTF8_BOM, 1, write_detect
+	"ps1-detect", "scripts/detect.ps1", ENC_UTF8_BOM, 1, "detect.ps1",
+	write_ps1
 };

@@ -50,7 +50,8 @@ readme_warnings(const struct diags *d, struct buf *out)
 }
 
 static void
-write_readme(const struct emit_ctx *ctx, struct buf *out)
+write_readme(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
 {
 	const struct policy	*p = ctx->plan->policy;
 	struct buf		 changes, warnings, underline;
@@ -84,7 +85,7 @@ write_readme(const struct emit_ctx *ctx, struct buf *out)
 			{ "CHANGES", buf_cstr(&changes) },
 			{ "WARNINGS", buf_cstr(&warnings) },
 		};
-		template_render("package-readme.txt", vars,
+		template_render(em->template, vars,
 		    sizeof vars / sizeof vars[0], out);
 	}
 	buf_free(&changes);
@@ -93,5 +94,6 @@ write_readme(const struct emit_ctx *ctx, struct buf *out)
 }
 
 const struct emitter emitter_readme = {
-	"readme", "README.txt", ENC_UTF8_BOM, 1, write_readme
+	"readme", "README.txt", ENC_UTF8_BOM, 1, "package-readme.txt",
+	write_readme
 };

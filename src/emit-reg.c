@@ -104,23 +104,28 @@ reg_body(const struct plan *pl, struct buf *out)
 }
 
 static void
-write_apply(const struct emit_ctx *ctx, struct buf *out)
+write_apply(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
 {
+	(void)em;
 	reg_header(ctx, out, "apply.reg", 0);
 	reg_body(ctx->plan, out);
 }
 
 static void
-write_rollback(const struct emit_ctx *ctx, struct buf *out)
+write_rollback(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
 {
+	(void)em;
 	reg_header(ctx, out, "rollback.reg", 1);
 	reg_body(ctx->inverse, out);
 }
 
 const struct emitter emitter_reg_apply = {
-	"reg-apply", "reg/apply.reg", ENC_REG_OPTION, 1, write_apply
+	"reg-apply", "reg/apply.reg", ENC_REG_OPTION, 1, NULL, write_apply
 };
 
 const struct emitter emitter_reg_rollback = {
-	"reg-rollback", "reg/rollback.reg", ENC_REG_OPTION, 1, write_rollback
+	"reg-rollback", "reg/rollback.reg", ENC_REG_OPTION, 1, NULL,
+	write_rollback
 };

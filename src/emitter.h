@@ -30,7 +30,9 @@ struct emitter {
 	const char		*path;		/* inside the package */
 	enum text_encoding	 encoding;
 	int			 crlf;
-	void			(*write)(const struct emit_ctx *, struct buf *);
+	const char		*template;	/* for writers that render one */
+	void			(*write)(const struct emit_ctx *,
+				    const struct emitter *, struct buf *);
 };
 
 extern const struct emitter emitter_reg_apply;

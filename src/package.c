@@ -123,7 +123,7 @@ package_render(const struct emit_ctx *ctx, struct package *pkg)
 	for (i = 0; i < sizeof emitters / sizeof emitters[0]; i++) {
 		em = emitters[i];
 		buf_init(&text);
-		em->write(ctx, &text);
+		em->write(ctx, em, &text);
 		enc = em->encoding == ENC_REG_OPTION ? ctx->reg_encoding :
 		    em->encoding;
 		f = package_add(pkg, em->path);

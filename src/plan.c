@@ -377,7 +377,7 @@ plan_sets_winhttp(const struct plan *pl)
 	return 0;
 }
 
-static const char *
+const char *
 view_label(enum reg_view v)
 {
 	switch (v) {

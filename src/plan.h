@@ -57,7 +57,8 @@ void	 plan_free(struct plan *);
 
 const char *hive_long_name(enum reg_hive);
 const char *hive_short_name(enum reg_hive);
-const char *view_name(enum reg_view);
+const char *view_name(enum reg_view);	/* "64", "32", "shared" */
+const char *view_label(enum reg_view);	/* "64-bit", "32-bit", "shared" */
 const char *reg_type_name(uint32_t);
 
 /*
