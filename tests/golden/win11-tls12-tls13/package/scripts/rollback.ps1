@@ -204,7 +204,7 @@ function Get-TlsgpoBackups([string] $BackupDir) {
         if (-not (Test-Path -LiteralPath (Join-Path $dir 'state.txt'))) { break }
         $found += $dir
     }
-    return ,$found
+    return $found
 }
 
 function Set-TlsgpoValue([hashtable] $Entry, [string] $Kind, $Data) {
@@ -246,15 +246,17 @@ function ConvertTo-TlsgpoRaw([hashtable] $Current) {
     return [Convert]::ToBase64String($bytes)
 }
 
+# Arrays are returned with a leading comma, so that PowerShell does not
+# unroll a string[] or byte[] into loose objects on the way out.
 function ConvertFrom-TlsgpoRaw([string] $Kind, [string] $Base64) {
     $bytes = [Convert]::FromBase64String($Base64)
     switch ($Kind) {
         'DWord' { return [BitConverter]::ToInt32($bytes, 0) }
         'QWord' { return [BitConverter]::ToInt64($bytes, 0) }
-        'MultiString' { return [string[]]([Text.Encoding]::Unicode.GetString($bytes) -split "`0") }
+        'MultiString' { return ,([string[]]([Text.Encoding]::Unicode.GetString($bytes) -split "`0")) }
         'String' { return [Text.Encoding]::Unicode.GetString($bytes) }
         'ExpandString' { return [Text.Encoding]::Unicode.GetString($bytes) }
-        default { return $bytes }
+        default { return ,$bytes }
     }
 }
 
