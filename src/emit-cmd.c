@@ -181,15 +181,15 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 }
 
 const struct emitter emitter_cmd_apply = {
-	"cmd-apply", "scripts/apply.cmd", ENC_ASCII, 1, "apply.cmd", write_cmd
+	"cmd-apply", "scripts/apply.cmd", ENC_ASCII, 1, "apply.cmd", write_cmd, NULL
 };
 
 const struct emitter emitter_cmd_rollback = {
 	"cmd-rollback", "scripts/rollback.cmd", ENC_ASCII, 1, "rollback.cmd",
-	write_cmd
+	write_cmd, NULL
 };
 
 const struct emitter emitter_cmd_detect = {
 	"cmd-detect", "scripts/detect.cmd", ENC_ASCII, 1, "detect.cmd",
-	write_cmd
+	write_cmd, NULL
 };

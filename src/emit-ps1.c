@@ -155,15 +155,15 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 /* UTF-8 with a BOM: Windows PowerShell 5.1 reads BOM-less files as ANSI. */
 const struct emitter emitter_ps1_apply = {
 	"ps1-apply", "scripts/apply.ps1", ENC_UTF8_BOM, 1, "apply.ps1",
-	write_ps1
+	write_ps1, NULL
 };
 
 const struct emitter emitter_ps1_rollback = {
 	"ps1-rollback", "scripts/rollback.ps1", ENC_UTF8_BOM, 1, "rollback.ps1",
-	write_ps1
+	write_ps1, NULL
 };
 
 const struct emitter emitter_ps1_detect = {
 	"ps1-detect", "scripts/detect.ps1", ENC_UTF8_BOM, 1, "detect.ps1",
-	write_ps1
+	write_ps1, NULL
 };

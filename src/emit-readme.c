@@ -95,5 +95,5 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 
 const struct emitter emitter_readme = {
 	"readme", "README.txt", ENC_UTF8_BOM, 1, "package-readme.txt",
-	write_readme
+	write_readme, NULL
 };

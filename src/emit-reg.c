@@ -122,10 +122,10 @@ write_rollback(const struct emit_ctx *ctx, const struct emitter *em,
 }
 
 const struct emitter emitter_reg_apply = {
-	"reg-apply", "reg/apply.reg", ENC_REG_OPTION, 1, NULL, write_apply
+	"reg-apply", "reg/apply.reg", ENC_REG_OPTION, 1, NULL, write_apply, NULL
 };
 
 const struct emitter emitter_reg_rollback = {
 	"reg-rollback", "reg/rollback.reg", ENC_REG_OPTION, 1, NULL,
-	write_rollback
+	write_rollback, NULL
 };

@@ -33,6 +33,9 @@ struct emitter {
 	const char		*template;	/* for writers that render one */
 	void			(*write)(const struct emit_ctx *,
 				    const struct emitter *, struct buf *);
+	/* When path is NULL: the path, made from the plan. Caller frees. */
+	char			*(*path_for)(const struct emit_ctx *,
+				    const struct emitter *);
 };
 
 extern const struct emitter emitter_reg_apply;
@@ -44,6 +47,10 @@ extern const struct emitter emitter_cmd_detect;
 extern const struct emitter emitter_ps1_apply;
 extern const struct emitter emitter_ps1_rollback;
 extern const struct emitter emitter_ps1_detect;
+extern const struct emitter emitter_admx;
+extern const struct emitter emitter_adml_en;
+extern const struct emitter emitter_adml_zh;
+extern const struct emitter emitter_adml_sv;
 
 /* Renders text (UTF-8, "\n") into bytes of the given encoding. */
 void	encode_text(const char *, size_t, enum text_encoding, int,

@@ -29,6 +29,10 @@ static const struct emitter *const emitters[] = {
 	&emitter_ps1_apply,
 	&emitter_ps1_rollback,
 	&emitter_ps1_detect,
+	&emitter_admx,
+	&emitter_adml_en,
+	&emitter_adml_zh,
+	&emitter_adml_sv,
 };
 
 void
@@ -126,7 +130,14 @@ package_render(const struct emit_ctx *ctx, struct package *pkg)
 		em->write(ctx, em, &text);
 		enc = em->encoding == ENC_REG_OPTION ? ctx->reg_encoding :
 		    em->encoding;
-		f = package_add(pkg, em->path);
+		if (em->path != NULL)
+			f = package_add(pkg, em->path);
+		else {
+			char	*path = em->path_for(ctx, em);
+
+			f = package_add(pkg, path);
+			free(path);
+		}
 		encode_text(text.data == NULL ? "" : text.data, text.len, enc,
 		    em->crlf, &f->data);
 		buf_free(&text);

@@ -189,7 +189,7 @@ parse_version(struct loader *l, const char *v)
 		goto bad;
 	a = (size_t)(dot - v);
 	b = strlen(dot + 1);
-	if (a < 1 || a > 5 || b < 1 || b > 5)
+	if (a < 1 || a > 4 || b < 1 || b > 5)
 		goto bad;
 	for (i = 0; v[i] != '\0'; i++) {
 		if (v + i != dot && !isdigit((unsigned char)v[i]))
@@ -200,7 +200,8 @@ parse_version(struct loader *l, const char *v)
 	return 0;
 bad:
 	diag_error(l->d, l->line, "bad version '%s': use MAJOR.MINOR, "
-	    "digits only (for example 1.0); it becomes the ADMX revision", v);
+	    "1 to 4 and 1 to 5 digits (for example 1.0); it becomes the ADMX "
+	    "revision", v);
 	return -1;
 }
 

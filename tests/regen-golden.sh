@@ -13,6 +13,6 @@ for pol in policies/*.ini; do
 	"$tool" plan --json "$pol" > "$dir/plan.json" 2>/dev/null
 	"$tool" build "$pol" -o "$dir/package" > /dev/null 2>&1
 	"$tool" build --reg-encoding=ascii "$pol" -o "$dir/ascii" > /dev/null 2>&1
-	rm -r "$dir/ascii/README.txt" "$dir/ascii/scripts"
+	rm -r "$dir/ascii/README.txt" "$dir/ascii/scripts" "$dir/ascii/gpo"
 	(cd "$dir/ascii" && grep reg/ MANIFEST.sha256 > M && mv M MANIFEST.sha256)
 done

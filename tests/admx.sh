@@ -1,0 +1,142 @@
+#!/bin/bash
+# ADMX / ADML: every generated file, for every sample policy and the hostile
+# one, is valid against Microsoft's schema (xmllint --schema); every string
+# and presentation reference resolves in every ADML; every ADML has the
+# en-US ids; and the registry writes that enabling each policy would make,
+# read back with XPath (xmllint, not our writer), equal the plan.
+. "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+
+if ! command -v xmllint >/dev/null 2>&1; then
+	skip "ADMX/ADML checks" "xmllint is not installed (apt-get install libxml2-utils)"
+	done_testing
+	exit
+fi
+if ! command -v jq >/dev/null 2>&1; then
+	skip "ADMX/ADML checks" "jq is not installed (apt-get install jq)"
+	done_testing
+	exit
+fi
+schema=$srcdir/../shared/schemas/admx-libxml2/PolicyDefinitionFiles.xsd
+[ -f "$schema" ] || schema=
+
+# valid FILE: xmllint --schema, quiet unless it fails.
+valid() {
+	xmllint --noout --schema "$schema" "$1" 2>"$WORK/xmllint.err" && return 0
+	grep -v ' validates$' "$WORK/xmllint.err" | head -5 | sed 's/^/#   /'
+	return 1
+}
+
+# x FILE XPATH: the string value of an XPath expression.
+x() { xmllint --xpath "string($2)" "$1" 2>/dev/null; }
+n() { xmllint --xpath "count($2)" "$1" 2>/dev/null; }
+P="*[local-name()='policy']"
+
+# writes ADMX: "key|valueName|data" for every policy enabled with the choice
+# that matches the plan (enum: the item whose value is the data of its own
+# main key in the plan; lists: enabledList or disabledList, whichever holds
+# the plan's data), and "choice" lines checking that every enum item writes
+# its value to all of the policy's keys.
+writes() {
+	local admx=$1 json=$2 np i name key vn ni j d nv k
+	np=$(n "$admx" "//$P")
+	for ((i = 1; i <= np; i++)); do
+		name=$(x "$admx" "(//$P)[$i]/@name")
+		key=$(x "$admx" "(//$P)[$i]/@key")
+		if [ "$(n "$admx" "(//$P)[$i]//*[local-name()='enum']")" = 1 ]; then
+			vn=$(x "$admx" "(//$P)[$i]//*[local-name()='enum']/@valueName")
+			want=$(jq -r --arg k "$key" --arg v "$vn" '.operations[] |
+				select((.path | sub("^HKEY_[A-Z_]*\\\\"; "")) == $k and .value == $v) | .data' "$json")
+			ni=$(n "$admx" "(//$P)[$i]//*[local-name()='enum']/*[local-name()='item']")
+			for ((j = 1; j <= ni; j++)); do
+				it="(//$P)[$i]//*[local-name()='enum']/*[local-name()='item'][$j]"
+				d=$(x "$admx" "$it/*[local-name()='value']/*[local-name()='decimal']/@value")
+				nv=$(n "$admx" "$it//*[local-name()='valueList']/*[local-name()='item']")
+				bad=0
+				for ((k = 1; k <= nv; k++)); do
+					[ "$(x "$admx" "($it//*[local-name()='valueList']/*[local-name()='item'])[$k]//*[local-name()='decimal']/@value")" = "$d" ] || bad=1
+				done
+				echo "choice $name $d: all $((nv + 1)) keys get it: $bad"
+				[ "$d" = "$want" ] || continue
+				echo "$key|$vn|$d"
+				for ((k = 1; k <= nv; k++)); do
+					li="($it//*[local-name()='valueList']/*[local-name()='item'])[$k]"
+					echo "$(x "$admx" "$li/@key")|$(x "$admx" "$li/@valueName")|$(x "$admx" "$li//*[local-name()='decimal']/@value")"
+				done
+			done
+		else
+			for list in enabledList disabledList; do
+				nv=$(n "$admx" "(//$P)[$i]/*[local-name()='$list']/*[local-name()='item']")
+				out=""
+				for ((k = 1; k <= nv; k++)); do
+					li="((//$P)[$i]/*[local-name()='$list']/*[local-name()='item'])[$k]"
+					out+="$(x "$admx" "$li/@key")|$(x "$admx" "$li/@valueName")|$(x "$admx" "$li//*[local-name()='decimal']/@value")"$'\n'
+				done
+				# The list whose every write is in the plan is the choice.
+				all=1
+				while IFS= read -r w; do
+					[ -n "$w" ] || continue
+					grep -qxF "$w" "$json.set" || all=0
+				done <<<"$out"
+				[ $all = 1 ] && { printf '%s' "$out"; break; }
+			done
+		fi
+	done
+}
+
+for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
+	id=$(basename "$pol" .ini)
+	pkg=$WORK/$id
+	json=$WORK/$id.json
+	"$TLSGPO" build "$pol" -o "$pkg" >/dev/null 2>&1
+	"$TLSGPO" plan --json "$pol" > "$json" 2>/dev/null
+	jq -r '.operations[] | "\(.path | sub("^HKEY_[A-Z_]*\\\\"; ""))|\(.value)|\(.data)"' "$json" | sort > "$json.set"
+	admx=$(ls "$pkg"/gpo/PolicyDefinitions/*.admx)
+	base=$(basename "$admx" .admx)
+	files=$(cd "$pkg/gpo/PolicyDefinitions" && find . -type f | sort | tr '\n' ' ')
+	check_eq "$id: one ADMX and three ADML" "$files" "./$base.admx ./en-US/$base.adml ./sv-SE/$base.adml ./zh-TW/$base.adml "
+	for f in "$admx" "$pkg"/gpo/PolicyDefinitions/*/*.adml; do
+		rel=${f#$pkg/}
+		check "$id: $rel is well-formed XML" xmllint --noout "$f"
+		if [ -n "$schema" ]; then
+			check "$id: $rel is valid against the ADMX schema" valid "$f"
+		else
+			skip "$id: $rel against the ADMX schema" "../shared/schemas is not beside this clone"
+		fi
+		check "$id: $rel starts with the XML declaration, CRLF" bash -c "head -1 '$f' | grep -qx \$'<?xml version=\"1.0\" encoding=\"UTF-8\"?>\\r'"
+	done
+
+	# References resolve, ids agree across locales.
+	refs=$(grep -o '\$(string\.[A-Za-z0-9_]*)' "$admx" | sed 's/^\$(string\.//; s/)$//' | sort -u)
+	prefs=$(grep -o '\$(presentation\.[A-Za-z0-9_]*)' "$admx" | sed 's/^\$(presentation\.//; s/)$//' | sort -u)
+	en_ids=$(xmllint --xpath "//*[local-name()='string']/@id" "$pkg/gpo/PolicyDefinitions/en-US/$base.adml" | sed 's/ id="\([^"]*\)"/\1\n/g' | grep . | sort)
+	for loc in en-US zh-TW sv-SE; do
+		adml=$pkg/gpo/PolicyDefinitions/$loc/$base.adml
+		ids=$(xmllint --xpath "//*[local-name()='string']/@id" "$adml" | sed 's/ id="\([^"]*\)"/\1\n/g' | grep . | sort)
+		pids=$(xmllint --xpath "//*[local-name()='presentation']/@id" "$adml" 2>/dev/null | sed 's/ id="\([^"]*\)"/\1\n/g' | grep . | sort)
+		check_eq "$id: $loc: every \$(string.X) resolves" "$(comm -23 <(echo "$refs") <(echo "$ids"))" ""
+		check_eq "$id: $loc: every \$(presentation.X) resolves" "$(comm -23 <(echo "$prefs") <(echo "$pids"))" ""
+		check_eq "$id: $loc: the same string ids as en-US" "$ids" "$en_ids"
+		check_eq "$id: $loc: displayName is the policy name" \
+			"$(x "$adml" "//*[local-name()='displayName']")" "$(jq -r .policy.name "$json")"
+	done
+	# Categories: every parent exists.
+	for ref in $(xmllint --xpath "//*[local-name()='parentCategory']/@ref" "$admx" | sed 's/ ref="\([^"]*\)"/\1\n/g' | sort -u); do
+		check_eq "$id: category $ref is defined" "$(n "$admx" "//*[local-name()='category'][@name='$ref']")" 1
+	done
+
+	# Read back: what enabling the policies writes is the plan.
+	out=$(writes "$admx" "$json")
+	check_eq "$id: every enum choice writes its value to all of its keys" "$(grep '^choice' <<<"$out" | grep -vc ': 0$')" 0
+	check_eq "$id: enabling each policy as the plan says writes exactly the plan" \
+		"$(grep -v '^choice' <<<"$out" | sort)" "$(cat "$json.set")"
+	mask=$(jq -r '[.operations[] | select(.value == "DefaultSecureProtocols") | .hex] | first // empty' "$json")
+	if [ -n "$mask" ]; then
+		check "$id: the policy's own combination is marked recommended" \
+			grep -q "($mask) (recommended by this policy)" "$pkg/gpo/PolicyDefinitions/en-US/$base.adml"
+	fi
+	check_eq "$id: the seeds' four combinations are choices" \
+		"$(grep -c '^choice WinHttpDefaultSecureProtocols \(2688\|2560\|2176\|2048\):' <<<"$out")" \
+		"$(grep -c '^choice WinHttpDefaultSecureProtocols ' <<<"$out" | awk '{print ($1 ? 4 : 0)}')"
+done
+
+done_testing
