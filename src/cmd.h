@@ -27,6 +27,7 @@ extern const struct cmd_entry cmd_decode_entry;
 extern const struct cmd_entry cmd_lint_entry;
 extern const struct cmd_entry cmd_mask_entry;
 extern const struct cmd_entry cmd_plan_entry;
+extern const struct cmd_entry cmd_validate_entry;
 
 extern const struct cmd_entry *const cmd_table[];
 

@@ -139,4 +139,57 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 		"$(grep -c '^choice WinHttpDefaultSecureProtocols ' <<<"$out" | awk '{print ($1 ? 4 : 0)}')"
 done
 
+# tlsgpo validate: the package passes; broken copies fail with the right line.
+pkg=$WORK/win11-tls12-tls13
+base=Contoso_win11_tls12_tls13
+if [ -n "$schema" ]; then
+	run_tool validate --schema "$(dirname "$schema")" "$pkg"
+	check_eq "validate --schema: a generated package passes" "$rc $out" "0 $pkg: 1 ADMX file valid (schema and references)"
+else
+	skip "validate --schema on a generated package" "../shared/schemas is not beside this clone"
+fi
+run_tool validate "$pkg"
+check_eq "validate: a generated package passes" "$rc" 0
+broken() {	# NAME: a fresh copy of the package to break
+	rm -rf "$WORK/$1"
+	cp -r "$pkg" "$WORK/$1"
+	echo "$WORK/$1/gpo/PolicyDefinitions"
+}
+d=$(broken dangling)
+line=$(grep -n 'string.Cat_TlsProtocols' "$d/$base.admx" | cut -d: -f1)
+sed -i 's/\$(string.Cat_TlsProtocols)/$(string.Nope)/' "$d/$base.admx"
+run_tool validate "$WORK/dangling"
+check_eq "validate: a dangling string reference -> exit 1" "$rc" 1
+check_eq "...named with its line, once per ADML" "$(echo "$err" | head -1)" \
+	"$d/$base.admx:$line: \$(string.Nope) is not in $d/en-US/$base.adml"
+check_eq "...three ADML, three messages" "$(echo "$err" | grep -c 'string.Nope')" 3
+d=$(broken missing)
+sed -i '/<string id="SUPPORTED_TLS13">/d' "$d/zh-TW/$base.adml"
+run_tool validate "$WORK/missing"
+check_eq "validate: an ADML missing an id -> exit 1" "$rc" 1
+check "...says the en-US id is missing there" grep -qxF "$d/zh-TW/$base.adml:1: string id 'SUPPORTED_TLS13' of en-US (line $(grep -n 'id="SUPPORTED_TLS13"' "$d/en-US/$base.adml" | cut -d: -f1)) is missing" <<<"$err"
+d=$(broken parent)
+line=$(grep -n '<parentCategory ref="Vendor"/>' "$d/$base.admx" | cut -d: -f1)
+sed -i 's|<parentCategory ref="Vendor"/>|<parentCategory ref="Vendr"/>|' "$d/$base.admx"
+run_tool validate "$WORK/parent"
+check_eq "validate: a parent category that does not exist" "$rc|$err" "1|$d/$base.admx:$line: parent category 'Vendr' is not defined"
+if [ -n "$schema" ]; then
+	d=$(broken namespace)
+	sed -i 's|GroupPolicy/2006/07/PolicyDefinitions"|GroupPolicy/2006/07/Wrong"|' "$d/$base.admx"
+	run_tool validate --schema "$(dirname "$schema")" "$WORK/namespace"
+	check_eq "validate --schema: a bad namespace -> exit 1 at the root's line" "$rc $(echo "$err" | grep -c "^$d/$base.admx:2: .*Wrong}policyDefinitions': No matching global declaration")" "1 1"
+	d=$(broken prefix)
+	sed -i 's|prefix="Contoso_win11_tls12_tls13"|prefix="Contoso-win11"|' "$d/$base.admx"
+	run_tool validate --schema "$(dirname "$schema")" "$WORK/prefix"
+	check_eq "validate --schema: a target prefix outside itemName -> exit 1" "$rc" 1
+else
+	skip "validate --schema on a bad namespace" "../shared/schemas is not beside this clone"
+fi
+d=$(broken notxml)
+echo '<policyDefinitions' > "$d/extra.admx"
+run_tool validate "$WORK/notxml"
+check_eq "validate: a file that is not XML -> exit 1, FILE:LINE:" "$rc $(echo "$err" | grep -c "^$d/extra.admx:[0-9]*: ")" "1 1"
+run_tool validate "$WORK/nowhere"
+check_eq "validate: no such directory -> exit 2" "$rc" 2
+
 done_testing
