@@ -78,6 +78,7 @@ exit /b 0
 
 call :new_backup
 if not errorlevel 1 goto backup_made
+if defined BK rd /s /q "%BK%" >nul 2>&1
 >&2 echo apply.cmd: cannot write a backup under "%BACKUP_ROOT%"; nothing was changed.
 exit /b 4
 :backup_made
@@ -145,27 +146,47 @@ mkdir "%BK%" >nul 2>&1
 if errorlevel 1 exit /b 1
 > "%BK%\state.txt" echo # tlsgpo backup of policy %TLSGPO_ID% version %TLSGPO_VERSION%, written by apply.cmd
 if errorlevel 1 exit /b 1
+set "BK_FAIL=0"
 for /l %%i in (1,1,%OP_COUNT%) do call :record_value %%i
 for /l %%i in (1,1,%KEY_COUNT%) do call :record_key %%i
 if not exist "%BK%\state.txt" exit /b 1
+if "%BK_FAIL%"=="1" exit /b 1
 exit /b 0
 
 :record_value
+rem A backup that misses a value, or calls a present value absent, would
+rem make rollback wrong: absence is read twice, and every record is read
+rem back from the file before the backup counts.
 call :op_%1
+set "REC_TRY=0"
+:record_value_again
+set /a REC_TRY+=1
+call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
+if "%Q_STATE%"=="present" goto record_present
 call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
 if "%Q_STATE%"=="present" goto record_present
 >> "%BK%\state.txt" echo value^|%1^|absent
-exit /b 0
+goto record_value_check
 :record_present
 rem The data goes from reg.exe's output to the file as a for variable:
 rem never parsed, never expanded.
 for /f "tokens=1,2,*" %%a in ('%REG% query "%OP_KEY%" /v "%OP_NAME%" %OP_VIEW% 2^>nul') do (
 	if /i "%%a"=="%OP_NAME%" >> "%BK%\state.txt" echo value^|%1^|present^|%%b^|%%c
 )
+:record_value_check
+set "REC_FOUND=0"
+for /f "usebackq eol=# tokens=1,2 delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b"=="value|%1" set "REC_FOUND=1"
+)
+if "%REC_FOUND%"=="1" exit /b 0
+if %REC_TRY% LSS 2 goto record_value_again
+set "BK_FAIL=1"
 exit /b 0
 
 :record_key
 call :key_%1
+%REG% query "%K_PATH%" %K_VIEW% >nul 2>&1
+if not errorlevel 1 goto record_key_present
 %REG% query "%K_PATH%" %K_VIEW% >nul 2>&1
 if not errorlevel 1 goto record_key_present
 >> "%BK%\state.txt" echo key^|%1^|absent
