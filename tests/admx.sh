@@ -16,7 +16,7 @@ if ! command -v jq >/dev/null 2>&1; then
 	done_testing
 	exit
 fi
-schema=$srcdir/../shared/schemas/admx-libxml2/PolicyDefinitionFiles.xsd
+schema=${TLSGPO_SHARED:-$srcdir/../shared}/schemas/admx-libxml2/PolicyDefinitionFiles.xsd
 [ -f "$schema" ] || schema=
 
 # valid FILE: xmllint --schema, quiet unless it fails.

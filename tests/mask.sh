@@ -26,7 +26,7 @@ ROWS
 
 # The same table read out of Microsoft's documents themselves, when
 # ../shared/seeds is there: "|TLS 1.0 + 1.1 + 1.2|0x00000A80|".
-seeds=$srcdir/../shared/seeds
+seeds=${TLSGPO_SHARED:-$srcdir/../shared}/seeds
 if [ -d "$seeds" ]; then
 	rows=$(grep -h -E '^\|TLS 1[.,][0-9]( \+ 1[.,][0-9])*\|0x[0-9A-F]{8}\|$' "$seeds"/*.txt | sort -u)
 	nrows=$(printf '%s\n' "$rows" | grep -c .)
