@@ -12,6 +12,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_lint_entry,
 	&cmd_mask_entry,
 	&cmd_decode_entry,
+	&cmd_decode_pol_entry,
 	&cmd_validate_entry,
 	NULL
 };

@@ -24,6 +24,7 @@ struct cmd_entry {
 
 extern const struct cmd_entry cmd_build_entry;
 extern const struct cmd_entry cmd_decode_entry;
+extern const struct cmd_entry cmd_decode_pol_entry;
 extern const struct cmd_entry cmd_lint_entry;
 extern const struct cmd_entry cmd_mask_entry;
 extern const struct cmd_entry cmd_plan_entry;

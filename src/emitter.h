@@ -33,7 +33,10 @@ struct emitter {
 	const char		*template;	/* for writers that render one */
 	void			(*write)(const struct emit_ctx *,
 				    const struct emitter *, struct buf *);
-	/* When path is NULL: the path, made from the plan. Caller frees. */
+	/*
+	 * When path is NULL: the path, made from the plan (caller frees), or
+	 * NULL when the plan needs no such file.
+	 */
 	char			*(*path_for)(const struct emit_ctx *,
 				    const struct emitter *);
 };
@@ -51,6 +54,12 @@ extern const struct emitter emitter_admx;
 extern const struct emitter emitter_adml_en;
 extern const struct emitter emitter_adml_zh;
 extern const struct emitter emitter_adml_sv;
+extern const struct emitter emitter_pol_machine;
+extern const struct emitter emitter_pol_user;
+extern const struct emitter emitter_pol_rollback_machine;
+extern const struct emitter emitter_pol_rollback_user;
+extern const struct emitter emitter_lgpo;
+extern const struct emitter emitter_lgpo_rollback;
 
 /* Renders text (UTF-8, "\n") into bytes of the given encoding. */
 void	encode_text(const char *, size_t, enum text_encoding, int,

@@ -33,6 +33,12 @@ static const struct emitter *const emitters[] = {
 	&emitter_adml_en,
 	&emitter_adml_zh,
 	&emitter_adml_sv,
+	&emitter_pol_machine,
+	&emitter_pol_user,
+	&emitter_pol_rollback_machine,
+	&emitter_pol_rollback_user,
+	&emitter_lgpo,
+	&emitter_lgpo_rollback,
 };
 
 void
@@ -135,6 +141,10 @@ package_render(const struct emit_ctx *ctx, struct package *pkg)
 		else {
 			char	*path = em->path_for(ctx, em);
 
+			if (path == NULL) {
+				buf_free(&text);
+				continue;
+			}
 			f = package_add(pkg, path);
 			free(path);
 		}

@@ -5,7 +5,7 @@
 run_tool --help
 check "--help: exit 0 on stdout" [ "$rc" = 0 ] && [ -n "$out" ] && [ -z "$err" ]
 usage=$out
-for c in build plan lint mask decode validate; do
+for c in build plan lint mask decode decode-pol validate; do
 	check "--help lists $c" grep -q "^  $c " <<<"$usage"
 	run_tool "$c" --help
 	check_eq "$c --help: exit 0, usage first" "$rc $(echo "$out" | head -1 | cut -d' ' -f1-3)" "0 usage: tlsgpo $c"
@@ -43,7 +43,7 @@ check "lint: the good one is still reported ok" grep -q 'office365-tls12.ini: ok
 
 # The man page documents every command and the policy sections.
 man=$srcdir/man/tlsgpo.1
-for word in build plan lint mask decode validate '\[policy\]' '\[winhttp\]' '\[wininet\]' '\[dotnet\]' '\[schannel\]' '\[target\]' insecure 'EXIT STATUS'; do
+for word in build plan lint mask decode 'decode.*pol' validate '\[policy\]' '\[winhttp\]' '\[wininet\]' '\[dotnet\]' '\[schannel\]' '\[target\]' insecure 'EXIT STATUS'; do
 	check "man page mentions $word" grep -q -- "$word" "$man"
 done
 if command -v groff >/dev/null 2>&1; then

@@ -1,0 +1,201 @@
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "json.h"
+#include "pol.h"
+
+#define POL_MAX_SIZE	(16 * 1024 * 1024)
+
+static const char *
+type_name(uint32_t t)
+{
+	static const char *const names[] = {
+		"REG_NONE", "REG_SZ", "REG_EXPAND_SZ", "REG_BINARY",
+		"REG_DWORD", "REG_DWORD_BIG_ENDIAN", "REG_LINK",
+		"REG_MULTI_SZ", "REG_RESOURCE_LIST",
+		"REG_FULL_RESOURCE_DESCRIPTOR",
+		"REG_RESOURCE_REQUIREMENTS_LIST", "REG_QWORD"
+	};
+
+	return t < sizeof names / sizeof names[0] ? names[t] : "REG_?";
+}
+
+static uint32_t
+le32(const unsigned char *d)
+{
+	return (uint32_t)d[0] | ((uint32_t)d[1] << 8) | ((uint32_t)d[2] << 16) |
+	    ((uint32_t)d[3] << 24);
+}
+
+/* UTF-16LE string data (validated by the reader) as UTF-8 text. */
+static void
+utf16_text(struct buf *out, const unsigned char *d, size_t n, int json)
+{
+	struct buf	s;
+	uint32_t	cp, lo;
+	size_t		i;
+
+	buf_init(&s);
+	for (i = 0; i + 1 < n; i += 2) {
+		cp = (uint32_t)(d[i] | (d[i + 1] << 8));
+		if (cp == 0)
+			cp = json ? 0 : '|';
+		if (cp >= 0xd800 && cp <= 0xdbff && i + 3 < n) {
+			lo = (uint32_t)(d[i + 2] | (d[i + 3] << 8));
+			if (lo >= 0xdc00 && lo <= 0xdfff) {
+				cp = 0x10000 + ((cp - 0xd800) << 10) +
+				    (lo - 0xdc00);
+				i += 2;
+			}
+		}
+		if (cp == 0 && i + 2 >= n)
+			break;		/* the terminator */
+		if (cp == 0) {
+			buf_adds(&s, "\\u0000");
+			continue;
+		}
+		if (cp < 0x80)
+			buf_addc(&s, (char)cp);
+		else if (cp < 0x800) {
+			buf_addc(&s, (char)(0xc0 | (cp >> 6)));
+			buf_addc(&s, (char)(0x80 | (cp & 0x3f)));
+		} else if (cp < 0x10000) {
+			buf_addc(&s, (char)(0xe0 | (cp >> 12)));
+			buf_addc(&s, (char)(0x80 | ((cp >> 6) & 0x3f)));
+			buf_addc(&s, (char)(0x80 | (cp & 0x3f)));
+		} else {
+			buf_addc(&s, (char)(0xf0 | (cp >> 18)));
+			buf_addc(&s, (char)(0x80 | ((cp >> 12) & 0x3f)));
+			buf_addc(&s, (char)(0x80 | ((cp >> 6) & 0x3f)));
+			buf_addc(&s, (char)(0x80 | (cp & 0x3f)));
+		}
+	}
+	if (json)
+		json_string(out, buf_cstr(&s));
+	else
+		buf_adds(out, buf_cstr(&s));
+	buf_free(&s);
+}
+
+static void
+print_record(const struct pol_record *r, int json, struct buf *out)
+{
+	size_t	i;
+
+	if (json) {
+		buf_adds(out, "{\"key\": ");
+		json_string(out, r->key);
+		buf_adds(out, ", \"value\": ");
+		json_string(out, r->value);
+		buf_printf(out, ", \"type\": \"%s\", \"size\": %u, \"data\": ",
+		    type_name(r->type), (unsigned)r->size);
+	} else
+		buf_printf(out, "%s\t%s\t%s\t", r->key, r->value,
+		    type_name(r->type));
+	switch (r->type) {
+	case 4:
+		buf_printf(out, json ? "%u" : "0x%08X", (unsigned)le32(r->data));
+		break;
+	case 1:
+	case 2:
+	case 7:
+		utf16_text(out, r->data, r->size, json);
+		break;
+	default:
+		if (json)
+			buf_addc(out, '"');
+		for (i = 0; i < r->size; i++)
+			buf_printf(out, "%02x", r->data[i]);
+		if (json)
+			buf_addc(out, '"');
+	}
+	buf_adds(out, json ? "}" : "\n");
+}
+
+static int
+cmd_decode_pol_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct pol_file	 pf;
+	struct buf	 data, out;
+	FILE		*fp;
+	char		 chunk[8192], err[256];
+	size_t		 n, off, i;
+	int		 ch, json = 0;
+
+	while ((ch = getopt_long(argc, argv, "jh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			cmd_print_help(&cmd_decode_pol_entry, stdout);
+			return EXIT_OK;
+		default:
+			return cmd_usage_error(&cmd_decode_pol_entry,
+			    "bad option");
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage_error(&cmd_decode_pol_entry, "give one file");
+	if ((fp = fopen(argv[optind], "rb")) == NULL) {
+		fprintf(stderr, "%s: cannot open: %s\n", argv[optind],
+		    strerror(errno));
+		return EXIT_INPUT;
+	}
+	buf_init(&data);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 &&
+	    data.len <= POL_MAX_SIZE)
+		buf_add(&data, chunk, n);
+	if (ferror(fp) || data.len > POL_MAX_SIZE) {
+		fprintf(stderr, "%s: %s\n", argv[optind], ferror(fp) ?
+		    strerror(errno) : "larger than 16 MiB");
+		fclose(fp);
+		buf_free(&data);
+		return EXIT_INPUT;
+	}
+	fclose(fp);
+	if (pol_parse((const unsigned char *)(data.data == NULL ? "" :
+	    data.data), data.len, &pf, &off, err, sizeof err) == -1) {
+		fprintf(stderr, "%s:%zu: %s\n", argv[optind], off, err);
+		buf_free(&data);
+		return EXIT_INPUT;
+	}
+	buf_init(&out);
+	if (json)
+		buf_adds(&out, "[");
+	for (i = 0; i < pf.n; i++) {
+		if (json)
+			buf_adds(&out, i == 0 ? "\n  " : ",\n  ");
+		print_record(&pf.v[i], json, &out);
+	}
+	if (json)
+		buf_adds(&out, pf.n == 0 ? "]\n" : "\n]\n");
+	fwrite(out.data == NULL ? "" : out.data, 1, out.len, stdout);
+	buf_free(&out);
+	pol_free(&pf);
+	buf_free(&data);
+	return EXIT_OK;
+}
+
+const struct cmd_entry cmd_decode_pol_entry = {
+	"decode-pol",
+	"[--json] FILE",
+	"Prints the records of a Registry.pol (PReg version 1): key, value\n"
+	"name, type and data, one per line, or as JSON. Strict: a truncated\n"
+	"file, a bad signature or version, a missing delimiter, a string\n"
+	"without its NUL, a bad size is FILE:OFFSET: message, exit status 2.",
+	"  --json       print a JSON array of {key, value, type, size, data}\n",
+	cmd_decode_pol_exec
+};

@@ -1,0 +1,180 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emitter.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+/*
+ * gpo/Machine/Registry.pol ([MS-GPREG] 2.2.1, "PReg" version 1): one
+ * [key;value;type;size;data] record per plan operation, every string
+ * UTF-16LE and NUL-terminated, keys without the hive (the Machine or User
+ * folder is the hive). The rollback file deletes with "**del.<value>",
+ * type REG_SZ, data " " (a space and its NUL), as the specification has
+ * it. HKCU operations (WinINet scope = user) go to gpo/User/Registry.pol.
+ */
+
+#define REG_SZ_TYPE	1
+
+static void
+pol_wstr(struct buf *out, const char *s)
+{
+	utf8_to_utf16le(out, s, strlen(s));
+	buf_add_u16le(out, 0);
+}
+
+static void
+pol_u32(struct buf *out, uint32_t v)
+{
+	buf_add_u16le(out, (uint16_t)(v & 0xffff));
+	buf_add_u16le(out, (uint16_t)(v >> 16));
+}
+
+static void
+pol_record(struct buf *out, const struct plan_op *op)
+{
+	char	*key = plan_op_physical_key(op), *name;
+
+	buf_add_u16le(out, '[');
+	pol_wstr(out, key);
+	buf_add_u16le(out, ';');
+	if (op->action == OP_DELETE) {
+		name = xasprintf("**del.%s", op->value);
+		pol_wstr(out, name);
+		free(name);
+		buf_add_u16le(out, ';');
+		pol_u32(out, REG_SZ_TYPE);
+		buf_add_u16le(out, ';');
+		pol_u32(out, 4);
+		buf_add_u16le(out, ';');
+		pol_wstr(out, " ");
+	} else {
+		pol_wstr(out, op->value);
+		buf_add_u16le(out, ';');
+		pol_u32(out, op->type);
+		buf_add_u16le(out, ';');
+		pol_u32(out, 4);
+		buf_add_u16le(out, ';');
+		pol_u32(out, op->data);
+	}
+	buf_add_u16le(out, ']');
+	free(key);
+}
+
+static void
+pol_write(const struct plan *pl, enum reg_hive hive, struct buf *out)
+{
+	size_t	i;
+
+	buf_add(out, "PReg", 4);
+	pol_u32(out, 1);
+	for (i = 0; i < pl->n; i++) {
+		if (pl->ops[i].hive == hive)
+			pol_record(out, &pl->ops[i]);
+	}
+}
+
+static int
+plan_has_hive(const struct plan *pl, enum reg_hive hive)
+{
+	size_t	i;
+
+	for (i = 0; i < pl->n; i++) {
+		if (pl->ops[i].hive == hive)
+			return 1;
+	}
+	return 0;
+}
+
+/* template: "machine", "user", "rollback-machine", "rollback-user". */
+static void
+write_pol(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
+{
+	const struct plan	*pl;
+
+	pl = strncmp(em->template, "rollback", 8) == 0 ? ctx->inverse :
+	    ctx->plan;
+	pol_write(pl, strstr(em->template, "user") != NULL ? HIVE_HKCU :
+	    HIVE_HKLM, out);
+}
+
+static char *
+pol_path(const struct emit_ctx *ctx, const struct emitter *em)
+{
+	int	user = strstr(em->template, "user") != NULL;
+
+	if (!plan_has_hive(ctx->plan, user ? HIVE_HKCU : HIVE_HKLM))
+		return NULL;
+	return xasprintf("gpo/%s%s/Registry.pol",
+	    strncmp(em->template, "rollback", 8) == 0 ? "rollback/" : "",
+	    user ? "User" : "Machine");
+}
+
+/* Bytes, not text: the writer builds the UTF-16LE records itself. */
+const struct emitter emitter_pol_machine = {
+	"pol-machine", NULL, ENC_UTF8, 0, "machine", write_pol, pol_path
+};
+
+const struct emitter emitter_pol_user = {
+	"pol-user", NULL, ENC_UTF8, 0, "user", write_pol, pol_path
+};
+
+const struct emitter emitter_pol_rollback_machine = {
+	"pol-rollback-machine", NULL, ENC_UTF8, 0, "rollback-machine",
+	write_pol, pol_path
+};
+
+const struct emitter emitter_pol_rollback_user = {
+	"pol-rollback-user", NULL, ENC_UTF8, 0, "rollback-user", write_pol,
+	pol_path
+};
+
+/*
+ * gpo/lgpo.txt and gpo/lgpo-rollback.txt: LGPO.exe's text form (LGPO.exe
+ * /t FILE). Records of four lines: Computer or User, the key without the
+ * hive, the value name, then DWORD:<decimal> or DELETE; ';' lines are
+ * comments. ASCII with CRLF.
+ */
+static void
+write_lgpo(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
+{
+	const struct plan	*pl;
+	const struct plan_op	*op;
+	const struct policy	*p = ctx->plan->policy;
+	char			*key;
+	size_t			 i;
+	int			 rollback = strcmp(em->template, "rollback") == 0;
+
+	pl = rollback ? ctx->inverse : ctx->plan;
+	buf_printf(out, "; %s, written by tlsgpo %s\n", rollback ?
+	    "lgpo-rollback.txt" : "lgpo.txt", PACKAGE_VERSION);
+	buf_printf(out, "; Policy: %s\n", p->name);
+	buf_printf(out, "; Id: %s, version %s\n", p->id, p->version);
+	buf_printf(out, "; Apply as Administrator: LGPO.exe /t %s\n",
+	    rollback ? "gpo\\lgpo-rollback.txt" : "gpo\\lgpo.txt");
+	for (i = 0; i < pl->n; i++) {
+		op = &pl->ops[i];
+		key = plan_op_physical_key(op);
+		buf_printf(out, "\n%s\n%s\n%s\n", op->hive == HIVE_HKCU ?
+		    "User" : "Computer", key, op->value);
+		if (op->action == OP_DELETE)
+			buf_adds(out, "DELETE\n");
+		else
+			buf_printf(out, "DWORD:%u\n", (unsigned)op->data);
+		free(key);
+	}
+}
+
+const struct emitter emitter_lgpo = {
+	"lgpo", "gpo/lgpo.txt", ENC_ASCII, 1, "apply", write_lgpo, NULL
+};
+
+const struct emitter emitter_lgpo_rollback = {
+	"lgpo-rollback", "gpo/lgpo-rollback.txt", ENC_ASCII, 1, "rollback",
+	write_lgpo, NULL
+};

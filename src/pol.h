@@ -1,0 +1,34 @@
+/*
+ * A strict reader of Registry.pol (PReg version 1, [MS-GPREG] 2.2.1), for
+ * decode-pol and, later, the audit command.
+ */
+#ifndef TLSGPO_POL_H
+#define TLSGPO_POL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct pol_record {
+	char		*key;		/* UTF-8 */
+	char		*value;		/* UTF-8 */
+	uint32_t	 type;
+	uint32_t	 size;
+	const unsigned char *data;	/* into the file's bytes */
+	size_t		 offset;	/* of its '[' */
+};
+
+struct pol_file {
+	struct pol_record	*v;
+	size_t			 n;
+};
+
+/*
+ * Parses len bytes. Returns 0, or -1 with *err_offset and a message in
+ * err (truncation, bad signature or version, a missing delimiter, a
+ * string without its NUL, odd sizes, a size past the end, bad UTF-16).
+ */
+int	pol_parse(const unsigned char *, size_t, struct pol_file *,
+	    size_t *, char *, size_t);
+void	pol_free(struct pol_file *);
+
+#endif

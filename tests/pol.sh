@@ -1,0 +1,112 @@
+#!/bin/bash
+# Registry.pol and LGPO text: Samba's PReg parser reads every generated
+# Registry.pol and returns exactly the plan; a Samba-written file of the
+# same records is byte for byte ours and decodes the same through
+# decode-pol; the LGPO text holds the plan; decode-pol rejects every
+# truncation and corruption of a file with FILE:OFFSET: and exit 2.
+. "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+
+have_samba=1
+if ! /usr/bin/python3 -c 'import samba.dcerpc.preg' 2>/dev/null; then
+	have_samba=0
+	why="Samba's python module is not installed (apt-get install python3-samba; run by /usr/bin/python3)"
+fi
+if ! command -v jq >/dev/null 2>&1; then
+	skip "Registry.pol checks" "jq is not installed (apt-get install jq)"
+	done_testing
+	exit
+fi
+samba() { /usr/bin/python3 "$srcdir/tests/pol-samba.py" "$@"; }
+
+for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
+	id=$(basename "$pol" .ini)
+	pkg=$WORK/$id
+	json=$WORK/$id.json
+	"$TLSGPO" build "$pol" -o "$pkg" >/dev/null 2>&1
+	"$TLSGPO" plan --json "$pol" > "$json" 2>/dev/null
+	want=$(jq -c '[.operations[] | select(.hive == "HKLM") |
+		{key: (.path | sub("^HKEY_LOCAL_MACHINE\\\\"; "")), value, type, data}]' "$json")
+	wantdel=$(jq -c '[.rollback[] | select(.hive == "HKLM") |
+		{key: (.path | sub("^HKEY_LOCAL_MACHINE\\\\"; "")), value: ("**del." + .value), type: "REG_SZ", data: " "}]' "$json")
+	got=$("$TLSGPO" decode-pol --json "$pkg/gpo/Machine/Registry.pol" | jq -c '[.[] | {key, value, type, data}]')
+	check_eq "$id: decode-pol reads Machine/Registry.pol as the plan" "$got" "$want"
+	got=$("$TLSGPO" decode-pol --json "$pkg/gpo/rollback/Machine/Registry.pol" | jq -c '[.[] | {key, value, type, data}]')
+	check_eq "$id: rollback/Machine/Registry.pol deletes each value (**del., REG_SZ \" \")" "$got" "$wantdel"
+	if [ $have_samba = 1 ]; then
+		got=$(samba dump "$pkg/gpo/Machine/Registry.pol" | jq -c .)
+		check_eq "$id: Samba reads Machine/Registry.pol as the plan, and writes it back the same" "$? $got" "0 $want"
+		got=$(samba dump "$pkg/gpo/rollback/Machine/Registry.pol" | jq -c .)
+		check_eq "$id: Samba reads the rollback Registry.pol as the plan's deletions" "$? $got" "0 $wantdel"
+		samba write "$WORK/samba.pol" <<<"$want"
+		check "$id: Samba's own Registry.pol of the plan is byte for byte ours" cmp "$WORK/samba.pol" "$pkg/gpo/Machine/Registry.pol"
+		check_eq "$id: ...and decode-pol reads Samba's file the same" \
+			"$("$TLSGPO" decode-pol --json "$WORK/samba.pol")" "$("$TLSGPO" decode-pol --json "$pkg/gpo/Machine/Registry.pol")"
+	else
+		skip "$id: Registry.pol through Samba" "$why"
+	fi
+	# LGPO text: Computer/User, key, value, DWORD:<decimal> or DELETE.
+	lgpo() { tr -d '\r' < "$1" | grep -v '^;' | awk 'BEGIN { RS = ""; FS = "\n" } { print $1 "|" $2 "|" $3 "|" $4 }'; }
+	check_eq "$id: lgpo.txt holds the plan" "$(lgpo "$pkg/gpo/lgpo.txt")" \
+		"$(jq -r '.operations[] | "\(if .hive == "HKCU" then "User" else "Computer" end)|\(.path | sub("^HKEY_[A-Z_]*\\\\"; ""))|\(.value)|DWORD:\(.data)"' "$json")"
+	check_eq "$id: lgpo-rollback.txt deletes each value" "$(lgpo "$pkg/gpo/lgpo-rollback.txt")" \
+		"$(jq -r '.rollback[] | "\(if .hive == "HKCU" then "User" else "Computer" end)|\(.path | sub("^HKEY_[A-Z_]*\\\\"; ""))|\(.value)|DELETE"' "$json")"
+done
+
+# A user-scope WinINet policy: its value goes to User/Registry.pol.
+printf '[policy]\nid = u\nname = U\nversion = 1.0\n\n[wininet]\nprotocols = tls1.2\nscope = user\n\n[winhttp]\nprotocols = tls1.2\n' > "$WORK/u.ini"
+"$TLSGPO" build "$WORK/u.ini" -o "$WORK/u" >/dev/null 2>&1
+check_eq "user scope: User/Registry.pol holds the HKCU value" \
+	"$("$TLSGPO" decode-pol "$WORK/u/gpo/User/Registry.pol")" \
+	"$(printf 'Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\tSecureProtocols\tREG_DWORD\t0x00000800')"
+check_eq "user scope: Machine/Registry.pol holds the two WinHTTP values" \
+	"$("$TLSGPO" decode-pol "$WORK/u/gpo/Machine/Registry.pol" | wc -l)" 2
+
+# Corruption: every truncation, flipped sizes, wrong header, bad delimiters.
+small=$WORK/easyfix-tls11-tls12/gpo/Machine/Registry.pol
+size=$(wc -c < "$small")
+full=$("$TLSGPO" decode-pol "$small")
+bad_rc=0 bad_msg=0 whole=0
+for ((n = 0; n < size; n++)); do
+	head -c "$n" "$small" > "$WORK/t.pol"
+	"$TLSGPO" decode-pol "$WORK/t.pol" > "$WORK/t.out" 2> "$WORK/t.err"
+	rc=$?
+	if [ $rc = 0 ]; then
+		# Cut at a record boundary: a valid file of the first records.
+		k=$(wc -l < "$WORK/t.out")
+		[ "$(cat "$WORK/t.out")" = "$(head -n "$k" <<<"$full")" ] && [ "$k" -lt 2 ] ||
+			{ bad_rc=$((bad_rc + 1)); echo "# truncated at $n: rc 0 with other records"; }
+		whole=$((whole + 1))
+		continue
+	fi
+	[ $rc = 2 ] || { bad_rc=$((bad_rc + 1)); echo "# truncated at $n: rc $rc"; }
+	[ "$(wc -l < "$WORK/t.err")" = 1 ] && grep -q "^$WORK/t.pol:[0-9]*: " "$WORK/t.err" || { bad_msg=$((bad_msg + 1)); sed 's/^/#   /' "$WORK/t.err"; }
+done
+check_eq "decode-pol: cut at the 2 record boundaries (header, first record): valid" "$whole" 2
+check_eq "decode-pol: each of the other $((size - 2)) truncations exits 2" "$bad_rc" 0
+check_eq "decode-pol: ...with one FILE:OFFSET: line" "$bad_msg" 0
+
+corrupt() {	# DESCRIPTION OFFSET HEXBYTES: patch a copy, expect exit 2 naming the offset
+	local desc=$1 off=$2 hex=$3
+	cp "$small" "$WORK/c.pol"
+	printf "$hex" | dd of="$WORK/c.pol" bs=1 seek="$off" conv=notrunc status=none
+	run_tool decode-pol "$WORK/c.pol"
+	check_eq "decode-pol: $desc -> exit 2, FILE:OFFSET:" "$rc $(grep -c "^$WORK/c.pol:[0-9]*: " <<<"$err")" "2 1"
+}
+# The first record: '[' at 8, key, ';', value, ';', type, ';', then size.
+key=$(head -1 <<<"$full" | cut -f1)
+value=$(head -1 <<<"$full" | cut -f2)
+sizeoff=$((8 + 2 + 2 * ${#key} + 2 + 2 + 2 * ${#value} + 2 + 2 + 4 + 2))
+check_eq "the first record's size field holds 4" "$(od -An -tu4 -j $sizeoff -N 4 "$small" | tr -d ' ')" 4
+corrupt "size 0xFFFFFFFF" $sizeoff '\xff\xff\xff\xff'
+corrupt "size 2 for a REG_DWORD" $sizeoff '\x02\x00\x00\x00'
+corrupt "size 8 for a REG_DWORD" $sizeoff '\x08\x00\x00\x00'
+corrupt "signature PRex" 0 'PRex'
+corrupt "version 2" 4 '\x02'
+corrupt "'(' for '['" 8 '('
+printf 'X' >> "$WORK/odd.pol"; cat "$small" "$WORK/odd.pol" > "$WORK/c.pol"
+run_tool decode-pol "$WORK/c.pol"
+check_eq "decode-pol: an odd trailing byte -> exit 2 at its offset" "$rc|$err" "2|$WORK/c.pol:$size: truncated: '[' expected"
+run_tool decode-pol "$WORK/none.pol"
+check_eq "decode-pol: a missing file -> exit 2" "$rc" 2
+
+done_testing
