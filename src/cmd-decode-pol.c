@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "json.h"
 #include "pol.h"
+#include "utf8.h"
 
 #define POL_MAX_SIZE	(16 * 1024 * 1024)
 
@@ -61,21 +62,7 @@ utf16_text(struct buf *out, const unsigned char *d, size_t n, int json)
 			buf_adds(&s, "\\u0000");
 			continue;
 		}
-		if (cp < 0x80)
-			buf_addc(&s, (char)cp);
-		else if (cp < 0x800) {
-			buf_addc(&s, (char)(0xc0 | (cp >> 6)));
-			buf_addc(&s, (char)(0x80 | (cp & 0x3f)));
-		} else if (cp < 0x10000) {
-			buf_addc(&s, (char)(0xe0 | (cp >> 12)));
-			buf_addc(&s, (char)(0x80 | ((cp >> 6) & 0x3f)));
-			buf_addc(&s, (char)(0x80 | (cp & 0x3f)));
-		} else {
-			buf_addc(&s, (char)(0xf0 | (cp >> 18)));
-			buf_addc(&s, (char)(0x80 | ((cp >> 12) & 0x3f)));
-			buf_addc(&s, (char)(0x80 | ((cp >> 6) & 0x3f)));
-			buf_addc(&s, (char)(0x80 | (cp & 0x3f)));
-		}
+		utf8_put(&s, cp);
 	}
 	if (json)
 		json_string(out, buf_cstr(&s));

@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "pol.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 struct reader {
@@ -26,7 +27,7 @@ fail(struct reader *r, const char *what)
 static int
 read_u16(struct reader *r, uint16_t *u, const char *what)
 {
-	char	msg[128];
+	char	msg[192];
 
 	if (r->len - r->off < 2) {
 		snprintf(msg, sizeof msg, "truncated: %s expected", what);
@@ -57,7 +58,7 @@ expect_char(struct reader *r, char c)
 static int
 read_u32(struct reader *r, uint32_t *v, const char *what)
 {
-	char	msg[128];
+	char	msg[192];
 
 	if (r->len - r->off < 4) {
 		snprintf(msg, sizeof msg, "truncated: %s expected", what);
@@ -68,26 +69,6 @@ read_u32(struct reader *r, uint32_t *v, const char *what)
 	    ((uint32_t)r->p[r->off + 3] << 24);
 	r->off += 4;
 	return 0;
-}
-
-static void
-put_utf8(struct buf *b, uint32_t cp)
-{
-	if (cp < 0x80)
-		buf_addc(b, (char)cp);
-	else if (cp < 0x800) {
-		buf_addc(b, (char)(0xc0 | (cp >> 6)));
-		buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	} else if (cp < 0x10000) {
-		buf_addc(b, (char)(0xe0 | (cp >> 12)));
-		buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-		buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	} else {
-		buf_addc(b, (char)(0xf0 | (cp >> 18)));
-		buf_addc(b, (char)(0x80 | ((cp >> 12) & 0x3f)));
-		buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-		buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	}
 }
 
 /* A NUL-terminated UTF-16LE string, as UTF-8. */
@@ -124,7 +105,7 @@ read_wstr(struct reader *r, char **out, const char *what)
 			cp = 0x10000 + (((uint32_t)u - 0xd800) << 10) +
 			    (lo - 0xdc00);
 		}
-		put_utf8(&b, cp);
+		utf8_put(&b, cp);
 	}
 	*out = xstrdup(b.data == NULL ? "" : b.data);
 	buf_free(&b);

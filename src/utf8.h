@@ -14,6 +14,9 @@
  */
 size_t	utf8_decode(const unsigned char *, size_t, uint32_t *);
 
+/* Appends one code point as UTF-8. */
+void	utf8_put(struct buf *, uint32_t);
+
 /* Appends text (valid UTF-8) as UTF-16LE, surrogate pairs as needed. */
 void	utf8_to_utf16le(struct buf *, const char *, size_t);
 
