@@ -98,9 +98,10 @@ const struct cmd_entry cmd_build_entry = {
 	"build",
 	"[--force] [--reg-encoding=utf16|ascii] -o DIR POLICY",
 	"Writes the change package for POLICY into the new directory DIR:\n"
-	"README.txt, MANIFEST.sha256, reg/apply.reg and reg/rollback.reg.\n"
-	"The package is built beside DIR and renamed into place: on any error\n"
-	"nothing is written.",
+	"README.txt, MANIFEST.sha256, reg/ (apply.reg, rollback.reg), scripts/\n"
+	"(apply, rollback, detect as .ps1 and .cmd), gpo/ (ADMX/ADML templates,\n"
+	"Registry.pol and its rollback, LGPO text). The package is built beside\n"
+	"DIR and renamed into place: on any error nothing is written.",
 	"  -o, --output DIR       the package directory (must not exist)\n"
 	"  -f, --force            replace DIR if it is an earlier package\n"
 	"                         (it holds MANIFEST.sha256) or empty\n"

@@ -15,7 +15,8 @@ usage(FILE *fp)
 
 	fputs("usage: tlsgpo [--version] [--help] COMMAND [ARGS]\n\n"
 	    "Turns one INI policy of allowed TLS/SSL protocols into a Windows\n"
-	    "change package: registry files, with exact rollback.\n\n"
+	    "change package: .reg files, apply/rollback/detect scripts that\n"
+	    "restore the exact prior state, Group Policy templates, Registry.pol.\n\n"
 	    "Commands:\n", fp);
 	for (c = cmd_table; *c != NULL; c++)
 		fprintf(fp, "  %-7s %s\n", (*c)->name, (*c)->usage);
