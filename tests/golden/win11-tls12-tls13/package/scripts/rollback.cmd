@@ -104,12 +104,20 @@ call :op_%R_IDX%
 if "%R_STATE%"=="present" goto restore_present
 %REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
 call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
+if not "%Q_STATE%"=="present" goto restore_deleted
+%REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
+call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
 if "%Q_STATE%"=="present" goto restore_failed
+:restore_deleted
 echo deleted    %OP_LABEL%: absent, as before apply
 exit /b 0
 :restore_present
 rem Read the data again as a for variable: never parsed, never expanded.
 rem (Wine's cmd sets || wrongly after a redirected command: check by query.)
+rem A failed write or read is tried once more, as apply.cmd does.
+set "R_TRY=0"
+:restore_present_again
+set /a R_TRY+=1
 set "R_TYPE="
 for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a|%%b|%%c"=="value|%R_IDX%|present" (
@@ -119,9 +127,11 @@ for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
 	)
 )
 call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
-if not "%Q_STATE%"=="present" goto restore_failed
-if /i not "%Q_TYPE%"=="%R_TYPE%" goto restore_failed
-exit /b 0
+if not "%Q_STATE%"=="present" goto restore_present_retry
+if /i "%Q_TYPE%"=="%R_TYPE%" exit /b 0
+:restore_present_retry
+if %R_TRY% LSS 2 goto restore_present_again
+goto restore_failed
 :restore_failed
 set /a FAILED+=1
 >&2 echo FAILED     %OP_LABEL%: could not restore it
