@@ -438,13 +438,29 @@ w_string(xmlTextWriterPtr w, const char *id, const char *text)
 	w_end(w);
 }
 
+/*
+ * fmt with the protocol and the side of a SCHANNEL key
+ * (...\Protocols\TLS 1.2\Client), in the locale's words.
+ */
+static void
+schannel_words(struct buf *out, const char *fmt, const struct admx_text *t,
+    const char *key)
+{
+	const char	*proto = strstr(key, "\\Protocols\\") + 11;
+	const char	*side = strrchr(key, '\\') + 1;
+	char		 name[16];
+
+	snprintf(name, sizeof name, "%.*s", (int)(side - proto - 1), proto);
+	buf_printf(out, fmt, name, strcmp(side, "Client") == 0 ? t->client :
+	    t->server);
+}
+
 static void
 explain(const struct admx_text *t, const struct admx_policy *ap,
     struct buf *out)
 {
 	const struct plan_op	*op = ap->ops[0];
 	char			 hex[16], desc[128];
-	const char		*proto, *side;
 
 	snprintf(hex, sizeof hex, "0x%08X", (unsigned)op->data);
 	if (ap->kind == ADMX_MASK) {
@@ -459,17 +475,7 @@ explain(const struct admx_text *t, const struct admx_policy *ap,
 		buf_adds(out, strcmp(op->value, "SchUseStrongCrypto") == 0 ?
 		    t->explain_strong : t->explain_system);
 	} else {
-		/* ...\Protocols\TLS 1.2\Client: Enabled first. */
-		proto = strstr(op->key, "\\Protocols\\") + 11;
-		side = strrchr(op->key, '\\') + 1;
-		{
-			char	name[16];
-
-			snprintf(name, sizeof name, "%.*s",
-			    (int)(side - proto - 1), proto);
-			buf_printf(out, t->explain_schannel, name,
-			    strcmp(side, "Client") == 0 ? t->client : t->server);
-		}
+		schannel_words(out, t->explain_schannel, t, op->key);
 		snprintf(desc, sizeof desc, "%s", op->data ? t->state_on :
 		    t->state_off);
 	}
@@ -536,17 +542,8 @@ write_adml(const struct emit_ctx *ctx, const struct admx_text *t,
 			buf_adds(&text, t->strong_crypto);
 		else if (strcmp(ap->name, "DotNetSystemDefaultTlsVersions") == 0)
 			buf_adds(&text, t->system_tls);
-		else {
-			const char *k = ap->ops[0]->key;
-			const char *proto = strstr(k, "\\Protocols\\") + 11;
-			const char *side = strrchr(k, '\\') + 1;
-			char name[16];
-
-			snprintf(name, sizeof name, "%.*s",
-			    (int)(side - proto - 1), proto);
-			buf_printf(&text, t->schannel, name,
-			    strcmp(side, "Client") == 0 ? t->client : t->server);
-		}
+		else
+			schannel_words(&text, t->schannel, t, ap->ops[0]->key);
 		w_string(w, ap->name, buf_cstr(&text));
 		buf_free(&text);
 		buf_init(&text);
