@@ -63,18 +63,28 @@ cmd_set(struct buf *out, const char *name, const char *value)
 	buf_printf(out, "set \"%s=%s\"\n", name, value);
 }
 
+/*
+ * Every reg.exe call names its view: a 32-bit host (an Intune Win32 app,
+ * a ConfigMgr task sequence) would otherwise see the redirected one. A key
+ * WOW64 does not redirect reads the same in both; /reg:64 names the
+ * native view, which on 32-bit Windows is the only one.
+ */
 static const char *
 view_flag(enum reg_view v)
 {
-	switch (v) {
-	case VIEW_64:
-		return "/reg:64";
-	case VIEW_32:
-		return "/reg:32";
-	case VIEW_SHARED:
-		break;
+	return v == VIEW_32 ? "/reg:32" : "/reg:64";
+}
+
+static int
+plan_has_hive(const struct plan *pl, enum reg_hive h)
+{
+	size_t	i;
+
+	for (i = 0; i < pl->n; i++) {
+		if (pl->ops[i].hive == h)
+			return 1;
 	}
-	return "";
+	return 0;
 }
 
 static void
@@ -124,6 +134,11 @@ cmd_key_table(const struct plan_key *keys, size_t n, struct buf *out)
 		    keys[i].key, view_label(keys[i].view));
 		cmd_set(out, "K_LABEL", s);
 		free(s);
+		/* The key's own name as reg query prints it. */
+		s = xasprintf("%s\\%s", hive_long_name(keys[i].hive),
+		    keys[i].key);
+		cmd_set(out, "K_FULL", s);
+		free(s);
 		buf_adds(out, "exit /b 0\n");
 	}
 }
@@ -168,6 +183,8 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "POLICY_ECHO", buf_cstr(&echo) },
 			{ "NEEDS_KB", plan_sets_winhttp(pl) ? "1" : "0" },
 			{ "NEEDS_TLS13", plan_enables_tls13(pl) ? "1" : "0" },
+			{ "HAS_HKLM", plan_has_hive(pl, HIVE_HKLM) ? "1" : "0" },
+			{ "HAS_HKCU", plan_has_hive(pl, HIVE_HKCU) ? "1" : "0" },
 			{ "COMMON", buf_cstr(&common) },
 		};
 		template_render(em->template, vars,

@@ -8,25 +8,29 @@ Written by tlsgpo @TOOL_VERSION@ for policy @ID@, version @VERSION@.
 
 Sets the policy's @OP_COUNT@ registry values in both registry views. Before it
 writes anything it records the prior state of every one of them (absent, or
-type and data) in a new numbered folder under -BackupDir, with a .reg export
-of each key; rollback.ps1 restores that state exactly. A second run changes
-nothing. -WhatIf shows what would change.
+type and data) in a new numbered backup folder, with a .reg export of each
+key; rollback.ps1 restores that state exactly. A second run changes
+nothing. -WhatIf shows what would change. Runs from anywhere (a read-only
+share, Intune's temporary folder), in a 32-bit or 64-bit host; two runs at
+once each take their own backup number.
 
-Exit codes: 0 applied, or nothing to do; 2 not run as Administrator;
-3 a prerequisite is missing (KB 3140245, or an OS that can use TLS 1.3);
-4 the backup could not be written (nothing was changed); 5 a value could
-not be written.
+Exit codes: 0 applied, or nothing to do; 2 not run elevated, or HKCU values
+as SYSTEM; 3 a prerequisite is missing (KB 3140245, or an OS that can use
+TLS 1.3); 4 the backup could not be written (nothing was changed); 5 a value
+could not be written; 6 an unexpected error (the registry could not be
+read): nothing was changed unless the output says so.
 
 .PARAMETER BackupDir
-Where backups go (default: the backup folder beside this script). Each is
-BackupDir\@ID@-@VERSION@-N.
+Where backups go (default: ProgramData\tlsgpo\@ID@, e.g.
+C:\ProgramData\tlsgpo\@ID@). Each is BackupDir\@ID@-@VERSION@-N. A
+relative path is taken from the current PowerShell location.
 
 .PARAMETER SkipPrerequisiteCheck
 Do not check for KB 3140245 or for an OS that can use TLS 1.3.
 #>
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
-    [string] $BackupDir = (Join-Path $PSScriptRoot 'backup'),
+    [string] $BackupDir = '',
     [switch] $SkipPrerequisiteCheck
 )
 
@@ -35,20 +39,49 @@ param(
 $NeedsKb3140245 = @NEEDS_KB@
 $EnablesTls13 = @NEEDS_TLS13@
 
-Write-Output ('apply.ps1: policy {0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion)
-if (-not (Test-TlsgpoAdministrator)) {
-    Write-TlsgpoError 'apply.ps1: run this script as Administrator: it writes to HKLM.'
-    exit 2
+# Anything unforeseen: a message and exit 6, never a code that means
+# something else (Intune reads 1 as drift).
+trap {
+    Write-TlsgpoError ('apply.ps1: unexpected error: {0}' -f $_.Exception.Message)
+    exit 6
 }
 
-$build = 0
-$current = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion' -Name CurrentBuildNumber -ErrorAction SilentlyContinue
-if ($null -ne $current) { $build = [int]$current.CurrentBuildNumber }
+Write-Output ('apply.ps1: policy {0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion)
+if ($PlanHasHkcu -and (Test-TlsgpoSystem)) {
+    Write-TlsgpoError 'apply.ps1: this policy sets values in HKEY_CURRENT_USER, and this is the SYSTEM'
+    Write-TlsgpoError 'apply.ps1: account, whose HKCU is no user''s. Deploy user values through the GPO''s'
+    Write-TlsgpoError 'apply.ps1: User part (gpo\User\Registry.pol) or run this script as the user.'
+    exit 2
+}
+if ($PlanHasHklm -and -not (Test-TlsgpoAdministrator)) {
+    Write-TlsgpoError 'apply.ps1: run this script elevated (as Administrator or SYSTEM): it writes to HKLM.'
+    exit 2
+}
+$root = Resolve-TlsgpoBackupRoot $BackupDir
+
+$machine = @{ Hive = 'HKLM'; View = '64' }
+$base = Open-TlsgpoBase $machine
+try {
+    $nt = $base.OpenSubKey('SOFTWARE\Microsoft\Windows NT\CurrentVersion', $false)
+    $build = [int]$nt.GetValue('CurrentBuildNumber')
+    $nt.Close()
+} finally {
+    $base.Close()
+}
 if (-not $SkipPrerequisiteCheck) {
     if ($NeedsKb3140245 -and $build -ge 7601 -and $build -le 9200) {
-        $packages = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
-        $installed = @(Get-ChildItem -Path $packages -ErrorAction SilentlyContinue |
-            Where-Object { $_.PSChildName -like '*KB3140245*' }).Count -gt 0
+        # The 64-bit view: a 32-bit host would read the redirected one and miss it.
+        $base = Open-TlsgpoBase $machine
+        try {
+            $packages = $base.OpenSubKey('SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages', $false)
+            $installed = $false
+            if ($null -ne $packages) {
+                $installed = @($packages.GetSubKeyNames() | Where-Object { $_ -like '*KB3140245*' }).Count -gt 0
+                $packages.Close()
+            }
+        } finally {
+            $base.Close()
+        }
         if (-not $installed) {
             $installed = $null -ne (Get-HotFix -Id KB3140245 -ErrorAction SilentlyContinue)
         }
@@ -75,7 +108,7 @@ foreach ($entry in $Plan) {
 }
 if ($todo -eq 0) {
     foreach ($entry in $Plan) {
-        Write-Output ('unchanged  {0}: {1}' -f $entry.Label, (Format-TlsgpoValue $states[$entry.Index]))
+        Write-Output ('unchanged   {0}: {1}' -f $entry.Label, (Format-TlsgpoValue $states[$entry.Index]))
     }
     Write-Output ('apply.ps1: all {0} values already have the policy''s data: nothing changed.' -f $Plan.Count)
     exit 0
@@ -85,9 +118,9 @@ if ($WhatIfPreference) {
     $backup = $null
 } else {
     try {
-        $backup = New-TlsgpoBackup $BackupDir $states 'apply.ps1'
+        $backup = New-TlsgpoBackup $root $states 'apply.ps1'
     } catch {
-        Write-TlsgpoError ('apply.ps1: cannot write a backup under "{0}": {1}; nothing was changed.' -f $BackupDir, $_.Exception.Message)
+        Write-TlsgpoError ('apply.ps1: cannot write a complete backup under "{0}": {1}; nothing was changed.' -f $root, $_.Exception.Message)
         exit 4
     }
     Write-Output ('apply.ps1: prior state saved in "{0}"' -f $backup)
@@ -97,20 +130,23 @@ $failed = 0
 foreach ($entry in $Plan) {
     $before = $states[$entry.Index]
     if (Test-TlsgpoSame $entry $before) {
-        Write-Output ('unchanged  {0}: {1}' -f $entry.Label, (Format-TlsgpoValue $before))
+        Write-Output ('unchanged   {0}: {1}' -f $entry.Label, (Format-TlsgpoValue $before))
         continue
     }
     $change = '{0}, set to {1}' -f (Format-TlsgpoValue $before), (Format-TlsgpoWanted $entry)
     if (-not $PSCmdlet.ShouldProcess($entry.Label, $change)) { continue }
     try {
         Set-TlsgpoDword $entry
-        Write-Output ('changed    {0}: {1}' -f $entry.Label, $change)
+        if (-not (Test-TlsgpoSame $entry (Get-TlsgpoValue $entry))) { throw 'the value does not read back' }
+        Write-Output ('changed     {0}: {1}' -f $entry.Label, $change)
     } catch {
         $failed++
-        Write-TlsgpoError ('FAILED     {0}: {1}' -f $entry.Label, $_.Exception.Message)
+        Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
     }
 }
-Write-Output 'apply.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the new values.'
+if (-not $WhatIfPreference) {
+    Write-Output 'apply.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the new values.'
+}
 if ($failed -gt 0) {
     Write-TlsgpoError ('apply.ps1: {0} values could not be written; rollback.ps1 undoes the others.' -f $failed)
     exit 5

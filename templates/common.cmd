@@ -1,17 +1,60 @@
 rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd ---------------------
+rem
+rem Rules these scripts keep, for Windows 7 to 11 and Wine alike:
+rem  - every reg.exe call names its registry view (/reg:64 or /reg:32), so
+rem    that a 32-bit host (Intune Win32 apps, ConfigMgr) reads and writes
+rem    the same keys as a 64-bit one;
+rem  - reg.exe's answers go to files in a folder of this run's own (W) and
+rem    are told apart by exit code: 0 found, 1 with a message missing,
+rem    anything else "could not read" (it did not start, or crashed);
+rem  - data read from the registry or a backup is only ever handled as a
+rem    FOR variable: never %-expanded, never passed to CALL.
 
-rem :query KEY VIEW NAME: Q_STATE (absent or present), Q_TYPE, Q_DATA.
+rem :work_dir: W, a new folder of this run's own under %TEMP% (mkdir is
+rem atomic: a name another run holds is skipped). errorlevel 1 when none
+rem can be made.
+:work_dir
+set "W="
+set "W_BASE=%TEMP%"
+if not defined W_BASE set "W_BASE=%SystemRoot%\Temp"
+set "W_TRY=0"
+:work_dir_next
+set /a W_TRY+=1
+if %W_TRY% GTR 20 exit /b 1
+set "W_NEW=%W_BASE%\tlsgpo-%RANDOM%-%RANDOM%"
+mkdir "%W_NEW%" >nul 2>&1
+if errorlevel 1 goto work_dir_next
+set "W=%W_NEW%"
+exit /b 0
+
+:work_dir_done
+if defined W rd /s /q "%W%" >nul 2>&1
+set "W="
+exit /b 0
+
+rem :query: Q_STATE (present, absent, or error when reg.exe could not
+rem tell), Q_TYPE and Q_DATA of the value of operation OP_*; reg.exe's
+rem own lines stay in %W%\q.out. Exit 1 with a message is "absent"; any
+rem other failure is "error", never "absent".
 :query
-set "Q_STATE=absent"
+set "Q_STATE=error"
 set "Q_TYPE="
 set "Q_DATA="
-for /f "tokens=1,2,*" %%a in ('%REG% query "%~1" /v "%~3" %~2 2^>nul') do (
-	if /i "%%a"=="%~3" (
+%REG% query "%OP_KEY%" /v "%OP_NAME%" %OP_VIEW% >"%W%\q.out" 2>"%W%\q.err"
+if "%errorlevel%"=="1" goto query_missing
+if not "%errorlevel%"=="0" exit /b 0
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\q.out") do (
+	if /i "%%a"=="%OP_NAME%" (
 		set "Q_STATE=present"
 		set "Q_TYPE=%%b"
 		set "Q_DATA=%%c"
 	)
 )
+exit /b 0
+:query_missing
+rem reg.exe says why when the key or value does not exist (Windows on
+rem stderr, Wine on stdout); a reg.exe that did not run says nothing.
+for %%f in ("%W%\q.out" "%W%\q.err") do if %%~zf GTR 0 set "Q_STATE=absent"
 exit /b 0
 
 rem :same: errorlevel 0 when the queried value is what operation OP_* sets.
@@ -23,46 +66,108 @@ set /a "SAME_B=%OP_DATA%"
 if not "%SAME_A%"=="%SAME_B%" exit /b 1
 exit /b 0
 
-rem :show WORD [AFTER]: prints "WORD LABEL: BEFORE AFTER", BEFORE being the
-rem value as reg.exe reads it now. The data is printed as a for variable, so
-rem no character in it is parsed or expanded.
-:show
-if "%Q_STATE%"=="present" goto show_present
+rem :hex8: Q_HEX, the queried REG_DWORD as 0x00000000 (the form tlsgpo and
+rem the PowerShell scripts print).
+:hex8
+set /a "HX_N=%Q_DATA%" >nul 2>&1
+set "HX_DIGITS=0123456789ABCDEF"
+set "Q_HEX="
+for %%i in (28 24 20 16 12 8 4 0) do call :hex8_digit %%i
+set "Q_HEX=0x%Q_HEX%"
+exit /b 0
+:hex8_digit
+set /a "HX_D=(HX_N>>%1)&15"
+call set "Q_HEX=%%Q_HEX%%%%HX_DIGITS:~%HX_D%,1%%"
+exit /b 0
+
+rem :say WORD SUFFIX: prints "WORD LABEL: VALUE SUFFIX", VALUE being the
+rem queried value: absent, REG_DWORD 0x00000000, or another type with its
+rem data as reg.exe printed it (a FOR variable: never parsed or expanded).
+:say
+if "%Q_STATE%"=="present" goto say_present
 echo %~1 %OP_LABEL%: absent%~2
 exit /b 0
-:show_present
-for /f "tokens=1,2,*" %%a in ('%REG% query "%OP_KEY%" /v "%OP_NAME%" %OP_VIEW% 2^>nul') do (
+:say_present
+if /i not "%Q_TYPE%"=="REG_DWORD" goto say_other
+call :hex8
+echo %~1 %OP_LABEL%: REG_DWORD %Q_HEX%%~2
+exit /b 0
+:say_other
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\q.out") do (
 	if /i "%%a"=="%OP_NAME%" echo %~1 %OP_LABEL%: %%b %%c%~2
 )
 exit /b 0
 
-rem :key_is_empty: errorlevel 0 when key K_* exists and holds nothing: no
-rem value but an unset (Default), no subkey. reg.exe lists the key itself
-rem and its subkeys as HKEY_... lines, values indented.
+rem :key_is_empty: errorlevel 0 only when key K_* exists and holds nothing:
+rem no value (a set (Default) included) and no subkey. reg.exe lists the
+rem key's own name (only when it has values), its values indented, then
+rem its subkeys: any line but the key's own name means "not empty".
 :key_is_empty
-%REG% query "%K_PATH%" %K_VIEW% >nul 2>&1
-if errorlevel 1 exit /b 1
-set "KE_KEYS=0"
-set "KE_VALUES=0"
-for /f "tokens=1" %%l in ('%REG% query "%K_PATH%" %K_VIEW% 2^>nul') do (
-	if not "%%l"=="(Default)" call :key_line "%%l"
+%REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
+if not "%errorlevel%"=="0" exit /b 1
+set "KE_LINES=0"
+set "KE_SELF=0"
+for /f "usebackq delims=" %%l in ("%W%\k.out") do (
+	set /a KE_LINES+=1
+	if /i "%%l"=="%K_FULL%" set /a KE_SELF+=1
 )
-if not "%KE_VALUES%"=="0" exit /b 1
-if %KE_KEYS% GTR 1 exit /b 1
-exit /b 0
-:key_line
-set "KE_LINE=%~1"
-if "%KE_LINE:~0,5%"=="HKEY_" (
-	set /a KE_KEYS+=1
-) else (
-	set /a KE_VALUES+=1
-)
+if not "%KE_LINES%"=="%KE_SELF%" exit /b 1
 exit /b 0
 
-rem :elevated: errorlevel 0 when running as Administrator.
+rem :elevated: errorlevel 0 when this process is elevated (an administrator
+rem or SYSTEM). fltmc.exe answers only an elevated caller and needs no
+rem service; net session needs the Server service, often disabled.
 :elevated
-"%SystemRoot%\System32\net.exe" session >nul 2>&1
-exit /b %errorlevel%
+"%SystemRoot%\System32\fltmc.exe" >nul 2>&1
+if not "%errorlevel%"=="0" exit /b 1
+exit /b 0
+
+rem :is_system: errorlevel 0 when running as Local System, whose HKCU is
+rem not any user's (Windows names SYSTEM's user COMPUTERNAME$).
+:is_system
+if /i "%USERNAME%"=="%COMPUTERNAME%$" exit /b 0
+if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
+exit /b 1
+
+rem :scan_backups: BK_P, the path of a backup without its number, and
+rem BK_MAX, the highest N of a folder BK_P N (0: none). Numbers run to
+rem 9999; a range is looked at only when a name of its length exists.
+:scan_backups
+set "BK_MAX=0"
+set "BK_P=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-"
+if exist "%BK_P%?" for /l %%n in (1,1,9) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+if exist "%BK_P%??" for /l %%n in (10,1,99) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+if exist "%BK_P%???" for /l %%n in (100,1,999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+if exist "%BK_P%????" for /l %%n in (1000,1,9999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+exit /b 0
+
+rem :bk_read: reads backup BK. BV_OK=1 when it is complete: its last
+rem record "end|N" counts exactly the N value and key records this policy
+rem has (an apply cut short by a reboot or a timeout leaves no such end).
+rem BV_FOREIGN=1 when another computer wrote it; BV_EXACT=1 when it holds
+rem a value only rollback.ps1 can restore exactly; BV_DONE=1 when a
+rem rollback restored it already.
+:bk_read
+set "BV_OK=0"
+set "BV_END="
+set "BV_RECS=0"
+set "BV_FOREIGN=1"
+set "BV_EXACT=0"
+set "BV_DONE=0"
+if exist "%BK%\restored.txt" set "BV_DONE=1"
+if not exist "%BK%\state.txt" exit /b 0
+for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a"=="value" set /a BV_RECS+=1
+	if "%%a"=="key" set /a BV_RECS+=1
+	if "%%a"=="end" set "BV_END=%%b"
+	if "%%a"=="exact" set "BV_EXACT=1"
+	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_FOREIGN=0"
+)
+set /a "BV_WANT=OP_COUNT+KEY_COUNT"
+if not "%BV_END%"=="%BV_WANT%" exit /b 0
+if not "%BV_RECS%"=="%BV_WANT%" exit /b 0
+set "BV_OK=1"
+exit /b 0
 
 rem ---- The registry plan: one label per value, one per key -----------------
 @OP_TABLE@

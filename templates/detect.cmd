@@ -1,47 +1,89 @@
 @echo off
 rem detect.cmd: written by tlsgpo @TOOL_VERSION@ for policy @ID@, version @VERSION@.
 rem
-rem Compares this machine with the policy, one line per value on stdout:
-rem ok, missing, wrong value or wrong type. Changes nothing; needs no
-rem elevation. Usable as an Intune remediation detection script, with
-rem apply.cmd as the remediation script.
+rem Compares this machine with the policy. The first line says it all
+rem (compliant, or how many of the @OP_COUNT@ values drift); then one line per value
+rem that is not ok (missing, wrong value, wrong type); /verbose lists the
+rem ok ones too. Changes nothing; needs no elevation. Usable as an Intune
+rem remediation detection script (which keeps only 2,048 characters of
+rem output), with apply.cmd as the remediation script.
 rem
-rem Exit codes: 0 compliant; 1 drift (needs remediation); 2 usage error.
+rem usage: detect.cmd [/verbose]
+rem
+rem Exit codes: 0 compliant; 1 drift (needs remediation); 2 usage error,
+rem or HKCU values asked of the SYSTEM account; 6 the registry could not be
+rem read: nothing was decided (never 1, so that an error is not remediated).
 setlocal EnableExtensions DisableDelayedExpansion
 set "REG=%SystemRoot%\System32\reg.exe"
 set "OP_COUNT=@OP_COUNT@"
+set "VERBOSE=0"
+set "W="
+if /i "%~1"=="/verbose" (
+	set "VERBOSE=1"
+	shift
+)
 if not "%~1"=="" (
-	>&2 echo usage: detect.cmd
+	>&2 echo usage: detect.cmd [/verbose]
 	exit /b 2
 )
-echo detect.cmd: policy @POLICY_ECHO@
+if not "@HAS_HKCU@"=="1" goto system_ok
+call :is_system
+if errorlevel 1 goto system_ok
+>&2 echo detect.cmd: this policy sets values in HKEY_CURRENT_USER, and this is the SYSTEM
+>&2 echo detect.cmd: account, whose HKCU is no user's: run detection as the user.
+exit /b 2
+:system_ok
+call :work_dir
+if not errorlevel 1 goto work_ok
+>&2 echo detect.cmd: error: cannot make a work folder under "%TEMP%"; nothing was decided.
+exit /b 6
+:work_ok
+
 set "DRIFT=0"
+set "UNREAD=0"
+type nul > "%W%\lines.txt"
 for /l %%i in (1,1,%OP_COUNT%) do call :check_one %%i
+if not "%UNREAD%"=="0" goto unread
 if "%DRIFT%"=="0" (
-	echo detect.cmd: compliant: all %OP_COUNT% values match the policy.
-	exit /b 0
+	echo detect.cmd: compliant: all %OP_COUNT% values match policy @POLICY_ECHO@
+	set "RC=0"
+) else (
+	echo detect.cmd: drift: %DRIFT% of %OP_COUNT% values differ from policy @POLICY_ECHO@
+	set "RC=1"
 )
-echo detect.cmd: drift: %DRIFT% of %OP_COUNT% values differ from the policy.
-exit /b 1
+type "%W%\lines.txt"
+call :work_dir_done
+exit /b %RC%
+
+:unread
+>&2 echo detect.cmd: error: reg.exe could not read %UNREAD% of %OP_COUNT% values ^(it did not start or did not answer^); nothing was decided.
+type "%W%\lines.txt"
+call :work_dir_done
+exit /b 6
 
 :check_one
 call :op_%1
-call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
+call :query
+if not "%Q_STATE%"=="error" goto check_one_read
+set /a UNREAD+=1
+>> "%W%\lines.txt" echo error       %OP_LABEL%: reg.exe could not read it
+exit /b 0
+:check_one_read
 call :same
 if errorlevel 1 goto check_one_drift
-echo ok          %OP_LABEL%: %OP_TYPE% %OP_DATA%
+if "%VERBOSE%"=="1" >> "%W%\lines.txt" echo ok          %OP_LABEL%: %OP_TYPE% %OP_DATA%
 exit /b 0
 :check_one_drift
 set /a DRIFT+=1
 if "%Q_STATE%"=="absent" (
-	echo missing     %OP_LABEL%: absent, policy wants %OP_TYPE% %OP_DATA%
+	>> "%W%\lines.txt" echo missing     %OP_LABEL%: absent, policy wants %OP_TYPE% %OP_DATA%
 	exit /b 0
 )
 if /i not "%Q_TYPE%"=="%OP_TYPE%" (
-	call :show "wrong type " ", policy wants %OP_TYPE% %OP_DATA%"
+	>> "%W%\lines.txt" call :say "wrong type " ", policy wants %OP_TYPE% %OP_DATA%"
 	exit /b 0
 )
-call :show "wrong value" ", policy wants %OP_TYPE% %OP_DATA%"
+>> "%W%\lines.txt" call :say "wrong value" ", policy wants %OP_TYPE% %OP_DATA%"
 exit /b 0
 
 @COMMON@

@@ -1,44 +1,62 @@
 #Requires -Version 3.0
 <#
 .SYNOPSIS
-Compares this machine with a tlsgpo policy, one line per value.
+Compares this machine with a tlsgpo policy.
 
 .DESCRIPTION
 Written by tlsgpo @TOOL_VERSION@ for policy @ID@, version @VERSION@.
 
-Prints ok, missing, wrong value or wrong type for each of the policy's
-@OP_COUNT@ values on stdout. Changes nothing; needs no elevation. Usable as
-an Intune remediation detection script, with apply.ps1 as the remediation
+The first line says it all (compliant, or how many of the policy's
+@OP_COUNT@ values drift); then one line per value that is not ok (missing,
+wrong value, wrong type); -Verbose lists the ok ones too. Changes nothing;
+needs no elevation. Usable as an Intune remediation detection script (which
+keeps only 2,048 characters of output), with apply.ps1 as the remediation
 script.
 
-Exit codes: 0 compliant; 1 drift (needs remediation).
+Exit codes: 0 compliant; 1 drift (needs remediation); 2 HKCU values asked
+of the SYSTEM account; 6 an unexpected error: nothing was decided (never 1,
+so that an error is not remediated).
 #>
 [CmdletBinding()]
 param()
 
 @COMMON@
 
-Write-Output ('detect.ps1: policy {0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion)
+trap {
+    Write-TlsgpoError ('detect.ps1: error: {0}; nothing was decided.' -f $_.Exception.Message)
+    exit 6
+}
+
+if ($PlanHasHkcu -and (Test-TlsgpoSystem)) {
+    Write-TlsgpoError 'detect.ps1: this policy sets values in HKEY_CURRENT_USER, and this is the SYSTEM'
+    Write-TlsgpoError 'detect.ps1: account, whose HKCU is no user''s: run detection as the user.'
+    exit 2
+}
+$verbose = $PSBoundParameters.ContainsKey('Verbose')
+$lines = New-Object System.Collections.Generic.List[string]
 $drift = 0
 foreach ($entry in $Plan) {
     $current = Get-TlsgpoValue $entry
     $wanted = Format-TlsgpoWanted $entry
     if (Test-TlsgpoSame $entry $current) {
-        Write-Output ('ok          {0}: {1}' -f $entry.Label, $wanted)
+        if ($verbose) { $lines.Add(('ok          {0}: {1}' -f $entry.Label, $wanted)) }
         continue
     }
     $drift++
     if ($current.State -ne 'present') {
-        Write-Output ('missing     {0}: absent, policy wants {1}' -f $entry.Label, $wanted)
+        $lines.Add(('missing     {0}: absent, policy wants {1}' -f $entry.Label, $wanted))
     } elseif ($current.Kind -ne 'DWord') {
-        Write-Output ('wrong type  {0}: {1}, policy wants {2}' -f $entry.Label, (Format-TlsgpoValue $current), $wanted)
+        $lines.Add(('wrong type  {0}: {1}, policy wants {2}' -f $entry.Label, (Format-TlsgpoValue $current), $wanted))
     } else {
-        Write-Output ('wrong value {0}: {1}, policy wants {2}' -f $entry.Label, (Format-TlsgpoValue $current), $wanted)
+        $lines.Add(('wrong value {0}: {1}, policy wants {2}' -f $entry.Label, (Format-TlsgpoValue $current), $wanted))
     }
 }
+$who = '{0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion
 if ($drift -eq 0) {
-    Write-Output ('detect.ps1: compliant: all {0} values match the policy.' -f $Plan.Count)
-    exit 0
+    Write-Output ('detect.ps1: compliant: all {0} values match policy {1}' -f $Plan.Count, $who)
+} else {
+    Write-Output ('detect.ps1: drift: {0} of {1} values differ from policy {2}' -f $drift, $Plan.Count, $who)
 }
-Write-Output ('detect.ps1: drift: {0} of {1} values differ from the policy.' -f $drift, $Plan.Count)
+foreach ($line in $lines) { Write-Output $line }
+if ($drift -eq 0) { exit 0 }
 exit 1

@@ -1,26 +1,37 @@
 @echo off
 rem rollback.cmd: written by tlsgpo @TOOL_VERSION@ for policy @ID@, version @VERSION@.
 rem
-rem Restores the state apply.cmd recorded before it first changed anything:
-rem a value that was absent is deleted, one that existed gets its old type
-rem and data back, and keys apply.cmd created are removed once empty.
-rem Without a backup it refuses, unless /force, which deletes the values the
-rem policy sets instead (the static inverse, as reg\rollback.reg does).
+rem Restores the state apply.cmd or apply.ps1 recorded before it first
+rem changed anything: a value that was absent is deleted, one that existed
+rem gets its old type and data back, and keys apply created are removed once
+rem they hold nothing. It uses the oldest complete backup of this computer
+rem not yet restored; a backup cut short (an interrupted apply) is skipped
+rem with a warning, a backup made on another computer is refused. Without a
+rem backup it refuses, unless /force, which deletes the values the policy
+rem sets instead (the static inverse, as reg\rollback.reg does).
 rem
 rem usage: rollback.cmd [/backupdir DIR] [/force]
+rem   /backupdir DIR  where apply kept its backups (default:
+rem                   %ProgramData%\tlsgpo\@ID@)
 rem
-rem Exit codes: 0 restored; 2 usage error, or not run as Administrator;
-rem 3 no backup to restore (and no /force); 5 a value could not be restored.
-rem String data is restored with reg.exe, which cannot take a double quote,
-rem or a trailing backslash, inside it; rollback.ps1 restores any data.
+rem Exit codes: 0 restored; 2 usage error, not run elevated, or HKCU values
+rem as SYSTEM; 3 no backup of this computer to restore (and no /force), or
+rem one only rollback.ps1 restores exactly; 5 a value could not be
+rem restored; 6 the script could not make its work folder.
+rem String data is restored with reg.exe as it printed it: leading spaces,
+rem a double quote, a trailing backslash and characters outside the console
+rem code page do not survive that; rollback.ps1 restores any data.
 setlocal EnableExtensions DisableDelayedExpansion
 set "REG=%SystemRoot%\System32\reg.exe"
 set "TLSGPO_ID=@ID@"
 set "TLSGPO_VERSION=@VERSION@"
 set "OP_COUNT=@OP_COUNT@"
 set "KEY_COUNT=@KEY_COUNT@"
-set "BACKUP_ROOT=%~dp0backup"
+set "BACKUP_ROOT=%ProgramData%\tlsgpo\@ID@"
+if not defined ProgramData set "BACKUP_ROOT=%ALLUSERSPROFILE%\tlsgpo\@ID@"
 set "FORCE=0"
+set "W="
+set "RC=0"
 
 :args
 if "%~1"=="" goto args_done
@@ -31,7 +42,7 @@ if /i "%~1"=="/force" (
 )
 if /i not "%~1"=="/backupdir" goto usage
 if "%~2"=="" goto usage
-set "BACKUP_ROOT=%~2"
+for %%d in ("%~2") do set "BACKUP_ROOT=%%~fd"
 shift
 shift
 goto args
@@ -41,28 +52,63 @@ exit /b 2
 :args_done
 
 echo rollback.cmd: policy @POLICY_ECHO@
+if not "@HAS_HKCU@"=="1" goto system_ok
+call :is_system
+if errorlevel 1 goto system_ok
+>&2 echo rollback.cmd: this policy sets values in HKEY_CURRENT_USER, and this is the SYSTEM
+>&2 echo rollback.cmd: account, whose HKCU is no user's: run this script as the user.
+exit /b 2
+:system_ok
+if not "@HAS_HKLM@"=="1" goto elevated_ok
 call :elevated
 if not errorlevel 1 goto elevated_ok
->&2 echo rollback.cmd: run this script as Administrator: it writes to HKLM.
+>&2 echo rollback.cmd: run this script elevated ^(as Administrator or SYSTEM^): it writes to HKLM.
 exit /b 2
 :elevated_ok
+call :work_dir
+if not errorlevel 1 goto work_ok
+>&2 echo rollback.cmd: cannot make a work folder under "%TEMP%"; nothing was changed.
+exit /b 6
+:work_ok
 
-rem The oldest backup not yet restored holds the state before the policy.
-set "BK="
-set "BK_N=0"
-:find_next
-set /a BK_N+=1
-set "CAND=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-%BK_N%"
-if not exist "%CAND%\state.txt" goto find_done
-if exist "%CAND%\restored.txt" goto find_next
-if not defined BK set "BK=%CAND%"
-goto find_next
-:find_done
-if defined BK goto restore
+rem The oldest complete backup of this computer not yet restored holds the
+rem state before the policy. Numbers may have gaps.
+call :scan_backups
+set "BK_PICK="
+set "BK_FOREIGN="
+for /l %%n in (1,1,%BK_MAX%) do call :consider %%n
+if defined BK_PICK goto restore
+if defined BK_FOREIGN goto foreign
 if "%FORCE%"=="1" goto static_inverse
->&2 echo rollback.cmd: no backup of policy %TLSGPO_ID% version %TLSGPO_VERSION% under "%BACKUP_ROOT%".
+>&2 echo rollback.cmd: no complete backup of policy %TLSGPO_ID% version %TLSGPO_VERSION% under "%BACKUP_ROOT%".
 >&2 echo rollback.cmd: nothing was changed. /force deletes the policy's values instead.
-exit /b 3
+set "RC=3"
+goto done
+
+:foreign
+for /f "usebackq tokens=1,2 delims=|" %%a in ("%BK_FOREIGN%\state.txt") do (
+	if "%%a"=="computer" >&2 echo rollback.cmd: "%BK_FOREIGN%" was made on computer %%b, not on this one ^(%COMPUTERNAME%^).
+)
+>&2 echo rollback.cmd: refusing to restore another computer's state; this computer has no backup
+>&2 echo rollback.cmd: of its own under "%BACKUP_ROOT%". Nothing was changed.
+set "RC=3"
+goto done
+
+:consider
+set "BK=%BK_P%%1"
+if not exist "%BK%\" exit /b 0
+call :bk_read
+if "%BV_OK%"=="1" goto consider_complete
+>&2 echo rollback.cmd: warning: "%BK%" is not a complete backup ^(an apply was cut short^): ignored.
+exit /b 0
+:consider_complete
+if "%BV_FOREIGN%"=="0" goto consider_own
+if not defined BK_FOREIGN set "BK_FOREIGN=%BK%"
+exit /b 0
+:consider_own
+if "%BV_DONE%"=="1" exit /b 0
+if not defined BK_PICK set "BK_PICK=%BK%"
+exit /b 0
 
 :static_inverse
 echo rollback.cmd: no backup found: /force deletes the %OP_COUNT% values the policy sets.
@@ -71,86 +117,112 @@ for /l %%i in (1,1,%OP_COUNT%) do call :delete_one %%i
 goto finish
 
 :restore
+set "BK=%BK_PICK%"
+call :bk_read
+if "%BV_EXACT%"=="0" goto restore_go
+>&2 echo rollback.cmd: "%BK%" was written by apply.ps1 and holds data that reg.exe
+>&2 echo rollback.cmd: cannot write back exactly: run rollback.ps1 instead. Nothing was changed.
+set "RC=3"
+goto done
+:restore_go
 echo rollback.cmd: restoring "%BK%"
 set "FAILED=0"
-for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
-	set "R_KIND=%%a"
-	set "R_IDX=%%b"
-	set "R_STATE=%%c"
-	call :restore_value
-)
-for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%c"=="key|absent" call :remove_key %%b
-)
+for /l %%i in (1,1,%OP_COUNT%) do call :restore_value %%i
+for /l %%i in (1,1,%KEY_COUNT%) do call :remove_key %%i
 if not "%FAILED%"=="0" goto finish
-rem Every backup up to now is restored by this one.
-set "BK_N=0"
-:mark_next
-set /a BK_N+=1
-set "CAND=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-%BK_N%"
-if not exist "%CAND%\state.txt" goto finish
-if not exist "%CAND%\restored.txt" > "%CAND%\restored.txt" echo restored by rollback.cmd from "%BK%"
-goto mark_next
+rem Every complete backup of this computer up to now is restored by this one.
+for /l %%n in (1,1,%BK_MAX%) do call :mark %%n
+goto finish
+
+:mark
+set "BK=%BK_P%%1"
+if not exist "%BK%\" exit /b 0
+call :bk_read
+if not "%BV_OK%"=="1" exit /b 0
+if not "%BV_FOREIGN%"=="0" exit /b 0
+if "%BV_DONE%"=="1" exit /b 0
+> "%BK%\restored.txt" echo restored by rollback.cmd from "%BK_PICK%"
+exit /b 0
 
 :finish
 echo rollback.cmd: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.
-if "%FAILED%"=="0" exit /b 0
+if "%FAILED%"=="0" goto done
 >&2 echo rollback.cmd: %FAILED% values could not be restored.
-exit /b 5
+set "RC=5"
+
+:done
+call :work_dir_done
+exit /b %RC%
 
 :restore_value
-if not "%R_KIND%"=="value" exit /b 0
-call :op_%R_IDX%
+rem The backup is matched against this policy's own indexes and words,
+rem never %-expanded: R_IDX and R_STATE hold only what this script wrote.
+set "R_IDX=%1"
+set "R_STATE="
+for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="value|%1|absent" set "R_STATE=absent"
+	if "%%a|%%b|%%c"=="value|%1|present" set "R_STATE=present"
+)
+if not defined R_STATE exit /b 0
+call :op_%1
 if "%R_STATE%"=="present" goto restore_present
+set "R_TRY=0"
+:restore_absent_again
+set /a R_TRY+=1
 %REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
-call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
-if not "%Q_STATE%"=="present" goto restore_deleted
-%REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
-call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
-if "%Q_STATE%"=="present" goto restore_failed
+call :query
+if "%Q_STATE%"=="absent" goto restore_deleted
+if %R_TRY% LSS 2 goto restore_absent_again
+goto restore_failed
 :restore_deleted
-echo deleted    %OP_LABEL%: absent, as before apply
+echo deleted     %OP_LABEL%: absent, as before apply
 exit /b 0
 :restore_present
-rem Read the data again as a for variable: never parsed, never expanded.
-rem (Wine's cmd sets || wrongly after a redirected command: check by query.)
-rem A failed write or read is tried once more, as apply.cmd does.
+rem The data is read again as a FOR variable: never parsed, never expanded.
+rem A write that does not read back is tried once more.
 set "R_TRY=0"
 :restore_present_again
 set /a R_TRY+=1
+rem The type must be one reg.exe names; the data stays a FOR variable.
 set "R_TYPE="
 for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%b|%%c"=="value|%R_IDX%|present" (
-		set "R_TYPE=%%d"
-		%REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%d /d "%%e" /f %OP_VIEW% >nul 2>&1
-		echo restored   %OP_LABEL%: %%d %%e
-	)
+	if "%%a|%%b|%%c"=="value|%R_IDX%|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" set "R_TYPE=%%t"
 )
-call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
+if not defined R_TYPE goto restore_failed
+for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="value|%R_IDX%|present" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %R_TYPE% /d "%%e" /f %OP_VIEW% >nul 2>&1
+)
+call :query
 if not "%Q_STATE%"=="present" goto restore_present_retry
-if /i "%Q_TYPE%"=="%R_TYPE%" exit /b 0
+if /i not "%Q_TYPE%"=="%R_TYPE%" goto restore_present_retry
+call :say "restored   " ""
+exit /b 0
 :restore_present_retry
 if %R_TRY% LSS 2 goto restore_present_again
-goto restore_failed
 :restore_failed
 set /a FAILED+=1
->&2 echo FAILED     %OP_LABEL%: could not restore it
+>&2 echo FAILED      %OP_LABEL%: could not restore it
 exit /b 0
 
 :delete_one
 call :op_%1
 %REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
-call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
-if "%Q_STATE%"=="present" goto restore_failed
-echo deleted    %OP_LABEL%
+call :query
+if not "%Q_STATE%"=="absent" goto restore_failed
+echo deleted     %OP_LABEL%
 exit /b 0
 
 :remove_key
+set "R_KEY_ABSENT=0"
+for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="key|%1|absent" set "R_KEY_ABSENT=1"
+)
+if "%R_KEY_ABSENT%"=="0" exit /b 0
 call :key_%1
 call :key_is_empty
 if errorlevel 1 exit /b 0
 %REG% delete "%K_PATH%" /f %K_VIEW% >nul 2>&1
-echo removed    key %K_LABEL%: apply created it and it is empty
+echo removed     key %K_LABEL%: apply created it and it holds nothing
 exit /b 0
 
 @COMMON@

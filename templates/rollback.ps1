@@ -6,43 +6,77 @@ Restores the registry state a tlsgpo policy's apply script recorded.
 .DESCRIPTION
 Written by tlsgpo @TOOL_VERSION@ for policy @ID@, version @VERSION@.
 
-Restores the oldest backup not yet restored, which holds the state before
-the policy was first applied: a value that was absent is deleted, one that
-existed gets its old type and data back, and keys apply created are removed
-once empty. Reads backups written by apply.ps1 and by apply.cmd. Without a
-backup it refuses, unless -Force, which deletes the values the policy sets
-instead (the static inverse, as reg\rollback.reg does).
+Restores the oldest complete backup of this computer not yet restored,
+which holds the state before the policy was first applied: a value that was
+absent is deleted, one that existed gets its old type and data back, and
+keys apply created are removed once they hold nothing. A backup cut short
+(an interrupted apply) is skipped with a warning; a backup made on another
+computer is refused. Reads backups written by apply.ps1 and by apply.cmd.
+Without a backup it refuses, unless -Force, which deletes the values the
+policy sets instead (the static inverse, as reg\rollback.reg does).
 
-Exit codes: 0 restored; 2 not run as Administrator; 3 no backup to restore
-(and no -Force); 5 a value could not be restored.
+Exit codes: 0 restored; 2 not run elevated, or HKCU values as SYSTEM; 3 no
+backup of this computer to restore (and no -Force); 5 a value could not be
+restored; 6 an unexpected error.
 
 .PARAMETER BackupDir
-Where apply kept its backups (default: the backup folder beside this script).
+Where apply kept its backups (default: ProgramData\tlsgpo\@ID@). A
+relative path is taken from the current PowerShell location.
 
 .PARAMETER Force
 Without a backup, delete the policy's values.
 #>
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
-    [string] $BackupDir = (Join-Path $PSScriptRoot 'backup'),
+    [string] $BackupDir = '',
     [switch] $Force
 )
 
 @COMMON@
 
-Write-Output ('rollback.ps1: policy {0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion)
-if (-not (Test-TlsgpoAdministrator)) {
-    Write-TlsgpoError 'rollback.ps1: run this script as Administrator: it writes to HKLM.'
-    exit 2
+trap {
+    Write-TlsgpoError ('rollback.ps1: unexpected error: {0}' -f $_.Exception.Message)
+    exit 6
 }
 
-$pending = @(Get-TlsgpoBackups $BackupDir | Where-Object {
-    -not (Test-Path -LiteralPath (Join-Path $_ 'restored.txt'))
-})
+Write-Output ('rollback.ps1: policy {0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion)
+if ($PlanHasHkcu -and (Test-TlsgpoSystem)) {
+    Write-TlsgpoError 'rollback.ps1: this policy sets values in HKEY_CURRENT_USER, and this is the SYSTEM'
+    Write-TlsgpoError 'rollback.ps1: account, whose HKCU is no user''s: run this script as the user.'
+    exit 2
+}
+if ($PlanHasHklm -and -not (Test-TlsgpoAdministrator)) {
+    Write-TlsgpoError 'rollback.ps1: run this script elevated (as Administrator or SYSTEM): it writes to HKLM.'
+    exit 2
+}
+$root = Resolve-TlsgpoBackupRoot $BackupDir
+
+# The oldest complete backup of this computer not yet restored.
+$own = @()
+$foreign = $null
+foreach ($b in (Get-TlsgpoBackups $root)) {
+    $read = Read-TlsgpoBackup $b.Path
+    if (-not $read.Complete) {
+        Write-TlsgpoError ('rollback.ps1: warning: "{0}" is not a complete backup (an apply was cut short): ignored.' -f $b.Path)
+        continue
+    }
+    if ($read.Computer -ne $env:COMPUTERNAME) {
+        if ($null -eq $foreign) { $foreign = $read }
+        continue
+    }
+    $own += $read
+}
+$pending = @($own | Where-Object { -not $_.Restored })
 $failed = 0
+$declined = 0
+if ($pending.Count -eq 0 -and $null -ne $foreign -and $own.Count -eq 0) {
+    Write-TlsgpoError ('rollback.ps1: "{0}" was made on computer {1}, not on this one ({2}).' -f $foreign.Path, $foreign.Computer, $env:COMPUTERNAME)
+    Write-TlsgpoError ('rollback.ps1: refusing to restore another computer''s state; this computer has no backup of its own under "{0}". Nothing was changed.' -f $root)
+    exit 3
+}
 if ($pending.Count -eq 0) {
     if (-not $Force) {
-        Write-TlsgpoError ('rollback.ps1: no backup of policy {0} version {1} under "{2}".' -f $PolicyId, $PolicyVersion, $BackupDir)
+        Write-TlsgpoError ('rollback.ps1: no complete backup of policy {0} version {1} under "{2}".' -f $PolicyId, $PolicyVersion, $root)
         Write-TlsgpoError 'rollback.ps1: nothing was changed. -Force deletes the policy''s values instead.'
         exit 3
     }
@@ -51,74 +85,71 @@ if ($pending.Count -eq 0) {
         if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { continue }
         try {
             Remove-TlsgpoValue $entry
-            Write-Output ('deleted    {0}' -f $entry.Label)
+            Write-Output ('deleted     {0}' -f $entry.Label)
         } catch {
             $failed++
-            Write-TlsgpoError ('FAILED     {0}: {1}' -f $entry.Label, $_.Exception.Message)
+            Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
         }
     }
 } else {
     $backup = $pending[0]
-    Write-Output ('rollback.ps1: restoring "{0}"' -f $backup)
-    $values = @{}
-    $raws = @{}
-    $keysAbsent = @()
-    foreach ($line in [IO.File]::ReadAllLines((Join-Path $backup 'state.txt'))) {
-        if ($line.StartsWith('#') -or $line.Length -eq 0) { continue }
-        $f = $line.Split('|', 5)
-        switch ($f[0]) {
-            'value' { $values[[int]$f[1]] = $f }
-            'raw' { $raws[[int]$f[1]] = $f }
-            'key' { if ($f[2] -eq 'absent') { $keysAbsent += [int]$f[1] } }
-        }
-    }
+    Write-Output ('rollback.ps1: restoring "{0}"' -f $backup.Path)
     foreach ($entry in $Plan) {
-        $record = $values[$entry.Index]
+        $record = $backup.Values[$entry.Index]
         if ($null -eq $record) { continue }
         try {
             if ($record[2] -eq 'absent') {
-                if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { continue }
+                if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { $declined++; continue }
                 Remove-TlsgpoValue $entry
-                Write-Output ('deleted    {0}: absent, as before apply' -f $entry.Label)
+                Write-Output ('deleted     {0}: absent, as before apply' -f $entry.Label)
                 continue
             }
-            $raw = $raws[$entry.Index]
+            $raw = $backup.Raws[$entry.Index]
+            $note = ''
             if ($null -ne $raw) {
                 $old = @{ Kind = $raw[2]; Data = (ConvertFrom-TlsgpoRaw $raw[2] $raw[3]) }
             } else {
                 $old = ConvertFrom-TlsgpoShown $record[3] $record[4]
+                if ($old.Kind -ne 'DWord' -and $old.Kind -ne 'QWord' -and $old.Kind -ne 'Binary') {
+                    $note = ' (as reg.exe printed it for apply.cmd: leading spaces and characters outside the console code page are not kept)'
+                }
             }
-            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'restore')) { continue }
+            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'restore')) { $declined++; continue }
             Set-TlsgpoValue $entry $old.Kind $old.Data
-            Write-Output ('restored   {0}: {1}' -f $entry.Label, (Format-TlsgpoValue (Get-TlsgpoValue $entry)))
+            Write-Output ('restored    {0}: {1}{2}' -f $entry.Label, (Format-TlsgpoValue (Get-TlsgpoValue $entry)), $note)
         } catch {
             $failed++
-            Write-TlsgpoError ('FAILED     {0}: {1}' -f $entry.Label, $_.Exception.Message)
+            Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
         }
     }
     foreach ($entry in $PlanKeys) {
-        if ($keysAbsent -notcontains $entry.Index) { continue }
+        if ($backup.KeysAbsent -notcontains $entry.Index) { continue }
         $base = Open-TlsgpoBase $entry
         try {
             $key = $base.OpenSubKey($entry.Key, $false)
             if ($null -eq $key) { continue }
             $empty = $key.SubKeyCount -eq 0 -and $key.ValueCount -eq 0
             $key.Close()
-            if ($empty -and $PSCmdlet.ShouldProcess($entry.Label, 'remove key')) {
-                $base.DeleteSubKey($entry.Key, $false)
-                Write-Output ('removed    key {0}: apply created it and it is empty' -f $entry.Label)
-            }
+            if (-not $empty) { continue }
+            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'remove key')) { $declined++; continue }
+            $base.DeleteSubKey($entry.Key, $false)
+            Write-Output ('removed     key {0}: apply created it and it holds nothing' -f $entry.Label)
         } finally {
             $base.Close()
         }
     }
-    if ($failed -eq 0 -and -not $WhatIfPreference) {
-        foreach ($dir in $pending) {
-            [IO.File]::WriteAllText((Join-Path $dir 'restored.txt'), ('restored by rollback.ps1 from "{0}"' -f $backup))
+    # Only a rollback that did everything marks the backups restored.
+    if ($failed -eq 0 -and $declined -eq 0 -and -not $WhatIfPreference) {
+        foreach ($b in $pending) {
+            [IO.File]::WriteAllText([IO.Path]::Combine($b.Path, 'restored.txt'), ('restored by rollback.ps1 from "{0}"' -f $backup.Path))
         }
+    } elseif ($declined -gt 0) {
+        Write-Output ('rollback.ps1: {0} changes were declined: the backup stays unrestored.' -f $declined)
     }
 }
-Write-Output 'rollback.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.'
+if (-not $WhatIfPreference) {
+    Write-Output 'rollback.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.'
+}
 if ($failed -gt 0) {
     Write-TlsgpoError ('rollback.ps1: {0} values could not be restored.' -f $failed)
     exit 5
