@@ -50,17 +50,26 @@ cmd_escape_echo(struct buf *out, const char *s)
 }
 
 /*
- * A value for set "NAME=VALUE". The plan's keys and labels are tlsgpo's
- * own, never the policy's text; a quote or percent sign there is a bug.
+ * One row of the plan for set "NAME=F1|F2|...": the fields are tlsgpo's
+ * own keys, words and labels, never the policy's text; a quote, percent
+ * sign, caret, exclamation mark or bar there is a bug.
  */
 static void
-cmd_set(struct buf *out, const char *name, const char *value)
+cmd_row(struct buf *out, const char *name, const char *const *fields,
+    size_t n)
 {
-	if (strpbrk(value, "\"%!^") != NULL) {
-		fprintf(stderr, "tlsgpo: internal error: cmd value %s\n", value);
-		abort();
+	size_t	i;
+
+	buf_printf(out, "set \"%s=", name);
+	for (i = 0; i < n; i++) {
+		if (strpbrk(fields[i], "\"%!^|") != NULL) {
+			fprintf(stderr, "tlsgpo: internal error: cmd value %s\n",
+			    fields[i]);
+			abort();
+		}
+		buf_printf(out, "%s%s", i > 0 ? "|" : "", fields[i]);
 	}
-	buf_printf(out, "set \"%s=%s\"\n", name, value);
+	buf_adds(out, "\"\n");
 }
 
 /*
@@ -87,59 +96,82 @@ plan_has_hive(const struct plan *pl, enum reg_hive h)
 	return 0;
 }
 
+/* The 1-based index in the key table of the key an operation writes. */
+static size_t
+op_key_index(const struct plan_op *op, const struct plan_key *keys, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (keys[i].hive == op->hive && keys[i].view == op->view &&
+		    strcmp(keys[i].key, op->key) == 0)
+			return i + 1;
+	}
+	fprintf(stderr, "tlsgpo: internal error: no key for %s\n", op->key);
+	abort();
+}
+
+/* The plan as variables OP_1..OP_n, KEY|VIEW|NAME|TYPE|DATA|K|LABEL. */
 static void
-cmd_op_table(const struct plan *pl, struct buf *out)
+cmd_op_table(const struct plan *pl, const struct plan_key *keys, size_t nkeys,
+    struct buf *out)
 {
 	const struct plan_op	*op;
-	char			*s, *phys;
+	char			*key, *data, *k, *label, *phys, *name;
 	size_t			 i;
 
 	for (i = 0; i < pl->n; i++) {
 		op = &pl->ops[i];
-		buf_printf(out, ":op_%zu\n", i + 1);
-		s = xasprintf("%s\\%s", hive_short_name(op->hive), op->key);
-		cmd_set(out, "OP_KEY", s);
-		free(s);
-		cmd_set(out, "OP_VIEW", view_flag(op->view));
-		cmd_set(out, "OP_NAME", op->value);
-		cmd_set(out, "OP_TYPE", reg_type_name(op->type));
-		s = xasprintf("0x%08X", (unsigned)op->data);
-		cmd_set(out, "OP_DATA", s);
-		free(s);
+		key = xasprintf("%s\\%s", hive_short_name(op->hive), op->key);
+		data = xasprintf("0x%08X", (unsigned)op->data);
+		k = xasprintf("%zu", op_key_index(op, keys, nkeys));
 		phys = plan_op_physical_key(op);
-		s = xasprintf("%s\\%s [%s] %s", hive_short_name(op->hive), phys,
-		    view_label(op->view), op->value);
-		cmd_set(out, "OP_LABEL", s);
-		free(s);
+		label = xasprintf("%s\\%s [%s] %s", hive_short_name(op->hive),
+		    phys, view_label(op->view), op->value);
+		name = xasprintf("OP_%zu", i + 1);
+		{
+			const char *const f[] = { key, view_flag(op->view),
+			    op->value, reg_type_name(op->type), data, k, label };
+
+			cmd_row(out, name, f, sizeof f / sizeof f[0]);
+		}
+		free(name);
+		free(label);
 		free(phys);
-		buf_adds(out, "exit /b 0\n");
+		free(k);
+		free(data);
+		free(key);
 	}
 }
 
+/*
+ * The keys as K_1..K_n, PATH|VIEW|HOLDS|FULL|LABEL; FULL is the key's own
+ * name as reg query prints it.
+ */
 static void
 cmd_key_table(const struct plan_key *keys, size_t n, struct buf *out)
 {
-	char	*s;
+	char	*path, *full, *label, *name;
 	size_t	 i;
 
 	for (i = 0; i < n; i++) {
-		buf_printf(out, ":key_%zu\n", i + 1);
-		s = xasprintf("%s\\%s", hive_short_name(keys[i].hive),
+		path = xasprintf("%s\\%s", hive_short_name(keys[i].hive),
 		    keys[i].key);
-		cmd_set(out, "K_PATH", s);
-		free(s);
-		cmd_set(out, "K_VIEW", view_flag(keys[i].view));
-		cmd_set(out, "K_HOLDS", keys[i].holds_values ? "1" : "0");
-		s = xasprintf("%s\\%s [%s]", hive_short_name(keys[i].hive),
+		full = xasprintf("%s\\%s", hive_long_name(keys[i].hive),
+		    keys[i].key);
+		label = xasprintf("%s\\%s [%s]", hive_short_name(keys[i].hive),
 		    keys[i].key, view_label(keys[i].view));
-		cmd_set(out, "K_LABEL", s);
-		free(s);
-		/* The key's own name as reg query prints it. */
-		s = xasprintf("%s\\%s", hive_long_name(keys[i].hive),
-		    keys[i].key);
-		cmd_set(out, "K_FULL", s);
-		free(s);
-		buf_adds(out, "exit /b 0\n");
+		name = xasprintf("K_%zu", i + 1);
+		{
+			const char *const f[] = { path, view_flag(keys[i].view),
+			    keys[i].holds_values ? "1" : "0", full, label };
+
+			cmd_row(out, name, f, sizeof f / sizeof f[0]);
+		}
+		free(name);
+		free(label);
+		free(full);
+		free(path);
 	}
 }
 
@@ -150,16 +182,17 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 	const struct plan	*pl = ctx->plan;
 	const struct policy	*p = pl->policy;
 	struct plan_key		*keys;
-	struct buf		 ops, keytab, common, echo;
+	struct buf		 ops, keytab, common, tail, echo;
 	char			 opcount[32], keycount[32], *who;
 	size_t			 nkeys;
 
 	buf_init(&ops);
 	buf_init(&keytab);
 	buf_init(&common);
+	buf_init(&tail);
 	buf_init(&echo);
 	nkeys = plan_keys(pl, &keys);
-	cmd_op_table(pl, &ops);
+	cmd_op_table(pl, keys, nkeys, &ops);
 	cmd_key_table(keys, nkeys, &keytab);
 	who = xasprintf("%s (id %s, version %s)", p->name, p->id, p->version);
 	cmd_escape_echo(&echo, who);
@@ -171,7 +204,8 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "OP_TABLE", buf_cstr(&ops) },
 			{ "KEY_TABLE", buf_cstr(&keytab) },
 		};
-		template_render("common.cmd", tables, 2, &common);
+		template_render("common.cmd", NULL, 0, &common);
+		template_render("common-tail.cmd", tables, 2, &tail);
 	}
 	{
 		const struct template_var vars[] = {
@@ -186,6 +220,7 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "HAS_HKLM", plan_has_hive(pl, HIVE_HKLM) ? "1" : "0" },
 			{ "HAS_HKCU", plan_has_hive(pl, HIVE_HKCU) ? "1" : "0" },
 			{ "COMMON", buf_cstr(&common) },
+			{ "COMMON_TAIL", buf_cstr(&tail) },
 		};
 		template_render(em->template, vars,
 		    sizeof vars / sizeof vars[0], out);
@@ -194,6 +229,7 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_free(&ops);
 	buf_free(&keytab);
 	buf_free(&common);
+	buf_free(&tail);
 	buf_free(&echo);
 }
 

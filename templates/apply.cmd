@@ -31,6 +31,147 @@ if not defined ProgramData set "BACKUP_ROOT=%ALLUSERSPROFILE%\tlsgpo\@ID@"
 set "SKIP_PREREQ=0"
 set "W="
 set "RC=0"
+goto main
+
+@COMMON@
+
+rem ---- apply.cmd's own subroutines --------------------------------------
+
+rem :count_todo N: OK_N=1 when value N already has the policy's data; its
+rem prior state goes to the backup being prepared in %W%\state.txt (the
+rem data as a FOR variable: never parsed, never expanded) and, for the
+rem report, to B_N.
+:count_todo
+call :op %1
+call :query
+set "B_%1=absent"
+if "%Q_STATE%"=="absent" >> "%W%\state.txt" echo value^|%1^|absent
+if not "%Q_STATE%"=="present" goto count_todo_recorded
+set "B_%1=other"
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b"=="%OP_NAME%|%Q_TYPE%" >> "%W%\state.txt" echo value^|%1^|present^|%%b^|%%c
+)
+if /i not "%Q_TYPE%"=="REG_DWORD" goto count_todo_recorded
+call :hex8
+set "B_%1=REG_DWORD %Q_HEX%"
+:count_todo_recorded
+if not "%Q_SAME%"=="1" goto count_todo_differs
+set "OK_%1=1"
+exit /b 0
+:count_todo_differs
+set "OK_%1=0"
+set /a TODO+=1
+exit /b 0
+
+:record_key
+call set "KR_NOW=%%KR_%1%%"
+>> "%W%\state.txt" echo key^|%1^|%KR_NOW%
+exit /b 0
+
+:show_unchanged
+call :op %1
+echo unchanged   %OP_LABEL%: %OP_TYPE% %OP_DATA%
+exit /b 0
+
+:write_one
+call set "W_OK=%%OK_%1%%"
+if "%W_OK%"=="1" exit /b 0
+call :op %1
+%REG% add "%OP_KEY%" /v "%OP_NAME%" /t %OP_TYPE% /d %OP_DATA% /f %OP_VIEW% >nul 2>&1
+exit /b 0
+
+rem :check_one N: prints "changed" once value N reads back as written;
+rem one that does not is left "again" (RETRY=1), to be written once more.
+:check_one
+call set "W_OK=%%OK_%1%%"
+if "%W_OK%"=="1" goto show_unchanged
+call :op %1
+call :query
+if "%Q_SAME%"=="1" goto report_changed
+set "OK_%1=again"
+set "RETRY=1"
+exit /b 0
+
+:write_again
+call set "W_OK=%%OK_%1%%"
+if not "%W_OK%"=="again" exit /b 0
+set "OK_%1=0"
+goto write_one
+
+:check_again
+call set "W_OK=%%OK_%1%%"
+if not "%W_OK%"=="0" exit /b 0
+call :op %1
+call :query
+if "%Q_SAME%"=="1" (
+	set "OK_%1=1"
+	call :report_changed %1
+	echo             %OP_LABEL%: written at the second attempt
+	exit /b 0
+)
+set /a FAILED+=1
+>&2 echo FAILED      %OP_LABEL%: reg add did not take
+exit /b 0
+
+rem :report_changed N: "changed LABEL: BEFORE, set to AFTER"; BEFORE of a
+rem value that was not a REG_DWORD comes from the backup, as reg.exe showed it.
+:report_changed
+call set "B_NOW=%%B_%1%%"
+if not "%B_NOW%"=="other" (
+	echo changed     %OP_LABEL%: %B_NOW%, set to %OP_TYPE% %OP_DATA%
+	exit /b 0
+)
+for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="value|%1|present" echo changed     %OP_LABEL%: %%d %%e, set to %OP_TYPE% %OP_DATA%
+)
+exit /b 0
+
+rem :new_backup: a new numbered folder BK (one past the highest; mkdir is
+rem the lock, so two runs at once never share one) holding the state.txt
+rem prepared in %W% with its end record, and .reg exports. BK_MINE=1 once
+rem this run made BK: only then may it be removed again. The backup counts
+rem only once it reads back complete.
+:new_backup
+set "BK_MINE=0"
+call :scan_backups
+if %BK_MAX% GEQ 9999 exit /b 1
+if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
+set "BK_N=%BK_MAX%"
+set "BK_TRIES=0"
+:new_backup_next
+set /a BK_N+=1
+set /a BK_TRIES+=1
+if %BK_TRIES% GTR 50 exit /b 1
+if %BK_N% GTR 9999 exit /b 1
+set "BK=%BK_P%%BK_N%"
+mkdir "%BK%" >nul 2>&1
+if not errorlevel 1 goto new_backup_mine
+if exist "%BK%\" goto new_backup_next
+exit /b 1
+:new_backup_mine
+set "BK_MINE=1"
+set /a "BK_RECS=OP_COUNT+KEY_COUNT"
+>> "%W%\state.txt" echo end^|%BK_RECS%
+copy /b "%W%\state.txt" "%BK%\state.txt" >nul 2>&1
+if errorlevel 1 exit /b 1
+call :bk_read
+if not "%BV_OK%"=="1" exit /b 1
+for /l %%i in (1,1,%KEY_COUNT%) do call :export_key %%i
+exit /b 0
+
+rem A .reg copy of each key that holds values, for people; rollback reads
+rem state.txt.
+:export_key
+call :key %1
+if not "%K_HOLDS%"=="1" exit /b 0
+call set "KR_NOW=%%KR_%1%%"
+if "%KR_NOW%"=="present" %REG% export "%K_PATH%" "%BK%\key%1.reg" /y %K_VIEW% >nul 2>&1
+exit /b 0
+
+@COMMON_TAIL@
+
+:main
+call :load_plan
 
 :args
 if "%~1"=="" goto args_done
@@ -95,7 +236,8 @@ for %%f in ("%W%\cbs.out" "%W%\cbs.err") do if %%~zf GTR 0 goto kb_missing
 set "RC=6"
 goto done
 :kb_read
-"%SystemRoot%\System32\find.exe" /i "KB3140245" "%W%\cbs.out" >nul 2>&1
+rem Package names spell the KB in capitals; Wine's find.exe has no /i.
+"%SystemRoot%\System32\find.exe" "KB3140245" < "%W%\cbs.out" >nul 2>&1
 if "%errorlevel%"=="0" goto kb_done
 if not "%errorlevel%"=="1" goto kb_unread
 :kb_missing
@@ -114,14 +256,20 @@ set "RC=3"
 goto done
 :prereq_done
 
-set "TODO=0"
-set "UNREAD=0"
-for /l %%i in (1,1,%OP_COUNT%) do call :count_todo %%i
-if "%UNREAD%"=="0" goto read_ok
->&2 echo apply.cmd: reg.exe could not read %UNREAD% of the values ^(it did not start or did not answer^); nothing was changed.
+rem Every plan key once: its values for the comparison and the backup, its
+rem presence for the backup, which is prepared in %W% as it is read.
+call :read_keys 1
+if "%KR_ERRORS%"=="0" goto read_ok
+>&2 echo apply.cmd: reg.exe could not read %KR_ERRORS% of the policy's keys ^(it did not start or did not answer^); nothing was changed.
 set "RC=6"
 goto done
 :read_ok
+> "%W%\state.txt" echo # tlsgpo backup of policy %TLSGPO_ID% version %TLSGPO_VERSION%, written by apply.cmd
+>> "%W%\state.txt" echo format^|2^|apply.cmd
+>> "%W%\state.txt" echo computer^|%COMPUTERNAME%
+set "TODO=0"
+for /l %%i in (1,1,%OP_COUNT%) do call :count_todo %%i
+for /l %%i in (1,1,%KEY_COUNT%) do call :record_key %%i
 if not "%TODO%"=="0" goto changes
 for /l %%i in (1,1,%OP_COUNT%) do call :show_unchanged %%i
 echo apply.cmd: all %OP_COUNT% values already have the policy's data: nothing changed.
@@ -137,8 +285,18 @@ goto done
 :backup_made
 echo apply.cmd: prior state saved in "%BK%"
 
+rem Write, read every key back, and only then say "changed"; a value that
+rem does not read back is written once more (a scanner may hold the key).
+for /l %%i in (1,1,%OP_COUNT%) do call :write_one %%i
+call :read_keys 0
 set "FAILED=0"
-for /l %%i in (1,1,%OP_COUNT%) do call :apply_one %%i
+set "RETRY=0"
+for /l %%i in (1,1,%OP_COUNT%) do call :check_one %%i
+if "%RETRY%"=="0" goto written
+for /l %%i in (1,1,%OP_COUNT%) do call :write_again %%i
+call :read_keys 0
+for /l %%i in (1,1,%OP_COUNT%) do call :check_again %%i
+:written
 echo apply.cmd: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the new values.
 if "%FAILED%"=="0" goto done
 >&2 echo apply.cmd: %FAILED% values could not be written; rollback.cmd undoes the others.
@@ -148,141 +306,4 @@ set "RC=5"
 call :work_dir_done
 exit /b %RC%
 
-:count_todo
-call :op_%1
-call :query
-if "%Q_STATE%"=="error" set /a UNREAD+=1
-call :same
-rem In a .cmd file SET resets ERRORLEVEL: test it first.
-if errorlevel 1 goto count_todo_differs
-set "SAME_%1=1"
-exit /b 0
-:count_todo_differs
-set "SAME_%1=0"
-set /a TODO+=1
-exit /b 0
-
-:show_unchanged
-call :op_%1
-echo unchanged   %OP_LABEL%: %OP_TYPE% %OP_DATA%
-exit /b 0
-
-rem :apply_one N: writes the value, reads it back, and only then says
-rem "changed"; the "before" printed comes from the backup just written.
-:apply_one
-call :op_%1
-setlocal EnableDelayedExpansion
-if "!SAME_%1!"=="1" (
-	endlocal
-	goto show_unchanged
-)
-endlocal
-set "A_TRY=0"
-:apply_one_again
-set /a A_TRY+=1
-%REG% add "%OP_KEY%" /v "%OP_NAME%" /t %OP_TYPE% /d %OP_DATA% /f %OP_VIEW% >nul 2>&1
-call :query
-call :same
-if not errorlevel 1 goto apply_one_done
-rem One more try: a write can fail for a moment (a scanner holding the key).
-if %A_TRY% LSS 2 goto apply_one_again
-set /a FAILED+=1
->&2 echo FAILED      %OP_LABEL%: reg add did not take
-exit /b 0
-:apply_one_done
-for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%b|%%c"=="value|%1|absent" echo changed     %OP_LABEL%: absent, set to %OP_TYPE% %OP_DATA%
-	if "%%a|%%b|%%c"=="value|%1|present" echo changed     %OP_LABEL%: %%d %%e, set to %OP_TYPE% %OP_DATA%
-)
-if %A_TRY% GTR 1 echo             %OP_LABEL%: written at the second attempt
-exit /b 0
-
-rem :new_backup: a new numbered folder BK (one past the highest; mkdir is
-rem the lock, so two runs at once never share one) holding state.txt and
-rem .reg exports. BK_MINE=1 once this run made BK: only then may it be
-rem removed again. The backup counts only once it reads back complete.
-:new_backup
-set "BK_MINE=0"
-call :scan_backups
-if %BK_MAX% GEQ 9999 exit /b 1
-if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
-set "BK_N=%BK_MAX%"
-set "BK_TRIES=0"
-:new_backup_next
-set /a BK_N+=1
-set /a BK_TRIES+=1
-if %BK_TRIES% GTR 50 exit /b 1
-if %BK_N% GTR 9999 exit /b 1
-set "BK=%BK_P%%BK_N%"
-mkdir "%BK%" >nul 2>&1
-if not errorlevel 1 goto new_backup_mine
-if exist "%BK%\" goto new_backup_next
-exit /b 1
-:new_backup_mine
-set "BK_MINE=1"
-> "%BK%\state.txt" echo # tlsgpo backup of policy %TLSGPO_ID% version %TLSGPO_VERSION%, written by apply.cmd
-if errorlevel 1 exit /b 1
->> "%BK%\state.txt" echo format^|2^|apply.cmd
->> "%BK%\state.txt" echo computer^|%COMPUTERNAME%
-set "BK_FAIL=0"
-for /l %%i in (1,1,%OP_COUNT%) do call :record_value %%i
-for /l %%i in (1,1,%KEY_COUNT%) do call :record_key %%i
-if not "%BK_FAIL%"=="0" exit /b 1
-set /a "BK_RECS=OP_COUNT+KEY_COUNT"
->> "%BK%\state.txt" echo end^|%BK_RECS%
-call :bk_read
-if not "%BV_OK%"=="1" exit /b 1
-exit /b 0
-
-:record_value
-rem A backup that misses a value, or calls a present value absent, would
-rem make rollback wrong: absence must be read twice, and the record is
-rem read back from the file.
-call :op_%1
-set "REC_TRY=0"
-:record_value_again
-set /a REC_TRY+=1
-call :query
-if "%Q_STATE%"=="present" goto record_present
-if "%Q_STATE%"=="error" goto record_value_check
-call :query
-if "%Q_STATE%"=="present" goto record_present
-if "%Q_STATE%"=="error" goto record_value_check
->> "%BK%\state.txt" echo value^|%1^|absent
-goto record_value_check
-:record_present
-rem The data goes from reg.exe's answer to the file as a FOR variable:
-rem never parsed, never expanded.
-for /f "usebackq tokens=1,2,*" %%a in ("%W%\q.out") do (
-	if /i "%%a"=="%OP_NAME%" >> "%BK%\state.txt" echo value^|%1^|present^|%%b^|%%c
-)
-:record_value_check
-set "REC_FOUND=0"
-for /f "usebackq eol=# tokens=1,2 delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%b"=="value|%1" set "REC_FOUND=1"
-)
-if "%REC_FOUND%"=="1" exit /b 0
-if %REC_TRY% LSS 2 goto record_value_again
-set "BK_FAIL=1"
-exit /b 0
-
-:record_key
-call :key_%1
-%REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
-if "%errorlevel%"=="0" goto record_key_present
-%REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
-if "%errorlevel%"=="0" goto record_key_present
-if not "%errorlevel%"=="1" goto record_key_failed
-for %%f in ("%W%\k.out" "%W%\k.err") do if %%~zf GTR 0 goto record_key_absent
-:record_key_failed
-set "BK_FAIL=1"
-exit /b 0
-:record_key_absent
->> "%BK%\state.txt" echo key^|%1^|absent
-exit /b 0
-:record_key_present
->> "%BK%\state.txt" echo key^|%1^|present
-if "%K_HOLDS%"=="1" %REG% export "%K_PATH%" "%BK%\key%1.reg" /y %K_VIEW% >nul 2>&1
-exit /b 0
-
-@COMMON@
+rem :count_todo N: OK_N=1 when value N already has the policy's data.

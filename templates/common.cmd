@@ -1,4 +1,5 @@
-rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd ---------------------
+rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: the subroutines
+rem called once per value come first (cmd finds a label by reading the file)
 rem
 rem Rules these scripts keep, for Windows 7 to 11 and Wine alike:
 rem  - every reg.exe call names its registry view (/reg:64 or /reg:32), so
@@ -10,78 +11,89 @@ rem    anything else "could not read" (it did not start, or crashed);
 rem  - data read from the registry or a backup is only ever handled as a
 rem    FOR variable: never %-expanded, never passed to CALL.
 
-rem :work_dir: W, a new folder of this run's own under %TEMP% (mkdir is
-rem atomic: a name another run holds is skipped). errorlevel 1 when none
-rem can be made.
-:work_dir
-set "W="
-set "W_BASE=%TEMP%"
-if not defined W_BASE set "W_BASE=%SystemRoot%\Temp"
-set "W_TRY=0"
-:work_dir_next
-set /a W_TRY+=1
-if %W_TRY% GTR 20 exit /b 1
-set "W_NEW=%W_BASE%\tlsgpo-%RANDOM%-%RANDOM%"
-mkdir "%W_NEW%" >nul 2>&1
-if errorlevel 1 goto work_dir_next
-set "W=%W_NEW%"
-exit /b 0
-
-:work_dir_done
-if defined W rd /s /q "%W%" >nul 2>&1
-set "W="
-exit /b 0
-
-rem :query: Q_STATE (present, absent, or error when reg.exe could not
-rem tell), Q_TYPE and Q_DATA of the value of operation OP_*; reg.exe's
-rem own lines stay in %W%\q.out. Exit 1 with a message is "absent"; any
-rem other failure is "error", never "absent".
-:query
-set "Q_STATE=error"
-set "Q_TYPE="
-set "Q_DATA="
-%REG% query "%OP_KEY%" /v "%OP_NAME%" %OP_VIEW% >"%W%\q.out" 2>"%W%\q.err"
-if "%errorlevel%"=="1" goto query_missing
-if not "%errorlevel%"=="0" exit /b 0
-for /f "usebackq tokens=1,2,*" %%a in ("%W%\q.out") do (
-	if /i "%%a"=="%OP_NAME%" (
-		set "Q_STATE=present"
-		set "Q_TYPE=%%b"
-		set "Q_DATA=%%c"
-	)
+rem :op N / :key N: operation N / plan key N as OP_* / K_* variables.
+:op
+call set "OP_ROW=%%OP_%1%%"
+for /f "tokens=1-7 delims=|" %%a in ("%OP_ROW%") do (
+	set "OP_KEY=%%a"
+	set "OP_VIEW=%%b"
+	set "OP_NAME=%%c"
+	set "OP_TYPE=%%d"
+	set "OP_DATA=%%e"
+	set "OP_K=%%f"
+	set "OP_LABEL=%%g"
 )
 exit /b 0
-:query_missing
-rem reg.exe says why when the key or value does not exist (Windows on
-rem stderr, Wine on stdout); a reg.exe that did not run says nothing.
-for %%f in ("%W%\q.out" "%W%\q.err") do if %%~zf GTR 0 set "Q_STATE=absent"
+:key
+call set "K_ROW=%%K_%1%%"
+for /f "tokens=1-5 delims=|" %%a in ("%K_ROW%") do (
+	set "K_PATH=%%a"
+	set "K_VIEW=%%b"
+	set "K_HOLDS=%%c"
+	set "K_FULL=%%d"
+	set "K_LABEL=%%e"
+)
 exit /b 0
 
-rem :same: errorlevel 0 when the queried value is what operation OP_* sets.
-:same
-if not "%Q_STATE%"=="present" exit /b 1
-if /i not "%Q_TYPE%"=="%OP_TYPE%" exit /b 1
+rem :read_key N: reg query of plan key N (its values and subkeys) into
+rem %W%\kN.out; KR_N = present, absent, or error when reg.exe could not
+rem tell. Exit 1 with a message is "absent"; any other failure is "error",
+rem never "absent".
+:read_key
+call :key %1
+:read_key_now
+%REG% query "%K_PATH%" %K_VIEW% >"%W%\k%1.out" 2>"%W%\k%1.err"
+set "KR_RC=%errorlevel%"
+set "KR_NOW=error"
+if "%KR_RC%"=="0" set "KR_NOW=present"
+rem reg.exe says why when the key does not exist (Windows on stderr, Wine
+rem on stdout); a reg.exe that did not run says nothing.
+if "%KR_RC%"=="1" for %%f in ("%W%\k%1.out" "%W%\k%1.err") do if %%~zf GTR 0 set "KR_NOW=absent"
+set "KR_%1=%KR_NOW%"
+exit /b 0
+
+rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
+rem KR_ERRORS counts the ones reg.exe could not read.
+:read_keys
+set "KR_ERRORS=0"
+for /l %%k in (1,1,%KEY_COUNT%) do call :read_keys_one %%k %1
+exit /b 0
+:read_keys_one
+call :key %1
+if not "%2"=="1" if not "%K_HOLDS%"=="1" exit /b 0
+call :read_key_now %1
+if "%KR_NOW%"=="error" set /a KR_ERRORS+=1
+exit /b 0
+
+rem :query: Q_STATE (present, absent, or error), Q_TYPE and Q_DATA of the
+rem value of operation OP_*, from its key as :read_key last read it, and
+rem Q_SAME=1 when it is what the operation sets. The
+rem type must be one reg.exe names (a value named "Enabled x" is not
+rem "Enabled"); the data stays a FOR variable until it is known a number.
+:query
+set "Q_TYPE="
+set "Q_DATA="
+set "Q_SAME=0"
+call set "Q_STATE=%%KR_%OP_K%%%"
+if not "%Q_STATE%"=="present" exit /b 0
+set "Q_STATE=absent"
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+)
+if not defined Q_TYPE exit /b 0
+set "Q_STATE=present"
+if /i not "%Q_TYPE%"=="REG_DWORD" exit /b 0
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b"=="%OP_NAME%|REG_DWORD" set "Q_DATA=%%c"
+)
+if /i not "%OP_TYPE%"=="REG_DWORD" exit /b 0
 set /a "SAME_A=%Q_DATA%" >nul 2>&1
 set /a "SAME_B=%OP_DATA%"
-if not "%SAME_A%"=="%SAME_B%" exit /b 1
-exit /b 0
-
-rem :hex8: Q_HEX, the queried REG_DWORD as 0x00000000 (the form tlsgpo and
-rem the PowerShell scripts print).
-:hex8
-set /a "HX_N=%Q_DATA%" >nul 2>&1
-set "HX_DIGITS=0123456789ABCDEF"
-set "Q_HEX="
-for %%i in (28 24 20 16 12 8 4 0) do call :hex8_digit %%i
-set "Q_HEX=0x%Q_HEX%"
-exit /b 0
-:hex8_digit
-set /a "HX_D=(HX_N>>%1)&15"
-call set "Q_HEX=%%Q_HEX%%%%HX_DIGITS:~%HX_D%,1%%"
+if "%SAME_A%"=="%SAME_B%" set "Q_SAME=1"
 exit /b 0
 
 rem :say WORD SUFFIX: prints "WORD LABEL: VALUE SUFFIX", VALUE being the
-rem queried value: absent, REG_DWORD 0x00000000, or another type with its
+rem value :query read: absent, REG_DWORD 0x00000000, or another type with its
 rem data as reg.exe printed it (a FOR variable: never parsed or expanded).
 :say
 if "%Q_STATE%"=="present" goto say_present
@@ -93,82 +105,16 @@ call :hex8
 echo %~1 %OP_LABEL%: REG_DWORD %Q_HEX%%~2
 exit /b 0
 :say_other
-for /f "usebackq tokens=1,2,*" %%a in ("%W%\q.out") do (
-	if /i "%%a"=="%OP_NAME%" echo %~1 %OP_LABEL%: %%b %%c%~2
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b"=="%OP_NAME%|%Q_TYPE%" echo %~1 %OP_LABEL%: %%b %%c%~2
 )
 exit /b 0
 
-rem :key_is_empty: errorlevel 0 only when key K_* exists and holds nothing:
-rem no value (a set (Default) included) and no subkey. reg.exe lists the
-rem key's own name (only when it has values), its values indented, then
-rem its subkeys: any line but the key's own name means "not empty".
-:key_is_empty
-%REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
-if not "%errorlevel%"=="0" exit /b 1
-set "KE_LINES=0"
-set "KE_SELF=0"
-for /f "usebackq delims=" %%l in ("%W%\k.out") do (
-	set /a KE_LINES+=1
-	if /i "%%l"=="%K_FULL%" set /a KE_SELF+=1
-)
-if not "%KE_LINES%"=="%KE_SELF%" exit /b 1
+rem :hex8: Q_HEX, the queried REG_DWORD as 0x00000000 (the form tlsgpo and
+rem the PowerShell scripts print): one arithmetic line, one lookup line.
+:hex8
+set /a "HX_N=%Q_DATA%" >nul 2>&1
+set "HX=0123456789ABCDEF"
+set /a "D7=(HX_N>>28)&15, D6=(HX_N>>24)&15, D5=(HX_N>>20)&15, D4=(HX_N>>16)&15, D3=(HX_N>>12)&15, D2=(HX_N>>8)&15, D1=(HX_N>>4)&15, D0=HX_N&15"
+call set "Q_HEX=0x%%HX:~%D7%,1%%%%HX:~%D6%,1%%%%HX:~%D5%,1%%%%HX:~%D4%,1%%%%HX:~%D3%,1%%%%HX:~%D2%,1%%%%HX:~%D1%,1%%%%HX:~%D0%,1%%"
 exit /b 0
-
-rem :elevated: errorlevel 0 when this process is elevated (an administrator
-rem or SYSTEM). fltmc.exe answers only an elevated caller and needs no
-rem service; net session needs the Server service, often disabled.
-:elevated
-"%SystemRoot%\System32\fltmc.exe" >nul 2>&1
-if not "%errorlevel%"=="0" exit /b 1
-exit /b 0
-
-rem :is_system: errorlevel 0 when running as Local System, whose HKCU is
-rem not any user's (Windows names SYSTEM's user COMPUTERNAME$).
-:is_system
-if /i "%USERNAME%"=="%COMPUTERNAME%$" exit /b 0
-if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
-exit /b 1
-
-rem :scan_backups: BK_P, the path of a backup without its number, and
-rem BK_MAX, the highest N of a folder BK_P N (0: none). Numbers run to
-rem 9999; a range is looked at only when a name of its length exists.
-:scan_backups
-set "BK_MAX=0"
-set "BK_P=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-"
-if exist "%BK_P%?" for /l %%n in (1,1,9) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
-if exist "%BK_P%??" for /l %%n in (10,1,99) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
-if exist "%BK_P%???" for /l %%n in (100,1,999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
-if exist "%BK_P%????" for /l %%n in (1000,1,9999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
-exit /b 0
-
-rem :bk_read: reads backup BK. BV_OK=1 when it is complete: its last
-rem record "end|N" counts exactly the N value and key records this policy
-rem has (an apply cut short by a reboot or a timeout leaves no such end).
-rem BV_FOREIGN=1 when another computer wrote it; BV_EXACT=1 when it holds
-rem a value only rollback.ps1 can restore exactly; BV_DONE=1 when a
-rem rollback restored it already.
-:bk_read
-set "BV_OK=0"
-set "BV_END="
-set "BV_RECS=0"
-set "BV_FOREIGN=1"
-set "BV_EXACT=0"
-set "BV_DONE=0"
-if exist "%BK%\restored.txt" set "BV_DONE=1"
-if not exist "%BK%\state.txt" exit /b 0
-for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a"=="value" set /a BV_RECS+=1
-	if "%%a"=="key" set /a BV_RECS+=1
-	if "%%a"=="end" set "BV_END=%%b"
-	if "%%a"=="exact" set "BV_EXACT=1"
-	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_FOREIGN=0"
-)
-set /a "BV_WANT=OP_COUNT+KEY_COUNT"
-if not "%BV_END%"=="%BV_WANT%" exit /b 0
-if not "%BV_RECS%"=="%BV_WANT%" exit /b 0
-set "BV_OK=1"
-exit /b 0
-
-rem ---- The registry plan: one label per value, one per key -----------------
-@OP_TABLE@
-@KEY_TABLE@

@@ -16,8 +16,42 @@ rem read: nothing was decided (never 1, so that an error is not remediated).
 setlocal EnableExtensions DisableDelayedExpansion
 set "REG=%SystemRoot%\System32\reg.exe"
 set "OP_COUNT=@OP_COUNT@"
+set "KEY_COUNT=@KEY_COUNT@"
 set "VERBOSE=0"
 set "W="
+goto main
+
+@COMMON@
+rem ---- detect.cmd's own subroutines -------------------------------------
+
+:check_one
+call :op %1
+call :query
+if not "%Q_STATE%"=="error" goto check_one_read
+set /a UNREAD+=1
+>> "%W%\lines.txt" echo error       %OP_LABEL%: reg.exe could not read it
+exit /b 0
+:check_one_read
+if not "%Q_SAME%"=="1" goto check_one_drift
+if "%VERBOSE%"=="1" >> "%W%\lines.txt" echo ok          %OP_LABEL%: %OP_TYPE% %OP_DATA%
+exit /b 0
+:check_one_drift
+set /a DRIFT+=1
+if "%Q_STATE%"=="absent" (
+	>> "%W%\lines.txt" echo missing     %OP_LABEL%: absent, policy wants %OP_TYPE% %OP_DATA%
+	exit /b 0
+)
+if /i not "x%Q_TYPE%"=="x%OP_TYPE%" (
+	>> "%W%\lines.txt" call :say "wrong type " ", policy wants %OP_TYPE% %OP_DATA%"
+	exit /b 0
+)
+>> "%W%\lines.txt" call :say "wrong value" ", policy wants %OP_TYPE% %OP_DATA%"
+exit /b 0
+
+@COMMON_TAIL@
+
+:main
+call :load_plan
 if /i "%~1"=="/verbose" (
 	set "VERBOSE=1"
 	shift
@@ -42,6 +76,7 @@ exit /b 6
 set "DRIFT=0"
 set "UNREAD=0"
 type nul > "%W%\lines.txt"
+call :read_keys 0
 for /l %%i in (1,1,%OP_COUNT%) do call :check_one %%i
 if not "%UNREAD%"=="0" goto unread
 if "%DRIFT%"=="0" (
@@ -61,29 +96,3 @@ type "%W%\lines.txt"
 call :work_dir_done
 exit /b 6
 
-:check_one
-call :op_%1
-call :query
-if not "%Q_STATE%"=="error" goto check_one_read
-set /a UNREAD+=1
->> "%W%\lines.txt" echo error       %OP_LABEL%: reg.exe could not read it
-exit /b 0
-:check_one_read
-call :same
-if errorlevel 1 goto check_one_drift
-if "%VERBOSE%"=="1" >> "%W%\lines.txt" echo ok          %OP_LABEL%: %OP_TYPE% %OP_DATA%
-exit /b 0
-:check_one_drift
-set /a DRIFT+=1
-if "%Q_STATE%"=="absent" (
-	>> "%W%\lines.txt" echo missing     %OP_LABEL%: absent, policy wants %OP_TYPE% %OP_DATA%
-	exit /b 0
-)
-if /i not "%Q_TYPE%"=="%OP_TYPE%" (
-	>> "%W%\lines.txt" call :say "wrong type " ", policy wants %OP_TYPE% %OP_DATA%"
-	exit /b 0
-)
->> "%W%\lines.txt" call :say "wrong value" ", policy wants %OP_TYPE% %OP_DATA%"
-exit /b 0
-
-@COMMON@

@@ -32,6 +32,135 @@ if not defined ProgramData set "BACKUP_ROOT=%ALLUSERSPROFILE%\tlsgpo\@ID@"
 set "FORCE=0"
 set "W="
 set "RC=0"
+goto main
+
+@COMMON@
+
+rem ---- rollback.cmd's own subroutines -----------------------------------
+
+:restore_value
+rem One pass over the backup, matched against this policy's own indexes
+rem and words, never %-expanded: RS_N and RT_N hold only what this script
+rem wrote; the data stays a FOR variable, the type must be one reg.exe names.
+call :op %1
+:restore_write
+set "RS_%1=none"
+set "RT_%1="
+for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="value|%1|absent" set "RS_%1=absent"
+	if "%%a|%%b|%%c"=="value|%1|present" set "RS_%1=bad"
+	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" set "RT_%1=%%t"
+	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%t /d "%%e" /f %OP_VIEW% >nul 2>&1
+)
+call set "R_STATE=%%RS_%1%%"
+call set "R_TYPE=%%RT_%1%%"
+if "%R_STATE%"=="bad" if defined R_TYPE set "RS_%1=present"
+if "%R_STATE%"=="absent" %REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
+exit /b 0
+
+rem :restore_check N: RC_N = ok, or again when value N does not read back
+rem as restored (RETRY=1); a second miss is "failed".
+:restore_check
+call set "R_STATE=%%RS_%1%%"
+if "%R_STATE%"=="none" exit /b 0
+if "%R_STATE%"=="bad" (
+	set "RC_%1=failed"
+	exit /b 0
+)
+call :op %1
+call :query
+call set "R_TYPE=%%RT_%1%%"
+set "R_OK=0"
+if "%R_STATE%"=="absent" if "%Q_STATE%"=="absent" set "R_OK=1"
+rem (Both types are the whitelist's spelling; Wine cannot nest IF /I.)
+if "%R_STATE%"=="present" if "%Q_STATE%"=="present" if "x%Q_TYPE%"=="x%R_TYPE%" set "R_OK=1"
+if "%R_OK%"=="1" (
+	set "RC_%1=ok"
+	exit /b 0
+)
+call set "R_PREV=%%RC_%1%%"
+set "RC_%1=again"
+set "RETRY=1"
+if "%R_PREV%"=="again" set "RC_%1=failed"
+exit /b 0
+
+:restore_again
+call set "R_PREV=%%RC_%1%%"
+if not "%R_PREV%"=="again" exit /b 0
+call :op %1
+goto restore_write
+
+:restore_report
+call set "R_STATE=%%RS_%1%%"
+if "%R_STATE%"=="none" exit /b 0
+call :op %1
+call set "R_PREV=%%RC_%1%%"
+if "%R_PREV%"=="ok" goto restore_report_ok
+:restore_failed
+set /a FAILED+=1
+>&2 echo FAILED      %OP_LABEL%: could not restore it
+exit /b 0
+:restore_report_ok
+if "%R_STATE%"=="absent" (
+	echo deleted     %OP_LABEL%: absent, as before apply
+	exit /b 0
+)
+call :query
+call :say "restored   " ""
+exit /b 0
+
+:delete_one
+call :op %1
+%REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
+call :read_key %OP_K%
+call :query
+if not "%Q_STATE%"=="absent" goto restore_failed
+echo deleted     %OP_LABEL%
+exit /b 0
+
+:remove_key
+set "R_KEY_ABSENT=0"
+for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="key|%1|absent" set "R_KEY_ABSENT=1"
+)
+if "%R_KEY_ABSENT%"=="0" exit /b 0
+call :key %1
+call :key_is_empty
+if errorlevel 1 exit /b 0
+%REG% delete "%K_PATH%" /f %K_VIEW% >nul 2>&1
+echo removed     key %K_LABEL%: apply created it and it holds nothing
+exit /b 0
+
+:consider
+set "BK=%BK_P%%1"
+if not exist "%BK%\" exit /b 0
+call :bk_read
+if "%BV_OK%"=="1" goto consider_complete
+>&2 echo rollback.cmd: warning: "%BK%" is not a complete backup ^(an apply was cut short^): ignored.
+exit /b 0
+:consider_complete
+if "%BV_FOREIGN%"=="0" goto consider_own
+if not defined BK_FOREIGN set "BK_FOREIGN=%BK%"
+exit /b 0
+:consider_own
+if "%BV_DONE%"=="1" exit /b 0
+if not defined BK_PICK set "BK_PICK=%BK%"
+exit /b 0
+
+:mark
+set "BK=%BK_P%%1"
+if not exist "%BK%\" exit /b 0
+call :bk_read
+if not "%BV_OK%"=="1" exit /b 0
+if not "%BV_FOREIGN%"=="0" exit /b 0
+if "%BV_DONE%"=="1" exit /b 0
+> "%BK%\restored.txt" echo restored by rollback.cmd from "%BK_PICK%"
+exit /b 0
+
+@COMMON_TAIL@
+
+:main
+call :load_plan
 
 :args
 if "%~1"=="" goto args_done
@@ -94,22 +223,6 @@ for /f "usebackq tokens=1,2 delims=|" %%a in ("%BK_FOREIGN%\state.txt") do (
 set "RC=3"
 goto done
 
-:consider
-set "BK=%BK_P%%1"
-if not exist "%BK%\" exit /b 0
-call :bk_read
-if "%BV_OK%"=="1" goto consider_complete
->&2 echo rollback.cmd: warning: "%BK%" is not a complete backup ^(an apply was cut short^): ignored.
-exit /b 0
-:consider_complete
-if "%BV_FOREIGN%"=="0" goto consider_own
-if not defined BK_FOREIGN set "BK_FOREIGN=%BK%"
-exit /b 0
-:consider_own
-if "%BV_DONE%"=="1" exit /b 0
-if not defined BK_PICK set "BK_PICK=%BK%"
-exit /b 0
-
 :static_inverse
 echo rollback.cmd: no backup found: /force deletes the %OP_COUNT% values the policy sets.
 set "FAILED=0"
@@ -128,21 +241,21 @@ goto done
 echo rollback.cmd: restoring "%BK%"
 set "FAILED=0"
 for /l %%i in (1,1,%OP_COUNT%) do call :restore_value %%i
+rem Read every key back; what does not read back is written once more.
+call :read_keys 0
+set "RETRY=0"
+for /l %%i in (1,1,%OP_COUNT%) do call :restore_check %%i
+if "%RETRY%"=="0" goto restore_checked
+for /l %%i in (1,1,%OP_COUNT%) do call :restore_again %%i
+call :read_keys 0
+for /l %%i in (1,1,%OP_COUNT%) do call :restore_check %%i
+:restore_checked
+for /l %%i in (1,1,%OP_COUNT%) do call :restore_report %%i
 for /l %%i in (1,1,%KEY_COUNT%) do call :remove_key %%i
 if not "%FAILED%"=="0" goto finish
 rem Every complete backup of this computer up to now is restored by this one.
 for /l %%n in (1,1,%BK_MAX%) do call :mark %%n
 goto finish
-
-:mark
-set "BK=%BK_P%%1"
-if not exist "%BK%\" exit /b 0
-call :bk_read
-if not "%BV_OK%"=="1" exit /b 0
-if not "%BV_FOREIGN%"=="0" exit /b 0
-if "%BV_DONE%"=="1" exit /b 0
-> "%BK%\restored.txt" echo restored by rollback.cmd from "%BK_PICK%"
-exit /b 0
 
 :finish
 echo rollback.cmd: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.
@@ -154,75 +267,3 @@ set "RC=5"
 call :work_dir_done
 exit /b %RC%
 
-:restore_value
-rem The backup is matched against this policy's own indexes and words,
-rem never %-expanded: R_IDX and R_STATE hold only what this script wrote.
-set "R_IDX=%1"
-set "R_STATE="
-for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%b|%%c"=="value|%1|absent" set "R_STATE=absent"
-	if "%%a|%%b|%%c"=="value|%1|present" set "R_STATE=present"
-)
-if not defined R_STATE exit /b 0
-call :op_%1
-if "%R_STATE%"=="present" goto restore_present
-set "R_TRY=0"
-:restore_absent_again
-set /a R_TRY+=1
-%REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
-call :query
-if "%Q_STATE%"=="absent" goto restore_deleted
-if %R_TRY% LSS 2 goto restore_absent_again
-goto restore_failed
-:restore_deleted
-echo deleted     %OP_LABEL%: absent, as before apply
-exit /b 0
-:restore_present
-rem The data is read again as a FOR variable: never parsed, never expanded.
-rem A write that does not read back is tried once more.
-set "R_TRY=0"
-:restore_present_again
-set /a R_TRY+=1
-rem The type must be one reg.exe names; the data stays a FOR variable.
-set "R_TYPE="
-for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%b|%%c"=="value|%R_IDX%|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" set "R_TYPE=%%t"
-)
-if not defined R_TYPE goto restore_failed
-for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%b|%%c"=="value|%R_IDX%|present" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %R_TYPE% /d "%%e" /f %OP_VIEW% >nul 2>&1
-)
-call :query
-if not "%Q_STATE%"=="present" goto restore_present_retry
-if /i not "%Q_TYPE%"=="%R_TYPE%" goto restore_present_retry
-call :say "restored   " ""
-exit /b 0
-:restore_present_retry
-if %R_TRY% LSS 2 goto restore_present_again
-:restore_failed
-set /a FAILED+=1
->&2 echo FAILED      %OP_LABEL%: could not restore it
-exit /b 0
-
-:delete_one
-call :op_%1
-%REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
-call :query
-if not "%Q_STATE%"=="absent" goto restore_failed
-echo deleted     %OP_LABEL%
-exit /b 0
-
-:remove_key
-set "R_KEY_ABSENT=0"
-for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%b|%%c"=="key|%1|absent" set "R_KEY_ABSENT=1"
-)
-if "%R_KEY_ABSENT%"=="0" exit /b 0
-call :key_%1
-call :key_is_empty
-if errorlevel 1 exit /b 0
-%REG% delete "%K_PATH%" /f %K_VIEW% >nul 2>&1
-echo removed     key %K_LABEL%: apply created it and it holds nothing
-exit /b 0
-
-@COMMON@

@@ -1,14 +1,16 @@
 #!/bin/bash
-# The .cmd scripts run by Wine's own cmd.exe and reg.exe, in a fresh prefix
-# per scenario, for every sample policy:
-#   (a) the values absent; (b) present with other data; (c) present with
-#   another type (REG_SZ where the plan wants REG_DWORD); (d) apply run twice.
-# Each: record every touched value and key, apply.cmd, detect.cmd exits 0,
-# rollback.cmd, and the state equals the recorded one value by value (type
-# and data) and key by key. Plus: each script name runs the script and not a
-# cmd built-in, apply refuses without elevation and without KB 3140245 or a
-# TLS 1.3 capable build, rollback refuses without a backup and /force falls
-# back to the static inverse, and hostile policy text is echoed literally.
+# The .cmd scripts run by Wine's own cmd.exe and reg.exe, each job in a
+# prefix reset to pristine, one worker prefix per core:
+#   round trips, for every sample policy: (b) the values present with other
+#   data; (c) present with another type (REG_SZ where the plan wants
+#   REG_DWORD); (d) absent, and apply run twice. Each: the state as regedit /E
+#   exports it, apply.cmd, detect.cmd, rollback.cmd, and the state again,
+#   value by value and key by key.
+#   field jobs (issue 8): a read-only script folder; a backup from another
+#   computer; a subkey someone else made; a backup cut short; gaps in the
+#   numbering; two applies at once; reg.exe that does not start; HKCU as
+#   SYSTEM; a relative /backupdir; detect's output; elevation without the
+#   Server service; the KB check in the 64-bit view; refusals; hostile text.
 . "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 . "$srcdir/tests/wine-lib.sh"
 
@@ -28,47 +30,64 @@ if ! wine_setup; then
 	done_testing
 	exit
 fi
-# Server 2022's build, so that TLS 1.3 policies may apply; the prerequisite
-# checks get their own scenarios below.
-WINEPREFIX=$WINE_PRISTINE timeout 60 wine reg add 'HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion' \
-	/v CurrentBuildNumber /t REG_SZ /d 20348 /f </dev/null >/dev/null 2>&1
-WINEPREFIX=$WINE_PRISTINE wineserver -w
 ok "pristine win64 prefix, build 20348 ($(( $(date +%s) - t0 )) s)"
 
-# run_cmd DIR SCRIPT ARGS...: cmd /c in DIR; leaves $out and $rc.
-# Wine's output goes to a file, never a pipe: a wineserver or service that
-# Wine starts inherits the descriptors, and a pipe would then never close.
-run_cmd() {
-	local dir=$1 tmp=$WORK/.run.$BASHPID.$RANDOM
+# ---- Job helpers: TAP lines without numbers, for wine_workers -------------
+jok() { echo "ok - $*"; }
+jnot() { echo "not ok - $*"; }
+jcheck() {	# DESCRIPTION COMMAND...
+	local d=$1
 	shift
-	(cd "$dir" && timeout 300 wine cmd /c "$@" </dev/null >"$tmp" 2>&1)
-	rc=$?
-	out=$(tr -d '\r' < "$tmp")
+	if "$@"; then jok "$d"; else jnot "$d"; fi
+}
+jeq() {		# DESCRIPTION GOT WANT
+	if [ "$2" = "$3" ]; then
+		jok "$1"
+	else
+		jnot "$1"
+		printf '%s\n' "got:" "$2" "want:" "$3" | head -24 | sed 's/^/#   /'
+	fi
+}
+# jrc DESCRIPTION WANT: $rc is WANT, else the output's tail is shown.
+jrc() {
+	if [ "$rc" = "$2" ]; then
+		jok "$1"
+	else
+		jnot "$1 (rc $rc, want $2)"
+		printf '%s\n' "$out" | tail -8 | sed 's/^/#   /'
+	fi
+}
+# reg_q KEY ARGS...: one value as "TYPE DATA", "absent", or "no answer".
+reg_q() {
+	local tmp=$WORK/.q.$BASHPID r
+	(cd "$WORK" && timeout 120 wine reg query "$@" </dev/null >"$tmp" 2>&1)
+	r=$?
+	tr -d '\r' < "$tmp" >> "$WINE_LOG"
+	case $r in
+	0) tr -d '\r' < "$tmp" | awk 'NF >= 2 && $2 ~ /^REG_/ { t = $2; $1 = ""; $2 = ""; sub(/^ +/, ""); print t " " $0; exit }' ;;
+	1) echo absent ;;
+	*) echo "no answer (exit $r)" ;;
+	esac
 	rm -f "$tmp"
 }
-
-# Every plan key and its ancestors three or more levels deep, "HIVE\KEY|FLAG".
-plan_keys() {
-	jq -r '.operations[] | "\(.hive)\\\(.key)|\(if .view == "shared" then "" else "/reg:\(.view)" end)"' "$1" |
-	awk -F'|' '{ k = $1; while (split(k, p, "\\") > 3) { print k "|" $2; sub(/\\[^\\]*$/, "", k) } }' | sort -u
+reg_do() {	# reg.exe ARGS...: for setting up a scenario
+	(cd "$WORK" && timeout 120 wine reg "$@" </dev/null >>"$WINE_LOG" 2>&1)
 }
-
-# state JSON: every plan value ("TYPE DATA" or "absent") and key ("key K present|absent").
-state() {
-	local q=$WORK/keys.$BASHPID.cmd
-	wine_query_plan "$1" operations
-	plan_keys "$1" | awk -F'|' 'BEGIN { printf "@echo off\r\n" }
-		{ printf "reg query \"%s\" %s >nul 2>&1\r\nif errorlevel 1 (echo key %s absent) else (echo key %s present)\r\n", $1, $2, $1 $2, $1 $2 }' > "$q"
-	(cd "$WORK" && timeout 300 wine cmd /c "$(basename "$q")" </dev/null >"$q.out" 2>/dev/null)
-	tr -d '\r' < "$q.out"
-	rm -f "$q" "$q.out"
+bkroot() { echo "$WINEPREFIX/drive_c/ProgramData/tlsgpo/$1"; }
+# A copy of a package's scripts a job may change.
+own_scripts() {
+	local d=$WORK/own.$BASHPID.$1
+	rm -rf "$d"
+	cp -r "$WORK/pkg-$1/scripts" "$d"
+	echo "$d"
 }
+winpath() { printf 'Z:%s' "${1//\//\\}"; }
 
 # prestate JSON KIND: a .reg that sets every plan value to other data
 # (KIND=data) or to a REG_SZ (KIND=type).
 prestate() {
 	printf 'Windows Registry Editor Version 5.00\r\n'
-	jq -r --arg kind "$2" '.operations[] | "\(.path)|\(.value)|\(.data)"' "$1" | while IFS='|' read -r path value data; do
+	jq -r '.operations[] | "\(.path)|\(.value)|\(.data)"' "$1" | while IFS='|' read -r path value data; do
 		printf '\r\n[%s]\r\n' "$path"
 		if [ "$2" = data ]; then
 			printf '"%s"=dword:%08x\r\n' "$value" $(( (data + 0x5a5) & 0xffffffff ))
@@ -78,158 +97,389 @@ prestate() {
 	done
 }
 
-# wanted JSON: "REG_DWORD 0x800" per value, as reg.exe prints the plan's data.
+# wanted JSON: the state lines of the plan's values once applied.
 wanted() {
-	jq -r '.operations[] | .data' "$1" | while read -r d; do printf 'REG_DWORD 0x%x\n' "$d"; done
+	jq -r '.operations[] | "\(.path)\\\(.value)|\(.data)"' "$1" |
+		while IFS='|' read -r v d; do printf 'value %s = dword:%08x\n' "$v" "$d"; done
 }
 
-# scenario POLICY LETTER: one round trip; prints TAP lines without numbers.
-scenario() {
-	local pol=$1 sc=$2 id json pkg before after name n nchange
-	id=$(basename "$pol" .ini)
-	json=$WORK/$id.json
-	pkg=$WORK/pkg-$id-$sc
-	"$TLSGPO" build "$pol" -o "$pkg" >/dev/null 2>&1
-	export WINEPREFIX=$WORK/wine-$id-$sc
-	cp -a "$WINE_PRISTINE" "$WINEPREFIX"
-	wineserver -p 30
-	name="$id ($sc)"
+# ---- Round trips ----------------------------------------------------------
+rt() {	# ID SCENARIO
+	local id=$1 sc=$2 json=$WORK/$1.json scripts=$WORK/pkg-$1/scripts name="$1 ($2)"
+	local before after n nchange
 	case $sc in
-	b) prestate "$json" data > "$WORK/pre-$id.reg"; wine_regedit "$WORK" "pre-$id.reg" ;;
-	c) prestate "$json" type > "$WORK/pre-$id.reg"; wine_regedit "$WORK" "pre-$id.reg" ;;
+	b) prestate "$json" data > "$WORK/pre-$id-$sc.reg"; wine_regedit "$WORK" "pre-$id-$sc.reg" ;;
+	c) prestate "$json" type > "$WORK/pre-$id-$sc.reg"; wine_regedit "$WORK" "pre-$id-$sc.reg" ;;
 	esac
-	before=$(state "$json")
+	before=$(wine_state "$json")
 	n=$(jq '.operations | length' "$json")
 	if [ "$sc" = b ] || [ "$sc" = c ]; then
-		[ "$(grep -c '^absent$' <<<"$before")" = 0 ] && echo "ok - $name: every value present before apply" \
-			|| echo "not ok - $name: every value present before apply"
-		run_cmd "$pkg/scripts" detect.cmd
-		[ $rc = 1 ] && [ "$(grep -c '^wrong ' <<<"$out")" = "$n" ] && echo "ok - $name: detect.cmd exits 1, $n values wrong" \
-			|| { echo "not ok - $name: detect.cmd exits 1, $n values wrong (rc $rc)"; sed 's/^/#   /' <<<"$out" | head -5; }
+		jeq "$name: every value present before apply" "$(grep -c '^value .* = absent$' <<<"$before")" 0
+		wine_cmd "$scripts" detect.cmd
+		jeq "$name: detect.cmd exits 1, its first line says $n of $n drift, then $n wrong values" \
+			"$rc|$(head -1 <<<"$out" | cut -d' ' -f1-6)|$(grep -c '^wrong ' <<<"$out")" \
+			"1|detect.cmd: drift: $n of $n values|$n"
 	fi
 	# A fresh prefix already has some values (SSL 2.0\Client DisabledByDefault=1).
-	nchange=$(paste -d'|' <(echo "$before" | head -n "$n") <(wanted "$json") | awk -F'|' '$1 != $2' | wc -l)
-	run_cmd "$pkg/scripts" apply.cmd
-	[ $rc = 0 ] && [ "$(grep -c '^changed ' <<<"$out")" = "$nchange" ] && echo "ok - $name: apply.cmd exits 0, changes $nchange values" \
-		|| { echo "not ok - $name: apply.cmd exits 0, changes $nchange values (rc $rc)"; sed 's/^/#   /' <<<"$out" | tail -5; }
+	nchange=$(grep '^value ' <<<"$before" | grep -v -x -F -f <(wanted "$json") | wc -l)
+	wine_cmd "$scripts" apply.cmd
+	jeq "$name: apply.cmd exits 0, changes $nchange values" "$rc $(grep -c '^changed ' <<<"$out")" "0 $nchange"
+	[ "$rc" = 0 ] || printf '%s\n' "$out" | tail -5 | sed 's/^/#   /'
 	if [ "$sc" = d ]; then
-		run_cmd "$pkg/scripts" apply.cmd
-		[ $rc = 0 ] && grep -q 'nothing changed' <<<"$out" && [ "$(grep -c '^unchanged ' <<<"$out")" = "$n" ] \
-			&& echo "ok - $name: second apply.cmd changes nothing and says so" \
-			|| { echo "not ok - $name: second apply.cmd changes nothing (rc $rc)"; sed 's/^/#   /' <<<"$out" | tail -3; }
-		[ "$(ls "$pkg/scripts/backup")" = "$id-$(jq -r .policy.version "$json")-1" ] \
-			&& echo "ok - $name: ...and writes no second backup" || echo "not ok - $name: ...and writes no second backup"
+		wine_cmd "$scripts" apply.cmd
+		jeq "$name: second apply.cmd changes nothing and says so" \
+			"$rc $(grep -c 'nothing changed' <<<"$out") $(grep -c '^unchanged ' <<<"$out")" "0 1 $n"
+		jeq "$name: ...and writes no second backup" "$(ls "$(bkroot "$id")")" "$id-$(jq -r .policy.version "$json")-1"
 	fi
-	run_cmd "$pkg/scripts" detect.cmd
-	[ $rc = 0 ] && [ "$(grep -c '^ok ' <<<"$out")" = "$n" ] && echo "ok - $name: detect.cmd exits 0 after apply" \
-		|| { echo "not ok - $name: detect.cmd exits 0 after apply (rc $rc)"; sed 's/^/#   /' <<<"$out" | grep -v '^#   ok' | head -5; }
-	run_cmd "$pkg/scripts" rollback.cmd
-	[ $rc = 0 ] && echo "ok - $name: rollback.cmd exits 0" \
-		|| { echo "not ok - $name: rollback.cmd exits 0 (rc $rc)"; sed 's/^/#   /' <<<"$out" | tail -5; }
-	after=$(state "$json")
+	wine_cmd "$scripts" detect.cmd
+	jeq "$name: detect.cmd exits 0 after apply, in one line" "$rc|$out" "0|$(head -1 <<<"$out" | grep '^detect.cmd: compliant: all ')"
+	wine_cmd "$scripts" rollback.cmd
+	jrc "$name: rollback.cmd exits 0" 0
+	after=$(wine_state "$json")
 	if [ "$after" = "$before" ]; then
-		echo "ok - $name: after rollback every value and key is as before ($(wc -l <<<"$before") checked)"
+		jok "$name: after rollback every value and key is as before ($(wc -l <<<"$before") checked)"
 	else
-		echo "not ok - $name: after rollback every value and key is as before"
+		jnot "$name: after rollback every value and key is as before"
 		diff <(echo "$before") <(echo "$after") | head -8 | sed 's/^/#   /'
 	fi
-	wineserver -k 2>/dev/null
-	wineserver -w 2>/dev/null
-	rm -rf "$WINEPREFIX" "$pkg"
 }
 
-policies=("$srcdir"/policies/*.ini)
-for pol in "${policies[@]}"; do
-	"$TLSGPO" plan --json "$pol" > "$WORK/$(basename "$pol" .ini).json" 2>/dev/null
-done
-# Scenarios run side by side, each in its own prefix (Wine mostly waits on
-# process start-up, so more than the two cores pays); results in order.
-parallel=${TLSGPO_WINE_JOBS:-3}
-jobs=()
-for pol in "${policies[@]}"; do
-	for sc in a b c d; do
-		jobs+=("$pol|$sc")
-	done
-done
-for ((i = 0; i < ${#jobs[@]}; i += parallel)); do
-	for ((j = i; j < i + parallel && j < ${#jobs[@]}; j++)); do
-		( scenario "${jobs[$j]%|*}" "${jobs[$j]#*|}" > "$WORK/result.$j" 2>&1 ) &
-	done
-	wait
-done
-for ((j = 0; j < ${#jobs[@]}; j++)); do
-	while IFS= read -r line; do
-		case $line in
-		"ok - "*) ok "${line#ok - }" ;;
-		"not ok - "*) not_ok "${line#not ok - }" ;;
-		*) echo "$line" ;;
-		esac
-	done < "$WORK/result.$j"
-done
-
-# One more prefix for the refusals, the built-in check and hostile text.
-export WINEPREFIX=$WORK/wine-misc
-cp -a "$WINE_PRISTINE" "$WINEPREFIX"
-wineserver -p 30
-office=$WORK/pkg-office
-"$TLSGPO" build "$srcdir/policies/office365-tls12.ini" -o "$office" >/dev/null 2>&1
+# ---- Field jobs -----------------------------------------------------------
 winhttp='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'
+cbs='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages\Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.2'
+setbuild() { reg_do add 'HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion' /v CurrentBuildNumber /t REG_SZ /d "$1" /f /reg:64; }
 
-for s in apply detect rollback; do
-	run_cmd "$office/scripts" "$s"
-	check_eq "typing '$s' runs $s.cmd, not a cmd built-in" "$(head -1 <<<"$out" | cut -d: -f1)" "$s.cmd"
-	[ "$s" = apply ] && run_cmd "$office/scripts" rollback.cmd
+# Typing a script's name runs it, not a cmd built-in; elevation comes from
+# fltmc, not from the Server service; the refusals.
+job_refusals() {
+	local s=$WORK/pkg-office365-tls12/scripts fltmc=$WINEPREFIX/drive_c/windows/system32/fltmc.exe
+	for x in apply detect rollback; do
+		wine_cmd "$s" "$x"
+		jeq "typing '$x' runs $x.cmd, not a cmd built-in" "$(head -1 <<<"$out" | cut -d: -f1)" "$x.cmd"
+	done
+	WINEDLLOVERRIDES="$WINEDLLOVERRIDES;net.exe=d" wine_cmd "$s" apply.cmd
+	jrc "the Server service off (net.exe cannot run): apply.cmd still runs elevated" 0
+	wine_cmd "$s" rollback.cmd
+	mv "$fltmc" "$fltmc.off"
+	wine_cmd "$s" apply.cmd
+	jrc "not elevated (fltmc fails): apply.cmd exits 2" 2
+	jcheck "...saying why" grep -q 'run this script elevated' <<<"$out"
+	jeq "...and writes nothing" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" absent
+	wine_cmd "$s" rollback.cmd /force
+	jrc "not elevated: rollback.cmd exits 2" 2
+	mv "$fltmc.off" "$fltmc"
+
+	setbuild 7601
+	rm -rf "$(bkroot office365-tls12)"
+	wine_cmd "$s" apply.cmd
+	jrc "Windows 7 SP1 without KB 3140245: apply.cmd exits 3" 3
+	jcheck "...naming the KB and the Easy Fix" bash -c 'grep -q "KB 3140245 is installed" <<<"$1" && grep -q MicrosoftEasyFix51044.msi <<<"$1"' _ "$out"
+	jcheck "...with no backup written" [ ! -e "$(bkroot office365-tls12)" ]
+	reg_do add "$cbs" /f /reg:32
+	wine_cmd "$s" apply.cmd
+	jrc "KB 3140245 only in the 32-bit view (what a 32-bit host would see): still exit 3" 3
+	wine_cmd "$s" apply.cmd /skipprereq
+	jrc "/skipprereq skips the check" 0
+	wine_cmd "$s" rollback.cmd
+	reg_do add "$cbs" /f /reg:64
+	wine_cmd "$s" apply.cmd
+	jrc "Windows 7 SP1 with KB 3140245 in the 64-bit view: apply.cmd exits 0" 0
+	wine_cmd "$s" rollback.cmd
+	jrc "...and rollback.cmd exits 0" 0
+	setbuild 19045
+	wine_cmd "$WORK/pkg-win11-tls12-tls13/scripts" apply.cmd
+	jrc "TLS 1.3 policy on Windows 10 (build 19045): apply.cmd exits 3" 3
+	jcheck "...saying TLS 1.3 needs build 20348" grep -q 'build 20348' <<<"$out"
+
+	wine_cmd "$s" rollback.cmd
+	jrc "rollback.cmd without a backup: exits 3" 3
+	jcheck "...and says /force is the way" grep -q '/force deletes' <<<"$out"
+	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa80 /f /reg:64
+	wine_cmd "$s" rollback.cmd /force
+	jrc "rollback.cmd /force: exits 0" 0
+	jcheck "...says it uses the static inverse" grep -q 'no backup found: /force deletes the 11 values' <<<"$out"
+	jeq "...and deleted the value" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" absent
+}
+
+# Hostile policy text is echoed literally and runs nothing.
+job_hostile() {
+	local s name
+	s=$(own_scripts hostile)
+	name=$(sed -n 's/^name *= //p' "$srcdir/tests/hostile/hostile.ini" |
+		sed 's/Ünï/<U+00DC>n<U+00EF>/; s/日本/<U+65E5><U+672C>/; s/עברית/<U+05E2><U+05D1><U+05E8><U+05D9><U+05EA>/')
+	wine_cmd "$s" detect.cmd
+	jeq "hostile name: cmd prints it literally" "$(head -1 <<<"$out")" "detect.cmd: drift: 4 of 4 values differ from policy $name (id hostile-strings, version 9.99)"
+	jcheck "hostile name: nothing else ran (no line starts with INJECTED)" bash -c '! grep -q "^INJECTED" "$1"' _ <(echo "$out")
+	jcheck "hostile name: no file made by a stray redirection" [ -z "$(cd "$s" && ls | grep -v -e '\.cmd$' -e '\.ps1$')" ]
+	jeq "hostile policy: detect.cmd still checks all 4 values" "$rc $(grep -c '^missing ' <<<"$out")" "1 4"
+}
+
+# Read-only script folder (SYSVOL, a package share): the backup goes to
+# ProgramData, nothing is written beside the script.
+job_readonly() {
+	local s json=$WORK/office365-tls12.json before how=""
+	s=$(own_scripts office365-tls12)
+	if [ "$(id -u)" != 0 ] && chmod -R a-w "$s"; then
+		how="chmod a-w"
+	elif chattr +i "$s" 2>/dev/null; then
+		how="chattr +i"
+	fi
+	if [ -z "$how" ] || touch "$s/probe" 2>/dev/null; then
+		rm -f "$s/probe"
+		chattr -i "$s" 2>/dev/null
+		echo "ok - read-only script folder # SKIP this machine cannot make a folder read-only (chattr, chmod)"
+		echo "#### SKIPPED: read-only script folder" >&2
+		return
+	fi
+	before=$(wine_state "$json")
+	wine_cmd "$s" apply.cmd
+	jrc "read-only script folder ($how): apply.cmd exits 0" 0
+	jcheck "...its backup is C:\\ProgramData\\tlsgpo\\office365-tls12\\office365-tls12-1.0-1" \
+		grep -q -F 'prior state saved in "C:\ProgramData\tlsgpo\office365-tls12\office365-tls12-1.0-1"' <<<"$out"
+	jcheck "...complete, with this computer's name" bash -c "grep -q '^computer|' '$(bkroot office365-tls12)/office365-tls12-1.0-1/state.txt' && tail -1 '$(bkroot office365-tls12)/office365-tls12-1.0-1/state.txt' | grep -q '^end|'"
+	wine_cmd "$s" rollback.cmd
+	jrc "...rollback.cmd from the read-only folder exits 0" 0
+	jeq "...and the state is as before" "$(wine_state "$json")" "$before"
+	chmod -R u+w "$s" 2>/dev/null
+	chattr -i "$s" 2>/dev/null
+	jeq "...nothing was written beside the scripts" "$(ls "$s" | grep -v -c -e '\.cmd$' -e '\.ps1$')" 0
+}
+
+# A backup copied from another computer is refused, naming it.
+job_foreign() {
+	local s=$WORK/pkg-office365-tls12/scripts st
+	wine_cmd "$s" apply.cmd
+	st=$(bkroot office365-tls12)/office365-tls12-1.0-1/state.txt
+	sed -i 's/^computer|.*/computer|OTHER-PC\r/' "$st"
+	wine_cmd "$s" rollback.cmd
+	jrc "a backup made on OTHER-PC: rollback.cmd exits 3" 3
+	jcheck "...saying whose it is" grep -q 'was made on computer OTHER-PC, not on this one' <<<"$out"
+	wine_cmd "$s" detect.cmd
+	jrc "...and changed nothing (detect.cmd: compliant)" 0
+}
+
+# Someone else's subkey or (Default) value in a key apply created: rollback
+# must leave the key (issue 8, item 3).
+job_subkey() {
+	local s=$WORK/pkg-tls11srv/scripts json=$WORK/tls11srv.json p
+	p='HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1'
+	wine_cmd "$s" apply.cmd
+	jrc "tls1.1.server = disabled: apply.cmd exits 0" 0
+	reg_do add "$p\\Client" /v Enabled /t REG_DWORD /d 0 /f /reg:64
+	wine_cmd "$s" rollback.cmd
+	jrc "...someone sets TLS 1.1\\Client Enabled=0; rollback.cmd exits 0" 0
+	jeq "...TLS 1.1\\Client Enabled is still 0x0" "$(reg_q "$p\\Client" /v Enabled /reg:64)" "REG_DWORD 0x0"
+	jeq "...TLS 1.1\\Server, which apply created, is gone" "$(reg_q "$p\\Server" /reg:64)" absent
+	wine_cmd "$s" apply.cmd
+	reg_do add "$p\\Server" /ve /d keep /f /reg:64
+	wine_cmd "$s" rollback.cmd
+	jrc "a (Default) value set in TLS 1.1\\Server after apply: rollback.cmd exits 0" 0
+	jeq "...and the key stays with it" "$(reg_q "$p\\Server" /ve /reg:64)" "REG_SZ keep"
+	jeq "...while the policy's values are gone" "$(reg_q "$p\\Server" /v Enabled /reg:64)" absent
+}
+
+# A backup cut short is ignored with a warning; a complete one is used.
+job_partial() {
+	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json before r st
+	r=$(bkroot office365-tls12)
+	before=$(wine_state "$json")
+	wine_cmd "$s" apply.cmd
+	cp -r "$r/office365-tls12-1.0-1" "$r/office365-tls12-1.0-2"
+	st=$r/office365-tls12-1.0-2/state.txt
+	head -c $(( $(wc -c < "$st") / 2 )) "$st" > "$st.cut" && mv "$st.cut" "$st"
+	wine_cmd "$s" rollback.cmd
+	jrc "backup 2 cut in half, backup 1 complete: rollback.cmd exits 0" 0
+	jcheck "...warns that backup 2 is not complete" grep -q 'office365-tls12-1.0-2" is not a complete backup' <<<"$out"
+	jcheck "...restores backup 1" grep -q -F 'restoring "C:\ProgramData\tlsgpo\office365-tls12\office365-tls12-1.0-1"' <<<"$out"
+	jeq "...and the state is as before" "$(wine_state "$json")" "$before"
+	wine_cmd "$s" apply.cmd
+	jcheck "the next apply takes number 3" grep -q 'office365-tls12-1.0-3"' <<<"$out"
+	st=$r/office365-tls12-1.0-3/state.txt
+	head -c $(( $(wc -c < "$st") / 2 )) "$st" > "$st.cut" && mv "$st.cut" "$st"
+	wine_cmd "$s" rollback.cmd
+	jrc "only a cut backup left: rollback.cmd refuses (exit 3)" 3
+	jcheck "...saying there is no complete backup" grep -q 'no complete backup' <<<"$out"
+	wine_cmd "$s" detect.cmd
+	jrc "...and restores nothing (detect.cmd: compliant)" 0
+}
+
+# Gaps in the numbering do not hide later backups.
+job_gaps() {
+	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json before r
+	r=$(bkroot office365-tls12)
+	wine_cmd "$s" apply.cmd
+	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa80 /f /reg:64
+	before=$(wine_state "$json")
+	wine_cmd "$s" apply.cmd
+	jeq "drift re-applied: a second backup" "$(ls "$r" | tr '\n' ' ')" "office365-tls12-1.0-1 office365-tls12-1.0-2 "
+	mv "$r/office365-tls12-1.0-2" "$r/office365-tls12-1.0-7"
+	rm -rf "$r/office365-tls12-1.0-1"
+	mkdir "$r/office365-tls12-1.0-3"
+	wine_cmd "$s" rollback.cmd
+	jrc "backups 1 and 2 gone, 3 empty, 7 complete: rollback.cmd exits 0" 0
+	jcheck "...restores 7" grep -q 'office365-tls12-1.0-7"' <<<"$out"
+	jeq "...the state before it" "$(wine_state "$json")" "$before"
+	wine_cmd "$s" apply.cmd
+	jcheck "the next backup is 8, after the highest" grep -q 'office365-tls12-1.0-8"' <<<"$out"
+}
+
+# Two applies at once (a GPO startup script and an Intune run).
+job_concurrent() {
+	local s=$WORK/pkg-server-hardening/scripts json=$WORK/server-hardening.json before r1 r2 o1 o2
+	before=$(wine_state "$json")
+	o1=$WORK/c1.$BASHPID o2=$WORK/c2.$BASHPID
+	(cd "$s" && timeout 300 wine cmd /c apply.cmd </dev/null >"$o1" 2>&1; echo "rc=$?" >> "$o1") &
+	(cd "$s" && timeout 300 wine cmd /c apply.cmd </dev/null >"$o2" 2>&1; echo "rc=$?" >> "$o2") &
+	wait
+	cat "$o1" "$o2" | tr -d '\r' >> "$WINE_LOG"
+	r1=$(tail -1 "$o1") r2=$(tail -1 "$o2")
+	jeq "two apply.cmd at once: both exit 0" "$r1 $r2" "rc=0 rc=0"
+	jeq "...each with its own complete backup" \
+		"$(cd "$(bkroot server-hardening)" && for d in *; do tail -1 "$d/state.txt" | tr -d '\r' | cut -d'|' -f1; done | tr '\n' ' ')" "end end "
+	wine_cmd "$s" rollback.cmd
+	jrc "...rollback.cmd exits 0" 0
+	jeq "...and the state is as before either" "$(wine_state "$json")" "$before"
+	rm -f "$o1" "$o2"
+}
+
+# reg.exe that does not start is an error (exit 6), never drift or absent.
+job_regfail() {
+	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json before
+	before=$(wine_state "$json")
+	WINEDLLOVERRIDES="$WINEDLLOVERRIDES;reg.exe=d" wine_cmd "$s" detect.cmd
+	jrc "reg.exe cannot start: detect.cmd exits 6, not 1" 6
+	jcheck "...saying reg.exe could not read the values" grep -q 'reg.exe could not read' <<<"$out"
+	WINEDLLOVERRIDES="$WINEDLLOVERRIDES;reg.exe=d" wine_cmd "$s" apply.cmd
+	jrc "reg.exe cannot start: apply.cmd exits 6" 6
+	jcheck "...saying nothing was changed" grep -q 'nothing was changed' <<<"$out"
+	jeq "...and nothing was" "$(wine_state "$json")" "$before"
+	jcheck "...no backup was made" [ ! -e "$(bkroot office365-tls12)" ]
+}
+
+# HKCU values and the SYSTEM account; a user-only plan needs no elevation.
+job_system() {
+	local s json=$WORK/userscope.json before fltmc=$WINEPREFIX/drive_c/windows/system32/fltmc.exe x
+	s=$(own_scripts userscope)
+	printf '@echo off\r\nset "USERNAME=%%COMPUTERNAME%%$"\r\ncall %%*\r\nexit /b %%errorlevel%%\r\n' > "$s/as-system.cmd"
+	for x in apply detect rollback; do
+		wine_cmd "$s" as-system.cmd "$x.cmd"
+		jrc "HKCU policy as SYSTEM: $x.cmd exits 2" 2
+		jcheck "...saying why" grep -q 'this is the SYSTEM' <<<"$out"
+	done
+	before=$(wine_state "$json")
+	mv "$fltmc" "$fltmc.off"
+	wine_cmd "$s" apply.cmd
+	jrc "HKCU-only policy, not elevated, as the user: apply.cmd exits 0" 0
+	wine_cmd "$s" detect.cmd
+	jrc "...detect.cmd: compliant" 0
+	wine_cmd "$s" rollback.cmd
+	jrc "...rollback.cmd exits 0" 0
+	mv "$fltmc.off" "$fltmc"
+	jeq "...and the state is as before" "$(wine_state "$json")" "$before"
+}
+
+# A relative /backupdir is taken from the current folder, once.
+job_relative() {
+	local s=$WORK/pkg-office365-tls12/scripts cwd=$WORK/cwd.$BASHPID
+	mkdir -p "$cwd"
+	wine_cmd "$cwd" "$(winpath "$s")\\apply.cmd" /backupdir rel
+	jrc "apply.cmd /backupdir rel, run from another folder: exits 0" 0
+	jcheck "...the backup is in that folder's rel" [ -f "$cwd/rel/office365-tls12-1.0-1/state.txt" ]
+	jcheck "...named in full" grep -q -F "$(winpath "$cwd")\\rel\\office365-tls12-1.0-1" <<<"$out"
+	wine_cmd "$cwd" "$(winpath "$s")\\rollback.cmd" /backupdir rel
+	jrc "rollback.cmd /backupdir rel finds it: exits 0" 0
+	rm -rf "$cwd"
+}
+
+# detect's first line is the verdict; then only what is not ok (Intune keeps
+# 2,048 characters); lines with the same hex form as the .ps1.
+job_detect() {
+	local s=$WORK/pkg-office365-tls12/scripts
+	wine_cmd "$s" apply.cmd
+	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa85 /f /reg:64
+	reg_do delete 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319' /v SchUseStrongCrypto /f /reg:64
+	wine_cmd "$s" detect.cmd
+	jrc "two values drift: detect.cmd exits 1" 1
+	jeq "...its first line is the verdict" "$(head -1 <<<"$out")" \
+		"detect.cmd: drift: 2 of 11 values differ from policy Office 365 TLS 1.2 (id office365-tls12, version 1.0)"
+	jeq "...then only the two" "$(tail -n +2 <<<"$out")" \
+"wrong value HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp [64-bit] DefaultSecureProtocols: REG_DWORD 0x00000A85, policy wants REG_DWORD 0x00000800
+missing     HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 [64-bit] SchUseStrongCrypto: absent, policy wants REG_DWORD 0x00000001"
+	wine_cmd "$s" detect.cmd /verbose
+	jeq "detect.cmd /verbose: the verdict and all 11 lines" "$rc $(wc -l <<<"$out") $(grep -c '^ok ' <<<"$out")" "1 12 9"
+	wine_cmd "$s" detect.cmd /bogus
+	jrc "detect.cmd /bogus: usage, exit 2" 2
+}
+
+# Backups in apply.ps1's form: rollback.cmd restores plain ones and refuses
+# one holding data only rollback.ps1 restores exactly.
+job_ps1backup() {
+	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json r n k comp before
+	r=$(bkroot office365-tls12)
+	n=$(jq '.operations | length' "$json")
+	k=$(tr -d '\r' < "$s/apply.cmd" | sed -n 's/^set "KEY_COUNT=\(.*\)"$/\1/p')
+	wine_cmd "$s" 'echo %COMPUTERNAME%'
+	comp=$out
+	before=$(wine_state "$json")
+	wine_cmd "$s" apply.cmd
+	rm -rf "$r"
+	mkdir -p "$r/office365-tls12-1.0-1"
+	{
+		echo "# tlsgpo backup of policy office365-tls12 version 1.0, written by apply.ps1"
+		echo "format|2|apply.ps1"
+		echo "computer|$comp"
+		for ((i = 1; i <= n; i++)); do
+			if [ "$i" = 1 ]; then
+				echo "value|1|present|REG_DWORD|0x00000A80"
+				echo "raw|1|DWord|gAoAAA=="
+			else
+				echo "value|$i|absent"
+			fi
+		done
+		for ((i = 1; i <= k; i++)); do echo "key|$i|present"; done
+		echo "end|$((n + k))"
+	} > "$r/office365-tls12-1.0-1/state.txt"
+	wine_cmd "$s" rollback.cmd
+	jrc "a backup apply.ps1 wrote: rollback.cmd exits 0" 0
+	jeq "...and restores its REG_DWORD" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" "REG_DWORD 0xa80"
+	wine_cmd "$s" apply.cmd
+	rm -rf "$r"
+	mkdir -p "$r/office365-tls12-1.0-1"
+	{
+		echo "format|2|apply.ps1"
+		echo "computer|$comp"
+		echo "value|1|present|REG_SZ|caf\\u00e9 text"
+		echo "raw|1|String|YwBhAGYA6QA="
+		echo "exact|1"
+		for ((i = 2; i <= n; i++)); do echo "value|$i|absent"; done
+		for ((i = 1; i <= k; i++)); do echo "key|$i|present"; done
+		echo "end|$((n + k))"
+	} > "$r/office365-tls12-1.0-1/state.txt"
+	wine_cmd "$s" rollback.cmd
+	jrc "a backup holding text only rollback.ps1 restores exactly: rollback.cmd exits 3" 3
+	jcheck "...naming rollback.ps1" grep -q 'run rollback.ps1 instead' <<<"$out"
+	wine_cmd "$s" detect.cmd
+	jrc "...and changes nothing" 0
+}
+
+# ---- Run ------------------------------------------------------------------
+printf '[policy]\nid = tls11srv\nname = TLS 1.1 server off\nversion = 1.0\n\n[schannel]\ntls1.1.server = disabled\n' > "$WORK/tls11srv.ini"
+printf '[policy]\nid = userscope\nname = User scope\nversion = 1.0\n\n[wininet]\nprotocols = tls1.2\nscope = user\n' > "$WORK/userscope.ini"
+policies=("$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$WORK/tls11srv.ini" "$WORK/userscope.ini")
+for pol in "${policies[@]}"; do
+	id=$(basename "$pol" .ini)
+	[ "$id" = hostile ] && id=hostile
+	"$TLSGPO" plan --json "$pol" > "$WORK/$id.json" 2>/dev/null
+	"$TLSGPO" build "$pol" -o "$WORK/pkg-$id" >/dev/null 2>&1 || not_ok "build $pol"
 done
-rm -rf "$office/scripts/backup"
-
-WINEDLLOVERRIDES="$WINEDLLOVERRIDES;net.exe=d" run_cmd "$office/scripts" apply.cmd
-check_eq "not elevated (net session fails): apply.cmd exits 2" "$rc" 2
-check "...saying why" grep -q 'run this script as Administrator' <<<"$out"
-check "...and writes nothing" bash -c "! (cd '$WORK' && timeout 60 wine reg query '$winhttp' /v DefaultSecureProtocols </dev/null >/dev/null 2>&1)"
-WINEDLLOVERRIDES="$WINEDLLOVERRIDES;net.exe=d" run_cmd "$office/scripts" rollback.cmd /force
-check_eq "not elevated: rollback.cmd exits 2" "$rc" 2
-
-wine reg add 'HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion' /v CurrentBuildNumber /t REG_SZ /d 7601 /f </dev/null >/dev/null 2>&1
-run_cmd "$office/scripts" apply.cmd
-check_eq "Windows 7 SP1 without KB 3140245: apply.cmd exits 3" "$rc" 3
-check "...naming the KB" grep -q 'KB 3140245 is installed' <<<"$out"
-check "...and the Easy Fix" grep -q 'MicrosoftEasyFix51044.msi' <<<"$out"
-check "...with no backup written" [ ! -e "$office/scripts/backup" ]
-run_cmd "$office/scripts" apply.cmd /skipprereq
-check_eq "/skipprereq skips the check" "$rc" 0
-run_cmd "$office/scripts" rollback.cmd
-wine reg add 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages\Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.2' /f </dev/null >/dev/null 2>&1
-run_cmd "$office/scripts" apply.cmd
-check_eq "Windows 7 SP1 with KB 3140245: apply.cmd exits 0" "$rc" 0
-run_cmd "$office/scripts" rollback.cmd
-check_eq "...and rollback.cmd exits 0" "$rc" 0
-
-tls13=$WORK/pkg-tls13
-"$TLSGPO" build "$srcdir/policies/win11-tls12-tls13.ini" -o "$tls13" >/dev/null 2>&1
-wine reg add 'HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion' /v CurrentBuildNumber /t REG_SZ /d 19045 /f </dev/null >/dev/null 2>&1
-run_cmd "$tls13/scripts" apply.cmd
-check_eq "TLS 1.3 policy on Windows 10 (build 19045): apply.cmd exits 3" "$rc" 3
-check "...saying TLS 1.3 needs build 20348" grep -q 'build 20348' <<<"$out"
-
-run_cmd "$office/scripts" rollback.cmd
-check_eq "rollback.cmd without a backup: exits 3" "$rc" 3
-check "...and says /force is the way" grep -q '/force deletes' <<<"$out"
-wine reg add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa80 /f </dev/null >/dev/null 2>&1
-run_cmd "$office/scripts" rollback.cmd /force
-check_eq "rollback.cmd /force: exits 0" "$rc" 0
-check "...says it uses the static inverse" grep -q 'no backup found: /force deletes the 11 values' <<<"$out"
-check "...and deleted the value" bash -c "! (cd '$WORK' && timeout 60 wine reg query '$winhttp' /v DefaultSecureProtocols </dev/null >/dev/null 2>&1)"
-
-hostile=$WORK/pkg-hostile
-"$TLSGPO" build "$srcdir/tests/hostile/hostile.ini" -o "$hostile" >/dev/null 2>&1
-name=$(sed -n 's/^name *= //p' "$srcdir/tests/hostile/hostile.ini" |
-	sed 's/Ünï/<U+00DC>n<U+00EF>/; s/日本/<U+65E5><U+672C>/; s/עברית/<U+05E2><U+05D1><U+05E8><U+05D9><U+05EA>/')
-run_cmd "$hostile/scripts" detect.cmd
-check_eq "hostile name: cmd prints it literally" "$(head -1 <<<"$out")" "detect.cmd: policy $name (id hostile-strings, version 9.99)"
-check "hostile name: nothing else ran (no line starts with INJECTED)" bash -c '! grep -q "^INJECTED" "$1"' _ <(echo "$out")
-check "hostile name: no file made by a stray redirection" [ -z "$(cd "$hostile/scripts" && ls | grep -v -e '\.cmd$' -e '\.ps1$')" ]
-check_eq "hostile policy: detect.cmd still checks all 4 values" "$rc $(grep -c '^missing ' <<<"$out")" "1 4"
-
-wine_done
+# (d) starts from the values absent, as (a) did, and applies twice.
+jobs=()
+for pol in "$srcdir"/policies/*.ini; do
+	for sc in b c d; do
+		jobs+=("rt $(basename "$pol" .ini) $sc")
+	done
+done
+jobs+=(job_refusals job_hostile job_readonly job_foreign job_subkey job_partial job_gaps job_concurrent job_regfail job_system job_relative job_detect job_ps1backup)
+wine_workers "${TLSGPO_WINE_JOBS:-$(nproc 2>/dev/null || echo 2)}" "${jobs[@]}"
 echo "# Wine script tests took $(( $(date +%s) - t0 )) s"
 done_testing
