@@ -25,7 +25,7 @@ if ! command -v jq >/dev/null 2>&1; then
 	exit
 fi
 t0=$(date +%s)
-if ! wine_setup; then
+if ! wine_setup keys; then
 	not_ok "wineboot made a win64 prefix"
 	done_testing
 	exit
@@ -360,7 +360,9 @@ job_regfail() {
 job_system() {
 	local s json=$WORK/userscope.json before fltmc=$WINEPREFIX/drive_c/windows/system32/fltmc.exe x
 	s=$(own_scripts userscope)
-	printf '@echo off\r\nset "USERNAME=%%COMPUTERNAME%%$"\r\ncall %%*\r\nexit /b %%errorlevel%%\r\n' > "$s/as-system.cmd"
+	# SYSTEM's USERNAME is COMPUTERNAME$; a child cmd (Wine's CALL loses
+	# a batch file's exit code) runs the script with it.
+	printf '@echo off\r\nset "USERNAME=%%COMPUTERNAME%%$"\r\ncmd /c %%*\r\nexit /b %%errorlevel%%\r\n' > "$s/as-system.cmd"
 	for x in apply detect rollback; do
 		wine_cmd "$s" as-system.cmd "$x.cmd"
 		jrc "HKCU policy as SYSTEM: $x.cmd exits 2" 2
@@ -472,14 +474,18 @@ for pol in "${policies[@]}"; do
 	"$TLSGPO" plan --json "$pol" > "$WORK/$id.json" 2>/dev/null
 	"$TLSGPO" build "$pol" -o "$WORK/pkg-$id" >/dev/null 2>&1 || not_ok "build $pol"
 done
-# (d) starts from the values absent, as (a) did, and applies twice.
-jobs=()
-for pol in "$srcdir"/policies/*.ini; do
+# The longest jobs first, so that the workers end together. (d) starts
+# from the values absent and applies twice.
+jobs=(job_refusals job_gaps job_concurrent job_ps1backup job_partial job_readonly)
+for pol in $(for f in "$srcdir"/policies/*.ini; do
+		id=$(basename "$f" .ini)
+		echo "$(jq '.operations | length' "$WORK/$id.json") $id"
+	done | sort -rn | cut -d' ' -f2); do
 	for sc in b c d; do
-		jobs+=("rt $(basename "$pol" .ini) $sc")
+		jobs+=("rt $pol $sc")
 	done
 done
-jobs+=(job_refusals job_hostile job_readonly job_foreign job_subkey job_partial job_gaps job_concurrent job_regfail job_system job_relative job_detect job_ps1backup)
-wine_workers "${TLSGPO_WINE_JOBS:-$(nproc 2>/dev/null || echo 2)}" "${jobs[@]}"
+jobs+=(job_relative job_detect job_foreign job_subkey job_regfail job_system job_hostile)
+wine_workers "${TLSGPO_WINE_JOBS:-$(( $(nproc 2>/dev/null || echo 2) + 1 ))}" "${jobs[@]}"
 echo "# Wine script tests took $(( $(date +%s) - t0 )) s"
 done_testing

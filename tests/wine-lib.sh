@@ -5,12 +5,15 @@
 # worker copies it once, and between jobs a worker gets its registry files
 # back (wine_reset) instead of a new copy (a prefix is ~700 MB).
 #
-#   wine_setup                 the pristine win64 prefix in $WORK (~14 s), with
+#   wine_setup [keys]          the pristine win64 prefix in $WORK (~14 s), with
 #                              build 20348 and an fltmc.exe that answers
-#                              (Wine has none; Windows' answers elevated callers)
-#   wine_workers N JOB...      runs each JOB (a shell function taking its
-#                              name) in one of N worker prefixes; prints
-#                              each job's TAP lines in order as it ends
+#                              (Wine has none; Windows' answers elevated
+#                              callers); "keys" also lists its keys, for
+#                              wine_state
+#   wine_workers N JOB...      runs each JOB (a command line: a shell
+#                              function and its words) in the next free of
+#                              N worker prefixes; prints each job's TAP
+#                              lines, in list order, as soon as it can
 #   wine_reset                 the selected prefix back to pristine
 #   wine_regedit DIR FILE      imports DIR/FILE with regedit /S
 #   wine_cmd DIR ARGS...       cmd /c ARGS in DIR; leaves $out and $rc
@@ -50,6 +53,9 @@ wine_setup() {
 	[ -n "$dll" ] || dll=$WINE_PRISTINE/drive_c/windows/system32/hostname.exe
 	cp "$dll" "$WINE_PRISTINE/drive_c/windows/system32/fltmc.exe" || return 1
 	WINEPREFIX=$WINE_PRISTINE timeout 60 wineserver -w
+	mkdir -p "$WORK/pristine-reg"
+	cp "$WINE_PRISTINE"/*.reg "$WORK/pristine-reg/"
+	[ "${1:-}" = keys ] || return 0
 	# The keys the prefix has, for wine_state's export roots.
 	(cd "$WORK" && WINEPREFIX=$WINE_PRISTINE timeout 300 wine regedit /E pristine.reg </dev/null >/dev/null 2>&1)
 	WINEPREFIX=$WINE_PRISTINE timeout 60 wineserver -k 2>/dev/null
@@ -58,8 +64,6 @@ wine_setup() {
 	iconv -f UTF-16 -t UTF-8 "$WORK/pristine.reg" | tr -d '\r' |
 		sed -n 's/^\[\(.*\)\]$/\1/p' | tr 'A-Z' 'a-z' | sort -u > "$WORK/pristine.keys"
 	rm -f "$WORK/pristine.reg"
-	mkdir -p "$WORK/pristine-reg"
-	cp "$WINE_PRISTINE"/*.reg "$WORK/pristine-reg/"
 }
 
 # wine_reset: the selected prefix's registry and the scripts' folders back
@@ -181,11 +185,14 @@ wine_workers() {
 	local n=$1 w j
 	shift
 	local jobs=("$@")
+	echo 0 > "$WORK/jobs.next"
 	for ((w = 0; w < n; w++)); do
 		(
 			export WINEPREFIX=$WORK/wine-worker$w
 			cp -a "$WINE_PRISTINE" "$WINEPREFIX"
-			for ((j = w; j < ${#jobs[@]}; j += n)); do
+			# Each worker takes the next job in the list when it is free.
+			while j=$(flock "$WORK/jobs.next" sh -c 'read n < "$1"; echo $((n + 1)) > "$1"; echo "$n"' _ "$WORK/jobs.next") &&
+				[ "$j" -lt ${#jobs[@]} ]; do
 				wine_run_job "${jobs[$j]}" > "$WORK/job.$j.part" 2>&1
 				mv "$WORK/job.$j.part" "$WORK/job.$j.tap"
 			done
