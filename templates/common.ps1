@@ -127,7 +127,7 @@ function Resolve-TlsgpoBackupRoot([string] $BackupDir) {
     if ($BackupDir.Length -gt 0) {
         return $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($BackupDir)
     }
-    $data = [Environment]::GetFolderPath([Environment+SpecialFolder]::CommonApplicationData)
+    $data = [Environment]::GetFolderPath('CommonApplicationData')
     return [IO.Path]::Combine([IO.Path]::Combine($data, 'tlsgpo'), $PolicyId)
 }
 
@@ -329,12 +329,12 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer)
             if ($entry.HoldsValues) {
                 # A convenience copy for people; rollback reads state.txt.
                 $file = [IO.Path]::Combine($work, ('key{0}.reg' -f $entry.Index))
-                $view = '/reg:64'
-                if ($entry.View -eq '32') { $view = '/reg:32' }
+                $flag = '/reg:64'
+                if ($entry.View -eq '32') { $flag = '/reg:32' }
                 # Windows PowerShell turns a native command's stderr into
                 # errors, which 'Stop' would make fatal: not for this copy.
                 $ErrorActionPreference = 'Continue'
-                & $reg export ('{0}\{1}' -f $entry.Hive, $entry.Key) $file /y $view | Out-Null
+                & $reg export ('{0}\{1}' -f $entry.Hive, $entry.Key) $file /y $flag | Out-Null
                 $ErrorActionPreference = 'Stop'
             }
         }

@@ -33,17 +33,34 @@ if [ $have_ps = 1 ]; then
 		"$? $(grep -c "^$WORK/broken.ps1:[0-9]*:[0-9]*: " <<<"$out")" "1 1"
 fi
 
-# The .cmd op table, read with awk: "key|view|value|type|data" per :op_N label.
+# The .cmd plan, read with awk: "key|view|value|type|data" per OP_N row.
 cmd_ops() {
-	tr -d '\r' < "$1" | awk -F'=' '
-		/^:op_[0-9]+$/ { inop = 1; next }
-		inop && /^set "OP_KEY=/ { key = substr($0, 13, length($0) - 13) }
-		inop && /^set "OP_VIEW=/ { view = substr($0, 14, length($0) - 14) }
-		inop && /^set "OP_NAME=/ { name = substr($0, 14, length($0) - 14) }
-		inop && /^set "OP_TYPE=/ { type = substr($0, 14, length($0) - 14) }
-		inop && /^set "OP_DATA=/ { data = substr($0, 14, length($0) - 14) }
-		inop && /^exit \/b 0$/ { print key "|" view "|" name "|" type "|" data; inop = 0 }'
+	tr -d '\r' < "$1" | awk '
+		/^set "OP_[0-9]+=/ { row = substr($0, index($0, "=") + 1); sub(/"$/, "", row)
+		  split(row, f, "|"); print f[1] "|" f[2] "|" f[3] "|" f[4] "|" f[5] }'
 }
+
+# The view rule for .cmd (issue 8, item 7): every line that runs reg.exe
+# names its view, directly or through OP_VIEW / K_VIEW, and every plan row's
+# view is /reg:64 or /reg:32. Prints the lines that break it.
+cmd_view_rule() {
+	tr -d '\r' < "$1" | awk '
+		/^[ \t]*rem / { next }
+		/%REG%/ && !/\/reg:(32|64)|%OP_VIEW%|%K_VIEW%/ { print FILENAME ":" NR ": " $0; bad = 1 }
+		/%REG%/ { calls++ }
+		/^set "(OP|K)_[0-9]+=/ { split($0, f, "|"); if (f[2] !~ /^\/reg:(32|64)$/) { print FILENAME ":" NR ": " $0; bad = 1 } }
+		END { if (calls == 0) print "no reg.exe call at all"; exit bad || calls == 0 }' FILENAME="$1"
+}
+
+# The rule must be able to fail: a script with one reg.exe call without a view.
+printf '@echo off\r\n%%REG%% query "HKLM\\SOFTWARE\\x" /v y\r\nset "OP_1=HKLM\\x||y|REG_DWORD|0x1|1|l"\r\n' > "$WORK/noview.cmd"
+check_eq "the .cmd view rule flags a reg.exe call and a plan row without a view" \
+	"$(cmd_view_rule "$WORK/noview.cmd" | wc -l)" 2
+if [ $have_ps = 1 ]; then
+	printf 'param([string] $D = (Join-Path $PSScriptRoot "b"))\n$k = [Microsoft.Win32.RegistryKey]::OpenBaseKey($h)\n$v = [Microsoft.Win32.Registry]::LocalMachine\nGet-Item "HKLM:\\SOFTWARE"\n& $reg query x\n' > "$WORK/rules.ps1"
+	check_eq "the .ps1 field rules flag \$PSScriptRoot in a default, a key opened without a view, a provider path, reg.exe without /reg:" \
+		"$(pscheck rules "$WORK/rules.ps1" | cut -d: -f2 | tr '\n' ' ')" "1 2 3 4 5 "
+fi
 
 for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 	id=$(basename "$pol" .ini)
@@ -54,9 +71,10 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 	check_eq "$id: six scripts" "$files" "apply.cmd apply.ps1 detect.cmd detect.ps1 rollback.cmd rollback.ps1 "
 
 	# The plan, as each language should carry it.
-	want=$(jq -r '.operations[] | "\(.hive)\\\(.key)|\(if .view == "shared" then "" else "/reg:\(.view)" end)|\(.value)|\(.type)|\(.hex)"' "$WORK/$id.json")
+	want=$(jq -r '.operations[] | "\(.hive)\\\(.key)|\(if .view == "32" then "/reg:32" else "/reg:64" end)|\(.value)|\(.type)|\(.hex)"' "$WORK/$id.json")
 	for s in apply detect rollback; do
 		check_eq "$id: $s.cmd sets the plan's operations" "$(cmd_ops "$pkg/scripts/$s.cmd")" "$want"
+		check_eq "$id: $s.cmd names the registry view in every reg.exe call" "$(cmd_view_rule "$pkg/scripts/$s.cmd")" ""
 		check "$id: $s.cmd is ASCII with CRLF line ends" bash -c "! LC_ALL=C grep -q '[^ -~'$'\t\r'']' '$pkg/scripts/$s.cmd' && [ \$(grep -c \$'\\r\$' '$pkg/scripts/$s.cmd') = \$(wc -l < '$pkg/scripts/$s.cmd') ]"
 	done
 
@@ -66,6 +84,8 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 	fi
 	out=$(pscheck syntax "$pkg"/scripts/*.ps1)
 	check_eq "$id: every .ps1 parses with no ERROR or MISSING node" "$out" ""
+	check_eq "$id: no .ps1 uses an automatic variable in a param() default or opens the registry without naming its view" \
+		"$(pscheck rules "$pkg"/scripts/*.ps1)" ""
 	pswant=$(jq -r '.operations[] | "\(.hive)|\(.view)|\(.key)|\(.value)|\(.type)|\(.data)"' "$WORK/$id.json")
 	for s in apply detect rollback; do
 		got=$(pscheck plan "$pkg/scripts/$s.ps1" | jq -r '"\(.Hive)|\(.View)|\(.Key)|\(.Name)|\(.Type)|\(.Data)"')
@@ -91,7 +111,7 @@ fi
 
 # cmd escaping, byte for byte.
 check_eq "hostile name: caret-escaped for cmd, non-ASCII as <U+XXXX>" \
-	"$(grep -a '^echo detect.cmd: policy' "$WORK/hostile/scripts/detect.cmd" | tr -d '\r')" \
-	'echo detect.cmd: policy Evil ^"q^" ^&^& echo INJECTED '"'a'"' \back\slash\ %%PATH%% !x! ^& ^| ^^ ^<b^> $^(whoami^) `id` ]]^> semi;colon ^<U+00DC^>n^<U+00EF^> ^<U+65E5^>^<U+672C^> ^<U+05E2^>^<U+05D1^>^<U+05E8^>^<U+05D9^>^<U+05EA^> ^(id hostile-strings, version 9.99^)'
+	"$(grep -a '^echo apply.cmd: policy' "$WORK/hostile/scripts/apply.cmd" | tr -d '\r')" \
+	'echo apply.cmd: policy Evil ^"q^" ^&^& echo INJECTED '"'a'"' \back\slash\ %%PATH%% !x! ^& ^| ^^ ^<b^> $^(whoami^) `id` ]]^> semi;colon ^<U+00DC^>n^<U+00EF^> ^<U+65E5^>^<U+672C^> ^<U+05E2^>^<U+05D1^>^<U+05E8^>^<U+05D9^>^<U+05EA^> ^(id hostile-strings, version 9.99^)'
 
 done_testing

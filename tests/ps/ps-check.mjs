@@ -8,6 +8,14 @@
 //   node ps-check.mjs plan FILE           the $Plan hashtables, one JSON object a line
 //   node ps-check.mjs literal VAR FILE    how $VAR is assigned: one JSON object with the
 //                                         node kind of the value and its decoded text
+//   node ps-check.mjs rules FILE...       "file:line: rule" and exit 1 where a script
+//                                         breaks a field rule: an automatic variable
+//                                         ($PSScriptRoot, $MyInvocation, $PSCommandPath)
+//                                         in a param() default; a registry key opened
+//                                         without its view named (OpenBaseKey without a
+//                                         RegistryView, [Registry]::LocalMachine, a
+//                                         HKLM:/HKCU:/Registry:: provider path); reg.exe
+//                                         run without /reg:32 or /reg:64
 import { Parser, Language } from 'web-tree-sitter';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -107,7 +115,65 @@ if (mode === 'syntax') {
     const subs = [...descendants(value)].filter((n) => /sub_expression|variable|command/.test(n.type));
     const lit = literal(value);
     console.log(JSON.stringify({ strings: strings.length, expansions: subs.length, kind: lit && lit.kind, text: lit && lit.text }));
+} else if (mode === 'rules') {
+    const AUTOMATIC = new Set(['$psscriptroot', '$myinvocation', '$pscommandpath']);
+    const VIEW = /^\[Microsoft\.Win32\.RegistryView\]::Registry(32|64)$/i;
+    const FLAG = /^['"]?\/reg:(32|64)['"]?$/i;
+    let bad = 0;
+    for (const f of args) {
+        const root = parser.parse(read(f)).rootNode;
+        const say = (n, what) => { bad++; console.log(`${f}:${n.startPosition.row + 1}: ${what}`); };
+        // What each variable is ever assigned, as text.
+        const assigned = new Map();
+        for (const n of descendants(root)) {
+            if (n.type !== 'assignment_expression') continue;
+            const name = n.children[0].text.trim().toLowerCase();
+            if (!assigned.has(name)) assigned.set(name, []);
+            assigned.get(name).push(n.children[n.children.length - 1].text.trim());
+        }
+        // A word that is the pattern, or a variable only ever assigned it.
+        const only = (text, re) => re.test(text) ||
+            (assigned.has(text.toLowerCase()) && assigned.get(text.toLowerCase()).every((v) => re.test(v)));
+        for (const n of descendants(root)) {
+            if (n.type === 'script_parameter_default') {
+                for (const v of descendants(n)) {
+                    if (v.type === 'variable' && AUTOMATIC.has(v.text.toLowerCase())) {
+                        say(v, `param() default uses ${v.text} (empty while Windows PowerShell binds parameters)`);
+                    }
+                }
+            }
+            if (n.type === 'invokation_expression') {
+                const member = n.children.find((c) => c.type === 'member_name');
+                const name = member ? member.text.toLowerCase() : '';
+                if (name === 'openbasekey') {
+                    const list = [...descendants(n)].find((c) => c.type === 'argument_expression_list');
+                    const argv = list ? list.children.filter((c) => c.type === 'argument_expression') : [];
+                    if (argv.length !== 2 || !only(argv[1].text.trim(), VIEW)) {
+                        say(n, 'OpenBaseKey without a RegistryView of its own');
+                    }
+                }
+                if (name === 'openremotebasekey') say(n, 'OpenRemoteBaseKey: the view is not named');
+            }
+            if (n.type === 'member_access' && n.children[0] && n.children[0].type === 'type_literal' &&
+                /^\[(microsoft\.win32\.)?registry\]$/i.test(n.children[0].text.replace(/\s/g, ''))) {
+                say(n, `${n.text} opens the host's view`);
+            }
+            if (n.type === 'string_literal' && /hklm:|hkcu:|registry::/i.test(n.text)) {
+                say(n, `registry provider path ${n.text} opens the host's view`);
+            }
+            if (n.type === 'command') {
+                const head = n.children.find((c) => c.type === 'command_name' || c.type === 'command_name_expr');
+                const word = head ? head.text.trim() : '';
+                if (/^(\$reg|reg|reg\.exe|.*\\reg\.exe['"]?)$/i.test(word)) {
+                    const el = n.children.find((c) => c.type === 'command_elements');
+                    const words = el ? el.children.filter((c) => c.type !== 'command_argument_sep').map((c) => c.text.trim()) : [];
+                    if (!words.some((w) => only(w, FLAG))) say(n, `${word} run without /reg:32 or /reg:64`);
+                }
+            }
+        }
+    }
+    process.exit(bad ? 1 : 0);
 } else {
-    console.error('usage: ps-check.mjs syntax FILE... | plan FILE | literal VAR FILE');
+    console.error('usage: ps-check.mjs syntax FILE... | plan FILE | literal VAR FILE | rules FILE...');
     process.exit(2);
 }

@@ -8,29 +8,38 @@ Written by tlsgpo 0.1.0 for policy easyfix-tls11-tls12, version 1.0.
 
 Sets the policy's 2 registry values in both registry views. Before it
 writes anything it records the prior state of every one of them (absent, or
-type and data) in a new numbered folder under -BackupDir, with a .reg export
-of each key; rollback.ps1 restores that state exactly. A second run changes
-nothing. -WhatIf shows what would change.
+type and data) in a new numbered backup folder, with a .reg export of each
+key; rollback.ps1 restores that state exactly. A second run changes
+nothing. -WhatIf shows what would change. Runs from anywhere (a read-only
+share, Intune's temporary folder), in a 32-bit or 64-bit host; two runs at
+once each take their own backup number.
 
-Exit codes: 0 applied, or nothing to do; 2 not run as Administrator;
-3 a prerequisite is missing (KB 3140245, or an OS that can use TLS 1.3);
-4 the backup could not be written (nothing was changed); 5 a value could
-not be written.
+Exit codes: 0 applied, or nothing to do; 2 not run elevated, or HKCU values
+as SYSTEM; 3 a prerequisite is missing (KB 3140245, or an OS that can use
+TLS 1.3); 4 the backup could not be written (nothing was changed); 5 a value
+could not be written; 6 an unexpected error (the registry could not be
+read): nothing was changed unless the output says so.
 
 .PARAMETER BackupDir
-Where backups go (default: the backup folder beside this script). Each is
-BackupDir\easyfix-tls11-tls12-1.0-N.
+Where backups go (default: ProgramData\tlsgpo\easyfix-tls11-tls12, e.g.
+C:\ProgramData\tlsgpo\easyfix-tls11-tls12). Each is BackupDir\easyfix-tls11-tls12-1.0-N. A
+relative path is taken from the current PowerShell location.
 
 .PARAMETER SkipPrerequisiteCheck
 Do not check for KB 3140245 or for an OS that can use TLS 1.3.
 #>
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
-    [string] $BackupDir = (Join-Path $PSScriptRoot 'backup'),
+    [string] $BackupDir = '',
     [switch] $SkipPrerequisiteCheck
 )
 
 # ---- Shared by apply.ps1, rollback.ps1 and detect.ps1 -----------------------
+#
+# Written for Windows PowerShell 3.0 to 5.1, 32-bit or 64-bit host, run by
+# Intune or ConfigMgr as SYSTEM from a temporary folder: no automatic
+# variable in a param() default, every registry key opened through
+# Open-TlsgpoBase with its view named, backups under ProgramData.
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 2.0
@@ -57,19 +66,24 @@ $PlanKeys = @(
     @{ Index = 8; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [32-bit]' }
 )
 
+$PlanHasHklm = @(@($Plan) | Where-Object { $_.Hive -eq 'HKLM' }).Count -gt 0
+$PlanHasHkcu = @(@($Plan) | Where-Object { $_.Hive -eq 'HKCU' }).Count -gt 0
+
 $KindNames = @{
     'String' = 'REG_SZ'; 'ExpandString' = 'REG_EXPAND_SZ'; 'Binary' = 'REG_BINARY'
     'DWord' = 'REG_DWORD'; 'QWord' = 'REG_QWORD'; 'MultiString' = 'REG_MULTI_SZ'
     'None' = 'REG_NONE'; 'Unknown' = 'REG_NONE'
 }
 
+# The one place a registry key is opened: always with its view named, so
+# that a 32-bit host reads the same keys as a 64-bit one. Registry64 is the
+# native view on 32-bit Windows too; "shared" keys are not redirected.
 function Open-TlsgpoBase([hashtable] $Entry) {
     if ($Entry.Hive -eq 'HKCU') {
         $hive = [Microsoft.Win32.RegistryHive]::CurrentUser
     } else {
         $hive = [Microsoft.Win32.RegistryHive]::LocalMachine
     }
-    # Registry64 is the native view on 32-bit Windows too.
     if ($Entry.View -eq '32') {
         $view = [Microsoft.Win32.RegistryView]::Registry32
     } else {
@@ -111,15 +125,16 @@ function Test-TlsgpoSame([hashtable] $Entry, [hashtable] $Current) {
     return (ConvertTo-TlsgpoUInt32 $Current.Data) -eq [uint32]$Entry.Data
 }
 
-# "absent", "REG_DWORD 0x00000800", "REG_SZ text": as reg.exe would show it.
+# "absent", "REG_DWORD 0x00000800", "REG_SZ text": the same words and hex
+# form the .cmd scripts print (other types as reg.exe shows them).
 function Format-TlsgpoValue([hashtable] $Current) {
     if ($Current.State -ne 'present') { return 'absent' }
     $name = $KindNames[$Current.Kind]
     switch ($Current.Kind) {
         'DWord' { return '{0} 0x{1:X8}' -f $name, (ConvertTo-TlsgpoUInt32 $Current.Data) }
-        'QWord' { return '{0} 0x{1:X16}' -f $name, [int64]$Current.Data }
-        'Binary' { return '{0} {1}' -f $name, (($Current.Data | ForEach-Object { '{0:X2}' -f $_ }) -join '') }
-        'MultiString' { return '{0} {1}' -f $name, ($Current.Data -join '\0') }
+        'QWord' { return '{0} 0x{1:x}' -f $name, [int64]$Current.Data }
+        'Binary' { return '{0} {1}' -f $name, ((@($Current.Data) | ForEach-Object { '{0:X2}' -f $_ }) -join '') }
+        'MultiString' { return '{0} {1}' -f $name, (@($Current.Data) -join '\0') }
         default { return '{0} {1}' -f $name, [string]$Current.Data }
     }
 }
@@ -129,39 +144,95 @@ function Format-TlsgpoWanted([hashtable] $Entry) {
 }
 
 function Set-TlsgpoDword([hashtable] $Entry) {
-    $base = Open-TlsgpoBase $Entry
-    try {
-        $key = $base.CreateSubKey($Entry.Key)
-        try {
-            $signed = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Entry.Data), 0)
-            $key.SetValue($Entry.Name, $signed, [Microsoft.Win32.RegistryValueKind]::DWord)
-        } finally {
-            $key.Close()
-        }
-    } finally {
-        $base.Close()
-    }
+    $signed = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Entry.Data), 0)
+    Set-TlsgpoValue $Entry 'DWord' $signed
 }
 
+# Elevated: an administrator or SYSTEM (whose token holds Administrators).
 function Test-TlsgpoAdministrator {
     $identity = [Security.Principal.WindowsIdentity]::GetCurrent()
     $principal = New-Object Security.Principal.WindowsPrincipal($identity)
     return $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
 }
 
+# Local System, whose HKCU is no user's (S-1-5-18 on every language).
+function Test-TlsgpoSystem {
+    return [Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18'
+}
+
 function Write-TlsgpoError([string] $Message) {
     [Console]::Error.WriteLine($Message)
 }
 
-# Backups: BackupDir\<id>-<version>-<N>, numbered from 1, never overwritten.
-function Get-TlsgpoBackups([string] $BackupDir) {
-    $found = @()
-    for ($n = 1; ; $n++) {
-        $dir = Join-Path $BackupDir ('{0}-{1}-{2}' -f $PolicyId, $PolicyVersion, $n)
-        if (-not (Test-Path -LiteralPath (Join-Path $dir 'state.txt'))) { break }
-        $found += $dir
+# Where backups live: -BackupDir resolved once against PowerShell's own
+# location (not the process's), or ProgramData\tlsgpo\<policy id>, which
+# is local, writable and the same on every run, wherever the script is.
+function Resolve-TlsgpoBackupRoot([string] $BackupDir) {
+    if ($BackupDir.Length -gt 0) {
+        return $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($BackupDir)
     }
-    return $found
+    $data = [Environment]::GetFolderPath('CommonApplicationData')
+    return [IO.Path]::Combine([IO.Path]::Combine($data, 'tlsgpo'), $PolicyId)
+}
+
+# Backups: Root\<id>-<version>-<N>, numbered from 1, never overwritten.
+# All of them, by number, gaps and all; what each holds is read later.
+function Get-TlsgpoBackups([string] $Root) {
+    $prefix = '{0}-{1}-' -f $PolicyId, $PolicyVersion
+    $pattern = '^' + [regex]::Escape($prefix) + '([1-9][0-9]{0,8})$'
+    $found = @()
+    if (-not [IO.Directory]::Exists($Root)) { return ,$found }
+    foreach ($dir in [IO.Directory]::GetDirectories($Root)) {
+        $name = [IO.Path]::GetFileName($dir)
+        if ($name -match $pattern) {
+            $found += New-Object PSObject -Property @{ Number = [int]$Matches[1]; Path = $dir }
+        }
+    }
+    return ,@($found | Sort-Object Number)
+}
+
+# Reads a backup's state.txt. Complete only when its last record
+# "end|N" counts exactly the value and key records this policy has: an
+# apply cut short (a reboot, a timeout) leaves no such end. apply.cmd
+# writes in the console (OEM) code page, apply.ps1 in UTF-8.
+function Read-TlsgpoBackup([string] $Dir) {
+    $backup = @{
+        Path = $Dir; Complete = $false; Computer = ''; Writer = ''
+        Values = @{}; Raws = @{}; KeysAbsent = @(); Exact = @()
+        Restored = [IO.File]::Exists([IO.Path]::Combine($Dir, 'restored.txt'))
+    }
+    $file = [IO.Path]::Combine($Dir, 'state.txt')
+    if (-not [IO.File]::Exists($file)) { return $backup }
+    $bytes = [IO.File]::ReadAllBytes($file)
+    $text = [Text.Encoding]::UTF8.GetString($bytes)
+    if ($text -match '(?m)^format\|2\|apply\.cmd\r?$') {
+        $oem = [Globalization.CultureInfo]::CurrentCulture.TextInfo.OEMCodePage
+        $text = [Text.Encoding]::GetEncoding($oem).GetString($bytes)
+    }
+    $records = 0
+    $end = $null
+    # A damaged file is an incomplete backup, never an error.
+    try {
+        foreach ($line in ($text -split "`r?`n")) {
+            if ($line.Length -eq 0 -or $line.StartsWith('#')) { continue }
+            $f = $line.Split('|', 5)
+            $end = $null
+            switch ($f[0]) {
+                'format' { if ($f.Count -ge 3) { $backup.Writer = $f[2] } }
+                'computer' { if ($f.Count -ge 2) { $backup.Computer = $f[1] } }
+                'value' { $records++; if ($f.Count -ge 3) { $backup.Values[[int]$f[1]] = $f } }
+                'raw' { if ($f.Count -ge 4) { $backup.Raws[[int]$f[1]] = $f } }
+                'exact' { $backup.Exact += [int]$f[1] }
+                'key' { $records++; if ($f.Count -ge 3 -and $f[2] -eq 'absent') { $backup.KeysAbsent += [int]$f[1] } }
+                'end' { if ($f.Count -ge 2) { $end = $f[1] } }
+            }
+        }
+    } catch {
+        return $backup
+    }
+    $want = $Plan.Count + $PlanKeys.Count
+    $backup.Complete = ($end -eq [string]$want) -and ($records -eq $want)
+    return $backup
 }
 
 function Set-TlsgpoValue([hashtable] $Entry, [string] $Kind, $Data) {
@@ -236,77 +307,151 @@ function ConvertFrom-TlsgpoShown([string] $Type, [string] $Data) {
     }
 }
 
-function Get-TlsgpoViewFlag([hashtable] $Entry) {
-    switch ($Entry.View) {
-        '64' { return '/reg:64' }
-        '32' { return '/reg:32' }
-        default { return $null }
+# Whether reg.exe (rollback.cmd) can write the value back exactly from the
+# text form in state.txt: numbers and binary always, strings only when
+# printable ASCII with no double quote, no edge space, no final backslash.
+function Test-TlsgpoCmdExact([hashtable] $Current) {
+    switch ($Current.Kind) {
+        'DWord' { return $true }
+        'QWord' { return $true }
+        'Binary' { return $true }
+        'String' { $texts = @([string]$Current.Data) }
+        'ExpandString' { $texts = @([string]$Current.Data) }
+        'MultiString' { $texts = @($Current.Data) }
+        default { return $false }
     }
+    foreach ($t in $texts) {
+        if ($t -notmatch '^[\x20-\x7E]*$' -or $t.Contains('"') -or $t.EndsWith('\') -or
+            $t.StartsWith(' ') -or $t.EndsWith(' ')) {
+            return $false
+        }
+        # reg.exe joins and splits REG_MULTI_SZ items at \0.
+        if ($Current.Kind -eq 'MultiString' -and $t.Contains('\')) { return $false }
+    }
+    return $true
 }
 
-function New-TlsgpoBackup([string] $BackupDir, [hashtable] $States, [string] $Writer) {
-    New-Item -ItemType Directory -Force -Path $BackupDir | Out-Null
-    for ($n = 1; ; $n++) {
-        $dir = Join-Path $BackupDir ('{0}-{1}-{2}' -f $PolicyId, $PolicyVersion, $n)
-        if (-not (Test-Path -LiteralPath $dir)) { break }
+# A new numbered backup folder holding state.txt (ending in "end|N") and a
+# .reg export of each key that holds values. It is written in a private
+# folder first and then renamed to the next free number: a rename onto an
+# existing name fails, so two runs at once never share a number, and a
+# failed backup removes only its own folder.
+function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer) {
+    [void][IO.Directory]::CreateDirectory($Root)
+    $work = [IO.Path]::Combine($Root, ('.new-{0}' -f [guid]::NewGuid().ToString('N')))
+    [void][IO.Directory]::CreateDirectory($work)
+    try {
+        $lines = New-Object System.Collections.Generic.List[string]
+        $lines.Add(('# tlsgpo backup of policy {0} version {1}, written by {2}' -f $PolicyId, $PolicyVersion, $Writer))
+        $lines.Add('format|2|apply.ps1')
+        $lines.Add(('computer|{0}' -f $env:COMPUTERNAME))
+        foreach ($entry in $Plan) {
+            $state = $States[$entry.Index]
+            if ($state.State -ne 'present') {
+                $lines.Add(('value|{0}|absent' -f $entry.Index))
+                continue
+            }
+            $shown = ((Format-TlsgpoValue $state) -replace '[\r\n]', ' ').Split(' ', 2)
+            $lines.Add(('value|{0}|present|{1}|{2}' -f $entry.Index, $shown[0], $shown[1]))
+            $lines.Add(('raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)))
+            if (-not (Test-TlsgpoCmdExact $state)) { $lines.Add(('exact|{0}' -f $entry.Index)) }
+        }
+        $reg = [IO.Path]::Combine([Environment]::SystemDirectory, 'reg.exe')
+        foreach ($entry in $PlanKeys) {
+            $base = Open-TlsgpoBase $entry
+            try {
+                $key = $base.OpenSubKey($entry.Key, $false)
+            } finally {
+                $base.Close()
+            }
+            if ($null -eq $key) {
+                $lines.Add(('key|{0}|absent' -f $entry.Index))
+                continue
+            }
+            $key.Close()
+            $lines.Add(('key|{0}|present' -f $entry.Index))
+            if ($entry.HoldsValues) {
+                # A convenience copy for people; rollback reads state.txt.
+                $file = [IO.Path]::Combine($work, ('key{0}.reg' -f $entry.Index))
+                $flag = '/reg:64'
+                if ($entry.View -eq '32') { $flag = '/reg:32' }
+                # Windows PowerShell turns a native command's stderr into
+                # errors, which 'Stop' would make fatal: not for this copy.
+                $ErrorActionPreference = 'Continue'
+                & $reg export ('{0}\{1}' -f $entry.Hive, $entry.Key) $file /y $flag | Out-Null
+                $ErrorActionPreference = 'Stop'
+            }
+        }
+        $lines.Add(('end|{0}' -f ($Plan.Count + $PlanKeys.Count)))
+        [IO.File]::WriteAllLines([IO.Path]::Combine($work, 'state.txt'), $lines.ToArray())
+        $complete = Read-TlsgpoBackup $work
+        if (-not $complete.Complete) { throw 'state.txt does not read back complete' }
+        $last = 0
+        foreach ($b in (Get-TlsgpoBackups $Root)) { $last = $b.Number }
+        for ($n = $last + 1; $n -le $last + 50; $n++) {
+            $dir = [IO.Path]::Combine($Root, ('{0}-{1}-{2}' -f $PolicyId, $PolicyVersion, $n))
+            if ([IO.Directory]::Exists($dir)) { continue }
+            try {
+                [IO.Directory]::Move($work, $dir)
+                return $dir
+            } catch [IO.IOException] {
+                if (-not [IO.Directory]::Exists($dir)) { throw }
+            }
+        }
+        throw 'no free backup number'
+    } catch {
+        if ([IO.Directory]::Exists($work)) { [IO.Directory]::Delete($work, $true) }
+        throw
     }
-    New-Item -ItemType Directory -Path $dir | Out-Null
-    $lines = New-Object System.Collections.Generic.List[string]
-    $lines.Add(('# tlsgpo backup of policy {0} version {1}, written by {2}' -f $PolicyId, $PolicyVersion, $Writer))
-    foreach ($entry in $Plan) {
-        $state = $States[$entry.Index]
-        if ($state.State -ne 'present') {
-            $lines.Add(('value|{0}|absent' -f $entry.Index))
-            continue
-        }
-        $shown = ((Format-TlsgpoValue $state) -replace '[\r\n]', ' ').Split(' ', 2)
-        $lines.Add(('value|{0}|present|{1}|{2}' -f $entry.Index, $shown[0], $shown[1]))
-        $lines.Add(('raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)))
-    }
-    $reg = Join-Path $env:SystemRoot 'System32\reg.exe'
-    foreach ($entry in $PlanKeys) {
-        $base = Open-TlsgpoBase $entry
-        try {
-            $key = $base.OpenSubKey($entry.Key, $false)
-        } finally {
-            $base.Close()
-        }
-        if ($null -eq $key) {
-            $lines.Add(('key|{0}|absent' -f $entry.Index))
-            continue
-        }
-        $key.Close()
-        $lines.Add(('key|{0}|present' -f $entry.Index))
-        if ($entry.HoldsValues) {
-            $file = Join-Path $dir ('key{0}.reg' -f $entry.Index)
-            $arguments = @('export', ('{0}\{1}' -f $entry.Hive, $entry.Key), $file, '/y')
-            $flag = Get-TlsgpoViewFlag $entry
-            if ($null -ne $flag) { $arguments += $flag }
-            & $reg @arguments | Out-Null
-        }
-    }
-    [IO.File]::WriteAllLines((Join-Path $dir 'state.txt'), $lines.ToArray())
-    return $dir
 }
 
 
 $NeedsKb3140245 = $true
 $EnablesTls13 = $false
 
-Write-Output ('apply.ps1: policy {0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion)
-if (-not (Test-TlsgpoAdministrator)) {
-    Write-TlsgpoError 'apply.ps1: run this script as Administrator: it writes to HKLM.'
-    exit 2
+# Anything unforeseen: a message and exit 6, never a code that means
+# something else (Intune reads 1 as drift).
+trap {
+    Write-TlsgpoError ('apply.ps1: unexpected error: {0}' -f $_.Exception.Message)
+    exit 6
 }
 
-$build = 0
-$current = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion' -Name CurrentBuildNumber -ErrorAction SilentlyContinue
-if ($null -ne $current) { $build = [int]$current.CurrentBuildNumber }
+Write-Output ('apply.ps1: policy {0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion)
+if ($PlanHasHkcu -and (Test-TlsgpoSystem)) {
+    Write-TlsgpoError 'apply.ps1: this policy sets values in HKEY_CURRENT_USER, and this is the SYSTEM'
+    Write-TlsgpoError 'apply.ps1: account, whose HKCU is no user''s. Deploy user values through the GPO''s'
+    Write-TlsgpoError 'apply.ps1: User part (gpo\User\Registry.pol) or run this script as the user.'
+    exit 2
+}
+if ($PlanHasHklm -and -not (Test-TlsgpoAdministrator)) {
+    Write-TlsgpoError 'apply.ps1: run this script elevated (as Administrator or SYSTEM): it writes to HKLM.'
+    exit 2
+}
+$root = Resolve-TlsgpoBackupRoot $BackupDir
+
+$machine = @{ Hive = 'HKLM'; View = '64' }
+$base = Open-TlsgpoBase $machine
+try {
+    $nt = $base.OpenSubKey('SOFTWARE\Microsoft\Windows NT\CurrentVersion', $false)
+    $build = [int]$nt.GetValue('CurrentBuildNumber')
+    $nt.Close()
+} finally {
+    $base.Close()
+}
 if (-not $SkipPrerequisiteCheck) {
     if ($NeedsKb3140245 -and $build -ge 7601 -and $build -le 9200) {
-        $packages = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
-        $installed = @(Get-ChildItem -Path $packages -ErrorAction SilentlyContinue |
-            Where-Object { $_.PSChildName -like '*KB3140245*' }).Count -gt 0
+        # The 64-bit view: a 32-bit host would read the redirected one and miss it.
+        $base = Open-TlsgpoBase $machine
+        try {
+            $packages = $base.OpenSubKey('SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages', $false)
+            $installed = $false
+            if ($null -ne $packages) {
+                $installed = @($packages.GetSubKeyNames() | Where-Object { $_ -like '*KB3140245*' }).Count -gt 0
+                $packages.Close()
+            }
+        } finally {
+            $base.Close()
+        }
         if (-not $installed) {
             $installed = $null -ne (Get-HotFix -Id KB3140245 -ErrorAction SilentlyContinue)
         }
@@ -333,7 +478,7 @@ foreach ($entry in $Plan) {
 }
 if ($todo -eq 0) {
     foreach ($entry in $Plan) {
-        Write-Output ('unchanged  {0}: {1}' -f $entry.Label, (Format-TlsgpoValue $states[$entry.Index]))
+        Write-Output ('unchanged   {0}: {1}' -f $entry.Label, (Format-TlsgpoValue $states[$entry.Index]))
     }
     Write-Output ('apply.ps1: all {0} values already have the policy''s data: nothing changed.' -f $Plan.Count)
     exit 0
@@ -343,9 +488,9 @@ if ($WhatIfPreference) {
     $backup = $null
 } else {
     try {
-        $backup = New-TlsgpoBackup $BackupDir $states 'apply.ps1'
+        $backup = New-TlsgpoBackup $root $states 'apply.ps1'
     } catch {
-        Write-TlsgpoError ('apply.ps1: cannot write a backup under "{0}": {1}; nothing was changed.' -f $BackupDir, $_.Exception.Message)
+        Write-TlsgpoError ('apply.ps1: cannot write a complete backup under "{0}": {1}; nothing was changed.' -f $root, $_.Exception.Message)
         exit 4
     }
     Write-Output ('apply.ps1: prior state saved in "{0}"' -f $backup)
@@ -355,20 +500,23 @@ $failed = 0
 foreach ($entry in $Plan) {
     $before = $states[$entry.Index]
     if (Test-TlsgpoSame $entry $before) {
-        Write-Output ('unchanged  {0}: {1}' -f $entry.Label, (Format-TlsgpoValue $before))
+        Write-Output ('unchanged   {0}: {1}' -f $entry.Label, (Format-TlsgpoValue $before))
         continue
     }
     $change = '{0}, set to {1}' -f (Format-TlsgpoValue $before), (Format-TlsgpoWanted $entry)
     if (-not $PSCmdlet.ShouldProcess($entry.Label, $change)) { continue }
     try {
         Set-TlsgpoDword $entry
-        Write-Output ('changed    {0}: {1}' -f $entry.Label, $change)
+        if (-not (Test-TlsgpoSame $entry (Get-TlsgpoValue $entry))) { throw 'the value does not read back' }
+        Write-Output ('changed     {0}: {1}' -f $entry.Label, $change)
     } catch {
         $failed++
-        Write-TlsgpoError ('FAILED     {0}: {1}' -f $entry.Label, $_.Exception.Message)
+        Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
     }
 }
-Write-Output 'apply.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the new values.'
+if (-not $WhatIfPreference) {
+    Write-Output 'apply.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the new values.'
+}
 if ($failed -gt 0) {
     Write-TlsgpoError ('apply.ps1: {0} values could not be written; rollback.ps1 undoes the others.' -f $failed)
     exit 5

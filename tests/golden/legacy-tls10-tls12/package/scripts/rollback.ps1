@@ -6,29 +6,38 @@ Restores the registry state a tlsgpo policy's apply script recorded.
 .DESCRIPTION
 Written by tlsgpo 0.1.0 for policy legacy-tls10-tls12, version 1.0.
 
-Restores the oldest backup not yet restored, which holds the state before
-the policy was first applied: a value that was absent is deleted, one that
-existed gets its old type and data back, and keys apply created are removed
-once empty. Reads backups written by apply.ps1 and by apply.cmd. Without a
-backup it refuses, unless -Force, which deletes the values the policy sets
-instead (the static inverse, as reg\rollback.reg does).
+Restores the oldest complete backup of this computer not yet restored,
+which holds the state before the policy was first applied: a value that was
+absent is deleted, one that existed gets its old type and data back, and
+keys apply created are removed once they hold nothing. A backup cut short
+(an interrupted apply) is skipped with a warning; a backup made on another
+computer is refused. Reads backups written by apply.ps1 and by apply.cmd.
+Without a backup it refuses, unless -Force, which deletes the values the
+policy sets instead (the static inverse, as reg\rollback.reg does).
 
-Exit codes: 0 restored; 2 not run as Administrator; 3 no backup to restore
-(and no -Force); 5 a value could not be restored.
+Exit codes: 0 restored; 2 not run elevated, or HKCU values as SYSTEM; 3 no
+backup of this computer to restore (and no -Force); 5 a value could not be
+restored; 6 an unexpected error.
 
 .PARAMETER BackupDir
-Where apply kept its backups (default: the backup folder beside this script).
+Where apply kept its backups (default: ProgramData\tlsgpo\legacy-tls10-tls12). A
+relative path is taken from the current PowerShell location.
 
 .PARAMETER Force
 Without a backup, delete the policy's values.
 #>
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
-    [string] $BackupDir = (Join-Path $PSScriptRoot 'backup'),
+    [string] $BackupDir = '',
     [switch] $Force
 )
 
 # ---- Shared by apply.ps1, rollback.ps1 and detect.ps1 -----------------------
+#
+# Written for Windows PowerShell 3.0 to 5.1, 32-bit or 64-bit host, run by
+# Intune or ConfigMgr as SYSTEM from a temporary folder: no automatic
+# variable in a param() default, every registry key opened through
+# Open-TlsgpoBase with its view named, backups under ProgramData.
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 2.0
@@ -89,19 +98,24 @@ $PlanKeys = @(
     @{ Index = 24; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control [shared]' }
 )
 
+$PlanHasHklm = @(@($Plan) | Where-Object { $_.Hive -eq 'HKLM' }).Count -gt 0
+$PlanHasHkcu = @(@($Plan) | Where-Object { $_.Hive -eq 'HKCU' }).Count -gt 0
+
 $KindNames = @{
     'String' = 'REG_SZ'; 'ExpandString' = 'REG_EXPAND_SZ'; 'Binary' = 'REG_BINARY'
     'DWord' = 'REG_DWORD'; 'QWord' = 'REG_QWORD'; 'MultiString' = 'REG_MULTI_SZ'
     'None' = 'REG_NONE'; 'Unknown' = 'REG_NONE'
 }
 
+# The one place a registry key is opened: always with its view named, so
+# that a 32-bit host reads the same keys as a 64-bit one. Registry64 is the
+# native view on 32-bit Windows too; "shared" keys are not redirected.
 function Open-TlsgpoBase([hashtable] $Entry) {
     if ($Entry.Hive -eq 'HKCU') {
         $hive = [Microsoft.Win32.RegistryHive]::CurrentUser
     } else {
         $hive = [Microsoft.Win32.RegistryHive]::LocalMachine
     }
-    # Registry64 is the native view on 32-bit Windows too.
     if ($Entry.View -eq '32') {
         $view = [Microsoft.Win32.RegistryView]::Registry32
     } else {
@@ -143,15 +157,16 @@ function Test-TlsgpoSame([hashtable] $Entry, [hashtable] $Current) {
     return (ConvertTo-TlsgpoUInt32 $Current.Data) -eq [uint32]$Entry.Data
 }
 
-# "absent", "REG_DWORD 0x00000800", "REG_SZ text": as reg.exe would show it.
+# "absent", "REG_DWORD 0x00000800", "REG_SZ text": the same words and hex
+# form the .cmd scripts print (other types as reg.exe shows them).
 function Format-TlsgpoValue([hashtable] $Current) {
     if ($Current.State -ne 'present') { return 'absent' }
     $name = $KindNames[$Current.Kind]
     switch ($Current.Kind) {
         'DWord' { return '{0} 0x{1:X8}' -f $name, (ConvertTo-TlsgpoUInt32 $Current.Data) }
-        'QWord' { return '{0} 0x{1:X16}' -f $name, [int64]$Current.Data }
-        'Binary' { return '{0} {1}' -f $name, (($Current.Data | ForEach-Object { '{0:X2}' -f $_ }) -join '') }
-        'MultiString' { return '{0} {1}' -f $name, ($Current.Data -join '\0') }
+        'QWord' { return '{0} 0x{1:x}' -f $name, [int64]$Current.Data }
+        'Binary' { return '{0} {1}' -f $name, ((@($Current.Data) | ForEach-Object { '{0:X2}' -f $_ }) -join '') }
+        'MultiString' { return '{0} {1}' -f $name, (@($Current.Data) -join '\0') }
         default { return '{0} {1}' -f $name, [string]$Current.Data }
     }
 }
@@ -161,39 +176,95 @@ function Format-TlsgpoWanted([hashtable] $Entry) {
 }
 
 function Set-TlsgpoDword([hashtable] $Entry) {
-    $base = Open-TlsgpoBase $Entry
-    try {
-        $key = $base.CreateSubKey($Entry.Key)
-        try {
-            $signed = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Entry.Data), 0)
-            $key.SetValue($Entry.Name, $signed, [Microsoft.Win32.RegistryValueKind]::DWord)
-        } finally {
-            $key.Close()
-        }
-    } finally {
-        $base.Close()
-    }
+    $signed = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Entry.Data), 0)
+    Set-TlsgpoValue $Entry 'DWord' $signed
 }
 
+# Elevated: an administrator or SYSTEM (whose token holds Administrators).
 function Test-TlsgpoAdministrator {
     $identity = [Security.Principal.WindowsIdentity]::GetCurrent()
     $principal = New-Object Security.Principal.WindowsPrincipal($identity)
     return $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
 }
 
+# Local System, whose HKCU is no user's (S-1-5-18 on every language).
+function Test-TlsgpoSystem {
+    return [Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18'
+}
+
 function Write-TlsgpoError([string] $Message) {
     [Console]::Error.WriteLine($Message)
 }
 
-# Backups: BackupDir\<id>-<version>-<N>, numbered from 1, never overwritten.
-function Get-TlsgpoBackups([string] $BackupDir) {
-    $found = @()
-    for ($n = 1; ; $n++) {
-        $dir = Join-Path $BackupDir ('{0}-{1}-{2}' -f $PolicyId, $PolicyVersion, $n)
-        if (-not (Test-Path -LiteralPath (Join-Path $dir 'state.txt'))) { break }
-        $found += $dir
+# Where backups live: -BackupDir resolved once against PowerShell's own
+# location (not the process's), or ProgramData\tlsgpo\<policy id>, which
+# is local, writable and the same on every run, wherever the script is.
+function Resolve-TlsgpoBackupRoot([string] $BackupDir) {
+    if ($BackupDir.Length -gt 0) {
+        return $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($BackupDir)
     }
-    return $found
+    $data = [Environment]::GetFolderPath('CommonApplicationData')
+    return [IO.Path]::Combine([IO.Path]::Combine($data, 'tlsgpo'), $PolicyId)
+}
+
+# Backups: Root\<id>-<version>-<N>, numbered from 1, never overwritten.
+# All of them, by number, gaps and all; what each holds is read later.
+function Get-TlsgpoBackups([string] $Root) {
+    $prefix = '{0}-{1}-' -f $PolicyId, $PolicyVersion
+    $pattern = '^' + [regex]::Escape($prefix) + '([1-9][0-9]{0,8})$'
+    $found = @()
+    if (-not [IO.Directory]::Exists($Root)) { return ,$found }
+    foreach ($dir in [IO.Directory]::GetDirectories($Root)) {
+        $name = [IO.Path]::GetFileName($dir)
+        if ($name -match $pattern) {
+            $found += New-Object PSObject -Property @{ Number = [int]$Matches[1]; Path = $dir }
+        }
+    }
+    return ,@($found | Sort-Object Number)
+}
+
+# Reads a backup's state.txt. Complete only when its last record
+# "end|N" counts exactly the value and key records this policy has: an
+# apply cut short (a reboot, a timeout) leaves no such end. apply.cmd
+# writes in the console (OEM) code page, apply.ps1 in UTF-8.
+function Read-TlsgpoBackup([string] $Dir) {
+    $backup = @{
+        Path = $Dir; Complete = $false; Computer = ''; Writer = ''
+        Values = @{}; Raws = @{}; KeysAbsent = @(); Exact = @()
+        Restored = [IO.File]::Exists([IO.Path]::Combine($Dir, 'restored.txt'))
+    }
+    $file = [IO.Path]::Combine($Dir, 'state.txt')
+    if (-not [IO.File]::Exists($file)) { return $backup }
+    $bytes = [IO.File]::ReadAllBytes($file)
+    $text = [Text.Encoding]::UTF8.GetString($bytes)
+    if ($text -match '(?m)^format\|2\|apply\.cmd\r?$') {
+        $oem = [Globalization.CultureInfo]::CurrentCulture.TextInfo.OEMCodePage
+        $text = [Text.Encoding]::GetEncoding($oem).GetString($bytes)
+    }
+    $records = 0
+    $end = $null
+    # A damaged file is an incomplete backup, never an error.
+    try {
+        foreach ($line in ($text -split "`r?`n")) {
+            if ($line.Length -eq 0 -or $line.StartsWith('#')) { continue }
+            $f = $line.Split('|', 5)
+            $end = $null
+            switch ($f[0]) {
+                'format' { if ($f.Count -ge 3) { $backup.Writer = $f[2] } }
+                'computer' { if ($f.Count -ge 2) { $backup.Computer = $f[1] } }
+                'value' { $records++; if ($f.Count -ge 3) { $backup.Values[[int]$f[1]] = $f } }
+                'raw' { if ($f.Count -ge 4) { $backup.Raws[[int]$f[1]] = $f } }
+                'exact' { $backup.Exact += [int]$f[1] }
+                'key' { $records++; if ($f.Count -ge 3 -and $f[2] -eq 'absent') { $backup.KeysAbsent += [int]$f[1] } }
+                'end' { if ($f.Count -ge 2) { $end = $f[1] } }
+            }
+        }
+    } catch {
+        return $backup
+    }
+    $want = $Plan.Count + $PlanKeys.Count
+    $backup.Complete = ($end -eq [string]$want) -and ($records -eq $want)
+    return $backup
 }
 
 function Set-TlsgpoValue([hashtable] $Entry, [string] $Kind, $Data) {
@@ -268,73 +339,148 @@ function ConvertFrom-TlsgpoShown([string] $Type, [string] $Data) {
     }
 }
 
-function Get-TlsgpoViewFlag([hashtable] $Entry) {
-    switch ($Entry.View) {
-        '64' { return '/reg:64' }
-        '32' { return '/reg:32' }
-        default { return $null }
+# Whether reg.exe (rollback.cmd) can write the value back exactly from the
+# text form in state.txt: numbers and binary always, strings only when
+# printable ASCII with no double quote, no edge space, no final backslash.
+function Test-TlsgpoCmdExact([hashtable] $Current) {
+    switch ($Current.Kind) {
+        'DWord' { return $true }
+        'QWord' { return $true }
+        'Binary' { return $true }
+        'String' { $texts = @([string]$Current.Data) }
+        'ExpandString' { $texts = @([string]$Current.Data) }
+        'MultiString' { $texts = @($Current.Data) }
+        default { return $false }
+    }
+    foreach ($t in $texts) {
+        if ($t -notmatch '^[\x20-\x7E]*$' -or $t.Contains('"') -or $t.EndsWith('\') -or
+            $t.StartsWith(' ') -or $t.EndsWith(' ')) {
+            return $false
+        }
+        # reg.exe joins and splits REG_MULTI_SZ items at \0.
+        if ($Current.Kind -eq 'MultiString' -and $t.Contains('\')) { return $false }
+    }
+    return $true
+}
+
+# A new numbered backup folder holding state.txt (ending in "end|N") and a
+# .reg export of each key that holds values. It is written in a private
+# folder first and then renamed to the next free number: a rename onto an
+# existing name fails, so two runs at once never share a number, and a
+# failed backup removes only its own folder.
+function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer) {
+    [void][IO.Directory]::CreateDirectory($Root)
+    $work = [IO.Path]::Combine($Root, ('.new-{0}' -f [guid]::NewGuid().ToString('N')))
+    [void][IO.Directory]::CreateDirectory($work)
+    try {
+        $lines = New-Object System.Collections.Generic.List[string]
+        $lines.Add(('# tlsgpo backup of policy {0} version {1}, written by {2}' -f $PolicyId, $PolicyVersion, $Writer))
+        $lines.Add('format|2|apply.ps1')
+        $lines.Add(('computer|{0}' -f $env:COMPUTERNAME))
+        foreach ($entry in $Plan) {
+            $state = $States[$entry.Index]
+            if ($state.State -ne 'present') {
+                $lines.Add(('value|{0}|absent' -f $entry.Index))
+                continue
+            }
+            $shown = ((Format-TlsgpoValue $state) -replace '[\r\n]', ' ').Split(' ', 2)
+            $lines.Add(('value|{0}|present|{1}|{2}' -f $entry.Index, $shown[0], $shown[1]))
+            $lines.Add(('raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)))
+            if (-not (Test-TlsgpoCmdExact $state)) { $lines.Add(('exact|{0}' -f $entry.Index)) }
+        }
+        $reg = [IO.Path]::Combine([Environment]::SystemDirectory, 'reg.exe')
+        foreach ($entry in $PlanKeys) {
+            $base = Open-TlsgpoBase $entry
+            try {
+                $key = $base.OpenSubKey($entry.Key, $false)
+            } finally {
+                $base.Close()
+            }
+            if ($null -eq $key) {
+                $lines.Add(('key|{0}|absent' -f $entry.Index))
+                continue
+            }
+            $key.Close()
+            $lines.Add(('key|{0}|present' -f $entry.Index))
+            if ($entry.HoldsValues) {
+                # A convenience copy for people; rollback reads state.txt.
+                $file = [IO.Path]::Combine($work, ('key{0}.reg' -f $entry.Index))
+                $flag = '/reg:64'
+                if ($entry.View -eq '32') { $flag = '/reg:32' }
+                # Windows PowerShell turns a native command's stderr into
+                # errors, which 'Stop' would make fatal: not for this copy.
+                $ErrorActionPreference = 'Continue'
+                & $reg export ('{0}\{1}' -f $entry.Hive, $entry.Key) $file /y $flag | Out-Null
+                $ErrorActionPreference = 'Stop'
+            }
+        }
+        $lines.Add(('end|{0}' -f ($Plan.Count + $PlanKeys.Count)))
+        [IO.File]::WriteAllLines([IO.Path]::Combine($work, 'state.txt'), $lines.ToArray())
+        $complete = Read-TlsgpoBackup $work
+        if (-not $complete.Complete) { throw 'state.txt does not read back complete' }
+        $last = 0
+        foreach ($b in (Get-TlsgpoBackups $Root)) { $last = $b.Number }
+        for ($n = $last + 1; $n -le $last + 50; $n++) {
+            $dir = [IO.Path]::Combine($Root, ('{0}-{1}-{2}' -f $PolicyId, $PolicyVersion, $n))
+            if ([IO.Directory]::Exists($dir)) { continue }
+            try {
+                [IO.Directory]::Move($work, $dir)
+                return $dir
+            } catch [IO.IOException] {
+                if (-not [IO.Directory]::Exists($dir)) { throw }
+            }
+        }
+        throw 'no free backup number'
+    } catch {
+        if ([IO.Directory]::Exists($work)) { [IO.Directory]::Delete($work, $true) }
+        throw
     }
 }
 
-function New-TlsgpoBackup([string] $BackupDir, [hashtable] $States, [string] $Writer) {
-    New-Item -ItemType Directory -Force -Path $BackupDir | Out-Null
-    for ($n = 1; ; $n++) {
-        $dir = Join-Path $BackupDir ('{0}-{1}-{2}' -f $PolicyId, $PolicyVersion, $n)
-        if (-not (Test-Path -LiteralPath $dir)) { break }
-    }
-    New-Item -ItemType Directory -Path $dir | Out-Null
-    $lines = New-Object System.Collections.Generic.List[string]
-    $lines.Add(('# tlsgpo backup of policy {0} version {1}, written by {2}' -f $PolicyId, $PolicyVersion, $Writer))
-    foreach ($entry in $Plan) {
-        $state = $States[$entry.Index]
-        if ($state.State -ne 'present') {
-            $lines.Add(('value|{0}|absent' -f $entry.Index))
-            continue
-        }
-        $shown = ((Format-TlsgpoValue $state) -replace '[\r\n]', ' ').Split(' ', 2)
-        $lines.Add(('value|{0}|present|{1}|{2}' -f $entry.Index, $shown[0], $shown[1]))
-        $lines.Add(('raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)))
-    }
-    $reg = Join-Path $env:SystemRoot 'System32\reg.exe'
-    foreach ($entry in $PlanKeys) {
-        $base = Open-TlsgpoBase $entry
-        try {
-            $key = $base.OpenSubKey($entry.Key, $false)
-        } finally {
-            $base.Close()
-        }
-        if ($null -eq $key) {
-            $lines.Add(('key|{0}|absent' -f $entry.Index))
-            continue
-        }
-        $key.Close()
-        $lines.Add(('key|{0}|present' -f $entry.Index))
-        if ($entry.HoldsValues) {
-            $file = Join-Path $dir ('key{0}.reg' -f $entry.Index)
-            $arguments = @('export', ('{0}\{1}' -f $entry.Hive, $entry.Key), $file, '/y')
-            $flag = Get-TlsgpoViewFlag $entry
-            if ($null -ne $flag) { $arguments += $flag }
-            & $reg @arguments | Out-Null
-        }
-    }
-    [IO.File]::WriteAllLines((Join-Path $dir 'state.txt'), $lines.ToArray())
-    return $dir
-}
 
+trap {
+    Write-TlsgpoError ('rollback.ps1: unexpected error: {0}' -f $_.Exception.Message)
+    exit 6
+}
 
 Write-Output ('rollback.ps1: policy {0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion)
-if (-not (Test-TlsgpoAdministrator)) {
-    Write-TlsgpoError 'rollback.ps1: run this script as Administrator: it writes to HKLM.'
+if ($PlanHasHkcu -and (Test-TlsgpoSystem)) {
+    Write-TlsgpoError 'rollback.ps1: this policy sets values in HKEY_CURRENT_USER, and this is the SYSTEM'
+    Write-TlsgpoError 'rollback.ps1: account, whose HKCU is no user''s: run this script as the user.'
     exit 2
 }
+if ($PlanHasHklm -and -not (Test-TlsgpoAdministrator)) {
+    Write-TlsgpoError 'rollback.ps1: run this script elevated (as Administrator or SYSTEM): it writes to HKLM.'
+    exit 2
+}
+$root = Resolve-TlsgpoBackupRoot $BackupDir
 
-$pending = @(Get-TlsgpoBackups $BackupDir | Where-Object {
-    -not (Test-Path -LiteralPath (Join-Path $_ 'restored.txt'))
-})
+# The oldest complete backup of this computer not yet restored.
+$own = @()
+$foreign = $null
+foreach ($b in (Get-TlsgpoBackups $root)) {
+    $read = Read-TlsgpoBackup $b.Path
+    if (-not $read.Complete) {
+        Write-TlsgpoError ('rollback.ps1: warning: "{0}" is not a complete backup (an apply was cut short): ignored.' -f $b.Path)
+        continue
+    }
+    if ($read.Computer -ne $env:COMPUTERNAME) {
+        if ($null -eq $foreign) { $foreign = $read }
+        continue
+    }
+    $own += $read
+}
+$pending = @($own | Where-Object { -not $_.Restored })
 $failed = 0
+$declined = 0
+if ($pending.Count -eq 0 -and $null -ne $foreign -and $own.Count -eq 0) {
+    Write-TlsgpoError ('rollback.ps1: "{0}" was made on computer {1}, not on this one ({2}).' -f $foreign.Path, $foreign.Computer, $env:COMPUTERNAME)
+    Write-TlsgpoError ('rollback.ps1: refusing to restore another computer''s state; this computer has no backup of its own under "{0}". Nothing was changed.' -f $root)
+    exit 3
+}
 if ($pending.Count -eq 0) {
     if (-not $Force) {
-        Write-TlsgpoError ('rollback.ps1: no backup of policy {0} version {1} under "{2}".' -f $PolicyId, $PolicyVersion, $BackupDir)
+        Write-TlsgpoError ('rollback.ps1: no complete backup of policy {0} version {1} under "{2}".' -f $PolicyId, $PolicyVersion, $root)
         Write-TlsgpoError 'rollback.ps1: nothing was changed. -Force deletes the policy''s values instead.'
         exit 3
     }
@@ -343,74 +489,71 @@ if ($pending.Count -eq 0) {
         if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { continue }
         try {
             Remove-TlsgpoValue $entry
-            Write-Output ('deleted    {0}' -f $entry.Label)
+            Write-Output ('deleted     {0}' -f $entry.Label)
         } catch {
             $failed++
-            Write-TlsgpoError ('FAILED     {0}: {1}' -f $entry.Label, $_.Exception.Message)
+            Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
         }
     }
 } else {
     $backup = $pending[0]
-    Write-Output ('rollback.ps1: restoring "{0}"' -f $backup)
-    $values = @{}
-    $raws = @{}
-    $keysAbsent = @()
-    foreach ($line in [IO.File]::ReadAllLines((Join-Path $backup 'state.txt'))) {
-        if ($line.StartsWith('#') -or $line.Length -eq 0) { continue }
-        $f = $line.Split('|', 5)
-        switch ($f[0]) {
-            'value' { $values[[int]$f[1]] = $f }
-            'raw' { $raws[[int]$f[1]] = $f }
-            'key' { if ($f[2] -eq 'absent') { $keysAbsent += [int]$f[1] } }
-        }
-    }
+    Write-Output ('rollback.ps1: restoring "{0}"' -f $backup.Path)
     foreach ($entry in $Plan) {
-        $record = $values[$entry.Index]
+        $record = $backup.Values[$entry.Index]
         if ($null -eq $record) { continue }
         try {
             if ($record[2] -eq 'absent') {
-                if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { continue }
+                if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { $declined++; continue }
                 Remove-TlsgpoValue $entry
-                Write-Output ('deleted    {0}: absent, as before apply' -f $entry.Label)
+                Write-Output ('deleted     {0}: absent, as before apply' -f $entry.Label)
                 continue
             }
-            $raw = $raws[$entry.Index]
+            $raw = $backup.Raws[$entry.Index]
+            $note = ''
             if ($null -ne $raw) {
                 $old = @{ Kind = $raw[2]; Data = (ConvertFrom-TlsgpoRaw $raw[2] $raw[3]) }
             } else {
                 $old = ConvertFrom-TlsgpoShown $record[3] $record[4]
+                if ($old.Kind -ne 'DWord' -and $old.Kind -ne 'QWord' -and $old.Kind -ne 'Binary') {
+                    $note = ' (as reg.exe printed it for apply.cmd: leading spaces and characters outside the console code page are not kept)'
+                }
             }
-            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'restore')) { continue }
+            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'restore')) { $declined++; continue }
             Set-TlsgpoValue $entry $old.Kind $old.Data
-            Write-Output ('restored   {0}: {1}' -f $entry.Label, (Format-TlsgpoValue (Get-TlsgpoValue $entry)))
+            Write-Output ('restored    {0}: {1}{2}' -f $entry.Label, (Format-TlsgpoValue (Get-TlsgpoValue $entry)), $note)
         } catch {
             $failed++
-            Write-TlsgpoError ('FAILED     {0}: {1}' -f $entry.Label, $_.Exception.Message)
+            Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
         }
     }
     foreach ($entry in $PlanKeys) {
-        if ($keysAbsent -notcontains $entry.Index) { continue }
+        if ($backup.KeysAbsent -notcontains $entry.Index) { continue }
         $base = Open-TlsgpoBase $entry
         try {
             $key = $base.OpenSubKey($entry.Key, $false)
             if ($null -eq $key) { continue }
             $empty = $key.SubKeyCount -eq 0 -and $key.ValueCount -eq 0
             $key.Close()
-            if ($empty -and $PSCmdlet.ShouldProcess($entry.Label, 'remove key')) {
-                $base.DeleteSubKey($entry.Key, $false)
-                Write-Output ('removed    key {0}: apply created it and it is empty' -f $entry.Label)
-            }
+            if (-not $empty) { continue }
+            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'remove key')) { $declined++; continue }
+            $base.DeleteSubKey($entry.Key, $false)
+            Write-Output ('removed     key {0}: apply created it and it holds nothing' -f $entry.Label)
         } finally {
             $base.Close()
         }
     }
-    if ($failed -eq 0 -and -not $WhatIfPreference) {
-        foreach ($dir in $pending) {
-            [IO.File]::WriteAllText((Join-Path $dir 'restored.txt'), ('restored by rollback.ps1 from "{0}"' -f $backup))
+    # Only a rollback that did everything marks the backups restored.
+    if ($failed -eq 0 -and $declined -eq 0 -and -not $WhatIfPreference) {
+        foreach ($b in $pending) {
+            [IO.File]::WriteAllText([IO.Path]::Combine($b.Path, 'restored.txt'), ('restored by rollback.ps1 from "{0}"' -f $backup.Path))
         }
+    } elseif ($declined -gt 0) {
+        Write-Output ('rollback.ps1: {0} changes were declined: the backup stays unrestored.' -f $declined)
     }
 }
-Write-Output 'rollback.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.'
+if (-not $WhatIfPreference) {
+    Write-Output 'rollback.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.'
+}
 if ($failed -gt 0) {
     Write-TlsgpoError ('rollback.ps1: {0} values could not be restored.' -f $failed)
     exit 5

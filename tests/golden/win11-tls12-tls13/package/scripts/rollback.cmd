@@ -1,26 +1,441 @@
 @echo off
 rem rollback.cmd: written by tlsgpo 0.1.0 for policy win11-tls12-tls13, version 2.0.
 rem
-rem Restores the state apply.cmd recorded before it first changed anything:
-rem a value that was absent is deleted, one that existed gets its old type
-rem and data back, and keys apply.cmd created are removed once empty.
-rem Without a backup it refuses, unless /force, which deletes the values the
-rem policy sets instead (the static inverse, as reg\rollback.reg does).
+rem Restores the state apply.cmd or apply.ps1 recorded before it first
+rem changed anything: a value that was absent is deleted, one that existed
+rem gets its old type and data back, and keys apply created are removed once
+rem they hold nothing. It uses the oldest complete backup of this computer
+rem not yet restored; a backup cut short (an interrupted apply) is skipped
+rem with a warning, a backup made on another computer is refused. Without a
+rem backup it refuses, unless /force, which deletes the values the policy
+rem sets instead (the static inverse, as reg\rollback.reg does).
 rem
 rem usage: rollback.cmd [/backupdir DIR] [/force]
+rem   /backupdir DIR  where apply kept its backups (default:
+rem                   %ProgramData%\tlsgpo\win11-tls12-tls13)
 rem
-rem Exit codes: 0 restored; 2 usage error, or not run as Administrator;
-rem 3 no backup to restore (and no /force); 5 a value could not be restored.
-rem String data is restored with reg.exe, which cannot take a double quote,
-rem or a trailing backslash, inside it; rollback.ps1 restores any data.
+rem Exit codes: 0 restored; 2 usage error, not run elevated, or HKCU values
+rem as SYSTEM; 3 no backup of this computer to restore (and no /force), or
+rem one only rollback.ps1 restores exactly; 5 a value could not be
+rem restored; 6 the script could not make its work folder.
+rem String data is restored with reg.exe as it printed it: leading spaces,
+rem a double quote, a trailing backslash and characters outside the console
+rem code page do not survive that; rollback.ps1 restores any data.
 setlocal EnableExtensions DisableDelayedExpansion
 set "REG=%SystemRoot%\System32\reg.exe"
 set "TLSGPO_ID=win11-tls12-tls13"
 set "TLSGPO_VERSION=2.0"
 set "OP_COUNT=23"
 set "KEY_COUNT=32"
-set "BACKUP_ROOT=%~dp0backup"
+set "BACKUP_ROOT=%ProgramData%\tlsgpo\win11-tls12-tls13"
+if not defined ProgramData set "BACKUP_ROOT=%ALLUSERSPROFILE%\tlsgpo\win11-tls12-tls13"
 set "FORCE=0"
+set "W="
+set "RC=0"
+goto main
+
+rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: the subroutines
+rem called once per value come first (cmd finds a label by reading the file)
+rem
+rem Rules these scripts keep, for Windows 7 to 11 and Wine alike:
+rem  - every reg.exe call names its registry view (/reg:64 or /reg:32), so
+rem    that a 32-bit host (Intune Win32 apps, ConfigMgr) reads and writes
+rem    the same keys as a 64-bit one;
+rem  - reg.exe's answers go to files in a folder of this run's own (W) and
+rem    are told apart by exit code: 0 found, 1 with a message missing,
+rem    anything else "could not read" (it did not start, or crashed);
+rem  - data read from the registry or a backup is only ever handled as a
+rem    FOR variable: never %-expanded, never passed to CALL.
+
+rem :op N / :key N: operation N / plan key N as OP_* / K_* variables.
+:op
+call set "OP_ROW=%%OP_%1%%"
+for /f "tokens=1-7 delims=|" %%a in ("%OP_ROW%") do (
+	set "OP_KEY=%%a"
+	set "OP_VIEW=%%b"
+	set "OP_NAME=%%c"
+	set "OP_TYPE=%%d"
+	set "OP_DATA=%%e"
+	set "OP_K=%%f"
+	set "OP_LABEL=%%g"
+)
+exit /b 0
+:key
+call set "K_ROW=%%K_%1%%"
+for /f "tokens=1-5 delims=|" %%a in ("%K_ROW%") do (
+	set "K_PATH=%%a"
+	set "K_VIEW=%%b"
+	set "K_HOLDS=%%c"
+	set "K_FULL=%%d"
+	set "K_LABEL=%%e"
+)
+exit /b 0
+
+rem :read_key N: reg query of plan key N (its values and subkeys) into
+rem %W%\kN.out; KR_N = present, absent, or error when reg.exe could not
+rem tell. Exit 1 with a message is "absent"; any other failure is "error",
+rem never "absent".
+:read_key
+call :key %1
+:read_key_now
+%REG% query "%K_PATH%" %K_VIEW% >"%W%\k%1.out" 2>"%W%\k%1.err"
+set "KR_RC=%errorlevel%"
+set "KR_NOW=error"
+if "%KR_RC%"=="0" set "KR_NOW=present"
+rem reg.exe says why when the key does not exist (Windows on stderr, Wine
+rem on stdout); a reg.exe that did not run says nothing.
+if "%KR_RC%"=="1" for %%f in ("%W%\k%1.out" "%W%\k%1.err") do if %%~zf GTR 0 set "KR_NOW=absent"
+set "KR_%1=%KR_NOW%"
+exit /b 0
+
+rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
+rem KR_ERRORS counts the ones reg.exe could not read.
+:read_keys
+set "KR_ERRORS=0"
+for /l %%k in (1,1,%KEY_COUNT%) do call :read_keys_one %%k %1
+exit /b 0
+:read_keys_one
+call :key %1
+if not "%2"=="1" if not "%K_HOLDS%"=="1" exit /b 0
+call :read_key_now %1
+if "%KR_NOW%"=="error" set /a KR_ERRORS+=1
+exit /b 0
+
+rem :query: Q_STATE (present, absent, or error), Q_TYPE and Q_DATA of the
+rem value of operation OP_*, from its key as :read_key last read it, and
+rem Q_SAME=1 when it is what the operation sets. The
+rem type must be one reg.exe names (a value named "Enabled x" is not
+rem "Enabled"); the data stays a FOR variable until it is known a number.
+:query
+set "Q_TYPE="
+set "Q_DATA="
+set "Q_SAME=0"
+call set "Q_STATE=%%KR_%OP_K%%%"
+if not "%Q_STATE%"=="present" exit /b 0
+set "Q_STATE=absent"
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+)
+if not defined Q_TYPE exit /b 0
+set "Q_STATE=present"
+if /i not "%Q_TYPE%"=="REG_DWORD" exit /b 0
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b"=="%OP_NAME%|REG_DWORD" set "Q_DATA=%%c"
+)
+if /i not "%OP_TYPE%"=="REG_DWORD" exit /b 0
+set /a "SAME_A=%Q_DATA%" >nul 2>&1
+set /a "SAME_B=%OP_DATA%"
+if "%SAME_A%"=="%SAME_B%" set "Q_SAME=1"
+exit /b 0
+
+rem :say WORD SUFFIX: prints "WORD LABEL: VALUE SUFFIX", VALUE being the
+rem value :query read: absent, REG_DWORD 0x00000000, or another type with its
+rem data as reg.exe printed it (a FOR variable: never parsed or expanded).
+:say
+if "%Q_STATE%"=="present" goto say_present
+echo %~1 %OP_LABEL%: absent%~2
+exit /b 0
+:say_present
+if /i not "%Q_TYPE%"=="REG_DWORD" goto say_other
+call :hex8
+echo %~1 %OP_LABEL%: REG_DWORD %Q_HEX%%~2
+exit /b 0
+:say_other
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b"=="%OP_NAME%|%Q_TYPE%" echo %~1 %OP_LABEL%: %%b %%c%~2
+)
+exit /b 0
+
+rem :hex8: Q_HEX, the queried REG_DWORD as 0x00000000 (the form tlsgpo and
+rem the PowerShell scripts print): one arithmetic line, one lookup line.
+:hex8
+set /a "HX_N=%Q_DATA%" >nul 2>&1
+set "HX=0123456789ABCDEF"
+set /a "D7=(HX_N>>28)&15, D6=(HX_N>>24)&15, D5=(HX_N>>20)&15, D4=(HX_N>>16)&15, D3=(HX_N>>12)&15, D2=(HX_N>>8)&15, D1=(HX_N>>4)&15, D0=HX_N&15"
+call set "Q_HEX=0x%%HX:~%D7%,1%%%%HX:~%D6%,1%%%%HX:~%D5%,1%%%%HX:~%D4%,1%%%%HX:~%D3%,1%%%%HX:~%D2%,1%%%%HX:~%D1%,1%%%%HX:~%D0%,1%%"
+exit /b 0
+
+
+rem ---- rollback.cmd's own subroutines -----------------------------------
+
+:restore_value
+rem One pass over the backup, matched against this policy's own indexes
+rem and words, never %-expanded: RS_N and RT_N hold only what this script
+rem wrote; the data stays a FOR variable, the type must be one reg.exe names.
+call :op %1
+:restore_write
+set "RS_%1=none"
+set "RT_%1="
+for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="value|%1|absent" set "RS_%1=absent"
+	if "%%a|%%b|%%c"=="value|%1|present" set "RS_%1=bad"
+	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" set "RT_%1=%%t"
+	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%t /d "%%e" /f %OP_VIEW% >nul 2>&1
+)
+call set "R_STATE=%%RS_%1%%"
+call set "R_TYPE=%%RT_%1%%"
+if "%R_STATE%"=="bad" if defined R_TYPE set "RS_%1=present"
+if "%R_STATE%"=="absent" %REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
+exit /b 0
+
+rem :restore_check N: RC_N = ok, or again when value N does not read back
+rem as restored (RETRY=1); a second miss is "failed".
+:restore_check
+call set "R_STATE=%%RS_%1%%"
+if "%R_STATE%"=="none" exit /b 0
+if "%R_STATE%"=="bad" (
+	set "RC_%1=failed"
+	exit /b 0
+)
+call :op %1
+call :query
+call set "R_TYPE=%%RT_%1%%"
+set "R_OK=0"
+if "%R_STATE%"=="absent" if "%Q_STATE%"=="absent" set "R_OK=1"
+rem (Both types are the whitelist's spelling; Wine cannot nest IF /I.)
+if "%R_STATE%"=="present" if "%Q_STATE%"=="present" if "x%Q_TYPE%"=="x%R_TYPE%" set "R_OK=1"
+if "%R_OK%"=="1" (
+	set "RC_%1=ok"
+	exit /b 0
+)
+call set "R_PREV=%%RC_%1%%"
+set "RC_%1=again"
+set "RETRY=1"
+if "%R_PREV%"=="again" set "RC_%1=failed"
+exit /b 0
+
+:restore_again
+call set "R_PREV=%%RC_%1%%"
+if not "%R_PREV%"=="again" exit /b 0
+call :op %1
+goto restore_write
+
+:restore_report
+call set "R_STATE=%%RS_%1%%"
+if "%R_STATE%"=="none" exit /b 0
+call :op %1
+call set "R_PREV=%%RC_%1%%"
+if "%R_PREV%"=="ok" goto restore_report_ok
+:restore_failed
+set /a FAILED+=1
+>&2 echo FAILED      %OP_LABEL%: could not restore it
+exit /b 0
+:restore_report_ok
+if "%R_STATE%"=="absent" (
+	echo deleted     %OP_LABEL%: absent, as before apply
+	exit /b 0
+)
+call :query
+call :say "restored   " ""
+exit /b 0
+
+:delete_one
+call :op %1
+%REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
+call :read_key %OP_K%
+call :query
+if not "%Q_STATE%"=="absent" goto restore_failed
+echo deleted     %OP_LABEL%
+exit /b 0
+
+:remove_key
+set "R_KEY_ABSENT=0"
+for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="key|%1|absent" set "R_KEY_ABSENT=1"
+)
+if "%R_KEY_ABSENT%"=="0" exit /b 0
+call :key %1
+call :key_is_empty
+if errorlevel 1 exit /b 0
+%REG% delete "%K_PATH%" /f %K_VIEW% >nul 2>&1
+echo removed     key %K_LABEL%: apply created it and it holds nothing
+exit /b 0
+
+:consider
+set "BK=%BK_P%%1"
+if not exist "%BK%\" exit /b 0
+call :bk_read
+if "%BV_OK%"=="1" goto consider_complete
+>&2 echo rollback.cmd: warning: "%BK%" is not a complete backup ^(an apply was cut short^): ignored.
+exit /b 0
+:consider_complete
+if "%BV_FOREIGN%"=="0" goto consider_own
+if not defined BK_FOREIGN set "BK_FOREIGN=%BK%"
+exit /b 0
+:consider_own
+if "%BV_DONE%"=="1" exit /b 0
+if not defined BK_PICK set "BK_PICK=%BK%"
+exit /b 0
+
+:mark
+set "BK=%BK_P%%1"
+if not exist "%BK%\" exit /b 0
+call :bk_read
+if not "%BV_OK%"=="1" exit /b 0
+if not "%BV_FOREIGN%"=="0" exit /b 0
+if "%BV_DONE%"=="1" exit /b 0
+> "%BK%\restored.txt" echo restored by rollback.cmd from "%BK_PICK%"
+exit /b 0
+
+rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: called once a run
+
+rem :work_dir: W, a new folder of this run's own under %TEMP% (mkdir is
+rem atomic: a name another run holds is skipped). errorlevel 1 when none
+rem can be made.
+:work_dir
+set "W="
+set "W_BASE=%TEMP%"
+if not defined W_BASE set "W_BASE=%SystemRoot%\Temp"
+set "W_TRY=0"
+:work_dir_next
+set /a W_TRY+=1
+if %W_TRY% GTR 20 exit /b 1
+set "W_NEW=%W_BASE%\tlsgpo-%RANDOM%-%RANDOM%"
+mkdir "%W_NEW%" >nul 2>&1
+if errorlevel 1 goto work_dir_next
+set "W=%W_NEW%"
+exit /b 0
+
+:work_dir_done
+if defined W rd /s /q "%W%" >nul 2>&1
+set "W="
+exit /b 0
+
+rem :key_is_empty: errorlevel 0 only when key K_* exists and holds nothing:
+rem no value (a set (Default) included) and no subkey. reg.exe lists the
+rem key's own name (only when it has values), its values indented, then
+rem its subkeys: any line but the key's own name means "not empty".
+:key_is_empty
+%REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
+if not "%errorlevel%"=="0" exit /b 1
+set "KE_LINES=0"
+set "KE_SELF=0"
+for /f "usebackq delims=" %%l in ("%W%\k.out") do (
+	set /a KE_LINES+=1
+	if /i "%%l"=="%K_FULL%" set /a KE_SELF+=1
+)
+if not "%KE_LINES%"=="%KE_SELF%" exit /b 1
+exit /b 0
+
+rem :elevated: errorlevel 0 when this process is elevated (an administrator
+rem or SYSTEM). fltmc.exe answers only an elevated caller and needs no
+rem service; net session needs the Server service, often disabled.
+:elevated
+"%SystemRoot%\System32\fltmc.exe" >nul 2>&1
+if not "%errorlevel%"=="0" exit /b 1
+exit /b 0
+
+rem :is_system: errorlevel 0 when running as Local System, whose HKCU is
+rem not any user's (Windows names SYSTEM's user COMPUTERNAME$).
+:is_system
+if /i "%USERNAME%"=="%COMPUTERNAME%$" exit /b 0
+if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
+exit /b 1
+
+rem :scan_backups: BK_P, the path of a backup without its number, and
+rem BK_MAX, the highest N of a folder BK_P N (0: none). Numbers run to
+rem 9999; a range is looked at only when a name of its length exists.
+:scan_backups
+set "BK_MAX=0"
+set "BK_P=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-"
+if exist "%BK_P%?" for /l %%n in (1,1,9) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+if exist "%BK_P%??" for /l %%n in (10,1,99) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+if exist "%BK_P%???" for /l %%n in (100,1,999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+if exist "%BK_P%????" for /l %%n in (1000,1,9999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+exit /b 0
+
+rem :bk_read: reads backup BK. BV_OK=1 when it is complete: its last
+rem record "end|N" counts exactly the N value and key records this policy
+rem has (an apply cut short by a reboot or a timeout leaves no such end).
+rem BV_FOREIGN=1 when another computer wrote it; BV_EXACT=1 when it holds
+rem a value only rollback.ps1 can restore exactly; BV_DONE=1 when a
+rem rollback restored it already.
+:bk_read
+set "BV_OK=0"
+set "BV_END="
+set "BV_RECS=0"
+set "BV_FOREIGN=1"
+set "BV_EXACT=0"
+set "BV_DONE=0"
+if exist "%BK%\restored.txt" set "BV_DONE=1"
+if not exist "%BK%\state.txt" exit /b 0
+for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a"=="value" set /a BV_RECS+=1
+	if "%%a"=="key" set /a BV_RECS+=1
+	if "%%a"=="end" set "BV_END=%%b"
+	if "%%a"=="exact" set "BV_EXACT=1"
+	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_FOREIGN=0"
+)
+set /a "BV_WANT=OP_COUNT+KEY_COUNT"
+if not "x%BV_END%"=="x%BV_WANT%" exit /b 0
+if not "%BV_RECS%"=="%BV_WANT%" exit /b 0
+set "BV_OK=1"
+exit /b 0
+
+rem ---- The registry plan, loaded once by :load_plan ------------------------
+:load_plan
+set "OP_1=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|DefaultSecureProtocols|REG_DWORD|0x00002800|13|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols"
+set "OP_2=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|DefaultSecureProtocols|REG_DWORD|0x00002800|14|HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols"
+set "OP_3=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|SecureProtocols|REG_DWORD|0x00002800|15|HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings [shared] SecureProtocols"
+set "OP_4=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SchUseStrongCrypto|REG_DWORD|0x00000001|24|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SchUseStrongCrypto"
+set "OP_5=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SystemDefaultTlsVersions|REG_DWORD|0x00000001|24|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SystemDefaultTlsVersions"
+set "OP_6=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SchUseStrongCrypto|REG_DWORD|0x00000001|25|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SchUseStrongCrypto"
+set "OP_7=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SystemDefaultTlsVersions|REG_DWORD|0x00000001|25|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SystemDefaultTlsVersions"
+set "OP_8=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Client|/reg:64|Enabled|REG_DWORD|0x00000000|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Client [shared] Enabled"
+set "OP_9=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000001|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Client [shared] DisabledByDefault"
+set "OP_10=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server|/reg:64|Enabled|REG_DWORD|0x00000000|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server [shared] Enabled"
+set "OP_11=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server|/reg:64|DisabledByDefault|REG_DWORD|0x00000001|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server [shared] DisabledByDefault"
+set "OP_12=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|Enabled|REG_DWORD|0x00000000|3|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] Enabled"
+set "OP_13=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000001|3|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] DisabledByDefault"
+set "OP_14=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|/reg:64|Enabled|REG_DWORD|0x00000000|4|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared] Enabled"
+set "OP_15=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|/reg:64|DisabledByDefault|REG_DWORD|0x00000001|4|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared] DisabledByDefault"
+set "OP_16=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|Enabled|REG_DWORD|0x00000001|5|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled"
+set "OP_17=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|5|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault"
+set "OP_18=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|/reg:64|Enabled|REG_DWORD|0x00000001|6|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared] Enabled"
+set "OP_19=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|6|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared] DisabledByDefault"
+set "OP_20=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Client|/reg:64|Enabled|REG_DWORD|0x00000001|7|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Client [shared] Enabled"
+set "OP_21=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|7|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Client [shared] DisabledByDefault"
+set "OP_22=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Server|/reg:64|Enabled|REG_DWORD|0x00000001|8|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Server [shared] Enabled"
+set "OP_23=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Server|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|8|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Server [shared] DisabledByDefault"
+
+set "K_1=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Client [shared]"
+set "K_2=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server [shared]"
+set "K_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]"
+set "K_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared]"
+set "K_5=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]"
+set "K_6=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared]"
+set "K_7=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Client [shared]"
+set "K_8=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Server [shared]"
+set "K_9=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0 [shared]"
+set "K_10=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]"
+set "K_11=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]"
+set "K_12=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3 [shared]"
+set "K_13=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]"
+set "K_14=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]"
+set "K_15=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings [shared]"
+set "K_16=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]"
+set "K_17=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]"
+set "K_18=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]"
+set "K_19=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion [shared]"
+set "K_20=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]"
+set "K_21=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]"
+set "K_22=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]"
+set "K_23=HKLM\SOFTWARE\Policies\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows|HKLM\SOFTWARE\Policies\Microsoft\Windows [shared]"
+set "K_24=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]"
+set "K_25=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]"
+set "K_26=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]"
+set "K_27=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]"
+set "K_28=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]"
+set "K_29=HKLM\SOFTWARE\Policies\Microsoft|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft|HKLM\SOFTWARE\Policies\Microsoft [shared]"
+set "K_30=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]"
+set "K_31=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]"
+set "K_32=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]"
+
+exit /b 0
+
+
+:main
+call :load_plan
 
 :args
 if "%~1"=="" goto args_done
@@ -31,7 +446,7 @@ if /i "%~1"=="/force" (
 )
 if /i not "%~1"=="/backupdir" goto usage
 if "%~2"=="" goto usage
-set "BACKUP_ROOT=%~2"
+for %%d in ("%~2") do set "BACKUP_ROOT=%%~fd"
 shift
 shift
 goto args
@@ -41,28 +456,47 @@ exit /b 2
 :args_done
 
 echo rollback.cmd: policy Windows 11 TLS 1.2 + 1.3 ^(id win11-tls12-tls13, version 2.0^)
+if not "0"=="1" goto system_ok
+call :is_system
+if errorlevel 1 goto system_ok
+>&2 echo rollback.cmd: this policy sets values in HKEY_CURRENT_USER, and this is the SYSTEM
+>&2 echo rollback.cmd: account, whose HKCU is no user's: run this script as the user.
+exit /b 2
+:system_ok
+if not "1"=="1" goto elevated_ok
 call :elevated
 if not errorlevel 1 goto elevated_ok
->&2 echo rollback.cmd: run this script as Administrator: it writes to HKLM.
+>&2 echo rollback.cmd: run this script elevated ^(as Administrator or SYSTEM^): it writes to HKLM.
 exit /b 2
 :elevated_ok
+call :work_dir
+if not errorlevel 1 goto work_ok
+>&2 echo rollback.cmd: cannot make a work folder under "%TEMP%"; nothing was changed.
+exit /b 6
+:work_ok
 
-rem The oldest backup not yet restored holds the state before the policy.
-set "BK="
-set "BK_N=0"
-:find_next
-set /a BK_N+=1
-set "CAND=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-%BK_N%"
-if not exist "%CAND%\state.txt" goto find_done
-if exist "%CAND%\restored.txt" goto find_next
-if not defined BK set "BK=%CAND%"
-goto find_next
-:find_done
-if defined BK goto restore
+rem The oldest complete backup of this computer not yet restored holds the
+rem state before the policy. Numbers may have gaps.
+call :scan_backups
+set "BK_PICK="
+set "BK_FOREIGN="
+for /l %%n in (1,1,%BK_MAX%) do call :consider %%n
+if defined BK_PICK goto restore
+if defined BK_FOREIGN goto foreign
 if "%FORCE%"=="1" goto static_inverse
->&2 echo rollback.cmd: no backup of policy %TLSGPO_ID% version %TLSGPO_VERSION% under "%BACKUP_ROOT%".
+>&2 echo rollback.cmd: no complete backup of policy %TLSGPO_ID% version %TLSGPO_VERSION% under "%BACKUP_ROOT%".
 >&2 echo rollback.cmd: nothing was changed. /force deletes the policy's values instead.
-exit /b 3
+set "RC=3"
+goto done
+
+:foreign
+for /f "usebackq tokens=1,2 delims=|" %%a in ("%BK_FOREIGN%\state.txt") do (
+	if "%%a"=="computer" >&2 echo rollback.cmd: "%BK_FOREIGN%" was made on computer %%b, not on this one ^(%COMPUTERNAME%^).
+)
+>&2 echo rollback.cmd: refusing to restore another computer's state; this computer has no backup
+>&2 echo rollback.cmd: of its own under "%BACKUP_ROOT%". Nothing was changed.
+set "RC=3"
+goto done
 
 :static_inverse
 echo rollback.cmd: no backup found: /force deletes the %OP_COUNT% values the policy sets.
@@ -71,531 +505,40 @@ for /l %%i in (1,1,%OP_COUNT%) do call :delete_one %%i
 goto finish
 
 :restore
+set "BK=%BK_PICK%"
+call :bk_read
+if "%BV_EXACT%"=="0" goto restore_go
+>&2 echo rollback.cmd: "%BK%" was written by apply.ps1 and holds data that reg.exe
+>&2 echo rollback.cmd: cannot write back exactly: run rollback.ps1 instead. Nothing was changed.
+set "RC=3"
+goto done
+:restore_go
 echo rollback.cmd: restoring "%BK%"
 set "FAILED=0"
-for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
-	set "R_KIND=%%a"
-	set "R_IDX=%%b"
-	set "R_STATE=%%c"
-	call :restore_value
-)
-for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%c"=="key|absent" call :remove_key %%b
-)
+for /l %%i in (1,1,%OP_COUNT%) do call :restore_value %%i
+rem Read every key back; what does not read back is written once more.
+call :read_keys 0
+set "RETRY=0"
+for /l %%i in (1,1,%OP_COUNT%) do call :restore_check %%i
+if "%RETRY%"=="0" goto restore_checked
+for /l %%i in (1,1,%OP_COUNT%) do call :restore_again %%i
+call :read_keys 0
+for /l %%i in (1,1,%OP_COUNT%) do call :restore_check %%i
+:restore_checked
+for /l %%i in (1,1,%OP_COUNT%) do call :restore_report %%i
+for /l %%i in (1,1,%KEY_COUNT%) do call :remove_key %%i
 if not "%FAILED%"=="0" goto finish
-rem Every backup up to now is restored by this one.
-set "BK_N=0"
-:mark_next
-set /a BK_N+=1
-set "CAND=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-%BK_N%"
-if not exist "%CAND%\state.txt" goto finish
-if not exist "%CAND%\restored.txt" > "%CAND%\restored.txt" echo restored by rollback.cmd from "%BK%"
-goto mark_next
+rem Every complete backup of this computer up to now is restored by this one.
+for /l %%n in (1,1,%BK_MAX%) do call :mark %%n
+goto finish
 
 :finish
 echo rollback.cmd: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.
-if "%FAILED%"=="0" exit /b 0
+if "%FAILED%"=="0" goto done
 >&2 echo rollback.cmd: %FAILED% values could not be restored.
-exit /b 5
+set "RC=5"
 
-:restore_value
-if not "%R_KIND%"=="value" exit /b 0
-call :op_%R_IDX%
-if "%R_STATE%"=="present" goto restore_present
-%REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
-call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
-if not "%Q_STATE%"=="present" goto restore_deleted
-%REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
-call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
-if "%Q_STATE%"=="present" goto restore_failed
-:restore_deleted
-echo deleted    %OP_LABEL%: absent, as before apply
-exit /b 0
-:restore_present
-rem Read the data again as a for variable: never parsed, never expanded.
-rem (Wine's cmd sets || wrongly after a redirected command: check by query.)
-rem A failed write or read is tried once more, as apply.cmd does.
-set "R_TRY=0"
-:restore_present_again
-set /a R_TRY+=1
-set "R_TYPE="
-for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%b|%%c"=="value|%R_IDX%|present" (
-		set "R_TYPE=%%d"
-		%REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%d /d "%%e" /f %OP_VIEW% >nul 2>&1
-		echo restored   %OP_LABEL%: %%d %%e
-	)
-)
-call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
-if not "%Q_STATE%"=="present" goto restore_present_retry
-if /i "%Q_TYPE%"=="%R_TYPE%" exit /b 0
-:restore_present_retry
-if %R_TRY% LSS 2 goto restore_present_again
-goto restore_failed
-:restore_failed
-set /a FAILED+=1
->&2 echo FAILED     %OP_LABEL%: could not restore it
-exit /b 0
-
-:delete_one
-call :op_%1
-%REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
-call :query "%OP_KEY%" "%OP_VIEW%" "%OP_NAME%"
-if "%Q_STATE%"=="present" goto restore_failed
-echo deleted    %OP_LABEL%
-exit /b 0
-
-:remove_key
-call :key_%1
-call :key_is_empty
-if errorlevel 1 exit /b 0
-%REG% delete "%K_PATH%" /f %K_VIEW% >nul 2>&1
-echo removed    key %K_LABEL%: apply created it and it is empty
-exit /b 0
-
-rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd ---------------------
-
-rem :query KEY VIEW NAME: Q_STATE (absent or present), Q_TYPE, Q_DATA.
-:query
-set "Q_STATE=absent"
-set "Q_TYPE="
-set "Q_DATA="
-for /f "tokens=1,2,*" %%a in ('%REG% query "%~1" /v "%~3" %~2 2^>nul') do (
-	if /i "%%a"=="%~3" (
-		set "Q_STATE=present"
-		set "Q_TYPE=%%b"
-		set "Q_DATA=%%c"
-	)
-)
-exit /b 0
-
-rem :same: errorlevel 0 when the queried value is what operation OP_* sets.
-:same
-if not "%Q_STATE%"=="present" exit /b 1
-if /i not "%Q_TYPE%"=="%OP_TYPE%" exit /b 1
-set /a "SAME_A=%Q_DATA%" >nul 2>&1
-set /a "SAME_B=%OP_DATA%"
-if not "%SAME_A%"=="%SAME_B%" exit /b 1
-exit /b 0
-
-rem :show WORD [AFTER]: prints "WORD LABEL: BEFORE AFTER", BEFORE being the
-rem value as reg.exe reads it now. The data is printed as a for variable, so
-rem no character in it is parsed or expanded.
-:show
-if "%Q_STATE%"=="present" goto show_present
-echo %~1 %OP_LABEL%: absent%~2
-exit /b 0
-:show_present
-for /f "tokens=1,2,*" %%a in ('%REG% query "%OP_KEY%" /v "%OP_NAME%" %OP_VIEW% 2^>nul') do (
-	if /i "%%a"=="%OP_NAME%" echo %~1 %OP_LABEL%: %%b %%c%~2
-)
-exit /b 0
-
-rem :key_is_empty: errorlevel 0 when key K_* exists and holds nothing: no
-rem value but an unset (Default), no subkey. reg.exe lists the key itself
-rem and its subkeys as HKEY_... lines, values indented.
-:key_is_empty
-%REG% query "%K_PATH%" %K_VIEW% >nul 2>&1
-if errorlevel 1 exit /b 1
-set "KE_KEYS=0"
-set "KE_VALUES=0"
-for /f "tokens=1" %%l in ('%REG% query "%K_PATH%" %K_VIEW% 2^>nul') do (
-	if not "%%l"=="(Default)" call :key_line "%%l"
-)
-if not "%KE_VALUES%"=="0" exit /b 1
-if %KE_KEYS% GTR 1 exit /b 1
-exit /b 0
-:key_line
-set "KE_LINE=%~1"
-if "%KE_LINE:~0,5%"=="HKEY_" (
-	set /a KE_KEYS+=1
-) else (
-	set /a KE_VALUES+=1
-)
-exit /b 0
-
-rem :elevated: errorlevel 0 when running as Administrator.
-:elevated
-"%SystemRoot%\System32\net.exe" session >nul 2>&1
-exit /b %errorlevel%
-
-rem ---- The registry plan: one label per value, one per key -----------------
-:op_1
-set "OP_KEY=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp"
-set "OP_VIEW=/reg:64"
-set "OP_NAME=DefaultSecureProtocols"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00002800"
-set "OP_LABEL=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols"
-exit /b 0
-:op_2
-set "OP_KEY=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp"
-set "OP_VIEW=/reg:32"
-set "OP_NAME=DefaultSecureProtocols"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00002800"
-set "OP_LABEL=HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols"
-exit /b 0
-:op_3
-set "OP_KEY=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings"
-set "OP_VIEW="
-set "OP_NAME=SecureProtocols"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00002800"
-set "OP_LABEL=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings [shared] SecureProtocols"
-exit /b 0
-:op_4
-set "OP_KEY=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319"
-set "OP_VIEW=/reg:64"
-set "OP_NAME=SchUseStrongCrypto"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000001"
-set "OP_LABEL=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SchUseStrongCrypto"
-exit /b 0
-:op_5
-set "OP_KEY=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319"
-set "OP_VIEW=/reg:64"
-set "OP_NAME=SystemDefaultTlsVersions"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000001"
-set "OP_LABEL=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SystemDefaultTlsVersions"
-exit /b 0
-:op_6
-set "OP_KEY=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319"
-set "OP_VIEW=/reg:32"
-set "OP_NAME=SchUseStrongCrypto"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000001"
-set "OP_LABEL=HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SchUseStrongCrypto"
-exit /b 0
-:op_7
-set "OP_KEY=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319"
-set "OP_VIEW=/reg:32"
-set "OP_NAME=SystemDefaultTlsVersions"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000001"
-set "OP_LABEL=HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SystemDefaultTlsVersions"
-exit /b 0
-:op_8
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Client"
-set "OP_VIEW="
-set "OP_NAME=Enabled"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000000"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Client [shared] Enabled"
-exit /b 0
-:op_9
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Client"
-set "OP_VIEW="
-set "OP_NAME=DisabledByDefault"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000001"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Client [shared] DisabledByDefault"
-exit /b 0
-:op_10
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server"
-set "OP_VIEW="
-set "OP_NAME=Enabled"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000000"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server [shared] Enabled"
-exit /b 0
-:op_11
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server"
-set "OP_VIEW="
-set "OP_NAME=DisabledByDefault"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000001"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server [shared] DisabledByDefault"
-exit /b 0
-:op_12
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client"
-set "OP_VIEW="
-set "OP_NAME=Enabled"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000000"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] Enabled"
-exit /b 0
-:op_13
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client"
-set "OP_VIEW="
-set "OP_NAME=DisabledByDefault"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000001"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] DisabledByDefault"
-exit /b 0
-:op_14
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server"
-set "OP_VIEW="
-set "OP_NAME=Enabled"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000000"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared] Enabled"
-exit /b 0
-:op_15
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server"
-set "OP_VIEW="
-set "OP_NAME=DisabledByDefault"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000001"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared] DisabledByDefault"
-exit /b 0
-:op_16
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client"
-set "OP_VIEW="
-set "OP_NAME=Enabled"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000001"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled"
-exit /b 0
-:op_17
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client"
-set "OP_VIEW="
-set "OP_NAME=DisabledByDefault"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000000"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault"
-exit /b 0
-:op_18
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server"
-set "OP_VIEW="
-set "OP_NAME=Enabled"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000001"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared] Enabled"
-exit /b 0
-:op_19
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server"
-set "OP_VIEW="
-set "OP_NAME=DisabledByDefault"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000000"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared] DisabledByDefault"
-exit /b 0
-:op_20
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Client"
-set "OP_VIEW="
-set "OP_NAME=Enabled"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000001"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Client [shared] Enabled"
-exit /b 0
-:op_21
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Client"
-set "OP_VIEW="
-set "OP_NAME=DisabledByDefault"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000000"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Client [shared] DisabledByDefault"
-exit /b 0
-:op_22
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Server"
-set "OP_VIEW="
-set "OP_NAME=Enabled"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000001"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Server [shared] Enabled"
-exit /b 0
-:op_23
-set "OP_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Server"
-set "OP_VIEW="
-set "OP_NAME=DisabledByDefault"
-set "OP_TYPE=REG_DWORD"
-set "OP_DATA=0x00000000"
-set "OP_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Server [shared] DisabledByDefault"
-exit /b 0
-
-:key_1
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Client"
-set "K_VIEW="
-set "K_HOLDS=1"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Client [shared]"
-exit /b 0
-:key_2
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server"
-set "K_VIEW="
-set "K_HOLDS=1"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server [shared]"
-exit /b 0
-:key_3
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client"
-set "K_VIEW="
-set "K_HOLDS=1"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]"
-exit /b 0
-:key_4
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server"
-set "K_VIEW="
-set "K_HOLDS=1"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared]"
-exit /b 0
-:key_5
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client"
-set "K_VIEW="
-set "K_HOLDS=1"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]"
-exit /b 0
-:key_6
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server"
-set "K_VIEW="
-set "K_HOLDS=1"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared]"
-exit /b 0
-:key_7
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Client"
-set "K_VIEW="
-set "K_HOLDS=1"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Client [shared]"
-exit /b 0
-:key_8
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Server"
-set "K_VIEW="
-set "K_HOLDS=1"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3\Server [shared]"
-exit /b 0
-:key_9
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0"
-set "K_VIEW="
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0 [shared]"
-exit /b 0
-:key_10
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1"
-set "K_VIEW="
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]"
-exit /b 0
-:key_11
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2"
-set "K_VIEW="
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]"
-exit /b 0
-:key_12
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3"
-set "K_VIEW="
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.3 [shared]"
-exit /b 0
-:key_13
-set "K_PATH=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp"
-set "K_VIEW=/reg:64"
-set "K_HOLDS=1"
-set "K_LABEL=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]"
-exit /b 0
-:key_14
-set "K_PATH=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp"
-set "K_VIEW=/reg:32"
-set "K_HOLDS=1"
-set "K_LABEL=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]"
-exit /b 0
-:key_15
-set "K_PATH=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings"
-set "K_VIEW="
-set "K_HOLDS=1"
-set "K_LABEL=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings [shared]"
-exit /b 0
-:key_16
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols"
-set "K_VIEW="
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]"
-exit /b 0
-:key_17
-set "K_PATH=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings"
-set "K_VIEW=/reg:64"
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]"
-exit /b 0
-:key_18
-set "K_PATH=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings"
-set "K_VIEW=/reg:32"
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]"
-exit /b 0
-:key_19
-set "K_PATH=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion"
-set "K_VIEW="
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion [shared]"
-exit /b 0
-:key_20
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL"
-set "K_VIEW="
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]"
-exit /b 0
-:key_21
-set "K_PATH=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion"
-set "K_VIEW=/reg:64"
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]"
-exit /b 0
-:key_22
-set "K_PATH=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion"
-set "K_VIEW=/reg:32"
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]"
-exit /b 0
-:key_23
-set "K_PATH=HKLM\SOFTWARE\Policies\Microsoft\Windows"
-set "K_VIEW="
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SOFTWARE\Policies\Microsoft\Windows [shared]"
-exit /b 0
-:key_24
-set "K_PATH=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319"
-set "K_VIEW=/reg:64"
-set "K_HOLDS=1"
-set "K_LABEL=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]"
-exit /b 0
-:key_25
-set "K_PATH=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319"
-set "K_VIEW=/reg:32"
-set "K_HOLDS=1"
-set "K_LABEL=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]"
-exit /b 0
-:key_26
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders"
-set "K_VIEW="
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]"
-exit /b 0
-:key_27
-set "K_PATH=HKLM\SOFTWARE\Microsoft\Windows"
-set "K_VIEW=/reg:64"
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SOFTWARE\Microsoft\Windows [64-bit]"
-exit /b 0
-:key_28
-set "K_PATH=HKLM\SOFTWARE\Microsoft\Windows"
-set "K_VIEW=/reg:32"
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SOFTWARE\Microsoft\Windows [32-bit]"
-exit /b 0
-:key_29
-set "K_PATH=HKLM\SOFTWARE\Policies\Microsoft"
-set "K_VIEW="
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SOFTWARE\Policies\Microsoft [shared]"
-exit /b 0
-:key_30
-set "K_PATH=HKLM\SOFTWARE\Microsoft\.NETFramework"
-set "K_VIEW=/reg:64"
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]"
-exit /b 0
-:key_31
-set "K_PATH=HKLM\SOFTWARE\Microsoft\.NETFramework"
-set "K_VIEW=/reg:32"
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]"
-exit /b 0
-:key_32
-set "K_PATH=HKLM\SYSTEM\CurrentControlSet\Control"
-set "K_VIEW="
-set "K_HOLDS=0"
-set "K_LABEL=HKLM\SYSTEM\CurrentControlSet\Control [shared]"
-exit /b 0
-
+:done
+call :work_dir_done
+exit /b %RC%
 
