@@ -217,6 +217,12 @@ function Remove-TlsgpoValue([hashtable] $Entry) {
     }
 }
 
+# Whether a value reads back as $Old (Kind, Data): byte for byte.
+function Test-TlsgpoRestored([hashtable] $Old, [hashtable] $Now) {
+    if ($Now.State -ne 'present' -or $Now.Kind -ne $Old.Kind) { return $false }
+    return (ConvertTo-TlsgpoRaw $Now) -eq (ConvertTo-TlsgpoRaw @{ Kind = $Old.Kind; Data = $Old.Data })
+}
+
 # The value's bytes as the registry holds them, in base64: exact for any data.
 function ConvertTo-TlsgpoRaw([hashtable] $Current) {
     switch ($Current.Kind) {

@@ -73,6 +73,28 @@ hostile() {	# ENCODING
 	cat "$WORK/x.$BASHPID" >> "$WINE_LOG"
 }
 
+# The harness itself: a job that fails with a Wine start-up message runs
+# once more (and says so); a job that fails otherwise does not.
+selftest_glitch() {
+	if [ ! -e "$WORK/glitched" ]; then
+		touch "$WORK/glitched"
+		echo "Can't recognize 'CMD.EXE /C reg.exe query x' as an internal or external command, or batch script." >> "$WINE_LOG"
+		echo "not ok - first try"
+	else
+		echo "ok - second try"
+	fi
+}
+selftest_fail() {
+	echo "Access is denied." >> "$WINE_LOG"
+	echo "not ok - a product failure"
+}
+got=$(wine_reset() { :; }; wine_run_job selftest_glitch)
+check "harness: a job that failed with a Wine start-up message ran again, saying so" \
+	bash -c 'grep -q "running it again" <<<"$1" && grep -q "^ok - second try" <<<"$1" && ! grep -q "^not ok" <<<"$1"' _ "$got"
+got=$(wine_reset() { :; }; wine_run_job selftest_fail)
+check "harness: a job that failed otherwise ran once, its failure kept" \
+	bash -c '[ "$(grep -c "^not ok" <<<"$1")" = 1 ] && ! grep -q "running it again" <<<"$1"' _ "$got"
+
 jobs=()
 for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 	id=$(basename "$pol" .ini)

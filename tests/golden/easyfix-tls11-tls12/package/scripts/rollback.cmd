@@ -166,11 +166,14 @@ call :op %1
 :restore_write
 set "RS_%1=none"
 set "RT_%1="
+set "RD_%1="
 for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a|%%b|%%c"=="value|%1|absent" set "RS_%1=absent"
 	if "%%a|%%b|%%c"=="value|%1|present" set "RS_%1=bad"
 	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" set "RT_%1=%%t"
 	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%t /d "%%e" /f %OP_VIEW% >nul 2>&1
+	if "%%a|%%b|%%c|%%d"=="value|%1|present|REG_DWORD" set "RD_%1=%%e"
+	if "%%a|%%b|%%c|%%d"=="value|%1|present|REG_DWORD" for /f "delims=0123456789abcdefxABCDEFX" %%z in ("%%e") do set "RD_%1=bad"
 )
 call set "R_STATE=%%RS_%1%%"
 call set "R_TYPE=%%RT_%1%%"
@@ -194,6 +197,9 @@ set "R_OK=0"
 if "%R_STATE%"=="absent" if "%Q_STATE%"=="absent" set "R_OK=1"
 rem (Both types are the whitelist's spelling; Wine cannot nest IF /I.)
 if "%R_STATE%"=="present" if "%Q_STATE%"=="present" if "x%Q_TYPE%"=="x%R_TYPE%" set "R_OK=1"
+rem A REG_DWORD must hold its old number too (RD_N is digits or hex only).
+call set "R_DATA=%%RD_%1%%"
+if "%R_OK%"=="1" if "%R_TYPE%"=="REG_DWORD" call :restore_same_dword
 if "%R_OK%"=="1" (
 	set "RC_%1=ok"
 	exit /b 0
@@ -202,6 +208,15 @@ call set "R_PREV=%%RC_%1%%"
 set "RC_%1=again"
 set "RETRY=1"
 if "%R_PREV%"=="again" set "RC_%1=failed"
+exit /b 0
+
+:restore_same_dword
+set "R_OK=0"
+if not defined R_DATA exit /b 0
+if "%R_DATA%"=="bad" exit /b 0
+set /a "R_WANT=%R_DATA%" >nul 2>&1
+set /a "R_GOT=%Q_DATA%" >nul 2>&1
+if "%R_WANT%"=="%R_GOT%" set "R_OK=1"
 exit /b 0
 
 :restore_again

@@ -304,6 +304,12 @@ function Remove-TlsgpoValue([hashtable] $Entry) {
     }
 }
 
+# Whether a value reads back as $Old (Kind, Data): byte for byte.
+function Test-TlsgpoRestored([hashtable] $Old, [hashtable] $Now) {
+    if ($Now.State -ne 'present' -or $Now.Kind -ne $Old.Kind) { return $false }
+    return (ConvertTo-TlsgpoRaw $Now) -eq (ConvertTo-TlsgpoRaw @{ Kind = $Old.Kind; Data = $Old.Data })
+}
+
 # The value's bytes as the registry holds them, in base64: exact for any data.
 function ConvertTo-TlsgpoRaw([hashtable] $Current) {
     switch ($Current.Kind) {
@@ -516,6 +522,10 @@ if ($pending.Count -eq 0) {
             if ($record[2] -eq 'absent') {
                 if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { $declined++; continue }
                 Remove-TlsgpoValue $entry
+                if ((Get-TlsgpoValue $entry).State -ne 'absent') {
+                    Remove-TlsgpoValue $entry
+                    if ((Get-TlsgpoValue $entry).State -ne 'absent') { throw 'the value is still there' }
+                }
                 Write-Output ('deleted     {0}: absent, as before apply' -f $entry.Label)
                 continue
             }
@@ -530,8 +540,15 @@ if ($pending.Count -eq 0) {
                 }
             }
             if (-not $PSCmdlet.ShouldProcess($entry.Label, 'restore')) { $declined++; continue }
+            # A write that does not read back byte for byte is tried once more.
             Set-TlsgpoValue $entry $old.Kind $old.Data
-            Write-Output ('restored    {0}: {1}{2}' -f $entry.Label, (Format-TlsgpoValue (Get-TlsgpoValue $entry)), $note)
+            $now = Get-TlsgpoValue $entry
+            if (-not (Test-TlsgpoRestored $old $now)) {
+                Set-TlsgpoValue $entry $old.Kind $old.Data
+                $now = Get-TlsgpoValue $entry
+                if (-not (Test-TlsgpoRestored $old $now)) { throw 'the value does not read back as it was' }
+            }
+            Write-Output ('restored    {0}: {1}{2}' -f $entry.Label, (Format-TlsgpoValue $now), $note)
         } catch {
             $failed++
             Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
