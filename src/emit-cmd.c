@@ -183,7 +183,7 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 	const struct policy	*p = pl->policy;
 	struct plan_key		*keys;
 	struct buf		 ops, keytab, common, tail, echo;
-	char			 opcount[32], keycount[32], *who;
+	char			 opcount[32], keycount[32], *who, id[17];
 	size_t			 nkeys;
 
 	buf_init(&ops);
@@ -199,6 +199,7 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 	free(who);
 	snprintf(opcount, sizeof opcount, "%zu", pl->n);
 	snprintf(keycount, sizeof keycount, "%zu", nkeys);
+	plan_id(pl, id);
 	{
 		const struct template_var tables[] = {
 			{ "OP_TABLE", buf_cstr(&ops) },
@@ -219,6 +220,7 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "NEEDS_TLS13", plan_enables_tls13(pl) ? "1" : "0" },
 			{ "HAS_HKLM", plan_has_hive(pl, HIVE_HKLM) ? "1" : "0" },
 			{ "HAS_HKCU", plan_has_hive(pl, HIVE_HKCU) ? "1" : "0" },
+			{ "PLAN_ID", id },
 			{ "COMMON", buf_cstr(&common) },
 			{ "COMMON_TAIL", buf_cstr(&tail) },
 		};

@@ -97,7 +97,7 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 	const struct policy	*p = pl->policy;
 	struct plan_key		*keys;
 	struct buf		 plan, keytab, common, pname, pid, pver;
-	char			 opcount[32];
+	char			 opcount[32], id[17], *idq;
 	size_t			 nkeys;
 
 	buf_init(&plan);
@@ -118,6 +118,8 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 	ps_quote(&pid, p->id);
 	ps_quote(&pver, p->version);
 	snprintf(opcount, sizeof opcount, "%zu", pl->n);
+	plan_id(pl, id);
+	idq = xasprintf("'%s'", id);
 	{
 		const struct template_var vars[] = {
 			{ "POLICY_NAME", buf_cstr(&pname) },
@@ -125,6 +127,7 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "POLICY_VERSION", buf_cstr(&pver) },
 			{ "PLAN_TABLE", buf_cstr(&plan) },
 			{ "KEY_TABLE", buf_cstr(&keytab) },
+			{ "PLAN_ID", idq },
 		};
 		template_render("common.ps1", vars,
 		    sizeof vars / sizeof vars[0], &common);
@@ -144,6 +147,7 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 		    sizeof vars / sizeof vars[0], out);
 	}
 	plan_keys_free(keys, nkeys);
+	free(idq);
 	buf_free(&plan);
 	buf_free(&keytab);
 	buf_free(&common);

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <openssl/evp.h>
+
 #include "json.h"
 #include "plan.h"
 #include "xmalloc.h"
@@ -480,4 +482,42 @@ plan_write_json(const struct plan *pl, const struct plan *inv, struct buf *out)
 	buf_adds(out, ",\n  \"rollback\": ");
 	plan_ops_json(inv, out);
 	buf_adds(out, "\n}\n");
+}
+
+/*
+ * The plan's identity for the scripts' backups: the first 16 hex digits of
+ * the SHA-256 of every operation (hive, view, key, value, type, data) and
+ * every key, in order. A backup records it, and rollback refuses a backup
+ * of another plan: its records name values by their place in the plan.
+ */
+void
+plan_id(const struct plan *pl, char out[17])
+{
+	struct buf		 b;
+	struct plan_key		*keys;
+	unsigned char		 md[EVP_MAX_MD_SIZE];
+	unsigned int		 mdlen = 0, i;
+	size_t			 k, n;
+
+	buf_init(&b);
+	for (k = 0; k < pl->n; k++) {
+		const struct plan_op *op = &pl->ops[k];
+
+		buf_printf(&b, "op|%s|%s|%s|%s|%u|%u\n", hive_short_name(op->hive),
+		    view_name(op->view), op->key, op->value, (unsigned)op->type,
+		    (unsigned)op->data);
+	}
+	n = plan_keys(pl, &keys);
+	for (k = 0; k < n; k++)
+		buf_printf(&b, "key|%s|%s|%s|%d\n", hive_short_name(keys[k].hive),
+		    view_name(keys[k].view), keys[k].key, keys[k].holds_values);
+	plan_keys_free(keys, n);
+	if (EVP_Digest(b.data, b.len, md, &mdlen, EVP_sha256(), NULL) != 1 ||
+	    mdlen < 8) {
+		fprintf(stderr, "tlsgpo: internal error: SHA-256 failed\n");
+		abort();
+	}
+	for (i = 0; i < 8; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	buf_free(&b);
 }

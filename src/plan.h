@@ -89,6 +89,9 @@ int	 plan_enables_tls13(const struct plan *);
 /* Whether the plan sets WinHTTP's DefaultSecureProtocols (KB 3140245). */
 int	 plan_sets_winhttp(const struct plan *);
 
+/* 16 hex digits naming the plan's operations and keys (backups record it). */
+void	 plan_id(const struct plan *, char[17]);
+
 void	 plan_write_table(const struct plan *, struct buf *);
 void	 plan_write_json(const struct plan *, const struct plan *,
 	    struct buf *);

@@ -6,9 +6,10 @@ rem after recording the prior state of every one of them in a new backup
 rem folder, which rollback.cmd restores exactly. A second run changes nothing.
 rem
 rem usage: apply.cmd [/backupdir DIR] [/skipprereq]
-rem   /backupdir DIR  keep backups in DIR (default: %ProgramData%\tlsgpo\@ID@),
-rem                   each as DIR\@ID@-@VERSION@-N; a relative DIR is taken
-rem                   from the current folder
+rem   /backupdir DIR  keep backups in DIR (default: %ProgramData%\tlsgpo\@ID@,
+rem                   or %LOCALAPPDATA%\tlsgpo\@ID@ for a policy with HKCU
+rem                   values), each as DIR\@ID@-@VERSION@-N; a relative DIR
+rem                   is taken from the current folder
 rem   /skipprereq     do not check for KB 3140245 or a TLS 1.3 capable OS
 rem
 rem Runs from anywhere, a read-only share included: it writes only to the
@@ -24,10 +25,17 @@ setlocal EnableExtensions DisableDelayedExpansion
 set "REG=%SystemRoot%\System32\reg.exe"
 set "TLSGPO_ID=@ID@"
 set "TLSGPO_VERSION=@VERSION@"
+set "TLSGPO_PLAN=@PLAN_ID@"
 set "OP_COUNT=@OP_COUNT@"
 set "KEY_COUNT=@KEY_COUNT@"
-set "BACKUP_ROOT=%ProgramData%\tlsgpo\@ID@"
-if not defined ProgramData set "BACKUP_ROOT=%ALLUSERSPROFILE%\tlsgpo\@ID@"
+rem Backups: ProgramData, or for a policy with HKCU values the user's own
+rem LocalAppData (one user's rollback must not restore another's hive).
+set "BACKUP_TOP=%ProgramData%\tlsgpo"
+if not defined ProgramData set "BACKUP_TOP=%ALLUSERSPROFILE%\tlsgpo"
+if "@HAS_HKCU@"=="1" set "BACKUP_TOP=%LOCALAPPDATA%\tlsgpo"
+if "@HAS_HKCU@"=="1" if not defined LOCALAPPDATA set "BACKUP_TOP=%USERPROFILE%\AppData\Local\tlsgpo"
+set "BACKUP_ROOT=%BACKUP_TOP%\@ID@"
+set "BACKUP_CUSTOM=0"
 set "SKIP_PREREQ=0"
 set "W="
 set "RC=0"
@@ -46,14 +54,22 @@ call :op %1
 call :query
 set "B_%1=absent"
 if "%Q_STATE%"=="absent" >> "%W%\state.txt" echo value^|%1^|absent
+if "%Q_STATE%"=="other" goto count_todo_other
 if not "%Q_STATE%"=="present" goto count_todo_recorded
+if defined Q_DATA goto count_todo_dword
 set "B_%1=other"
 for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
 	if /i "%%a|%%b"=="%OP_NAME%|%Q_TYPE%" >> "%W%\state.txt" echo value^|%1^|present^|%%b^|%%c
 )
-if /i not "%Q_TYPE%"=="REG_DWORD" goto count_todo_recorded
+goto count_todo_recorded
+:count_todo_dword
+>> "%W%\state.txt" echo value^|%1^|present^|REG_DWORD^|%Q_DATA%
 call :hex8
 set "B_%1=REG_DWORD %Q_HEX%"
+goto count_todo_recorded
+:count_todo_other
+set /a UNKNOWN+=1
+>&2 echo apply.cmd: %OP_LABEL% is a %Q_TYPE%, which reg.exe cannot write back.
 :count_todo_recorded
 if not "%Q_SAME%"=="1" goto count_todo_differs
 set "OK_%1=1"
@@ -135,6 +151,14 @@ rem only once it reads back complete.
 set "BK_MINE=0"
 call :scan_backups
 if %BK_MAX% GEQ 9999 exit /b 1
+rem ProgramData lets any user create folders: the top folder this script
+rem makes gets SYSTEM and Administrators only (by SID, on any language).
+if "@HAS_HKCU@"=="1" goto new_backup_root
+if "%BACKUP_CUSTOM%"=="1" goto new_backup_root
+if exist "%BACKUP_TOP%\" goto new_backup_root
+mkdir "%BACKUP_TOP%" >nul 2>&1
+"%SystemRoot%\System32\icacls.exe" "%BACKUP_TOP%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
+:new_backup_root
 if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
 set "BK_N=%BK_MAX%"
 set "BK_TRIES=0"
@@ -184,6 +208,7 @@ if /i not "%~1"=="/backupdir" goto usage
 if "%~2"=="" goto usage
 rem Relative to the current folder, once, here.
 for %%d in ("%~2") do set "BACKUP_ROOT=%%~fd"
+set "BACKUP_CUSTOM=1"
 shift
 shift
 goto args
@@ -215,7 +240,7 @@ exit /b 6
 
 set "OS_BUILD="
 %REG% query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentBuildNumber /reg:64 >"%W%\build.out" 2>nul
-for /f "usebackq tokens=1,2,3" %%a in ("%W%\build.out") do if /i "%%a"=="CurrentBuildNumber" set "OS_BUILD=%%c"
+for /f "usebackq tokens=1,2,3" %%a in ("%W%\build.out") do if /i "%%a"=="CurrentBuildNumber" set /a "OS_BUILD=%%c" >nul 2>&1
 if defined OS_BUILD goto build_known
 >&2 echo apply.cmd: cannot read CurrentBuildNumber with reg.exe; nothing was changed.
 set "RC=6"
@@ -267,9 +292,16 @@ goto done
 > "%W%\state.txt" echo # tlsgpo backup of policy %TLSGPO_ID% version %TLSGPO_VERSION%, written by apply.cmd
 >> "%W%\state.txt" echo format^|2^|apply.cmd
 >> "%W%\state.txt" echo computer^|%COMPUTERNAME%
+>> "%W%\state.txt" echo plan^|%TLSGPO_PLAN%
 set "TODO=0"
+set "UNKNOWN=0"
 for /l %%i in (1,1,%OP_COUNT%) do call :count_todo %%i
 for /l %%i in (1,1,%KEY_COUNT%) do call :record_key %%i
+if "%UNKNOWN%"=="0" goto types_ok
+>&2 echo apply.cmd: a backup could not restore that; apply.ps1 can. Nothing was changed.
+set "RC=4"
+goto done
+:types_ok
 if not "%TODO%"=="0" goto changes
 for /l %%i in (1,1,%OP_COUNT%) do call :show_unchanged %%i
 echo apply.cmd: all %OP_COUNT% values already have the policy's data: nothing changed.

@@ -1,4 +1,3 @@
-#Requires -Version 3.0
 <#
 .SYNOPSIS
 Applies a tlsgpo policy's registry values, after backing up their prior state.
@@ -33,6 +32,13 @@ param(
     [string] $BackupDir = '',
     [switch] $SkipPrerequisiteCheck
 )
+
+# Windows PowerShell 2.0 (Windows 7's own) and Constrained Language mode
+# cannot run what follows: say so and exit 6, never 1 (drift to Intune).
+if ($PSVersionTable.PSVersion.Major -lt 3 -or $ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') {
+    Write-Output ('{0}: error: needs Windows PowerShell 3.0 or later in Full Language mode; nothing was done.' -f 'apply.ps1')
+    exit 6
+}
 
 @COMMON@
 

@@ -65,9 +65,11 @@ if exist "%BK_P%???" for /l %%n in (100,1,999) do if exist "%BK_P%%%n\" set "BK_
 if exist "%BK_P%????" for /l %%n in (1000,1,9999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
 exit /b 0
 
-rem :bk_read: reads backup BK. BV_OK=1 when it is complete: its last
-rem record "end|N" counts exactly the N value and key records this policy
-rem has (an apply cut short by a reboot or a timeout leaves no such end).
+rem :bk_read: reads backup BK. BV_OK=1 when it is complete and of this
+rem plan: its last record "end|N" counts exactly the N value and key records
+rem this policy has (an apply cut short by a reboot or a timeout leaves no
+rem such end), and its "plan|ID" names this package's plan (records name
+rem values by their place in it).
 rem BV_FOREIGN=1 when another computer wrote it; BV_EXACT=1 when it holds
 rem a value only rollback.ps1 can restore exactly; BV_DONE=1 when a
 rem rollback restored it already.
@@ -78,6 +80,7 @@ set "BV_RECS=0"
 set "BV_FOREIGN=1"
 set "BV_EXACT=0"
 set "BV_DONE=0"
+set "BV_PLAN=0"
 if exist "%BK%\restored.txt" set "BV_DONE=1"
 if not exist "%BK%\state.txt" exit /b 0
 for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
@@ -86,7 +89,9 @@ for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a"=="end" set "BV_END=%%b"
 	if "%%a"=="exact" set "BV_EXACT=1"
 	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_FOREIGN=0"
+	if "%%a|%%b"=="plan|%TLSGPO_PLAN%" set "BV_PLAN=1"
 )
+if "%BV_PLAN%"=="0" exit /b 0
 set /a "BV_WANT=OP_COUNT+KEY_COUNT"
 if not "x%BV_END%"=="x%BV_WANT%" exit /b 0
 if not "%BV_RECS%"=="%BV_WANT%" exit /b 0

@@ -11,6 +11,8 @@ Set-StrictMode -Version 2.0
 $PolicyName = @POLICY_NAME@
 $PolicyId = @POLICY_ID@
 $PolicyVersion = @POLICY_VERSION@
+# Names this plan's operations and keys; a backup of another plan is not used.
+$PlanId = @PLAN_ID@
 
 # The registry plan: one entry per value, in the order the package applies them.
 $Plan = @(
@@ -95,6 +97,16 @@ function Format-TlsgpoValue([hashtable] $Current) {
     }
 }
 
+# A present value's type and data as reg.exe prints them ("REG_DWORD 0xa80"):
+# the form of state.txt's value records, which rollback.cmd compares with
+# what reg.exe shows after restoring.
+function Format-TlsgpoShown([hashtable] $Current) {
+    switch ($Current.Kind) {
+        'DWord' { return 'REG_DWORD 0x{0:x}' -f (ConvertTo-TlsgpoUInt32 $Current.Data) }
+        default { return Format-TlsgpoValue $Current }
+    }
+}
+
 function Format-TlsgpoWanted([hashtable] $Entry) {
     return 'REG_DWORD 0x{0:X8}' -f [uint32]$Entry.Data
 }
@@ -127,8 +139,28 @@ function Resolve-TlsgpoBackupRoot([string] $BackupDir) {
     if ($BackupDir.Length -gt 0) {
         return $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($BackupDir)
     }
-    $data = [Environment]::GetFolderPath('CommonApplicationData')
-    return [IO.Path]::Combine([IO.Path]::Combine($data, 'tlsgpo'), $PolicyId)
+    return [IO.Path]::Combine((Get-TlsgpoBackupTop), $PolicyId)
+}
+
+# ProgramData	lsgpo, or for a policy with HKCU values the user's own
+# LocalAppData	lsgpo: one user's rollback must not restore another's hive.
+function Get-TlsgpoBackupTop {
+    if ($PlanHasHkcu) { $folder = 'LocalApplicationData' } else { $folder = 'CommonApplicationData' }
+    return [IO.Path]::Combine([Environment]::GetFolderPath($folder), 'tlsgpo')
+}
+
+# ProgramData lets any user create folders: the top folder, when this run
+# makes it, gets SYSTEM and Administrators only (by SID, on any language).
+function New-TlsgpoBackupTop {
+    $top = Get-TlsgpoBackupTop
+    if ($PlanHasHkcu -or [IO.Directory]::Exists($top)) { return }
+    $acl = New-Object Security.AccessControl.DirectorySecurity
+    $acl.SetAccessRuleProtection($true, $false)
+    foreach ($sid in @('S-1-5-18', 'S-1-5-32-544')) {
+        $who = New-Object Security.Principal.SecurityIdentifier($sid)
+        $acl.AddAccessRule((New-Object Security.AccessControl.FileSystemAccessRule($who, 'FullControl', 'ContainerInherit, ObjectInherit', 'None', 'Allow')))
+    }
+    [void][IO.Directory]::CreateDirectory($top, $acl)
 }
 
 # Backups: Root\<id>-<version>-<N>, numbered from 1, never overwritten.
@@ -147,13 +179,30 @@ function Get-TlsgpoBackups([string] $Root) {
     return ,@($found | Sort-Object Number)
 }
 
+# The system's OEM code page, in which cmd.exe (apply.cmd) writes files:
+# the system locale's, not this user's format locale.
+function Get-TlsgpoOemEncoding {
+    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
+    try {
+        $nls = $base.OpenSubKey('SYSTEM\CurrentControlSet\Control\Nls\CodePage', $false)
+        if ($null -ne $nls) {
+            try { $cp = [int]$nls.GetValue('OEMCP', '437') } finally { $nls.Close() }
+            return [Text.Encoding]::GetEncoding($cp)
+        }
+    } finally {
+        $base.Close()
+    }
+    return [Text.Encoding]::GetEncoding(437)
+}
+
 # Reads a backup's state.txt. Complete only when its last record
-# "end|N" counts exactly the value and key records this policy has: an
-# apply cut short (a reboot, a timeout) leaves no such end. apply.cmd
+# "end|N" counts exactly the value and key records this policy has (an
+# apply cut short, by a reboot or a timeout, leaves no such end) and its
+# "plan|ID" is this package's plan (records name values by their place). apply.cmd
 # writes in the console (OEM) code page, apply.ps1 in UTF-8.
 function Read-TlsgpoBackup([string] $Dir) {
     $backup = @{
-        Path = $Dir; Complete = $false; Computer = ''; Writer = ''
+        Path = $Dir; Complete = $false; Computer = ''; Writer = ''; Plan = ''
         Values = @{}; Raws = @{}; KeysAbsent = @(); Exact = @()
         Restored = [IO.File]::Exists([IO.Path]::Combine($Dir, 'restored.txt'))
     }
@@ -162,8 +211,7 @@ function Read-TlsgpoBackup([string] $Dir) {
     $bytes = [IO.File]::ReadAllBytes($file)
     $text = [Text.Encoding]::UTF8.GetString($bytes)
     if ($text -match '(?m)^format\|2\|apply\.cmd\r?$') {
-        $oem = [Globalization.CultureInfo]::CurrentCulture.TextInfo.OEMCodePage
-        $text = [Text.Encoding]::GetEncoding($oem).GetString($bytes)
+        $text = (Get-TlsgpoOemEncoding).GetString($bytes)
     }
     $records = 0
     $end = $null
@@ -176,6 +224,7 @@ function Read-TlsgpoBackup([string] $Dir) {
             switch ($f[0]) {
                 'format' { if ($f.Count -ge 3) { $backup.Writer = $f[2] } }
                 'computer' { if ($f.Count -ge 2) { $backup.Computer = $f[1] } }
+                'plan' { if ($f.Count -ge 2) { $backup.Plan = $f[1] } }
                 'value' { $records++; if ($f.Count -ge 3) { $backup.Values[[int]$f[1]] = $f } }
                 'raw' { if ($f.Count -ge 4) { $backup.Raws[[int]$f[1]] = $f } }
                 'exact' { $backup.Exact += [int]$f[1] }
@@ -187,7 +236,7 @@ function Read-TlsgpoBackup([string] $Dir) {
         return $backup
     }
     $want = $Plan.Count + $PlanKeys.Count
-    $backup.Complete = ($end -eq [string]$want) -and ($records -eq $want)
+    $backup.Complete = ($end -eq [string]$want) -and ($records -eq $want) -and ($backup.Plan -eq $PlanId)
     return $backup
 }
 
@@ -283,8 +332,8 @@ function Test-TlsgpoCmdExact([hashtable] $Current) {
         default { return $false }
     }
     foreach ($t in $texts) {
-        if ($t -notmatch '^[\x20-\x7E]*$' -or $t.Contains('"') -or $t.EndsWith('\') -or
-            $t.StartsWith(' ') -or $t.EndsWith(' ')) {
+        if ($t -notmatch '\A[\x20-\x7E]*\z' -or $t.Contains('"') -or $t.EndsWith('\') -or
+            $t.StartsWith(' ') -or $t.EndsWith(' ') -or $t.StartsWith('|')) {
             return $false
         }
         # reg.exe joins and splits REG_MULTI_SZ items at \0.
@@ -299,6 +348,7 @@ function Test-TlsgpoCmdExact([hashtable] $Current) {
 # existing name fails, so two runs at once never share a number, and a
 # failed backup removes only its own folder.
 function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer) {
+    New-TlsgpoBackupTop
     [void][IO.Directory]::CreateDirectory($Root)
     $work = [IO.Path]::Combine($Root, ('.new-{0}' -f [guid]::NewGuid().ToString('N')))
     [void][IO.Directory]::CreateDirectory($work)
@@ -307,13 +357,14 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer)
         $lines.Add(('# tlsgpo backup of policy {0} version {1}, written by {2}' -f $PolicyId, $PolicyVersion, $Writer))
         $lines.Add('format|2|apply.ps1')
         $lines.Add(('computer|{0}' -f $env:COMPUTERNAME))
+        $lines.Add(('plan|{0}' -f $PlanId))
         foreach ($entry in $Plan) {
             $state = $States[$entry.Index]
             if ($state.State -ne 'present') {
                 $lines.Add(('value|{0}|absent' -f $entry.Index))
                 continue
             }
-            $shown = ((Format-TlsgpoValue $state) -replace '[\r\n]', ' ').Split(' ', 2)
+            $shown = ((Format-TlsgpoShown $state) -replace '[\r\n]', ' ').Split(' ', 2)
             $lines.Add(('value|{0}|present|{1}|{2}' -f $entry.Index, $shown[0], $shown[1]))
             $lines.Add(('raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)))
             if (-not (Test-TlsgpoCmdExact $state)) { $lines.Add(('exact|{0}' -f $entry.Index)) }
@@ -345,7 +396,16 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer)
             }
         }
         $lines.Add(('end|{0}' -f ($Plan.Count + $PlanKeys.Count)))
-        [IO.File]::WriteAllLines([IO.Path]::Combine($work, 'state.txt'), $lines.ToArray())
+        # Written through to the disk before any registry write: a power
+        # loss must not keep the changes and lose the backup.
+        $bytes = (New-Object Text.UTF8Encoding($false)).GetBytes((($lines.ToArray()) -join "`r`n") + "`r`n")
+        $stream = New-Object IO.FileStream([IO.Path]::Combine($work, 'state.txt'), 'CreateNew', 'Write', 'None', 4096, 'WriteThrough')
+        try {
+            $stream.Write($bytes, 0, $bytes.Length)
+            $stream.Flush($true)
+        } finally {
+            $stream.Close()
+        }
         $complete = Read-TlsgpoBackup $work
         if (-not $complete.Complete) { throw 'state.txt does not read back complete' }
         $last = 0
@@ -353,11 +413,17 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer)
         for ($n = $last + 1; $n -le $last + 50; $n++) {
             $dir = [IO.Path]::Combine($Root, ('{0}-{1}-{2}' -f $PolicyId, $PolicyVersion, $n))
             if ([IO.Directory]::Exists($dir)) { continue }
-            try {
-                [IO.Directory]::Move($work, $dir)
-                return $dir
-            } catch [IO.IOException] {
-                if (-not [IO.Directory]::Exists($dir)) { throw }
+            # A scanner or indexer holding a file in $work can fail the
+            # rename for a moment: a few more tries while $dir is free.
+            for ($try = 1; ; $try++) {
+                try {
+                    [IO.Directory]::Move($work, $dir)
+                    return $dir
+                } catch {
+                    if ([IO.Directory]::Exists($dir)) { break }
+                    if ($try -ge 5) { throw }
+                    Start-Sleep -Milliseconds 300
+                }
             }
         }
         throw 'no free backup number'

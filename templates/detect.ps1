@@ -1,4 +1,3 @@
-#Requires -Version 3.0
 <#
 .SYNOPSIS
 Compares this machine with a tlsgpo policy.
@@ -15,14 +14,24 @@ script.
 
 Exit codes: 0 compliant; 1 drift (needs remediation); 2 HKCU values asked
 of the SYSTEM account; 6 an unexpected error: nothing was decided (never 1,
-so that an error is not remediated).
+so that an error is not remediated). Run it with powershell.exe -File, as
+Intune does: -Command turns every exit code into 0 or 1.
 #>
 [CmdletBinding()]
 param()
 
+# Windows PowerShell 2.0 (Windows 7's own) and Constrained Language mode
+# cannot run what follows: say so and exit 6, never 1 (drift to Intune).
+if ($PSVersionTable.PSVersion.Major -lt 3 -or $ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') {
+    Write-Output ('{0}: error: needs Windows PowerShell 3.0 or later in Full Language mode; nothing was done.' -f 'detect.ps1')
+    exit 6
+}
+
 @COMMON@
 
 trap {
+    # On stdout too: Intune shows the first line of output.
+    Write-Output ('detect.ps1: error: {0}; nothing was decided.' -f $_.Exception.Message)
     Write-TlsgpoError ('detect.ps1: error: {0}; nothing was decided.' -f $_.Exception.Message)
     exit 6
 }

@@ -14,10 +14,11 @@ rem usage: rollback.cmd [/backupdir DIR] [/force]
 rem   /backupdir DIR  where apply kept its backups (default:
 rem                   %ProgramData%\tlsgpo\@ID@)
 rem
-rem Exit codes: 0 restored; 2 usage error, not run elevated, or HKCU values
-rem as SYSTEM; 3 no backup of this computer to restore (and no /force), or
-rem one only rollback.ps1 restores exactly; 5 a value could not be
-rem restored; 6 the script could not make its work folder.
+rem Exit codes: 0 restored, or every backup restored already; 2 usage error,
+rem not run elevated, or HKCU values as SYSTEM; 3 no backup of this computer
+rem to restore (and no /force), or one only rollback.ps1 restores exactly;
+rem 5 a value could not be restored; 6 reg.exe could not read the keys, or
+rem no work folder (nothing was changed).
 rem String data is restored with reg.exe as it printed it: leading spaces,
 rem a double quote, a trailing backslash and characters outside the console
 rem code page do not survive that; rollback.ps1 restores any data.
@@ -25,10 +26,16 @@ setlocal EnableExtensions DisableDelayedExpansion
 set "REG=%SystemRoot%\System32\reg.exe"
 set "TLSGPO_ID=@ID@"
 set "TLSGPO_VERSION=@VERSION@"
+set "TLSGPO_PLAN=@PLAN_ID@"
 set "OP_COUNT=@OP_COUNT@"
 set "KEY_COUNT=@KEY_COUNT@"
-set "BACKUP_ROOT=%ProgramData%\tlsgpo\@ID@"
-if not defined ProgramData set "BACKUP_ROOT=%ALLUSERSPROFILE%\tlsgpo\@ID@"
+rem Backups: ProgramData, or for a policy with HKCU values the user's own
+rem LocalAppData (one user's rollback must not restore another's hive).
+set "BACKUP_TOP=%ProgramData%\tlsgpo"
+if not defined ProgramData set "BACKUP_TOP=%ALLUSERSPROFILE%\tlsgpo"
+if "@HAS_HKCU@"=="1" set "BACKUP_TOP=%LOCALAPPDATA%\tlsgpo"
+if "@HAS_HKCU@"=="1" if not defined LOCALAPPDATA set "BACKUP_TOP=%USERPROFILE%\AppData\Local\tlsgpo"
+set "BACKUP_ROOT=%BACKUP_TOP%\@ID@"
 set "FORCE=0"
 set "W="
 set "RC=0"
@@ -46,14 +53,11 @@ call :op %1
 :restore_write
 set "RS_%1=none"
 set "RT_%1="
-set "RD_%1="
 for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a|%%b|%%c"=="value|%1|absent" set "RS_%1=absent"
 	if "%%a|%%b|%%c"=="value|%1|present" set "RS_%1=bad"
 	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" set "RT_%1=%%t"
 	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%t /d "%%e" /f %OP_VIEW% >nul 2>&1
-	if "%%a|%%b|%%c|%%d"=="value|%1|present|REG_DWORD" set "RD_%1=%%e"
-	if "%%a|%%b|%%c|%%d"=="value|%1|present|REG_DWORD" for /f "delims=0123456789abcdefxABCDEFX" %%z in ("%%e") do set "RD_%1=bad"
 )
 call set "R_STATE=%%RS_%1%%"
 call set "R_TYPE=%%RT_%1%%"
@@ -75,11 +79,9 @@ call :query
 call set "R_TYPE=%%RT_%1%%"
 set "R_OK=0"
 if "%R_STATE%"=="absent" if "%Q_STATE%"=="absent" set "R_OK=1"
-rem (Both types are the whitelist's spelling; Wine cannot nest IF /I.)
-if "%R_STATE%"=="present" if "%Q_STATE%"=="present" if "x%Q_TYPE%"=="x%R_TYPE%" set "R_OK=1"
-rem A REG_DWORD must hold its old number too (RD_N is digits or hex only).
-call set "R_DATA=%%RD_%1%%"
-if "%R_OK%"=="1" if "%R_TYPE%"=="REG_DWORD" call :restore_same_dword
+rem Present: reg.exe must show the recorded type and data again, word for
+rem word (FOR variables compared, never expanded).
+if "%R_STATE%"=="present" if "%Q_STATE%"=="present" call :restore_same %1
 if "%R_OK%"=="1" (
 	set "RC_%1=ok"
 	exit /b 0
@@ -90,13 +92,8 @@ set "RETRY=1"
 if "%R_PREV%"=="again" set "RC_%1=failed"
 exit /b 0
 
-:restore_same_dword
-set "R_OK=0"
-if not defined R_DATA exit /b 0
-if "%R_DATA%"=="bad" exit /b 0
-set /a "R_WANT=%R_DATA%" >nul 2>&1
-set /a "R_GOT=%Q_DATA%" >nul 2>&1
-if "%R_WANT%"=="%R_GOT%" set "R_OK=1"
+:restore_same
+for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do if "%%a|%%b|%%c"=="value|%1|present" for /f "usebackq tokens=1,2,*" %%p in ("%W%\k%OP_K%.out") do if /i "%%p|%%q|%%r"=="%OP_NAME%|%%d|%%e" set "R_OK=1"
 exit /b 0
 
 :restore_again
@@ -151,13 +148,15 @@ set "BK=%BK_P%%1"
 if not exist "%BK%\" exit /b 0
 call :bk_read
 if "%BV_OK%"=="1" goto consider_complete
->&2 echo rollback.cmd: warning: "%BK%" is not a complete backup ^(an apply was cut short^): ignored.
+set "BK_PARTIAL=1"
+>&2 echo rollback.cmd: warning: "%BK%" is not a complete backup of this package ^(an apply was cut short, or another plan wrote it^): ignored.
 exit /b 0
 :consider_complete
 if "%BV_FOREIGN%"=="0" goto consider_own
 if not defined BK_FOREIGN set "BK_FOREIGN=%BK%"
 exit /b 0
 :consider_own
+set "BK_OWN=1"
 if "%BV_DONE%"=="1" exit /b 0
 if not defined BK_PICK set "BK_PICK=%BK%"
 exit /b 0
@@ -220,13 +219,21 @@ rem state before the policy. Numbers may have gaps.
 call :scan_backups
 set "BK_PICK="
 set "BK_FOREIGN="
+set "BK_OWN=0"
+set "BK_PARTIAL=0"
 for /l %%n in (1,1,%BK_MAX%) do call :consider %%n
 if defined BK_PICK goto restore
-if defined BK_FOREIGN goto foreign
 if "%FORCE%"=="1" goto static_inverse
+if "%BK_OWN%%BK_PARTIAL%"=="10" goto restored_already
+if defined BK_FOREIGN goto foreign
 >&2 echo rollback.cmd: no complete backup of policy %TLSGPO_ID% version %TLSGPO_VERSION% under "%BACKUP_ROOT%".
 >&2 echo rollback.cmd: nothing was changed. /force deletes the policy's values instead.
 set "RC=3"
+goto done
+
+:restored_already
+rem (A rerun after a reboot or a ConfigMgr retry lands here.)
+echo rollback.cmd: every backup of this computer under "%BACKUP_ROOT%" is restored already: nothing to do.
 goto done
 
 :foreign
@@ -253,6 +260,13 @@ if "%BV_EXACT%"=="0" goto restore_go
 set "RC=3"
 goto done
 :restore_go
+rem reg.exe must answer before anything is changed.
+call :read_keys 0
+if "%KR_ERRORS%"=="0" goto restore_read
+>&2 echo rollback.cmd: reg.exe could not read %KR_ERRORS% of the policy's keys ^(it did not start or did not answer^); nothing was changed.
+set "RC=6"
+goto done
+:restore_read
 echo rollback.cmd: restoring "%BK%"
 set "FAILED=0"
 for /l %%i in (1,1,%OP_COUNT%) do call :restore_value %%i
@@ -269,7 +283,9 @@ for /l %%i in (1,1,%OP_COUNT%) do call :restore_report %%i
 for /l %%i in (1,1,%KEY_COUNT%) do call :remove_key %%i
 if not "%FAILED%"=="0" goto finish
 rem Every complete backup of this computer up to now is restored by this one.
-for /l %%n in (1,1,%BK_MAX%) do call :mark %%n
+rem Newest first, the one restored last: a rollback cut short while marking
+rem leaves the right backup for the next run.
+for /l %%n in (%BK_MAX%,-1,1) do call :mark %%n
 goto finish
 
 :finish

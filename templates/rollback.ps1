@@ -1,4 +1,3 @@
-#Requires -Version 3.0
 <#
 .SYNOPSIS
 Restores the registry state a tlsgpo policy's apply script recorded.
@@ -15,9 +14,10 @@ computer is refused. Reads backups written by apply.ps1 and by apply.cmd.
 Without a backup it refuses, unless -Force, which deletes the values the
 policy sets instead (the static inverse, as reg\rollback.reg does).
 
-Exit codes: 0 restored; 2 not run elevated, or HKCU values as SYSTEM; 3 no
-backup of this computer to restore (and no -Force); 5 a value could not be
-restored; 6 an unexpected error.
+Exit codes: 0 restored, or every backup restored already; 2 not run
+elevated, or HKCU values as SYSTEM; 3 no backup of this computer to restore
+(and no -Force); 5 a value could not be restored; 6 an unexpected error.
+Run it with powershell.exe -File: -Command turns every exit code into 0 or 1.
 
 .PARAMETER BackupDir
 Where apply kept its backups (default: ProgramData\tlsgpo\@ID@). A
@@ -31,6 +31,13 @@ param(
     [string] $BackupDir = '',
     [switch] $Force
 )
+
+# Windows PowerShell 2.0 (Windows 7's own) and Constrained Language mode
+# cannot run what follows: say so and exit 6, never 1 (drift to Intune).
+if ($PSVersionTable.PSVersion.Major -lt 3 -or $ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') {
+    Write-Output ('{0}: error: needs Windows PowerShell 3.0 or later in Full Language mode; nothing was done.' -f 'rollback.ps1')
+    exit 6
+}
 
 @COMMON@
 
@@ -54,10 +61,12 @@ $root = Resolve-TlsgpoBackupRoot $BackupDir
 # The oldest complete backup of this computer not yet restored.
 $own = @()
 $foreign = $null
+$partial = 0
 foreach ($b in (Get-TlsgpoBackups $root)) {
     $read = Read-TlsgpoBackup $b.Path
     if (-not $read.Complete) {
-        Write-TlsgpoError ('rollback.ps1: warning: "{0}" is not a complete backup (an apply was cut short): ignored.' -f $b.Path)
+        $partial++
+        Write-TlsgpoError ('rollback.ps1: warning: "{0}" is not a complete backup of this package (an apply was cut short, or another plan wrote it): ignored.' -f $b.Path)
         continue
     }
     if ($read.Computer -ne $env:COMPUTERNAME) {
@@ -69,7 +78,12 @@ foreach ($b in (Get-TlsgpoBackups $root)) {
 $pending = @($own | Where-Object { -not $_.Restored })
 $failed = 0
 $declined = 0
-if ($pending.Count -eq 0 -and $null -ne $foreign -and $own.Count -eq 0) {
+if ($pending.Count -eq 0 -and -not $Force -and $own.Count -gt 0 -and $partial -eq 0) {
+    # (A rerun after a reboot or a ConfigMgr retry lands here.)
+    Write-Output ('rollback.ps1: every backup of this computer under "{0}" is restored already: nothing to do.' -f $root)
+    exit 0
+}
+if ($pending.Count -eq 0 -and -not $Force -and $null -ne $foreign -and $own.Count -eq 0) {
     Write-TlsgpoError ('rollback.ps1: "{0}" was made on computer {1}, not on this one ({2}).' -f $foreign.Path, $foreign.Computer, $env:COMPUTERNAME)
     Write-TlsgpoError ('rollback.ps1: refusing to restore another computer''s state; this computer has no backup of its own under "{0}". Nothing was changed.' -f $root)
     exit 3
@@ -151,10 +165,12 @@ if ($pending.Count -eq 0) {
     }
     # Only a rollback that did everything marks the backups restored.
     if ($failed -eq 0 -and $declined -eq 0 -and -not $WhatIfPreference) {
-        foreach ($b in $pending) {
-            [IO.File]::WriteAllText([IO.Path]::Combine($b.Path, 'restored.txt'), ('restored by rollback.ps1 from "{0}"' -f $backup.Path))
+        # Newest first, the one restored last: a rollback cut short while
+        # marking leaves the right backup for the next run.
+        for ($i = $pending.Count - 1; $i -ge 0; $i--) {
+            [IO.File]::WriteAllText([IO.Path]::Combine($pending[$i].Path, 'restored.txt'), ('restored by rollback.ps1 from "{0}"' -f $backup.Path))
         }
-    } elseif ($declined -gt 0) {
+    } elseif ($declined -gt 0 -and -not $WhatIfPreference) {
         Write-Output ('rollback.ps1: {0} changes were declined: the backup stays unrestored.' -f $declined)
     }
 }

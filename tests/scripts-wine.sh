@@ -192,6 +192,10 @@ job_refusals() {
 	jcheck "...saying TLS 1.3 needs build 20348" grep -q 'build 20348' <<<"$out"
 
 	wine_cmd "$s" rollback.cmd
+	jrc "every backup restored already (a rerun): rollback.cmd exits 0" 0
+	jcheck "...saying there is nothing to do" grep -q 'restored already: nothing to do' <<<"$out"
+	rm -rf "$(bkroot office365-tls12)"
+	wine_cmd "$s" rollback.cmd
 	jrc "rollback.cmd without a backup: exits 3" 3
 	jcheck "...and says /force is the way" grep -q '/force deletes' <<<"$out"
 	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa80 /f /reg:64
@@ -416,10 +420,11 @@ missing     HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 [64-bit] SchUse
 # Backups in apply.ps1's form: rollback.cmd restores plain ones and refuses
 # one holding data only rollback.ps1 restores exactly.
 job_ps1backup() {
-	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json r n k comp before
+	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json r n k comp before plan
 	r=$(bkroot office365-tls12)
 	n=$(jq '.operations | length' "$json")
 	k=$(tr -d '\r' < "$s/apply.cmd" | sed -n 's/^set "KEY_COUNT=\(.*\)"$/\1/p')
+	plan=$(tr -d '\r' < "$s/apply.ps1" | sed -n "s/^\$PlanId = '\(.*\)'$/\1/p")
 	wine_cmd "$s" 'echo %COMPUTERNAME%'
 	comp=$out
 	before=$(wine_state "$json")
@@ -430,9 +435,10 @@ job_ps1backup() {
 		echo "# tlsgpo backup of policy office365-tls12 version 1.0, written by apply.ps1"
 		echo "format|2|apply.ps1"
 		echo "computer|$comp"
+		echo "plan|$plan"
 		for ((i = 1; i <= n; i++)); do
 			if [ "$i" = 1 ]; then
-				echo "value|1|present|REG_DWORD|0x00000A80"
+				echo "value|1|present|REG_DWORD|0xa80"
 				echo "raw|1|DWord|gAoAAA=="
 			else
 				echo "value|$i|absent"
@@ -450,6 +456,7 @@ job_ps1backup() {
 	{
 		echo "format|2|apply.ps1"
 		echo "computer|$comp"
+		echo "plan|$plan"
 		echo "value|1|present|REG_SZ|caf\\u00e9 text"
 		echo "raw|1|String|YwBhAGYA6QA="
 		echo "exact|1"
@@ -462,6 +469,27 @@ job_ps1backup() {
 	jcheck "...naming rollback.ps1" grep -q 'run rollback.ps1 instead' <<<"$out"
 	wine_cmd "$s" detect.cmd
 	jrc "...and changes nothing" 0
+}
+
+# A value of a type reg.exe cannot write back is never recorded as absent;
+# a backup of another plan (same id and version) is never used.
+job_types() {
+	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json before st
+	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD_BIG_ENDIAN /d 5 /f /reg:64
+	before=$(wine_state "$json")
+	wine_cmd "$s" apply.cmd
+	jrc "DefaultSecureProtocols is a REG_DWORD_BIG_ENDIAN: apply.cmd refuses (exit 4)" 4
+	jcheck "...naming the type and apply.ps1" bash -c 'grep -q "REG_DWORD_BIG_ENDIAN, which reg.exe cannot write back" <<<"$1" && grep -q "apply.ps1 can" <<<"$1"' _ "$out"
+	jeq "...and changes nothing" "$(wine_state "$json")" "$before"
+	wine_cmd "$s" detect.cmd
+	jcheck "detect.cmd calls it the wrong type, not missing" grep -q '^wrong type  .*DefaultSecureProtocols: REG_DWORD_BIG_ENDIAN, policy wants' <<<"$out"
+	reg_do delete "$winhttp" /v DefaultSecureProtocols /f /reg:64
+	wine_cmd "$s" apply.cmd
+	st=$(bkroot office365-tls12)/office365-tls12-1.0-1/state.txt
+	sed -i 's/^plan|.*/plan|0123456789abcdef\r/' "$st"
+	wine_cmd "$s" rollback.cmd
+	jrc "a backup whose plan is not this package's: rollback.cmd refuses (exit 3)" 3
+	jcheck "...with a warning naming it" grep -q 'office365-tls12-1.0-1" is not a complete backup of this package' <<<"$out"
 }
 
 # ---- Run ------------------------------------------------------------------
@@ -485,7 +513,11 @@ for pol in $(for f in "$srcdir"/policies/*.ini; do
 		jobs+=("rt $pol $sc")
 	done
 done
-jobs+=(job_relative job_detect job_foreign job_subkey job_regfail job_system job_hostile)
+jobs+=(job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile)
+# TLSGPO_WINE_ONLY="job_a job_b": only these jobs (for work on one of them).
+if [ -n "${TLSGPO_WINE_ONLY:-}" ]; then
+	read -ra jobs <<<"$TLSGPO_WINE_ONLY"
+fi
 wine_workers "${TLSGPO_WINE_JOBS:-$(( $(nproc 2>/dev/null || echo 2) + 1 ))}" "${jobs[@]}"
 echo "# Wine script tests took $(( $(date +%s) - t0 )) s"
 done_testing

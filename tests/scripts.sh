@@ -98,6 +98,16 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 		"$(jq -r '"\(.strings) \(.expansions) \(.kind)"' <<<"$got")|$(jq -r .text <<<"$got")" "1 0 verbatim|$name"
 done
 
+# detect.cmd and detect.ps1 print the same words, padded alike, and the
+# same hex form (job_detect in scripts-wine.sh sees the .cmd lines whole).
+d=$WORK/office365-tls12/scripts
+words='missing     |ok          |wrong type|wrong value|'
+check_eq "detect.cmd uses the line words" \
+	"$(tr -d '\r' < "$d/detect.cmd" | sed -n 's/.*echo \(ok          \|missing     \)%OP_LABEL%.*/\1|/p; s/.*call :say "\(wrong [a-z]*\) *".*/\1|/p' | sort -u | tr -d '\n')" "$words"
+check_eq "detect.ps1 uses the same words, padded alike" \
+	"$(tr -d '\r' < "$d/detect.ps1" | sed -n "s/.*('\(ok          \|missing     \|wrong [a-z]*\) *{0}: .*/\1|/p" | sort -u | tr -d '\n')" "$words"
+check "...and the PowerShell hex form is the .cmd's 0x%08X" grep -q "'REG_DWORD 0x{0:X8}'" "$d/detect.ps1"
+
 # The PowerShell quoting of a typographic quote (U+2019 is a quote to PowerShell too).
 printf '[policy]\nid = q\nname = It\xe2\x80\x99s ‘quoted’ $(Get-Date)\nversion = 1.0\n\n[winhttp]\nprotocols = tls1.2\n' > "$WORK/q.ini"
 "$TLSGPO" build "$WORK/q.ini" -o "$WORK/q" >/dev/null 2>&1

@@ -6,9 +6,10 @@ rem after recording the prior state of every one of them in a new backup
 rem folder, which rollback.cmd restores exactly. A second run changes nothing.
 rem
 rem usage: apply.cmd [/backupdir DIR] [/skipprereq]
-rem   /backupdir DIR  keep backups in DIR (default: %ProgramData%\tlsgpo\legacy-tls10-tls12),
-rem                   each as DIR\legacy-tls10-tls12-1.0-N; a relative DIR is taken
-rem                   from the current folder
+rem   /backupdir DIR  keep backups in DIR (default: %ProgramData%\tlsgpo\legacy-tls10-tls12,
+rem                   or %LOCALAPPDATA%\tlsgpo\legacy-tls10-tls12 for a policy with HKCU
+rem                   values), each as DIR\legacy-tls10-tls12-1.0-N; a relative DIR
+rem                   is taken from the current folder
 rem   /skipprereq     do not check for KB 3140245 or a TLS 1.3 capable OS
 rem
 rem Runs from anywhere, a read-only share included: it writes only to the
@@ -24,10 +25,17 @@ setlocal EnableExtensions DisableDelayedExpansion
 set "REG=%SystemRoot%\System32\reg.exe"
 set "TLSGPO_ID=legacy-tls10-tls12"
 set "TLSGPO_VERSION=1.0"
+set "TLSGPO_PLAN=98496c1fac0ba504"
 set "OP_COUNT=20"
 set "KEY_COUNT=24"
-set "BACKUP_ROOT=%ProgramData%\tlsgpo\legacy-tls10-tls12"
-if not defined ProgramData set "BACKUP_ROOT=%ALLUSERSPROFILE%\tlsgpo\legacy-tls10-tls12"
+rem Backups: ProgramData, or for a policy with HKCU values the user's own
+rem LocalAppData (one user's rollback must not restore another's hive).
+set "BACKUP_TOP=%ProgramData%\tlsgpo"
+if not defined ProgramData set "BACKUP_TOP=%ALLUSERSPROFILE%\tlsgpo"
+if "0"=="1" set "BACKUP_TOP=%LOCALAPPDATA%\tlsgpo"
+if "0"=="1" if not defined LOCALAPPDATA set "BACKUP_TOP=%USERPROFILE%\AppData\Local\tlsgpo"
+set "BACKUP_ROOT=%BACKUP_TOP%\legacy-tls10-tls12"
+set "BACKUP_CUSTOM=0"
 set "SKIP_PREREQ=0"
 set "W="
 set "RC=0"
@@ -100,11 +108,14 @@ call :read_key_now %1
 if "%KR_NOW%"=="error" set /a KR_ERRORS+=1
 exit /b 0
 
-rem :query: Q_STATE (present, absent, or error), Q_TYPE and Q_DATA of the
-rem value of operation OP_*, from its key as :read_key last read it, and
-rem Q_SAME=1 when it is what the operation sets. The
-rem type must be one reg.exe names (a value named "Enabled x" is not
-rem "Enabled"); the data stays a FOR variable until it is known a number.
+rem :query: Q_STATE, Q_TYPE and Q_DATA of the value of operation OP_*, from
+rem its key as :read_key last read it, and Q_SAME=1 when it is what the
+rem operation sets. Q_STATE is present, absent, error (reg.exe could not
+rem tell) or other: a type reg.exe has no switch for (REG_LINK,
+rem REG_DWORD_BIG_ENDIAN...), which these scripts can neither back up nor
+rem restore. Q_TYPE is always a word from the lists below; Q_DATA is set only
+rem for a REG_DWORD line of exactly three words (a value named
+rem "Enabled REG_DWORD" is not "Enabled"), so it is reg.exe's 0x number.
 :query
 set "Q_TYPE="
 set "Q_DATA="
@@ -112,15 +123,25 @@ set "Q_SAME=0"
 call set "Q_STATE=%%KR_%OP_K%%%"
 if not "%Q_STATE%"=="present" exit /b 0
 set "Q_STATE=absent"
-for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
-	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+for /f "usebackq tokens=1-3,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_DWORD_BIG_ENDIAN REG_LINK REG_RESOURCE_LIST REG_FULL_RESOURCE_DESCRIPTOR REG_RESOURCE_REQUIREMENTS_LIST) do if /i "%%b"=="%%t" set "Q_OTHER=%%t"
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_QWORD REG_BINARY REG_NONE) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_TYPE=REG_DWORD"
 )
-if not defined Q_TYPE exit /b 0
+if defined Q_TYPE goto query_typed
+if not defined Q_OTHER exit /b 0
+set "Q_STATE=other"
+set "Q_TYPE=%Q_OTHER%"
+set "Q_OTHER="
+exit /b 0
+:query_typed
+set "Q_OTHER="
 set "Q_STATE=present"
 if /i not "%Q_TYPE%"=="REG_DWORD" exit /b 0
-for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
-	if /i "%%a|%%b"=="%OP_NAME%|REG_DWORD" set "Q_DATA=%%c"
+for /f "usebackq tokens=1-4" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_DATA=%%c"
 )
+if not defined Q_DATA exit /b 0
 if /i not "%OP_TYPE%"=="REG_DWORD" exit /b 0
 set /a "SAME_A=%Q_DATA%" >nul 2>&1
 set /a "SAME_B=%OP_DATA%"
@@ -132,10 +153,14 @@ rem value :query read: absent, REG_DWORD 0x00000000, or another type with its
 rem data as reg.exe printed it (a FOR variable: never parsed or expanded).
 :say
 if "%Q_STATE%"=="present" goto say_present
+if "%Q_STATE%"=="other" (
+	echo %~1 %OP_LABEL%: %Q_TYPE%%~2
+	exit /b 0
+)
 echo %~1 %OP_LABEL%: absent%~2
 exit /b 0
 :say_present
-if /i not "%Q_TYPE%"=="REG_DWORD" goto say_other
+if not defined Q_DATA goto say_other
 call :hex8
 echo %~1 %OP_LABEL%: REG_DWORD %Q_HEX%%~2
 exit /b 0
@@ -166,14 +191,22 @@ call :op %1
 call :query
 set "B_%1=absent"
 if "%Q_STATE%"=="absent" >> "%W%\state.txt" echo value^|%1^|absent
+if "%Q_STATE%"=="other" goto count_todo_other
 if not "%Q_STATE%"=="present" goto count_todo_recorded
+if defined Q_DATA goto count_todo_dword
 set "B_%1=other"
 for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
 	if /i "%%a|%%b"=="%OP_NAME%|%Q_TYPE%" >> "%W%\state.txt" echo value^|%1^|present^|%%b^|%%c
 )
-if /i not "%Q_TYPE%"=="REG_DWORD" goto count_todo_recorded
+goto count_todo_recorded
+:count_todo_dword
+>> "%W%\state.txt" echo value^|%1^|present^|REG_DWORD^|%Q_DATA%
 call :hex8
 set "B_%1=REG_DWORD %Q_HEX%"
+goto count_todo_recorded
+:count_todo_other
+set /a UNKNOWN+=1
+>&2 echo apply.cmd: %OP_LABEL% is a %Q_TYPE%, which reg.exe cannot write back.
 :count_todo_recorded
 if not "%Q_SAME%"=="1" goto count_todo_differs
 set "OK_%1=1"
@@ -255,6 +288,14 @@ rem only once it reads back complete.
 set "BK_MINE=0"
 call :scan_backups
 if %BK_MAX% GEQ 9999 exit /b 1
+rem ProgramData lets any user create folders: the top folder this script
+rem makes gets SYSTEM and Administrators only (by SID, on any language).
+if "0"=="1" goto new_backup_root
+if "%BACKUP_CUSTOM%"=="1" goto new_backup_root
+if exist "%BACKUP_TOP%\" goto new_backup_root
+mkdir "%BACKUP_TOP%" >nul 2>&1
+"%SystemRoot%\System32\icacls.exe" "%BACKUP_TOP%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
+:new_backup_root
 if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
 set "BK_N=%BK_MAX%"
 set "BK_TRIES=0"
@@ -355,9 +396,11 @@ if exist "%BK_P%???" for /l %%n in (100,1,999) do if exist "%BK_P%%%n\" set "BK_
 if exist "%BK_P%????" for /l %%n in (1000,1,9999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
 exit /b 0
 
-rem :bk_read: reads backup BK. BV_OK=1 when it is complete: its last
-rem record "end|N" counts exactly the N value and key records this policy
-rem has (an apply cut short by a reboot or a timeout leaves no such end).
+rem :bk_read: reads backup BK. BV_OK=1 when it is complete and of this
+rem plan: its last record "end|N" counts exactly the N value and key records
+rem this policy has (an apply cut short by a reboot or a timeout leaves no
+rem such end), and its "plan|ID" names this package's plan (records name
+rem values by their place in it).
 rem BV_FOREIGN=1 when another computer wrote it; BV_EXACT=1 when it holds
 rem a value only rollback.ps1 can restore exactly; BV_DONE=1 when a
 rem rollback restored it already.
@@ -368,6 +411,7 @@ set "BV_RECS=0"
 set "BV_FOREIGN=1"
 set "BV_EXACT=0"
 set "BV_DONE=0"
+set "BV_PLAN=0"
 if exist "%BK%\restored.txt" set "BV_DONE=1"
 if not exist "%BK%\state.txt" exit /b 0
 for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
@@ -376,7 +420,9 @@ for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a"=="end" set "BV_END=%%b"
 	if "%%a"=="exact" set "BV_EXACT=1"
 	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_FOREIGN=0"
+	if "%%a|%%b"=="plan|%TLSGPO_PLAN%" set "BV_PLAN=1"
 )
+if "%BV_PLAN%"=="0" exit /b 0
 set /a "BV_WANT=OP_COUNT+KEY_COUNT"
 if not "x%BV_END%"=="x%BV_WANT%" exit /b 0
 if not "%BV_RECS%"=="%BV_WANT%" exit /b 0
@@ -448,6 +494,7 @@ if /i not "%~1"=="/backupdir" goto usage
 if "%~2"=="" goto usage
 rem Relative to the current folder, once, here.
 for %%d in ("%~2") do set "BACKUP_ROOT=%%~fd"
+set "BACKUP_CUSTOM=1"
 shift
 shift
 goto args
@@ -479,7 +526,7 @@ exit /b 6
 
 set "OS_BUILD="
 %REG% query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentBuildNumber /reg:64 >"%W%\build.out" 2>nul
-for /f "usebackq tokens=1,2,3" %%a in ("%W%\build.out") do if /i "%%a"=="CurrentBuildNumber" set "OS_BUILD=%%c"
+for /f "usebackq tokens=1,2,3" %%a in ("%W%\build.out") do if /i "%%a"=="CurrentBuildNumber" set /a "OS_BUILD=%%c" >nul 2>&1
 if defined OS_BUILD goto build_known
 >&2 echo apply.cmd: cannot read CurrentBuildNumber with reg.exe; nothing was changed.
 set "RC=6"
@@ -531,9 +578,16 @@ goto done
 > "%W%\state.txt" echo # tlsgpo backup of policy %TLSGPO_ID% version %TLSGPO_VERSION%, written by apply.cmd
 >> "%W%\state.txt" echo format^|2^|apply.cmd
 >> "%W%\state.txt" echo computer^|%COMPUTERNAME%
+>> "%W%\state.txt" echo plan^|%TLSGPO_PLAN%
 set "TODO=0"
+set "UNKNOWN=0"
 for /l %%i in (1,1,%OP_COUNT%) do call :count_todo %%i
 for /l %%i in (1,1,%KEY_COUNT%) do call :record_key %%i
+if "%UNKNOWN%"=="0" goto types_ok
+>&2 echo apply.cmd: a backup could not restore that; apply.ps1 can. Nothing was changed.
+set "RC=4"
+goto done
+:types_ok
 if not "%TODO%"=="0" goto changes
 for /l %%i in (1,1,%OP_COUNT%) do call :show_unchanged %%i
 echo apply.cmd: all %OP_COUNT% values already have the policy's data: nothing changed.

@@ -88,11 +88,14 @@ call :read_key_now %1
 if "%KR_NOW%"=="error" set /a KR_ERRORS+=1
 exit /b 0
 
-rem :query: Q_STATE (present, absent, or error), Q_TYPE and Q_DATA of the
-rem value of operation OP_*, from its key as :read_key last read it, and
-rem Q_SAME=1 when it is what the operation sets. The
-rem type must be one reg.exe names (a value named "Enabled x" is not
-rem "Enabled"); the data stays a FOR variable until it is known a number.
+rem :query: Q_STATE, Q_TYPE and Q_DATA of the value of operation OP_*, from
+rem its key as :read_key last read it, and Q_SAME=1 when it is what the
+rem operation sets. Q_STATE is present, absent, error (reg.exe could not
+rem tell) or other: a type reg.exe has no switch for (REG_LINK,
+rem REG_DWORD_BIG_ENDIAN...), which these scripts can neither back up nor
+rem restore. Q_TYPE is always a word from the lists below; Q_DATA is set only
+rem for a REG_DWORD line of exactly three words (a value named
+rem "Enabled REG_DWORD" is not "Enabled"), so it is reg.exe's 0x number.
 :query
 set "Q_TYPE="
 set "Q_DATA="
@@ -100,15 +103,25 @@ set "Q_SAME=0"
 call set "Q_STATE=%%KR_%OP_K%%%"
 if not "%Q_STATE%"=="present" exit /b 0
 set "Q_STATE=absent"
-for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
-	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+for /f "usebackq tokens=1-3,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_DWORD_BIG_ENDIAN REG_LINK REG_RESOURCE_LIST REG_FULL_RESOURCE_DESCRIPTOR REG_RESOURCE_REQUIREMENTS_LIST) do if /i "%%b"=="%%t" set "Q_OTHER=%%t"
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_QWORD REG_BINARY REG_NONE) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_TYPE=REG_DWORD"
 )
-if not defined Q_TYPE exit /b 0
+if defined Q_TYPE goto query_typed
+if not defined Q_OTHER exit /b 0
+set "Q_STATE=other"
+set "Q_TYPE=%Q_OTHER%"
+set "Q_OTHER="
+exit /b 0
+:query_typed
+set "Q_OTHER="
 set "Q_STATE=present"
 if /i not "%Q_TYPE%"=="REG_DWORD" exit /b 0
-for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
-	if /i "%%a|%%b"=="%OP_NAME%|REG_DWORD" set "Q_DATA=%%c"
+for /f "usebackq tokens=1-4" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_DATA=%%c"
 )
+if not defined Q_DATA exit /b 0
 if /i not "%OP_TYPE%"=="REG_DWORD" exit /b 0
 set /a "SAME_A=%Q_DATA%" >nul 2>&1
 set /a "SAME_B=%OP_DATA%"
@@ -120,10 +133,14 @@ rem value :query read: absent, REG_DWORD 0x00000000, or another type with its
 rem data as reg.exe printed it (a FOR variable: never parsed or expanded).
 :say
 if "%Q_STATE%"=="present" goto say_present
+if "%Q_STATE%"=="other" (
+	echo %~1 %OP_LABEL%: %Q_TYPE%%~2
+	exit /b 0
+)
 echo %~1 %OP_LABEL%: absent%~2
 exit /b 0
 :say_present
-if /i not "%Q_TYPE%"=="REG_DWORD" goto say_other
+if not defined Q_DATA goto say_other
 call :hex8
 echo %~1 %OP_LABEL%: REG_DWORD %Q_HEX%%~2
 exit /b 0
@@ -235,9 +252,11 @@ if exist "%BK_P%???" for /l %%n in (100,1,999) do if exist "%BK_P%%%n\" set "BK_
 if exist "%BK_P%????" for /l %%n in (1000,1,9999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
 exit /b 0
 
-rem :bk_read: reads backup BK. BV_OK=1 when it is complete: its last
-rem record "end|N" counts exactly the N value and key records this policy
-rem has (an apply cut short by a reboot or a timeout leaves no such end).
+rem :bk_read: reads backup BK. BV_OK=1 when it is complete and of this
+rem plan: its last record "end|N" counts exactly the N value and key records
+rem this policy has (an apply cut short by a reboot or a timeout leaves no
+rem such end), and its "plan|ID" names this package's plan (records name
+rem values by their place in it).
 rem BV_FOREIGN=1 when another computer wrote it; BV_EXACT=1 when it holds
 rem a value only rollback.ps1 can restore exactly; BV_DONE=1 when a
 rem rollback restored it already.
@@ -248,6 +267,7 @@ set "BV_RECS=0"
 set "BV_FOREIGN=1"
 set "BV_EXACT=0"
 set "BV_DONE=0"
+set "BV_PLAN=0"
 if exist "%BK%\restored.txt" set "BV_DONE=1"
 if not exist "%BK%\state.txt" exit /b 0
 for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
@@ -256,7 +276,9 @@ for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a"=="end" set "BV_END=%%b"
 	if "%%a"=="exact" set "BV_EXACT=1"
 	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_FOREIGN=0"
+	if "%%a|%%b"=="plan|%TLSGPO_PLAN%" set "BV_PLAN=1"
 )
+if "%BV_PLAN%"=="0" exit /b 0
 set /a "BV_WANT=OP_COUNT+KEY_COUNT"
 if not "x%BV_END%"=="x%BV_WANT%" exit /b 0
 if not "%BV_RECS%"=="%BV_WANT%" exit /b 0

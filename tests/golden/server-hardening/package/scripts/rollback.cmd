@@ -14,10 +14,11 @@ rem usage: rollback.cmd [/backupdir DIR] [/force]
 rem   /backupdir DIR  where apply kept its backups (default:
 rem                   %ProgramData%\tlsgpo\server-hardening)
 rem
-rem Exit codes: 0 restored; 2 usage error, not run elevated, or HKCU values
-rem as SYSTEM; 3 no backup of this computer to restore (and no /force), or
-rem one only rollback.ps1 restores exactly; 5 a value could not be
-rem restored; 6 the script could not make its work folder.
+rem Exit codes: 0 restored, or every backup restored already; 2 usage error,
+rem not run elevated, or HKCU values as SYSTEM; 3 no backup of this computer
+rem to restore (and no /force), or one only rollback.ps1 restores exactly;
+rem 5 a value could not be restored; 6 reg.exe could not read the keys, or
+rem no work folder (nothing was changed).
 rem String data is restored with reg.exe as it printed it: leading spaces,
 rem a double quote, a trailing backslash and characters outside the console
 rem code page do not survive that; rollback.ps1 restores any data.
@@ -25,10 +26,16 @@ setlocal EnableExtensions DisableDelayedExpansion
 set "REG=%SystemRoot%\System32\reg.exe"
 set "TLSGPO_ID=server-hardening"
 set "TLSGPO_VERSION=1.0"
+set "TLSGPO_PLAN=cf3841c07be1e988"
 set "OP_COUNT=28"
 set "KEY_COUNT=25"
-set "BACKUP_ROOT=%ProgramData%\tlsgpo\server-hardening"
-if not defined ProgramData set "BACKUP_ROOT=%ALLUSERSPROFILE%\tlsgpo\server-hardening"
+rem Backups: ProgramData, or for a policy with HKCU values the user's own
+rem LocalAppData (one user's rollback must not restore another's hive).
+set "BACKUP_TOP=%ProgramData%\tlsgpo"
+if not defined ProgramData set "BACKUP_TOP=%ALLUSERSPROFILE%\tlsgpo"
+if "0"=="1" set "BACKUP_TOP=%LOCALAPPDATA%\tlsgpo"
+if "0"=="1" if not defined LOCALAPPDATA set "BACKUP_TOP=%USERPROFILE%\AppData\Local\tlsgpo"
+set "BACKUP_ROOT=%BACKUP_TOP%\server-hardening"
 set "FORCE=0"
 set "W="
 set "RC=0"
@@ -101,11 +108,14 @@ call :read_key_now %1
 if "%KR_NOW%"=="error" set /a KR_ERRORS+=1
 exit /b 0
 
-rem :query: Q_STATE (present, absent, or error), Q_TYPE and Q_DATA of the
-rem value of operation OP_*, from its key as :read_key last read it, and
-rem Q_SAME=1 when it is what the operation sets. The
-rem type must be one reg.exe names (a value named "Enabled x" is not
-rem "Enabled"); the data stays a FOR variable until it is known a number.
+rem :query: Q_STATE, Q_TYPE and Q_DATA of the value of operation OP_*, from
+rem its key as :read_key last read it, and Q_SAME=1 when it is what the
+rem operation sets. Q_STATE is present, absent, error (reg.exe could not
+rem tell) or other: a type reg.exe has no switch for (REG_LINK,
+rem REG_DWORD_BIG_ENDIAN...), which these scripts can neither back up nor
+rem restore. Q_TYPE is always a word from the lists below; Q_DATA is set only
+rem for a REG_DWORD line of exactly three words (a value named
+rem "Enabled REG_DWORD" is not "Enabled"), so it is reg.exe's 0x number.
 :query
 set "Q_TYPE="
 set "Q_DATA="
@@ -113,15 +123,25 @@ set "Q_SAME=0"
 call set "Q_STATE=%%KR_%OP_K%%%"
 if not "%Q_STATE%"=="present" exit /b 0
 set "Q_STATE=absent"
-for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
-	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+for /f "usebackq tokens=1-3,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_DWORD_BIG_ENDIAN REG_LINK REG_RESOURCE_LIST REG_FULL_RESOURCE_DESCRIPTOR REG_RESOURCE_REQUIREMENTS_LIST) do if /i "%%b"=="%%t" set "Q_OTHER=%%t"
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_QWORD REG_BINARY REG_NONE) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_TYPE=REG_DWORD"
 )
-if not defined Q_TYPE exit /b 0
+if defined Q_TYPE goto query_typed
+if not defined Q_OTHER exit /b 0
+set "Q_STATE=other"
+set "Q_TYPE=%Q_OTHER%"
+set "Q_OTHER="
+exit /b 0
+:query_typed
+set "Q_OTHER="
 set "Q_STATE=present"
 if /i not "%Q_TYPE%"=="REG_DWORD" exit /b 0
-for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
-	if /i "%%a|%%b"=="%OP_NAME%|REG_DWORD" set "Q_DATA=%%c"
+for /f "usebackq tokens=1-4" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_DATA=%%c"
 )
+if not defined Q_DATA exit /b 0
 if /i not "%OP_TYPE%"=="REG_DWORD" exit /b 0
 set /a "SAME_A=%Q_DATA%" >nul 2>&1
 set /a "SAME_B=%OP_DATA%"
@@ -133,10 +153,14 @@ rem value :query read: absent, REG_DWORD 0x00000000, or another type with its
 rem data as reg.exe printed it (a FOR variable: never parsed or expanded).
 :say
 if "%Q_STATE%"=="present" goto say_present
+if "%Q_STATE%"=="other" (
+	echo %~1 %OP_LABEL%: %Q_TYPE%%~2
+	exit /b 0
+)
 echo %~1 %OP_LABEL%: absent%~2
 exit /b 0
 :say_present
-if /i not "%Q_TYPE%"=="REG_DWORD" goto say_other
+if not defined Q_DATA goto say_other
 call :hex8
 echo %~1 %OP_LABEL%: REG_DWORD %Q_HEX%%~2
 exit /b 0
@@ -166,14 +190,11 @@ call :op %1
 :restore_write
 set "RS_%1=none"
 set "RT_%1="
-set "RD_%1="
 for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a|%%b|%%c"=="value|%1|absent" set "RS_%1=absent"
 	if "%%a|%%b|%%c"=="value|%1|present" set "RS_%1=bad"
 	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" set "RT_%1=%%t"
 	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%t /d "%%e" /f %OP_VIEW% >nul 2>&1
-	if "%%a|%%b|%%c|%%d"=="value|%1|present|REG_DWORD" set "RD_%1=%%e"
-	if "%%a|%%b|%%c|%%d"=="value|%1|present|REG_DWORD" for /f "delims=0123456789abcdefxABCDEFX" %%z in ("%%e") do set "RD_%1=bad"
 )
 call set "R_STATE=%%RS_%1%%"
 call set "R_TYPE=%%RT_%1%%"
@@ -195,11 +216,9 @@ call :query
 call set "R_TYPE=%%RT_%1%%"
 set "R_OK=0"
 if "%R_STATE%"=="absent" if "%Q_STATE%"=="absent" set "R_OK=1"
-rem (Both types are the whitelist's spelling; Wine cannot nest IF /I.)
-if "%R_STATE%"=="present" if "%Q_STATE%"=="present" if "x%Q_TYPE%"=="x%R_TYPE%" set "R_OK=1"
-rem A REG_DWORD must hold its old number too (RD_N is digits or hex only).
-call set "R_DATA=%%RD_%1%%"
-if "%R_OK%"=="1" if "%R_TYPE%"=="REG_DWORD" call :restore_same_dword
+rem Present: reg.exe must show the recorded type and data again, word for
+rem word (FOR variables compared, never expanded).
+if "%R_STATE%"=="present" if "%Q_STATE%"=="present" call :restore_same %1
 if "%R_OK%"=="1" (
 	set "RC_%1=ok"
 	exit /b 0
@@ -210,13 +229,8 @@ set "RETRY=1"
 if "%R_PREV%"=="again" set "RC_%1=failed"
 exit /b 0
 
-:restore_same_dword
-set "R_OK=0"
-if not defined R_DATA exit /b 0
-if "%R_DATA%"=="bad" exit /b 0
-set /a "R_WANT=%R_DATA%" >nul 2>&1
-set /a "R_GOT=%Q_DATA%" >nul 2>&1
-if "%R_WANT%"=="%R_GOT%" set "R_OK=1"
+:restore_same
+for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do if "%%a|%%b|%%c"=="value|%1|present" for /f "usebackq tokens=1,2,*" %%p in ("%W%\k%OP_K%.out") do if /i "%%p|%%q|%%r"=="%OP_NAME%|%%d|%%e" set "R_OK=1"
 exit /b 0
 
 :restore_again
@@ -271,13 +285,15 @@ set "BK=%BK_P%%1"
 if not exist "%BK%\" exit /b 0
 call :bk_read
 if "%BV_OK%"=="1" goto consider_complete
->&2 echo rollback.cmd: warning: "%BK%" is not a complete backup ^(an apply was cut short^): ignored.
+set "BK_PARTIAL=1"
+>&2 echo rollback.cmd: warning: "%BK%" is not a complete backup of this package ^(an apply was cut short, or another plan wrote it^): ignored.
 exit /b 0
 :consider_complete
 if "%BV_FOREIGN%"=="0" goto consider_own
 if not defined BK_FOREIGN set "BK_FOREIGN=%BK%"
 exit /b 0
 :consider_own
+set "BK_OWN=1"
 if "%BV_DONE%"=="1" exit /b 0
 if not defined BK_PICK set "BK_PICK=%BK%"
 exit /b 0
@@ -359,9 +375,11 @@ if exist "%BK_P%???" for /l %%n in (100,1,999) do if exist "%BK_P%%%n\" set "BK_
 if exist "%BK_P%????" for /l %%n in (1000,1,9999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
 exit /b 0
 
-rem :bk_read: reads backup BK. BV_OK=1 when it is complete: its last
-rem record "end|N" counts exactly the N value and key records this policy
-rem has (an apply cut short by a reboot or a timeout leaves no such end).
+rem :bk_read: reads backup BK. BV_OK=1 when it is complete and of this
+rem plan: its last record "end|N" counts exactly the N value and key records
+rem this policy has (an apply cut short by a reboot or a timeout leaves no
+rem such end), and its "plan|ID" names this package's plan (records name
+rem values by their place in it).
 rem BV_FOREIGN=1 when another computer wrote it; BV_EXACT=1 when it holds
 rem a value only rollback.ps1 can restore exactly; BV_DONE=1 when a
 rem rollback restored it already.
@@ -372,6 +390,7 @@ set "BV_RECS=0"
 set "BV_FOREIGN=1"
 set "BV_EXACT=0"
 set "BV_DONE=0"
+set "BV_PLAN=0"
 if exist "%BK%\restored.txt" set "BV_DONE=1"
 if not exist "%BK%\state.txt" exit /b 0
 for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
@@ -380,7 +399,9 @@ for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a"=="end" set "BV_END=%%b"
 	if "%%a"=="exact" set "BV_EXACT=1"
 	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_FOREIGN=0"
+	if "%%a|%%b"=="plan|%TLSGPO_PLAN%" set "BV_PLAN=1"
 )
+if "%BV_PLAN%"=="0" exit /b 0
 set /a "BV_WANT=OP_COUNT+KEY_COUNT"
 if not "x%BV_END%"=="x%BV_WANT%" exit /b 0
 if not "%BV_RECS%"=="%BV_WANT%" exit /b 0
@@ -493,13 +514,21 @@ rem state before the policy. Numbers may have gaps.
 call :scan_backups
 set "BK_PICK="
 set "BK_FOREIGN="
+set "BK_OWN=0"
+set "BK_PARTIAL=0"
 for /l %%n in (1,1,%BK_MAX%) do call :consider %%n
 if defined BK_PICK goto restore
-if defined BK_FOREIGN goto foreign
 if "%FORCE%"=="1" goto static_inverse
+if "%BK_OWN%%BK_PARTIAL%"=="10" goto restored_already
+if defined BK_FOREIGN goto foreign
 >&2 echo rollback.cmd: no complete backup of policy %TLSGPO_ID% version %TLSGPO_VERSION% under "%BACKUP_ROOT%".
 >&2 echo rollback.cmd: nothing was changed. /force deletes the policy's values instead.
 set "RC=3"
+goto done
+
+:restored_already
+rem (A rerun after a reboot or a ConfigMgr retry lands here.)
+echo rollback.cmd: every backup of this computer under "%BACKUP_ROOT%" is restored already: nothing to do.
 goto done
 
 :foreign
@@ -526,6 +555,13 @@ if "%BV_EXACT%"=="0" goto restore_go
 set "RC=3"
 goto done
 :restore_go
+rem reg.exe must answer before anything is changed.
+call :read_keys 0
+if "%KR_ERRORS%"=="0" goto restore_read
+>&2 echo rollback.cmd: reg.exe could not read %KR_ERRORS% of the policy's keys ^(it did not start or did not answer^); nothing was changed.
+set "RC=6"
+goto done
+:restore_read
 echo rollback.cmd: restoring "%BK%"
 set "FAILED=0"
 for /l %%i in (1,1,%OP_COUNT%) do call :restore_value %%i
@@ -542,7 +578,9 @@ for /l %%i in (1,1,%OP_COUNT%) do call :restore_report %%i
 for /l %%i in (1,1,%KEY_COUNT%) do call :remove_key %%i
 if not "%FAILED%"=="0" goto finish
 rem Every complete backup of this computer up to now is restored by this one.
-for /l %%n in (1,1,%BK_MAX%) do call :mark %%n
+rem Newest first, the one restored last: a rollback cut short while marking
+rem leaves the right backup for the next run.
+for /l %%n in (%BK_MAX%,-1,1) do call :mark %%n
 goto finish
 
 :finish
