@@ -386,6 +386,8 @@ call :work_dir_done
 exit /b %RC%
 
 :unread
+rem On stdout too, first: Intune shows the first line of output.
+echo detect.cmd: error: reg.exe could not read %UNREAD% of %OP_COUNT% values ^(it did not start or did not answer^); nothing was decided.
 >&2 echo detect.cmd: error: reg.exe could not read %UNREAD% of %OP_COUNT% values ^(it did not start or did not answer^); nothing was decided.
 type "%W%\lines.txt"
 call :work_dir_done
