@@ -34,8 +34,9 @@ wine_available() {
 
 # What Wine prints when it could not start a program: the glitches of a
 # loaded machine, not product failures. cmd.exe's own message, the
-# loader's, and the scripts' report of a reg.exe that did not answer.
-WINE_GLITCH='Can.t recognize .* as an internal or external command|wine: (could not|cannot|failed)|err:(module|process|virtual|seh)|wineserver: |could not load kernel32|did not start or did not answer'
+# loader's, cmd's exit code 9009 (a program it could not start), and the
+# scripts' report of a reg.exe that did not answer.
+WINE_GLITCH='Can.t recognize .* as an internal or external command|==RC 9009|wine: (could not|cannot|failed)|err:(module|process|virtual|seh)|wineserver: |could not load kernel32|did not start or did not answer'
 
 wine_setup() {
 	local dll
@@ -159,8 +160,8 @@ wine_query_plan() {
 		(if .view == "32" then "/reg:32" else "/reg:64" end)] | join("\t")' "$json" |
 	awk -F'\t' 'BEGIN { printf "@echo off\r\n" }
 		{ printf "echo ==Q %d\r\nreg query \"%s\\%s\" /v \"%s\" %s\r\necho ==RC %%errorlevel%%\r\n", NR, $1, $2, $3, $4 }' > "$q"
-	(cd "$WORK" && timeout 300 wine cmd /c "${q##*/}" </dev/null >"$q.out" 2>/dev/null)
-	cat "$q.out" >> "$WINE_LOG"
+	(cd "$WORK" && timeout 300 wine cmd /c "${q##*/}" </dev/null >"$q.out" 2>"$q.err")
+	cat "$q.out" "$q.err" >> "$WINE_LOG"
 	tr -d '\r' < "$q.out" |
 	awk -v names="$(jq -r --arg s "$section" '.[$s][] | .value' "$json" | paste -sd'\t')" '
 		BEGIN { n = split(names, name, "\t") }
@@ -172,7 +173,7 @@ wine_query_plan() {
 		  rest = substr(line, k + 4); j = index(rest, "    ")
 		  found[i] = substr(rest, 1, j - 1) " " substr(rest, j + 4) }
 		END { for (i = 1; i <= n; i++) print (i in found ? found[i] : "no answer") }'
-	rm -f "$q" "$q.out"
+	rm -f "$q" "$q.out" "$q.err"
 }
 
 # wine_workers N JOB...: runs the jobs in N worker prefixes, each job after a

@@ -68,9 +68,11 @@ hostile() {	# ENCODING
 	wine_regedit "$pkg/reg" apply.reg
 	jeq "hostile strings ($enc): every value imported" \
 		"$(wine_query_plan "$json" operations)" "$(expected "$json" operations)"
-	(cd "$WORK" && timeout 60 wine reg query 'HKLM\X' /reg:64 </dev/null >"$WORK/x.$BASHPID" 2>&1)
+	local tmp=$WORK/x.$BASHPID
+	(cd "$WORK" && timeout 60 wine reg query 'HKLM\X' /reg:64 </dev/null >"$tmp" 2>&1)
 	jeq "hostile strings ($enc): the [HKEY_LOCAL_MACHINE\\X] in a comment created no key (reg query exits 1)" "$?" 1
-	cat "$WORK/x.$BASHPID" >> "$WINE_LOG"
+	cat "$tmp" >> "$WINE_LOG"
+	rm -f "$tmp"
 }
 
 # The harness itself: a job that fails with a Wine start-up message runs
