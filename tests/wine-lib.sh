@@ -216,7 +216,7 @@ wine_workers() {
 
 # wine_run_job JOB: one job, re-run once only after a Wine start-up glitch.
 wine_run_job() {
-	local job=$1 t0 res try cmd
+	local job=$1 t0 res try cmd jrc
 	read -ra cmd <<<"$job"
 	for try in 1 2; do
 		t0=$(date +%s)
@@ -224,6 +224,12 @@ wine_run_job() {
 		: > "$WINE_LOG"
 		wine_reset
 		res=$("${cmd[@]}" 2>&1)
+		jrc=$?
+		# A job that stopped early (a shell error) or said nothing failed.
+		if [ "$jrc" != 0 ] || ! grep -q -E '^(not )?ok - ' <<<"$res"; then
+			res="$res
+not ok - $job: the job stopped early (status $jrc) or checked nothing"
+		fi
 		if [ "$try" = 1 ] && grep -q '^not ok' <<<"$res" && grep -E -q "$WINE_GLITCH" "$WINE_LOG"; then
 			echo "# $job: Wine failed to start a program; running it again in a reset prefix:"
 			grep -E -m 3 "$WINE_GLITCH" "$WINE_LOG" | sed 's/^/#   /'

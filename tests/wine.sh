@@ -93,6 +93,13 @@ selftest_fail() {
 got=$(wine_reset() { :; }; wine_run_job selftest_glitch)
 check "harness: a job that failed with a Wine start-up message ran again, saying so" \
 	bash -c 'grep -q "running it again" <<<"$1" && grep -q "^ok - second try" <<<"$1" && ! grep -q "^not ok" <<<"$1"' _ "$got"
+selftest_stop() {
+	echo "ok - a first check"
+	local n=$(( 1 / 0 ))
+	echo "ok - never reached $n"
+}
+got=$(wine_reset() { :; }; wine_run_job selftest_stop)
+check "harness: a job that stops on a shell error fails" grep -q '^not ok - selftest_stop: the job stopped early' <<<"$got"
 got=$(wine_reset() { :; }; wine_run_job selftest_fail)
 check "harness: a job that failed otherwise ran once, its failure kept" \
 	bash -c '[ "$(grep -c "^not ok" <<<"$1")" = 1 ] && ! grep -q "running it again" <<<"$1"' _ "$got"
