@@ -11,6 +11,7 @@
 #include <ini.h>
 
 #include "buf.h"
+#include "os.h"
 #include "policy.h"
 #include "utf8.h"
 #include "wordlist.h"
@@ -40,28 +41,6 @@ static const struct {
 #undef X
 };
 
-/*
- * TLS 1.3: Windows 11 and Server 2022 onwards (Microsoft Learn, "TLS/SSL
- * overview", protocols in TLS/SSL (Schannel SSP)). KB 3140245 is needed on
- * Windows 7 SP1, Server 2008 R2 SP1 and Server 2012 (seeds, DESIGN.md).
- * Server 2008 SP2 with KB 4467770 honours only the TLS 1.1 and 1.2 bits.
- */
-const struct os_target os_targets[] = {
-	{ "win7",	  "Windows 7 SP1",		0, 1, 0 },
-	{ "win8.1",	  "Windows 8.1",		0, 0, 0 },
-	{ "win10",	  "Windows 10",			0, 0, 0 },
-	{ "win11",	  "Windows 11",			1, 0, 0 },
-	{ "server2008",	  "Windows Server 2008 SP2",	0, 0, 1 },
-	{ "server2008r2", "Windows Server 2008 R2 SP1",	0, 1, 0 },
-	{ "server2012",	  "Windows Server 2012",	0, 1, 0 },
-	{ "server2012r2", "Windows Server 2012 R2",	0, 0, 0 },
-	{ "server2016",	  "Windows Server 2016",	0, 0, 0 },
-	{ "server2019",	  "Windows Server 2019",	0, 0, 0 },
-	{ "server2022",	  "Windows Server 2022",	1, 0, 0 },
-	{ "server2025",	  "Windows Server 2025",	1, 0, 0 },
-};
-const size_t os_target_count = sizeof os_targets / sizeof os_targets[0];
-
 struct loader {
 	struct policy	*p;
 	struct diags	*d;
@@ -71,14 +50,6 @@ struct loader {
 	int		 line;		/* line the reader handed out last */
 	char		 section_cur[16];
 };
-
-static const char *
-os_names_allowed(void)
-{
-	return "win7, win8.1, win10, win11, server2008, server2008r2, "
-	    "server2012, server2012r2, server2016, server2019, server2022, "
-	    "server2025";
-}
 
 const char *
 wininet_scope_name(enum wininet_scope s)
@@ -711,6 +682,157 @@ uses_of(const struct policy *p, enum proto_id id, struct use *u)
 	return n;
 }
 
+/* "win7, server2008r2": the targets in mask, into buf. 0: none. */
+static size_t
+target_list(const struct policy *p, int (*pick)(const struct os_target *,
+    const void *), const void *arg, char *buf, size_t size)
+{
+	size_t	i, used = 0, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < os_target_count; i++) {
+		if (!(p->target_os & (1U << i)) || !pick(&os_targets[i], arg))
+			continue;
+		if (used < size)
+			used += (size_t)snprintf(buf + used, size - used, "%s%s",
+			    n == 0 ? "" : ", ", os_targets[i].name);
+		n++;
+	}
+	return n;
+}
+
+static int
+pick_client_off(const struct os_target *t, const void *arg)
+{
+	return (t->client_off & *(const proto_set *)arg) != 0;
+}
+
+static int
+pick_lacks(const struct os_target *t, const void *arg)
+{
+	return (t->supported & *(const proto_set *)arg) == 0;
+}
+
+static int
+pick_rdp(const struct os_target *t, const void *arg)
+{
+	(void)arg;
+	return t->rdp_tls10_kb != NULL;
+}
+
+static int
+pick_dotnet35(const struct os_target *t, const void *arg)
+{
+	(void)arg;
+	return t->dotnet35_kb != NULL;
+}
+
+/*
+ * What the [target] systems lack or need (the facts are os.c's):
+ * TLS 1.1/1.2 off for clients (Windows 7, 2008 R2, 2008), protocols a
+ * target does not have, Remote Desktop without TLS 1.0 on Windows 7 /
+ * 2008 R2, and the .NET 3.5 TLS updates.
+ */
+static void
+check_targets(struct loader *l)
+{
+	struct policy	*p = l->p;
+	char		 who[256], kbs[256];
+	proto_set	 one;
+	size_t		 i, j, n, used;
+	int		 tline = p->key_line[K_TARGET_OS];
+	struct {
+		int		 line;
+		const char	*what;
+		proto_set	 uses;
+	} relies[3];
+
+	if (p->target_os == 0)
+		return;
+	/* Who relies on SCHANNEL's client side for TLS 1.1 and 1.2. */
+	n = 0;
+	if (policy_has_winhttp(p)) {
+		relies[n].line = p->key_line[K_WH_PROTOCOLS];
+		relies[n].what = "[winhttp] protocols";
+		relies[n++].uses = p->winhttp_protocols;
+	}
+	if (policy_has_wininet(p)) {
+		relies[n].line = p->key_line[K_WI_PROTOCOLS];
+		relies[n].what = "[wininet] protocols";
+		relies[n++].uses = p->wininet_protocols;
+	}
+	if (p->system_default_tls == 1 || p->strong_crypto == 1) {
+		relies[n].line = p->system_default_tls == 1 ?
+		    p->key_line[K_NET_SYSTLS] : p->key_line[K_NET_STRONG];
+		relies[n].what = "[dotnet]";
+		relies[n++].uses = 1U << PROTO_TLS12;
+	}
+	for (i = PROTO_TLS11; i <= PROTO_TLS12; i++) {
+		one = 1U << i;
+		if (p->schannel[i][SIDE_CLIENT] == SC_ENABLED)
+			continue;
+		if (target_list(p, pick_client_off, &one, who, sizeof who) == 0)
+			continue;
+		for (j = 0; j < n; j++) {
+			if (!(relies[j].uses & one))
+				continue;
+			diag_warn(l->d, relies[j].line, "%s relies on %s, which "
+			    "SCHANNEL has off for clients on %s (target os, line "
+			    "%d); add \"%s.client = enabled\" to [schannel]",
+			    relies[j].what, protocols[i].name, who, tline,
+			    protocols[i].name);
+		}
+	}
+	/* A protocol enabled for a target that does not have it (TLS 1.3 is
+	 * an error, checked above). */
+	for (i = 0; i < PROTO_COUNT; i++) {
+		int	s;
+
+		if (i == PROTO_TLS13)
+			continue;
+		one = 1U << i;
+		for (s = 0; s < 2; s++) {
+			if (p->schannel[i][s] != SC_ENABLED)
+				continue;
+			if (s == SIDE_SERVER &&
+			    p->schannel_line[i][0] == p->schannel_line[i][1])
+				continue;
+			if (target_list(p, pick_lacks, &one, who, sizeof who) == 0)
+				continue;
+			diag_warn(l->d, p->schannel_line[i][s], "[schannel] "
+			    "enables %s, which %s (target os, line %d) do%s not "
+			    "have: %s", protocols[i].name, who, tline,
+			    strchr(who, ',') != NULL ? "" : "es",
+			    os_protocol_where((enum proto_id)i));
+		}
+	}
+	/* Remote Desktop speaks TLS 1.0 on Windows 7 / 2008 R2 [os.c]. */
+	if (p->schannel[PROTO_TLS10][SIDE_SERVER] == SC_DISABLED &&
+	    target_list(p, pick_rdp, NULL, who, sizeof who) != 0)
+		diag_warn(l->d, p->schannel_line[PROTO_TLS10][SIDE_SERVER],
+		    "[schannel] disables tls1.0 for servers: Remote Desktop on "
+		    "%s (target os, line %d) then needs KB 3080079", who, tline);
+	/* .NET 3.5 reads SystemDefaultTlsVersions only once updated. */
+	if (p->system_default_tls == 1 && (p->frameworks & FW_V2) &&
+	    target_list(p, pick_dotnet35, NULL, who, sizeof who) != 0) {
+		kbs[0] = '\0';
+		used = 0;
+		for (i = 0; i < os_target_count; i++) {
+			if (!(p->target_os & (1U << i)) ||
+			    os_targets[i].dotnet35_kb == NULL ||
+			    strstr(kbs, os_targets[i].dotnet35_kb) != NULL)
+				continue;
+			used += (size_t)snprintf(kbs + used, sizeof kbs - used,
+			    "%sKB %s", used == 0 ? "" : ", ",
+			    os_targets[i].dotnet35_kb);
+		}
+		diag_warn(l->d, p->key_line[K_NET_SYSTLS], "[dotnet] "
+		    "system-default-tls for v2.0.50727 (.NET 3.5) works on %s "
+		    "(target os, line %d) only with the .NET 3.5 TLS update "
+		    "(%s)", who, tline, kbs);
+	}
+}
+
 static void
 check_semantics(struct loader *l)
 {
@@ -771,7 +893,8 @@ check_semantics(struct loader *l)
 			used = 0;
 			for (s = 0; (size_t)s < os_target_count; s++) {
 				if (!(p->target_os & (1U << s)) ||
-				    os_targets[s].tls13)
+				    (os_targets[s].supported &
+				    (1U << PROTO_TLS13)))
 					continue;
 				used += (size_t)snprintf(lacking + used,
 				    sizeof lacking - used, "%s%s",
@@ -807,14 +930,13 @@ check_semantics(struct loader *l)
 
 	for (s = 0; (size_t)s < os_target_count; s++) {
 		if (!(p->target_os & (1U << s)) ||
-		    !os_targets[s].winhttp_tls11_12_only)
+		    (p->winhttp_protocols & ~os_targets[s].winhttp_honours) == 0)
 			continue;
-		if (p->winhttp_protocols & ~((1U << PROTO_TLS11) |
-		    (1U << PROTO_TLS12)))
-			diag_warn(l->d, p->key_line[K_WH_PROTOCOLS], "%s "
-			    "(KB 4467770) honours only tls1.1 and tls1.2 in "
-			    "DefaultSecureProtocols", os_targets[s].name);
+		diag_warn(l->d, p->key_line[K_WH_PROTOCOLS], "%s (KB %s) "
+		    "honours only tls1.1 and tls1.2 in DefaultSecureProtocols",
+		    os_targets[s].name, os_targets[s].winhttp_kb);
 	}
+	check_targets(l);
 }
 
 static void

@@ -71,17 +71,6 @@ enum sc_state {
 	SC_DISABLED
 };
 
-struct os_target {
-	const char	*name;
-	const char	*display;
-	int		 tls13;		/* can use TLS 1.3 */
-	int		 needs_kb3140245;
-	int		 winhttp_tls11_12_only;	/* Server 2008 SP2 */
-};
-
-extern const struct os_target os_targets[];
-extern const size_t os_target_count;
-
 struct policy {
 	char		*file;
 	char		*id;

@@ -62,7 +62,10 @@ check_eq "user scope: Machine/Registry.pol holds the two WinHTTP values" \
 	"$("$TLSGPO" decode-pol "$WORK/u/gpo/Machine/Registry.pol" | wc -l)" 2
 
 # Corruption: every truncation, flipped sizes, wrong header, bad delimiters.
-small=$WORK/easyfix-tls11-tls12/gpo/Machine/Registry.pol
+# A file of two records: WinHTTP's value in both views.
+printf '[policy]\nid = two\nname = Two records\nversion = 1.0\n\n[winhttp]\nprotocols = tls1.2\n' > "$WORK/two.ini"
+"$TLSGPO" build "$WORK/two.ini" -o "$WORK/two" >/dev/null 2>&1
+small=$WORK/two/gpo/Machine/Registry.pol
 size=$(wc -c < "$small")
 full=$("$TLSGPO" decode-pol "$small")
 bad_rc=0 bad_msg=0 whole=0

@@ -201,7 +201,7 @@ job_refusals() {
 	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa80 /f /reg:64
 	wine_cmd "$s" rollback.cmd /force
 	jrc "rollback.cmd /force: exits 0" 0
-	jcheck "...says it uses the static inverse" grep -q 'no backup found: /force deletes the 11 values' <<<"$out"
+	jcheck "...says it uses the static inverse" grep -q 'no backup found: /force deletes the 13 values' <<<"$out"
 	jeq "...and deleted the value" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" absent
 }
 
@@ -407,12 +407,12 @@ job_detect() {
 	wine_cmd "$s" detect.cmd
 	jrc "two values drift: detect.cmd exits 1" 1
 	jeq "...its first line is the verdict" "$(head -1 <<<"$out")" \
-		"detect.cmd: drift: 2 of 11 values differ from policy Office 365 TLS 1.2 (id office365-tls12, version 1.0)"
+		"detect.cmd: drift: 2 of 13 values differ from policy Office 365 TLS 1.2 (id office365-tls12, version 1.0)"
 	jeq "...then only the two" "$(tail -n +2 <<<"$out")" \
 "wrong value HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp [64-bit] DefaultSecureProtocols: REG_DWORD 0x00000A85, policy wants REG_DWORD 0x00000800
 missing     HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 [64-bit] SchUseStrongCrypto: absent, policy wants REG_DWORD 0x00000001"
 	wine_cmd "$s" detect.cmd /verbose
-	jeq "detect.cmd /verbose: the verdict and all 11 lines" "$rc $(wc -l <<<"$out") $(grep -c '^ok ' <<<"$out")" "1 12 9"
+	jeq "detect.cmd /verbose: the verdict and all 13 lines" "$rc $(wc -l <<<"$out") $(grep -c '^ok ' <<<"$out")" "1 14 11"
 	wine_cmd "$s" detect.cmd /bogus
 	jrc "detect.cmd /bogus: usage, exit 2" 2
 }

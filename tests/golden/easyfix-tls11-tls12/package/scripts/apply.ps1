@@ -5,7 +5,7 @@ Applies a tlsgpo policy's registry values, after backing up their prior state.
 .DESCRIPTION
 Written by tlsgpo 0.1.0 for policy easyfix-tls11-tls12, version 1.0.
 
-Sets the policy's 2 registry values in both registry views. Before it
+Sets the policy's 6 registry values in both registry views. Before it
 writes anything it records the prior state of every one of them (absent, or
 type and data) in a new numbered backup folder, with a .reg export of each
 key; rollback.ps1 restores that state exactly. A second run changes
@@ -54,24 +54,36 @@ $PolicyName = 'KB 3140245 Easy Fix (TLS 1.1 + 1.2)'
 $PolicyId = 'easyfix-tls11-tls12'
 $PolicyVersion = '1.0'
 # Names this plan's operations and keys; a backup of another plan is not used.
-$PlanId = '50614f73f8b82667'
+$PlanId = '5a53272e5b32ce15'
 
 # The registry plan: one entry per value, in the order the package applies them.
 $Plan = @(
     @{ Index = 1; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; Name = 'DefaultSecureProtocols'; Type = 'REG_DWORD'; Data = 2560; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols' },
-    @{ Index = 2; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; Name = 'DefaultSecureProtocols'; Type = 'REG_DWORD'; Data = 2560; Label = 'HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols' }
+    @{ Index = 2; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; Name = 'DefaultSecureProtocols'; Type = 'REG_DWORD'; Data = 2560; Label = 'HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols' },
+    @{ Index = 3; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client'; Name = 'Enabled'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] Enabled' },
+    @{ Index = 4; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client'; Name = 'DisabledByDefault'; Type = 'REG_DWORD'; Data = 0; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] DisabledByDefault' },
+    @{ Index = 5; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; Name = 'Enabled'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled' },
+    @{ Index = 6; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; Name = 'DisabledByDefault'; Type = 'REG_DWORD'; Data = 0; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault' }
 )
 
 # Keys the plan writes to and their ancestors, deepest first.
 $PlanKeys = @(
-    @{ Index = 1; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]' },
-    @{ Index = 2; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]' },
-    @{ Index = 3; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]' },
-    @{ Index = 4; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]' },
-    @{ Index = 5; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]' },
-    @{ Index = 6; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]' },
-    @{ Index = 7; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [64-bit]' },
-    @{ Index = 8; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [32-bit]' }
+    @{ Index = 1; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client'; HoldsValues = $true; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]' },
+    @{ Index = 2; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; HoldsValues = $true; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]' },
+    @{ Index = 3; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]' },
+    @{ Index = 4; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]' },
+    @{ Index = 5; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]' },
+    @{ Index = 6; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]' },
+    @{ Index = 7; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]' },
+    @{ Index = 8; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]' },
+    @{ Index = 9; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]' },
+    @{ Index = 10; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]' },
+    @{ Index = 11; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]' },
+    @{ Index = 12; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]' },
+    @{ Index = 13; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]' },
+    @{ Index = 14; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [64-bit]' },
+    @{ Index = 15; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [32-bit]' },
+    @{ Index = 16; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control [shared]' }
 )
 
 $PlanHasHklm = @(@($Plan) | Where-Object { $_.Hive -eq 'HKLM' }).Count -gt 0

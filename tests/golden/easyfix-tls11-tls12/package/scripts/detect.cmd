@@ -2,7 +2,7 @@
 rem detect.cmd: written by tlsgpo 0.1.0 for policy easyfix-tls11-tls12, version 1.0.
 rem
 rem Compares this machine with the policy. The first line says it all
-rem (compliant, or how many of the 2 values drift); then one line per value
+rem (compliant, or how many of the 6 values drift); then one line per value
 rem that is not ok (missing, wrong value, wrong type); /verbose lists the
 rem ok ones too. Changes nothing; needs no elevation. Usable as an Intune
 rem remediation detection script (which keeps only 2,048 characters of
@@ -15,8 +15,8 @@ rem or HKCU values asked of the SYSTEM account; 6 the registry could not be
 rem read: nothing was decided (never 1, so that an error is not remediated).
 setlocal EnableExtensions DisableDelayedExpansion
 set "REG=%SystemRoot%\System32\reg.exe"
-set "OP_COUNT=2"
-set "KEY_COUNT=8"
+set "OP_COUNT=6"
+set "KEY_COUNT=16"
 set "VERBOSE=0"
 set "W="
 goto main
@@ -287,17 +287,29 @@ exit /b 0
 
 rem ---- The registry plan, loaded once by :load_plan ------------------------
 :load_plan
-set "OP_1=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|DefaultSecureProtocols|REG_DWORD|0x00000A00|1|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols"
-set "OP_2=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|DefaultSecureProtocols|REG_DWORD|0x00000A00|2|HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols"
+set "OP_1=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|DefaultSecureProtocols|REG_DWORD|0x00000A00|5|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols"
+set "OP_2=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|DefaultSecureProtocols|REG_DWORD|0x00000A00|6|HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols"
+set "OP_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|Enabled|REG_DWORD|0x00000001|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] Enabled"
+set "OP_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] DisabledByDefault"
+set "OP_5=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|Enabled|REG_DWORD|0x00000001|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled"
+set "OP_6=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault"
 
-set "K_1=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]"
-set "K_2=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]"
-set "K_3=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]"
-set "K_4=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]"
-set "K_5=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]"
-set "K_6=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]"
-set "K_7=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]"
-set "K_8=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]"
+set "K_1=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]"
+set "K_2=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]"
+set "K_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]"
+set "K_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]"
+set "K_5=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]"
+set "K_6=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]"
+set "K_7=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]"
+set "K_8=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]"
+set "K_9=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]"
+set "K_10=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]"
+set "K_11=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]"
+set "K_12=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]"
+set "K_13=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]"
+set "K_14=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]"
+set "K_15=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]"
+set "K_16=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]"
 
 exit /b 0
 

@@ -2,7 +2,7 @@
 rem detect.cmd: written by tlsgpo 0.1.0 for policy legacy-tls10-tls12, version 1.0.
 rem
 rem Compares this machine with the policy. The first line says it all
-rem (compliant, or how many of the 20 values drift); then one line per value
+rem (compliant, or how many of the 24 values drift); then one line per value
 rem that is not ok (missing, wrong value, wrong type); /verbose lists the
 rem ok ones too. Changes nothing; needs no elevation. Usable as an Intune
 rem remediation detection script (which keeps only 2,048 characters of
@@ -15,8 +15,8 @@ rem or HKCU values asked of the SYSTEM account; 6 the registry could not be
 rem read: nothing was decided (never 1, so that an error is not remediated).
 setlocal EnableExtensions DisableDelayedExpansion
 set "REG=%SystemRoot%\System32\reg.exe"
-set "OP_COUNT=20"
-set "KEY_COUNT=24"
+set "OP_COUNT=24"
+set "KEY_COUNT=28"
 set "VERBOSE=0"
 set "W="
 goto main
@@ -287,18 +287,18 @@ exit /b 0
 
 rem ---- The registry plan, loaded once by :load_plan ------------------------
 :load_plan
-set "OP_1=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|DefaultSecureProtocols|REG_DWORD|0x00000A80|7|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols"
-set "OP_2=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|DefaultSecureProtocols|REG_DWORD|0x00000A80|8|HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols"
-set "OP_3=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|SecureProtocols|REG_DWORD|0x00000A80|10|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit] SecureProtocols"
-set "OP_4=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|SecureProtocols|REG_DWORD|0x00000A80|11|HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit] SecureProtocols"
-set "OP_5=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SchUseStrongCrypto|REG_DWORD|0x00000001|15|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SchUseStrongCrypto"
-set "OP_6=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SystemDefaultTlsVersions|REG_DWORD|0x00000001|15|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SystemDefaultTlsVersions"
-set "OP_7=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SchUseStrongCrypto|REG_DWORD|0x00000001|16|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SchUseStrongCrypto"
-set "OP_8=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SystemDefaultTlsVersions|REG_DWORD|0x00000001|16|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SystemDefaultTlsVersions"
-set "OP_9=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|SchUseStrongCrypto|REG_DWORD|0x00000001|17|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SchUseStrongCrypto"
-set "OP_10=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|SystemDefaultTlsVersions|REG_DWORD|0x00000001|17|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SystemDefaultTlsVersions"
-set "OP_11=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|SchUseStrongCrypto|REG_DWORD|0x00000001|18|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SchUseStrongCrypto"
-set "OP_12=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|SystemDefaultTlsVersions|REG_DWORD|0x00000001|18|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SystemDefaultTlsVersions"
+set "OP_1=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|DefaultSecureProtocols|REG_DWORD|0x00000A80|11|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols"
+set "OP_2=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|DefaultSecureProtocols|REG_DWORD|0x00000A80|12|HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols"
+set "OP_3=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|SecureProtocols|REG_DWORD|0x00000A80|14|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit] SecureProtocols"
+set "OP_4=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|SecureProtocols|REG_DWORD|0x00000A80|15|HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit] SecureProtocols"
+set "OP_5=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SchUseStrongCrypto|REG_DWORD|0x00000001|19|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SchUseStrongCrypto"
+set "OP_6=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SystemDefaultTlsVersions|REG_DWORD|0x00000001|19|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SystemDefaultTlsVersions"
+set "OP_7=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SchUseStrongCrypto|REG_DWORD|0x00000001|20|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SchUseStrongCrypto"
+set "OP_8=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SystemDefaultTlsVersions|REG_DWORD|0x00000001|20|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SystemDefaultTlsVersions"
+set "OP_9=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|SchUseStrongCrypto|REG_DWORD|0x00000001|21|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SchUseStrongCrypto"
+set "OP_10=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|SystemDefaultTlsVersions|REG_DWORD|0x00000001|21|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SystemDefaultTlsVersions"
+set "OP_11=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|SchUseStrongCrypto|REG_DWORD|0x00000001|22|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SchUseStrongCrypto"
+set "OP_12=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|SystemDefaultTlsVersions|REG_DWORD|0x00000001|22|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SystemDefaultTlsVersions"
 set "OP_13=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Client|/reg:64|Enabled|REG_DWORD|0x00000000|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Client [shared] Enabled"
 set "OP_14=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000001|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Client [shared] DisabledByDefault"
 set "OP_15=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Server|/reg:64|Enabled|REG_DWORD|0x00000000|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Server [shared] Enabled"
@@ -307,31 +307,39 @@ set "OP_17=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Prot
 set "OP_18=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000001|3|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client [shared] DisabledByDefault"
 set "OP_19=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server|/reg:64|Enabled|REG_DWORD|0x00000000|4|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server [shared] Enabled"
 set "OP_20=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server|/reg:64|DisabledByDefault|REG_DWORD|0x00000001|4|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server [shared] DisabledByDefault"
+set "OP_21=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|Enabled|REG_DWORD|0x00000001|5|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] Enabled"
+set "OP_22=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|5|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] DisabledByDefault"
+set "OP_23=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|Enabled|REG_DWORD|0x00000001|6|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled"
+set "OP_24=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|6|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault"
 
 set "K_1=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Client [shared]"
 set "K_2=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Server [shared]"
 set "K_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client [shared]"
 set "K_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server [shared]"
-set "K_5=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0 [shared]"
-set "K_6=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0 [shared]"
-set "K_7=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]"
-set "K_8=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]"
-set "K_9=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]"
-set "K_10=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]"
-set "K_11=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]"
-set "K_12=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]"
-set "K_13=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]"
-set "K_14=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]"
-set "K_15=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]"
-set "K_16=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]"
-set "K_17=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit]"
-set "K_18=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [32-bit]"
-set "K_19=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]"
-set "K_20=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]"
-set "K_21=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]"
-set "K_22=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]"
-set "K_23=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]"
-set "K_24=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]"
+set "K_5=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]"
+set "K_6=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]"
+set "K_7=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0 [shared]"
+set "K_8=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0 [shared]"
+set "K_9=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]"
+set "K_10=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]"
+set "K_11=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]"
+set "K_12=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]"
+set "K_13=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]"
+set "K_14=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]"
+set "K_15=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]"
+set "K_16=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]"
+set "K_17=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]"
+set "K_18=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]"
+set "K_19=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]"
+set "K_20=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]"
+set "K_21=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit]"
+set "K_22=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [32-bit]"
+set "K_23=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]"
+set "K_24=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]"
+set "K_25=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]"
+set "K_26=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]"
+set "K_27=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]"
+set "K_28=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]"
 
 exit /b 0
 

@@ -6,7 +6,7 @@ Compares this machine with a tlsgpo policy.
 Written by tlsgpo 0.1.0 for policy legacy-tls10-tls12, version 1.0.
 
 The first line says it all (compliant, or how many of the policy's
-20 values drift); then one line per value that is not ok (missing,
+24 values drift); then one line per value that is not ok (missing,
 wrong value, wrong type); -Verbose lists the ok ones too. Changes nothing;
 needs no elevation. Usable as an Intune remediation detection script (which
 keeps only 2,048 characters of output), with apply.ps1 as the remediation
@@ -41,7 +41,7 @@ $PolicyName = 'Legacy compatible (TLS 1.0 to 1.2)'
 $PolicyId = 'legacy-tls10-tls12'
 $PolicyVersion = '1.0'
 # Names this plan's operations and keys; a backup of another plan is not used.
-$PlanId = '98496c1fac0ba504'
+$PlanId = '594ab6e3d5f00418'
 
 # The registry plan: one entry per value, in the order the package applies them.
 $Plan = @(
@@ -64,7 +64,11 @@ $Plan = @(
     @{ Index = 17; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client'; Name = 'Enabled'; Type = 'REG_DWORD'; Data = 0; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client [shared] Enabled' },
     @{ Index = 18; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client'; Name = 'DisabledByDefault'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client [shared] DisabledByDefault' },
     @{ Index = 19; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server'; Name = 'Enabled'; Type = 'REG_DWORD'; Data = 0; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server [shared] Enabled' },
-    @{ Index = 20; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server'; Name = 'DisabledByDefault'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server [shared] DisabledByDefault' }
+    @{ Index = 20; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server'; Name = 'DisabledByDefault'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server [shared] DisabledByDefault' },
+    @{ Index = 21; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client'; Name = 'Enabled'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] Enabled' },
+    @{ Index = 22; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client'; Name = 'DisabledByDefault'; Type = 'REG_DWORD'; Data = 0; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] DisabledByDefault' },
+    @{ Index = 23; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; Name = 'Enabled'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled' },
+    @{ Index = 24; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; Name = 'DisabledByDefault'; Type = 'REG_DWORD'; Data = 0; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault' }
 )
 
 # Keys the plan writes to and their ancestors, deepest first.
@@ -73,26 +77,30 @@ $PlanKeys = @(
     @{ Index = 2; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Server'; HoldsValues = $true; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Server [shared]' },
     @{ Index = 3; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client'; HoldsValues = $true; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Client [shared]' },
     @{ Index = 4; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server'; HoldsValues = $true; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0\Server [shared]' },
-    @{ Index = 5; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0 [shared]' },
-    @{ Index = 6; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0 [shared]' },
-    @{ Index = 7; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]' },
-    @{ Index = 8; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]' },
-    @{ Index = 9; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]' },
-    @{ Index = 10; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]' },
-    @{ Index = 11; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]' },
-    @{ Index = 12; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]' },
-    @{ Index = 13; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]' },
-    @{ Index = 14; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]' },
-    @{ Index = 15; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]' },
-    @{ Index = 16; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]' },
-    @{ Index = 17; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit]' },
-    @{ Index = 18; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [32-bit]' },
-    @{ Index = 19; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]' },
-    @{ Index = 20; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [64-bit]' },
-    @{ Index = 21; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [32-bit]' },
-    @{ Index = 22; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]' },
-    @{ Index = 23; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]' },
-    @{ Index = 24; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control [shared]' }
+    @{ Index = 5; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client'; HoldsValues = $true; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]' },
+    @{ Index = 6; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; HoldsValues = $true; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]' },
+    @{ Index = 7; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0 [shared]' },
+    @{ Index = 8; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 3.0 [shared]' },
+    @{ Index = 9; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]' },
+    @{ Index = 10; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]' },
+    @{ Index = 11; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]' },
+    @{ Index = 12; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]' },
+    @{ Index = 13; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]' },
+    @{ Index = 14; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]' },
+    @{ Index = 15; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]' },
+    @{ Index = 16; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]' },
+    @{ Index = 17; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]' },
+    @{ Index = 18; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]' },
+    @{ Index = 19; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]' },
+    @{ Index = 20; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]' },
+    @{ Index = 21; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit]' },
+    @{ Index = 22; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [32-bit]' },
+    @{ Index = 23; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]' },
+    @{ Index = 24; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [64-bit]' },
+    @{ Index = 25; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [32-bit]' },
+    @{ Index = 26; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]' },
+    @{ Index = 27; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]' },
+    @{ Index = 28; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control [shared]' }
 )
 
 $PlanHasHklm = @(@($Plan) | Where-Object { $_.Hive -eq 'HKLM' }).Count -gt 0

@@ -1,7 +1,7 @@
 @echo off
 rem apply.cmd: written by tlsgpo 0.1.0 for policy office365-tls12, version 1.0.
 rem
-rem Sets the policy's 11 registry values (both registry views) with reg.exe,
+rem Sets the policy's 13 registry values (both registry views) with reg.exe,
 rem after recording the prior state of every one of them in a new backup
 rem folder, which rollback.cmd restores exactly. A second run changes nothing.
 rem
@@ -25,9 +25,9 @@ setlocal EnableExtensions DisableDelayedExpansion
 set "REG=%SystemRoot%\System32\reg.exe"
 set "TLSGPO_ID=office365-tls12"
 set "TLSGPO_VERSION=1.0"
-set "TLSGPO_PLAN=43961fc61a4ebcb9"
-set "OP_COUNT=11"
-set "KEY_COUNT=18"
+set "TLSGPO_PLAN=8e0de19d001c2dfc"
+set "OP_COUNT=13"
+set "KEY_COUNT=24"
 rem Backups: ProgramData, or for a policy with HKCU values the user's own
 rem LocalAppData (one user's rollback must not restore another's hive).
 set "BACKUP_TOP=%ProgramData%\tlsgpo"
@@ -431,36 +431,44 @@ exit /b 0
 
 rem ---- The registry plan, loaded once by :load_plan ------------------------
 :load_plan
-set "OP_1=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|DefaultSecureProtocols|REG_DWORD|0x00000800|1|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols"
-set "OP_2=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|DefaultSecureProtocols|REG_DWORD|0x00000800|2|HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols"
-set "OP_3=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|SecureProtocols|REG_DWORD|0x00000800|3|HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings [shared] SecureProtocols"
-set "OP_4=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SchUseStrongCrypto|REG_DWORD|0x00000001|10|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SchUseStrongCrypto"
-set "OP_5=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SystemDefaultTlsVersions|REG_DWORD|0x00000001|10|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SystemDefaultTlsVersions"
-set "OP_6=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SchUseStrongCrypto|REG_DWORD|0x00000001|11|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SchUseStrongCrypto"
-set "OP_7=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SystemDefaultTlsVersions|REG_DWORD|0x00000001|11|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SystemDefaultTlsVersions"
-set "OP_8=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|SchUseStrongCrypto|REG_DWORD|0x00000001|12|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SchUseStrongCrypto"
-set "OP_9=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|SystemDefaultTlsVersions|REG_DWORD|0x00000001|12|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SystemDefaultTlsVersions"
-set "OP_10=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|SchUseStrongCrypto|REG_DWORD|0x00000001|13|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SchUseStrongCrypto"
-set "OP_11=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|SystemDefaultTlsVersions|REG_DWORD|0x00000001|13|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SystemDefaultTlsVersions"
+set "OP_1=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|DefaultSecureProtocols|REG_DWORD|0x00000800|3|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols"
+set "OP_2=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|DefaultSecureProtocols|REG_DWORD|0x00000800|4|HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols"
+set "OP_3=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|SecureProtocols|REG_DWORD|0x00000800|5|HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings [shared] SecureProtocols"
+set "OP_4=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SchUseStrongCrypto|REG_DWORD|0x00000001|14|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SchUseStrongCrypto"
+set "OP_5=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SystemDefaultTlsVersions|REG_DWORD|0x00000001|14|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SystemDefaultTlsVersions"
+set "OP_6=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SchUseStrongCrypto|REG_DWORD|0x00000001|15|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SchUseStrongCrypto"
+set "OP_7=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SystemDefaultTlsVersions|REG_DWORD|0x00000001|15|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SystemDefaultTlsVersions"
+set "OP_8=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|SchUseStrongCrypto|REG_DWORD|0x00000001|16|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SchUseStrongCrypto"
+set "OP_9=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|SystemDefaultTlsVersions|REG_DWORD|0x00000001|16|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SystemDefaultTlsVersions"
+set "OP_10=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|SchUseStrongCrypto|REG_DWORD|0x00000001|17|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SchUseStrongCrypto"
+set "OP_11=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|SystemDefaultTlsVersions|REG_DWORD|0x00000001|17|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SystemDefaultTlsVersions"
+set "OP_12=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|Enabled|REG_DWORD|0x00000001|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled"
+set "OP_13=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault"
 
-set "K_1=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]"
-set "K_2=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]"
-set "K_3=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings [shared]"
-set "K_4=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]"
-set "K_5=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]"
-set "K_6=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion [shared]"
-set "K_7=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]"
-set "K_8=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]"
-set "K_9=HKLM\SOFTWARE\Policies\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows|HKLM\SOFTWARE\Policies\Microsoft\Windows [shared]"
-set "K_10=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]"
-set "K_11=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]"
-set "K_12=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit]"
-set "K_13=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [32-bit]"
-set "K_14=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]"
-set "K_15=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]"
-set "K_16=HKLM\SOFTWARE\Policies\Microsoft|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft|HKLM\SOFTWARE\Policies\Microsoft [shared]"
-set "K_17=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]"
-set "K_18=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]"
+set "K_1=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]"
+set "K_2=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]"
+set "K_3=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]"
+set "K_4=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]"
+set "K_5=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings [shared]"
+set "K_6=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]"
+set "K_7=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]"
+set "K_8=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]"
+set "K_9=HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion [shared]"
+set "K_10=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]"
+set "K_11=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]"
+set "K_12=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]"
+set "K_13=HKLM\SOFTWARE\Policies\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows|HKLM\SOFTWARE\Policies\Microsoft\Windows [shared]"
+set "K_14=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]"
+set "K_15=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]"
+set "K_16=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit]"
+set "K_17=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [32-bit]"
+set "K_18=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]"
+set "K_19=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]"
+set "K_20=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]"
+set "K_21=HKLM\SOFTWARE\Policies\Microsoft|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft|HKLM\SOFTWARE\Policies\Microsoft [shared]"
+set "K_22=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]"
+set "K_23=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]"
+set "K_24=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]"
 
 exit /b 0
 

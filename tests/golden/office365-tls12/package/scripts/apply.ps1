@@ -5,7 +5,7 @@ Applies a tlsgpo policy's registry values, after backing up their prior state.
 .DESCRIPTION
 Written by tlsgpo 0.1.0 for policy office365-tls12, version 1.0.
 
-Sets the policy's 11 registry values in both registry views. Before it
+Sets the policy's 13 registry values in both registry views. Before it
 writes anything it records the prior state of every one of them (absent, or
 type and data) in a new numbered backup folder, with a .reg export of each
 key; rollback.ps1 restores that state exactly. A second run changes
@@ -54,7 +54,7 @@ $PolicyName = 'Office 365 TLS 1.2'
 $PolicyId = 'office365-tls12'
 $PolicyVersion = '1.0'
 # Names this plan's operations and keys; a backup of another plan is not used.
-$PlanId = '43961fc61a4ebcb9'
+$PlanId = '8e0de19d001c2dfc'
 
 # The registry plan: one entry per value, in the order the package applies them.
 $Plan = @(
@@ -68,29 +68,37 @@ $Plan = @(
     @{ Index = 8; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; Name = 'SchUseStrongCrypto'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SchUseStrongCrypto' },
     @{ Index = 9; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; Name = 'SystemDefaultTlsVersions'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SystemDefaultTlsVersions' },
     @{ Index = 10; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; Name = 'SchUseStrongCrypto'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SchUseStrongCrypto' },
-    @{ Index = 11; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; Name = 'SystemDefaultTlsVersions'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SystemDefaultTlsVersions' }
+    @{ Index = 11; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; Name = 'SystemDefaultTlsVersions'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SystemDefaultTlsVersions' },
+    @{ Index = 12; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; Name = 'Enabled'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled' },
+    @{ Index = 13; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; Name = 'DisabledByDefault'; Type = 'REG_DWORD'; Data = 0; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault' }
 )
 
 # Keys the plan writes to and their ancestors, deepest first.
 $PlanKeys = @(
-    @{ Index = 1; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]' },
-    @{ Index = 2; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]' },
-    @{ Index = 3; Hive = 'HKLM'; View = 'shared'; Key = 'SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings [shared]' },
-    @{ Index = 4; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]' },
-    @{ Index = 5; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]' },
-    @{ Index = 6; Hive = 'HKLM'; View = 'shared'; Key = 'SOFTWARE\Policies\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion [shared]' },
-    @{ Index = 7; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]' },
-    @{ Index = 8; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]' },
-    @{ Index = 9; Hive = 'HKLM'; View = 'shared'; Key = 'SOFTWARE\Policies\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Policies\Microsoft\Windows [shared]' },
-    @{ Index = 10; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]' },
-    @{ Index = 11; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]' },
-    @{ Index = 12; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit]' },
-    @{ Index = 13; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [32-bit]' },
-    @{ Index = 14; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [64-bit]' },
-    @{ Index = 15; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [32-bit]' },
-    @{ Index = 16; Hive = 'HKLM'; View = 'shared'; Key = 'SOFTWARE\Policies\Microsoft'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Policies\Microsoft [shared]' },
-    @{ Index = 17; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]' },
-    @{ Index = 18; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]' }
+    @{ Index = 1; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; HoldsValues = $true; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]' },
+    @{ Index = 2; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]' },
+    @{ Index = 3; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]' },
+    @{ Index = 4; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]' },
+    @{ Index = 5; Hive = 'HKLM'; View = 'shared'; Key = 'SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion\Internet Settings [shared]' },
+    @{ Index = 6; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]' },
+    @{ Index = 7; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]' },
+    @{ Index = 8; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]' },
+    @{ Index = 9; Hive = 'HKLM'; View = 'shared'; Key = 'SOFTWARE\Policies\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Policies\Microsoft\Windows\CurrentVersion [shared]' },
+    @{ Index = 10; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]' },
+    @{ Index = 11; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]' },
+    @{ Index = 12; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]' },
+    @{ Index = 13; Hive = 'HKLM'; View = 'shared'; Key = 'SOFTWARE\Policies\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Policies\Microsoft\Windows [shared]' },
+    @{ Index = 14; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]' },
+    @{ Index = 15; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]' },
+    @{ Index = 16; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit]' },
+    @{ Index = 17; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [32-bit]' },
+    @{ Index = 18; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]' },
+    @{ Index = 19; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [64-bit]' },
+    @{ Index = 20; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [32-bit]' },
+    @{ Index = 21; Hive = 'HKLM'; View = 'shared'; Key = 'SOFTWARE\Policies\Microsoft'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Policies\Microsoft [shared]' },
+    @{ Index = 22; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]' },
+    @{ Index = 23; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]' },
+    @{ Index = 24; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control [shared]' }
 )
 
 $PlanHasHklm = @(@($Plan) | Where-Object { $_.Hive -eq 'HKLM' }).Count -gt 0

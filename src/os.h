@@ -1,0 +1,48 @@
+/*
+ * What each Windows version supports and needs: the one table of OS facts
+ * behind the policy checks, the ADMX supportedOn choices and the scripts'
+ * prerequisite checks. Every fact in os.c cites its Microsoft source.
+ */
+#ifndef TLSGPO_OS_H
+#define TLSGPO_OS_H
+
+#include "protocol.h"
+
+struct os_target {
+	const char	*name;		/* the policy's word: "win7" */
+	const char	*display;	/* "Windows 7 SP1" */
+	unsigned	 build_min;	/* CurrentBuildNumber */
+	unsigned	 build_max;
+	proto_set	 supported;	/* protocols SCHANNEL has */
+	proto_set	 client_off;	/* ...of which off by default (client) */
+	/*
+	 * The update WinHTTP needs to honour DefaultSecureProtocols, NULL
+	 * when it does so as shipped; and the bits it honours then.
+	 */
+	const char	*winhttp_kb;
+	proto_set	 winhttp_honours;
+	const char	*dotnet35_kb;	/* SystemDefaultTlsVersions for v2.0.50727 */
+	const char	*rdp_tls10_kb;	/* RDP without TLS 1.0 needs it */
+};
+
+extern const struct os_target os_targets[];
+extern const size_t os_target_count;
+
+/* The supportedOn definition an ADMX policy for protocol P names. */
+struct os_support {
+	const char	*id;		/* "SUPPORTED_Win7SP1" */
+	const char	*text;		/* English display text */
+};
+
+const struct os_support *os_support_for_protocol(enum proto_id);
+extern const struct os_support os_support_winhttp;	/* KB 3140245 */
+extern const struct os_support os_support_tls13;
+
+/* Where protocol P exists, for a message about a target that lacks it. */
+const char	*os_protocol_where(enum proto_id);
+
+/* The comma-separated policy words, for messages. */
+const char	*os_names_allowed(void);
+int		 os_find(const char *);		/* index, or -1 */
+
+#endif
