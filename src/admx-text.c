@@ -48,6 +48,8 @@ const struct admx_text admx_texts[3] = {
 		    "does not remove them. Restore the previous values with the "
 		    "package's rollback script.",
 		"TLS protocol settings from the tlsgpo policy %s.",
+		"At least Windows 10 version 1607 or Windows Server 2016",
+		" (Windows 11 / Windows Server 2022 or later)",
 	},
 	{
 		"zh-TW",
@@ -86,6 +88,8 @@ const struct admx_text admx_texts[3] = {
 		"這些值位於 Software\\Policies 之外：取消連結 GPO 不會移除它們。"
 		    "請使用套件中的還原指令碼還原先前的值。",
 		"來自 tlsgpo 原則 %s 的 TLS 通訊協定設定。",
+		"至少 Windows 10 版本 1607 或 Windows Server 2016",
+		" (Windows 11 / Windows Server 2022 或更新版本)",
 	},
 	{
 		"sv-SE",
@@ -129,5 +133,7 @@ const struct admx_text admx_texts[3] = {
 		    "länken till grupprincipobjektet tar inte bort dem. Återställ "
 		    "de tidigare värdena med paketets återställningsskript.",
 		"TLS-protokollinställningar från tlsgpo-principen %s.",
+		"Minst Windows 10 version 1607 eller Windows Server 2016",
+		" (Windows 11 / Windows Server 2022 eller senare)",
 	},
 };

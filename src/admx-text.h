@@ -33,6 +33,8 @@ struct admx_text {
 	const char	*explain_restart;
 	const char	*explain_tattoo;
 	const char	*description;		/* the ADML's own; "%s" policy */
+	const char	*sup_1607;		/* DTLS 1.2 (os.c) */
+	const char	*tls13_only;		/* appended to a TLS 1.3 item */
 };
 
 extern const struct admx_text admx_texts[3];

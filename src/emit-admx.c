@@ -8,6 +8,7 @@
 
 #include "admx-text.h"
 #include "emitter.h"
+#include "os.h"
 #include "policy.h"
 #include "xmalloc.h"
 
@@ -34,6 +35,8 @@ struct admx_policy {
 	const struct plan_op *ops[MAX_OPS];
 	size_t		 nops;
 	int		 tls13;		/* the plan's data turns TLS 1.3 on */
+	const struct os_support *support;	/* supportedOn, from os.c */
+	enum proto_id	 proto;		/* SCHANNEL's, else PROTO_COUNT */
 };
 
 struct admx_model {
@@ -41,7 +44,8 @@ struct admx_model {
 	size_t			 n;
 	uint32_t		 masks[8];	/* enum items, computed */
 	size_t			 nmasks;
-	int			 need_kb, need_win7, need_tls13;
+	const struct os_support	*supports[8];	/* the definitions used */
+	size_t			 nsupports;
 };
 
 /* Letters, digits and '_' only (the schema's itemName). */
@@ -74,6 +78,28 @@ admx_base_name(const struct policy *p)
 	return xasprintf("%s_%s", vendor, id);
 }
 
+/* The protocol of a SCHANNEL key's tail, "TLS 1.2\\Client". */
+static enum proto_id
+protocol_of_key(const char *tail)
+{
+	size_t	i, n;
+
+	for (i = 0; i < PROTO_COUNT; i++) {
+		n = strlen(protocols[i].display);
+		if (strncmp(tail, protocols[i].display, n) == 0 &&
+		    tail[n] == '\\')
+			return protocols[i].id;
+	}
+	return PROTO_COUNT;
+}
+
+/* The protocol a policy's supportedOn follows: SCHANNEL's own, else TLS 1.0. */
+static enum proto_id
+policy_protocol(const struct admx_policy *ap)
+{
+	return ap->proto == PROTO_COUNT ? PROTO_TLS10 : ap->proto;
+}
+
 static struct admx_policy *
 model_policy(struct admx_model *m, const char *name, enum admx_kind kind,
     const char *value)
@@ -90,6 +116,7 @@ model_policy(struct admx_model *m, const char *name, enum admx_kind kind,
 	snprintf(ap->name, sizeof ap->name, "%s", name);
 	ap->kind = kind;
 	ap->value = value;
+	ap->proto = PROTO_COUNT;
 	return ap;
 }
 
@@ -136,6 +163,7 @@ model_build(const struct plan *pl, struct admx_model *m)
 			item_name(side, sizeof side, proto + 11);
 			snprintf(name, sizeof name, "Schannel_%s", side);
 			ap = model_policy(m, name, ADMX_TOGGLE, NULL);
+			ap->proto = protocol_of_key(proto + 11);
 		}
 		if (ap->nops < MAX_OPS)
 			ap->ops[ap->nops++] = op;
@@ -154,25 +182,39 @@ model_build(const struct plan *pl, struct admx_model *m)
 				m->masks[m->nmasks++] = op->data;
 		}
 	}
+	/*
+	 * supportedOn from os.c's table: a SCHANNEL policy names where its
+	 * protocol exists, whether it turns it on or off; WinHTTP needs
+	 * KB 3140245; a mask with TLS 1.3 on needs Windows 11 / Server 2022.
+	 */
 	for (i = 0; i < m->n; i++) {
 		ap = &m->policies[i];
 		if (ap->tls13)
-			m->need_tls13 = 1;
+			ap->support = &os_support_tls13;
 		else if (strcmp(ap->name, "WinHttpDefaultSecureProtocols") == 0)
-			m->need_kb = 1;
+			ap->support = &os_support_winhttp;
 		else
-			m->need_win7 = 1;
+			ap->support = os_support_for_protocol(policy_protocol(ap));
+		for (j = 0; j < m->nsupports; j++) {
+			if (m->supports[j] == ap->support)
+				break;
+		}
+		if (j == m->nsupports && m->nsupports < 8)
+			m->supports[m->nsupports++] = ap->support;
 	}
 }
 
+/* A support definition's text in one locale. */
 static const char *
-supported_ref(const struct admx_policy *ap)
+support_text(const struct admx_text *t, const struct os_support *sup)
 {
-	if (ap->tls13)
-		return "SUPPORTED_TLS13";
-	if (strcmp(ap->name, "WinHttpDefaultSecureProtocols") == 0)
-		return "SUPPORTED_Win7SP1_KB3140245";
-	return "SUPPORTED_Win7SP1";
+	if (sup == &os_support_tls13)
+		return t->sup_tls13;
+	if (sup == &os_support_winhttp)
+		return t->sup_kb3140245;
+	if (sup == os_support_for_protocol(PROTO_DTLS12))
+		return t->sup_1607;
+	return t->sup_win7;
 }
 
 static void
@@ -271,7 +313,7 @@ w_policy(xmlTextWriterPtr w, const struct admx_model *m,
 	w_attr(w, "ref", "TlsProtocols");
 	w_end(w);
 	w_start(w, "supportedOn");
-	w_attr(w, "ref", supported_ref(ap));
+	w_attr(w, "ref", ap->support->id);
 	w_end(w);
 	if (ap->kind == ADMX_TOGGLE) {
 		w_start(w, "enabledList");
@@ -383,23 +425,10 @@ write_admx(const struct emit_ctx *ctx, const struct emitter *em,
 
 	w_start(w, "supportedOn");
 	w_start(w, "definitions");
-	if (m.need_win7) {
+	for (i = 0; i < m.nsupports; i++) {
 		w_start(w, "definition");
-		w_attr(w, "name", "SUPPORTED_Win7SP1");
-		w_string_ref(w, "displayName", "string", "SUPPORTED_Win7SP1");
-		w_end(w);
-	}
-	if (m.need_kb) {
-		w_start(w, "definition");
-		w_attr(w, "name", "SUPPORTED_Win7SP1_KB3140245");
-		w_string_ref(w, "displayName", "string",
-		    "SUPPORTED_Win7SP1_KB3140245");
-		w_end(w);
-	}
-	if (m.need_tls13) {
-		w_start(w, "definition");
-		w_attr(w, "name", "SUPPORTED_TLS13");
-		w_string_ref(w, "displayName", "string", "SUPPORTED_TLS13");
+		w_attr(w, "name", m.supports[i]->id);
+		w_string_ref(w, "displayName", "string", m.supports[i]->id);
 		w_end(w);
 	}
 	w_end(w);
@@ -524,12 +553,8 @@ write_adml(const struct emit_ctx *ctx, const struct admx_text *t,
 	w_start(w, "stringTable");
 	w_string(w, "Cat_Vendor", *p->vendor != '\0' ? p->vendor : "tlsgpo");
 	w_string(w, "Cat_TlsProtocols", t->cat_tls);
-	if (m.need_win7)
-		w_string(w, "SUPPORTED_Win7SP1", t->sup_win7);
-	if (m.need_kb)
-		w_string(w, "SUPPORTED_Win7SP1_KB3140245", t->sup_kb3140245);
-	if (m.need_tls13)
-		w_string(w, "SUPPORTED_TLS13", t->sup_tls13);
+	for (i = 0; i < m.nsupports; i++)
+		w_string(w, m.supports[i]->id, support_text(t, m.supports[i]));
 	mine = 0;
 	for (i = 0; i < m.n; i++) {
 		ap = &m.policies[i];
@@ -559,8 +584,10 @@ write_adml(const struct emit_ctx *ctx, const struct admx_text *t,
 		protocol_set_describe(protocols_from_mask(m.masks[j]), desc,
 		    sizeof desc);
 		buf_init(&text);
-		buf_printf(&text, "%s (0x%08X)%s", desc, (unsigned)m.masks[j],
-		    m.masks[j] == mine ? t->recommended : "");
+		/* A TLS 1.3 item says where it works (os.c: TLS 1.3). */
+		buf_printf(&text, "%s (0x%08X)%s%s", desc, (unsigned)m.masks[j],
+		    (m.masks[j] & protocols[PROTO_TLS13].bit) ? t->tls13_only :
+		    "", m.masks[j] == mine ? t->recommended : "");
 		w_string(w, id, buf_cstr(&text));
 		buf_free(&text);
 	}

@@ -132,7 +132,7 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 	mask=$(jq -r '[.operations[] | select(.value == "DefaultSecureProtocols") | .hex] | first // empty' "$json")
 	if [ -n "$mask" ]; then
 		check "$id: the policy's own combination is marked recommended" \
-			grep -q "($mask) (recommended by this policy)" "$pkg/gpo/PolicyDefinitions/en-US/$base.adml"
+			grep -q -E "\\($mask\\)( \\(Windows 11 / Windows Server 2022 or later\\))? \\(recommended by this policy\\)" "$pkg/gpo/PolicyDefinitions/en-US/$base.adml"
 	fi
 	check_eq "$id: the seeds' four combinations are choices" \
 		"$(grep -c '^choice WinHttpDefaultSecureProtocols \(2688\|2560\|2176\|2048\):' <<<"$out")" \
@@ -191,5 +191,29 @@ run_tool validate "$WORK/notxml"
 check_eq "validate: a file that is not XML -> exit 1, FILE:LINE:" "$rc $(echo "$err" | grep -c "^$d/extra.admx:[0-9]*: ")" "1 1"
 run_tool validate "$WORK/nowhere"
 check_eq "validate: no such directory -> exit 2" "$rc" 2
+
+# supportedOn from the OS table (issue 9): a SCHANNEL policy names where its
+# protocol exists, on or off (TLS 1.3: Windows 11 / Server 2022; DTLS 1.2:
+# Windows 10 1607 / Server 2016; the others Windows 7 SP1); WinHTTP needs
+# KB 3140245; TLS 1.3 dropdown items say where they work.
+printf '[policy]\nid = sup\nname = Sup\nversion = 1.0\n\n[winhttp]\nprotocols = tls1.2\n\n[wininet]\nprotocols = tls1.2\n\n[schannel]\ntls1.3 = disabled\ndtls1.2 = enabled\ndtls1.0 = disabled\ntls1.2 = enabled\nssl3.server = disabled\n' > "$WORK/sup.ini"
+"$TLSGPO" build "$WORK/sup.ini" -o "$WORK/sup" >/dev/null 2>&1
+sup=$WORK/sup/gpo/PolicyDefinitions/tlsgpo_sup.admx
+got=$(xmllint --xpath '//*[local-name()="policy"]' "$sup" | tr '>' '\n' |
+	sed -n 's/.*<policy .*name="\([^"]*\)".*/\1/p; s/.*<supportedOn ref="\([^"]*\)".*/\1/p' | paste - - | tr '\t' ' ')
+want=$(printf '%s\n' "WinHttpDefaultSecureProtocols SUPPORTED_Win7SP1_KB3140245" "WinInetSecureProtocols SUPPORTED_Win7SP1" \
+	"Schannel_TLS_1_2_Client SUPPORTED_Win7SP1" "Schannel_TLS_1_2_Server SUPPORTED_Win7SP1" \
+	"Schannel_SSL_3_0_Server SUPPORTED_Win7SP1" \
+	"Schannel_TLS_1_3_Client SUPPORTED_TLS13" "Schannel_TLS_1_3_Server SUPPORTED_TLS13" \
+	"Schannel_DTLS_1_0_Client SUPPORTED_Win7SP1" "Schannel_DTLS_1_0_Server SUPPORTED_Win7SP1" \
+	"Schannel_DTLS_1_2_Client SUPPORTED_Win10_1607" "Schannel_DTLS_1_2_Server SUPPORTED_Win10_1607" | sort)
+check_eq "supportedOn of every policy follows the OS table" "$(sort <<<"$got")" "$want"
+if [ -n "$schema" ]; then
+	check "...and the schema takes it" valid "$sup"
+else
+	skip "supportedOn: the schema" "../shared/schemas is not beside the project"
+fi
+check_eq "TLS 1.3 dropdown items say where they work, in all three languages" \
+	"$(grep -h -c 'Mask_00002[08]00">.*(Windows 11 / Windows Server 2022' "$WORK"/sup/gpo/PolicyDefinitions/*/tlsgpo_sup.adml | tr '\n' ' ')" "2 2 2 "
 
 done_testing
