@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "emitter.h"
 #include "policy.h"
@@ -26,8 +27,7 @@ readme_changes(const struct plan *pl, struct buf *out)
 		buf_printf(out, "    %s (%s, %s view)\n", op->value,
 		    reg_type_name(op->type), op->view == VIEW_SHARED ?
 		    "shared" : op->view == VIEW_64 ? "64-bit" : "32-bit");
-		buf_printf(out, "    before: absent (Windows default)   "
-		    "after: 0x%08X = %u\n", (unsigned)op->data,
+		buf_printf(out, "    sets: 0x%08X = %u\n", (unsigned)op->data,
 		    (unsigned)op->data);
 		buf_printf(out, "    why: %s (policy line %d)\n", op->why,
 		    op->line);
@@ -49,18 +49,74 @@ readme_warnings(const struct diags *d, struct buf *out)
 		buf_adds(out, "None.\n");
 }
 
+/* Words of s into lines of at most 74 columns, the README's width. */
+static void
+wrap(struct buf *in, struct buf *out)
+{
+	const char	*s = buf_cstr(in), *w;
+	size_t		 col = 0, n;
+
+	while (*s != '\0') {
+		while (*s == ' ')
+			s++;
+		for (w = s; *w != '\0' && *w != ' '; w++)
+			;
+		n = (size_t)(w - s);
+		if (n == 0)
+			break;
+		if (col > 0 && col + 1 + n > 74) {
+			buf_addc(out, '\n');
+			col = 0;
+		} else if (col > 0) {
+			buf_addc(out, ' ');
+			col++;
+		}
+		buf_add(out, s, n);
+		col += n;
+		s = w;
+	}
+}
+
+static int
+plan_has(const struct plan *pl, enum reg_hive h)
+{
+	size_t	i;
+
+	for (i = 0; i < pl->n; i++) {
+		if (pl->ops[i].hive == h)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether any value lies outside Software\Policies, which GPOs tattoo. */
+static int
+plan_tattoos(const struct plan *pl)
+{
+	size_t	i;
+
+	for (i = 0; i < pl->n; i++) {
+		if (strncasecmp(pl->ops[i].key, "SOFTWARE\\Policies\\", 18) != 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 write_readme(const struct emit_ctx *ctx, const struct emitter *em,
     struct buf *out)
 {
 	const struct policy	*p = ctx->plan->policy;
-	struct buf		 changes, warnings, underline;
+	struct buf		 changes, warnings, underline, pol, polw;
+	int			 hklm, hkcu;
 	char			 count[32];
 	size_t			 i, n;
 
 	buf_init(&changes);
 	buf_init(&warnings);
 	buf_init(&underline);
+	buf_init(&pol);
+	buf_init(&polw);
 	readme_changes(ctx->plan, &changes);
 	readme_warnings(ctx->warnings, &warnings);
 	/* One '=' per character of the name, not per byte. */
@@ -71,6 +127,31 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	for (i = 0; i < n; i++)
 		buf_addc(&underline, '=');
 	snprintf(count, sizeof count, "%zu", ctx->plan->n);
+	hklm = plan_has(ctx->plan, HIVE_HKLM);
+	hkcu = plan_has(ctx->plan, HIVE_HKCU);
+	if (hklm && hkcu)
+		buf_adds(&pol, "gpo\\Machine\\Registry.pol and "
+		    "gpo\\User\\Registry.pol hold the same values as a GPO's "
+		    "registry files (Computer and User parts); on a standalone "
+		    "machine apply them with LGPO.exe /m "
+		    "gpo\\Machine\\Registry.pol and LGPO.exe /u "
+		    "gpo\\User\\Registry.pol, or LGPO.exe /t gpo\\lgpo.txt. "
+		    "The files under gpo\\rollback and gpo\\lgpo-rollback.txt "
+		    "delete the values again.");
+	else if (hkcu)
+		buf_adds(&pol, "gpo\\User\\Registry.pol holds the same values "
+		    "as a GPO's User registry file; on a standalone machine "
+		    "apply it with LGPO.exe /u gpo\\User\\Registry.pol, or "
+		    "LGPO.exe /t gpo\\lgpo.txt. gpo\\rollback\\User\\Registry.pol "
+		    "and gpo\\lgpo-rollback.txt delete the values again.");
+	else
+		buf_adds(&pol, "gpo\\Machine\\Registry.pol holds the same "
+		    "values as a GPO's registry file; on a standalone machine "
+		    "apply it with LGPO.exe /m gpo\\Machine\\Registry.pol, or "
+		    "LGPO.exe /t gpo\\lgpo.txt. "
+		    "gpo\\rollback\\Machine\\Registry.pol and "
+		    "gpo\\lgpo-rollback.txt delete the values again.");
+	wrap(&pol, &polw);
 
 	{
 		const struct template_var vars[] = {
@@ -84,6 +165,25 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "COUNT", count },
 			{ "CHANGES", buf_cstr(&changes) },
 			{ "WARNINGS", buf_cstr(&warnings) },
+			{ "RUN_AS", hklm ? "Elevated (as Administrator or "
+			    "SYSTEM), on each machine, one of:" : "As the user "
+			    "whose settings these are (not as SYSTEM; no\n"
+			    "elevation needed), on each machine, one of:" },
+			{ "BACKUP_ROOT", hkcu ? "%LOCALAPPDATA%\\tlsgpo" :
+			    "%ProgramData%\\tlsgpo" },
+			{ "USER_SCOPE", hkcu ? "\nThe HKEY_CURRENT_USER values are "
+			    "refused as SYSTEM (exit 2), whose HKCU is\nno user's: "
+			    "deploy them through the GPO's User part\n"
+			    "(gpo\\User\\Registry.pol) or run the scripts as the "
+			    "user.\n" : "" },
+			{ "POL_TEXT", buf_cstr(&polw) },
+			{ "TATTOO", plan_tattoos(ctx->plan) ? "These keys lie "
+			    "outside Software\\Policies: a Group Policy that sets "
+			    "them\n\"tattoos\" the registry, and unlinking the GPO "
+			    "does not undo them. Roll\nback with the rollback "
+			    "script or rollback.reg.\n" : "These values lie under "
+			    "Software\\Policies: unlinking a Group Policy that "
+			    "sets them\nremoves them again.\n" },
 		};
 		template_render(em->template, vars,
 		    sizeof vars / sizeof vars[0], out);
@@ -91,6 +191,8 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_free(&changes);
 	buf_free(&warnings);
 	buf_free(&underline);
+	buf_free(&pol);
+	buf_free(&polw);
 }
 
 const struct emitter emitter_readme = {

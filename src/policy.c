@@ -883,9 +883,12 @@ check_semantics(struct loader *l)
 					    u[j].where, pr->name);
 			} else if (pr->deprecated) {
 				diag_warn(l->d, u[j].line, "%s enables %s, "
-				    "which is deprecated; Microsoft 365 "
-				    "accepts TLS 1.2 and later only",
-				    u[j].where, pr->name);
+				    "which is deprecated; %s", u[j].where,
+				    pr->name, pr->id == PROTO_DTLS10 ?
+				    "DTLS 1.2 replaces it (Windows 10 1607 / "
+				    "Server 2016 and later)" :
+				    "Microsoft 365 accepts TLS 1.2 and later "
+				    "only");
 			}
 			if (pr->id != PROTO_TLS13)
 				continue;

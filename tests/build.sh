@@ -66,4 +66,20 @@ run_tool build "$pol" -o /proc/tlsgpo-test
 check_eq "unwritable place: exit 3" "$rc" 3
 check "unwritable place: nothing left there" [ ! -e /proc/tlsgpo-test ]
 
+# README.txt follows the plan (issue 9): no claim about the prior state; the
+# tattoo paragraph only for values outside Software\Policies; user scope
+# names gpo\User\Registry.pol and no elevation.
+printf '[policy]\nid = mp\nname = Machine policy\nversion = 1.0\n\n[wininet]\nprotocols = tls1.2\n' > "$WORK/mp.ini"
+printf '[policy]\nid = us\nname = User scope\nversion = 1.0\n\n[wininet]\nprotocols = tls1.2\nscope = user\n' > "$WORK/us.ini"
+"$TLSGPO" build "$WORK/mp.ini" -o "$WORK/mp" >/dev/null 2>&1
+"$TLSGPO" build "$WORK/us.ini" -o "$WORK/us" >/dev/null 2>&1
+"$TLSGPO" build "$pol" -o "$WORK/o365" >/dev/null 2>&1
+check_eq "README.txt never claims a value's prior state" "$(cat "$WORK"/mp/README.txt "$WORK"/us/README.txt "$WORK"/o365/README.txt | grep -c 'before: absent')" 0
+check "...says what the scripts record instead" grep -q 'scripts record it on each machine' "$WORK/mp/README.txt"
+check "WinINet machine policy: no tattoo paragraph, it lies under Software\\Policies" \
+	bash -c '! grep -q tattoos "$1" && grep -q "These values lie under" "$1"' _ "$WORK/mp/README.txt"
+check "values outside Software\\Policies: the tattoo paragraph" grep -q tattoos "$WORK/o365/README.txt"
+check "user scope: names gpo\\User\\Registry.pol, not gpo\\Machine, and no elevation" \
+	bash -c 'grep -q "gpo.User.Registry.pol" "$1" && ! grep -q "gpo.Machine.Registry.pol" "$1" && grep -q "not as SYSTEM; no" "$1"' _ "$WORK/us/README.txt"
+
 done_testing
