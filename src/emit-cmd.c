@@ -175,6 +175,38 @@ cmd_key_table(const struct plan_key *keys, size_t n, struct buf *out)
 	}
 }
 
+/*
+ * What each Windows build needs for this plan (os.c, plan_os_needs), as
+ * OSR_1..OSR_n, MIN|MAX|WINHTTP_KB|PARTIAL|NET35_KB|TLS13_LACKING|NAMES;
+ * "-" for none (FOR /F merges empty fields).
+ */
+static size_t
+cmd_os_table(const struct plan *pl, struct buf *out)
+{
+	struct plan_os_need	 need[32];
+	char			 lo[16], hi[16], *name;
+	size_t			 i, n;
+
+	n = plan_os_needs(pl, need, sizeof need / sizeof need[0]);
+	for (i = 0; i < n; i++) {
+		snprintf(lo, sizeof lo, "%u", need[i].build_min);
+		snprintf(hi, sizeof hi, "%u", need[i].build_max);
+		name = xasprintf("OSR_%zu", i + 1);
+		{
+			const char *const f[] = { lo, hi,
+			    need[i].winhttp_kb != NULL ? need[i].winhttp_kb : "-",
+			    need[i].winhttp_partial ? "1" : "0",
+			    need[i].dotnet35_kb != NULL ? need[i].dotnet35_kb :
+			    "-", need[i].tls13_lacking ? "1" : "0",
+			    need[i].display };
+
+			cmd_row(out, name, f, sizeof f / sizeof f[0]);
+		}
+		free(name);
+	}
+	return n;
+}
+
 static void
 write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
     struct buf *out)
@@ -182,18 +214,21 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 	const struct plan	*pl = ctx->plan;
 	const struct policy	*p = pl->policy;
 	struct plan_key		*keys;
-	struct buf		 ops, keytab, common, tail, echo;
-	char			 opcount[32], keycount[32], *who, id[17];
+	struct buf		 ops, keytab, ostab, common, tail, echo;
+	char			 opcount[32], keycount[32], oscount[32], *who;
+	char			 id[17];
 	size_t			 nkeys;
 
 	buf_init(&ops);
 	buf_init(&keytab);
+	buf_init(&ostab);
 	buf_init(&common);
 	buf_init(&tail);
 	buf_init(&echo);
 	nkeys = plan_keys(pl, &keys);
 	cmd_op_table(pl, keys, nkeys, &ops);
 	cmd_key_table(keys, nkeys, &keytab);
+	snprintf(oscount, sizeof oscount, "%zu", cmd_os_table(pl, &ostab));
 	who = xasprintf("%s (id %s, version %s)", p->name, p->id, p->version);
 	cmd_escape_echo(&echo, who);
 	free(who);
@@ -204,9 +239,10 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 		const struct template_var tables[] = {
 			{ "OP_TABLE", buf_cstr(&ops) },
 			{ "KEY_TABLE", buf_cstr(&keytab) },
+			{ "OS_TABLE", buf_cstr(&ostab) },
 		};
 		template_render("common.cmd", NULL, 0, &common);
-		template_render("common-tail.cmd", tables, 2, &tail);
+		template_render("common-tail.cmd", tables, 3, &tail);
 	}
 	{
 		const struct template_var vars[] = {
@@ -221,6 +257,7 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "HAS_HKLM", plan_has_hive(pl, HIVE_HKLM) ? "1" : "0" },
 			{ "HAS_HKCU", plan_has_hive(pl, HIVE_HKCU) ? "1" : "0" },
 			{ "PLAN_ID", id },
+			{ "OS_COUNT", oscount },
 			{ "COMMON", buf_cstr(&common) },
 			{ "COMMON_TAIL", buf_cstr(&tail) },
 		};
@@ -230,6 +267,7 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 	plan_keys_free(keys, nkeys);
 	buf_free(&ops);
 	buf_free(&keytab);
+	buf_free(&ostab);
 	buf_free(&common);
 	buf_free(&tail);
 	buf_free(&echo);

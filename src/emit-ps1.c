@@ -89,6 +89,36 @@ ps_key_table(const struct plan_key *keys, size_t n, struct buf *out)
 	}
 }
 
+/* What each Windows build needs for this plan (os.c, plan_os_needs). */
+static void
+ps_os_table(const struct plan *pl, struct buf *out)
+{
+	struct plan_os_need	 need[32];
+	size_t			 i, n;
+
+	n = plan_os_needs(pl, need, sizeof need / sizeof need[0]);
+	for (i = 0; i < n; i++) {
+		buf_printf(out, "    @{ Min = %u; Max = %u; WinHttpKb = ",
+		    need[i].build_min, need[i].build_max);
+		if (need[i].winhttp_kb != NULL)
+			buf_printf(out, "'%s'", need[i].winhttp_kb);
+		else
+			buf_adds(out, "$null");
+		buf_printf(out, "; WinHttpPartial = $%s; DotNet35Kb = ",
+		    need[i].winhttp_partial ? "true" : "false");
+		if (need[i].dotnet35_kb != NULL)
+			buf_printf(out, "'%s'", need[i].dotnet35_kb);
+		else
+			buf_adds(out, "$null");
+		buf_printf(out, "; Tls13Lacking = $%s; Name = ",
+		    need[i].tls13_lacking ? "true" : "false");
+		ps_quote(out, need[i].display);
+		buf_printf(out, " }%s\n", i + 1 < n ? "," : "");
+	}
+	if (out->len > 0)
+		out->data[--out->len] = '\0';
+}
+
 static void
 write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
     struct buf *out)
@@ -96,12 +126,13 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 	const struct plan	*pl = ctx->plan;
 	const struct policy	*p = pl->policy;
 	struct plan_key		*keys;
-	struct buf		 plan, keytab, common, pname, pid, pver;
+	struct buf		 plan, keytab, ostab, common, pname, pid, pver;
 	char			 opcount[32], id[17], *idq;
 	size_t			 nkeys;
 
 	buf_init(&plan);
 	buf_init(&keytab);
+	buf_init(&ostab);
 	buf_init(&common);
 	buf_init(&pname);
 	buf_init(&pid);
@@ -109,6 +140,7 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 	nkeys = plan_keys(pl, &keys);
 	ps_plan_table(pl, &plan);
 	ps_key_table(keys, nkeys, &keytab);
+	ps_os_table(pl, &ostab);
 	/* The tables end without a newline: the template supplies it. */
 	if (plan.len > 0)
 		plan.data[--plan.len] = '\0';
@@ -128,6 +160,7 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "PLAN_TABLE", buf_cstr(&plan) },
 			{ "KEY_TABLE", buf_cstr(&keytab) },
 			{ "PLAN_ID", idq },
+			{ "OS_TABLE", buf_cstr(&ostab) },
 		};
 		template_render("common.ps1", vars,
 		    sizeof vars / sizeof vars[0], &common);
@@ -150,6 +183,7 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 	free(idq);
 	buf_free(&plan);
 	buf_free(&keytab);
+	buf_free(&ostab);
 	buf_free(&common);
 	buf_free(&pname);
 	buf_free(&pid);

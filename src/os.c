@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "os.h"
@@ -80,7 +81,7 @@ const struct os_target os_targets[] = {
 	 * from the 1511 cumulative update on [NETTLS]. */
 	{ "win10", "Windows 10", 10240, 19045, SC_1607, P(SSL3), NULL, WH_ALL,
 	    NULL, NULL },
-	{ "win11", "Windows 11", 22000, 0xffffffff, SC_WIN11, P(SSL3), NULL,
+	{ "win11", "Windows 11", 22000, 0x7fffffff, SC_WIN11, P(SSL3), NULL,
 	    WH_ALL, NULL, NULL },
 	/*
 	 * Server 2008 SP2: TLS 1.1 and 1.2 only with KB 4019276, off by
@@ -159,6 +160,36 @@ os_protocol_where(enum proto_id id)
 	default:
 		return "Server 2008 SP2 has TLS 1.1 and 1.2 only with KB 4019276";
 	}
+}
+
+size_t
+os_rows(struct os_row *rows, size_t max)
+{
+	size_t	i, j, n = 0;
+
+	for (i = 0; i < os_target_count; i++) {
+		for (j = 0; j < n; j++) {
+			if (rows[j].build_min == os_targets[i].build_min &&
+			    rows[j].build_max == os_targets[i].build_max)
+				break;
+		}
+		if (j < n) {
+			size_t len = strlen(rows[j].display);
+
+			snprintf(rows[j].display + len,
+			    sizeof rows[j].display - len, " or %s",
+			    os_targets[i].display);
+			continue;
+		}
+		if (n == max)
+			break;
+		rows[n].build_min = os_targets[i].build_min;
+		rows[n].build_max = os_targets[i].build_max;
+		snprintf(rows[n].display, sizeof rows[n].display, "%s",
+		    os_targets[i].display);
+		rows[n++].t = &os_targets[i];
+	}
+	return n;
 }
 
 const char *

@@ -28,6 +28,20 @@ struct os_target {
 extern const struct os_target os_targets[];
 extern const size_t os_target_count;
 
+/*
+ * The targets grouped by build range (Windows 7 SP1 and Server 2008 R2 SP1
+ * share 7601), for the scripts: the OS names joined with " or ", and the
+ * facts, which agree within a build.
+ */
+struct os_row {
+	unsigned		 build_min;
+	unsigned		 build_max;
+	char			 display[96];
+	const struct os_target	*t;	/* the first target of the build */
+};
+
+size_t	os_rows(struct os_row *, size_t);
+
 /* The supportedOn definition an ADMX policy for protocol P names. */
 struct os_support {
 	const char	*id;		/* "SUPPORTED_Win7SP1" */

@@ -8,6 +8,7 @@
 #include <openssl/evp.h>
 
 #include "json.h"
+#include "os.h"
 #include "plan.h"
 #include "xmalloc.h"
 
@@ -520,4 +521,61 @@ plan_id(const struct plan *pl, char out[17])
 	for (i = 0; i < 8; i++)
 		snprintf(out + 2 * i, 3, "%02x", md[i]);
 	buf_free(&b);
+}
+
+size_t
+plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
+{
+	struct os_row		 rows[32];
+	const struct plan_op	*op;
+	proto_set		 winhttp = 0;
+	size_t			 i, n;
+	int			 sets_winhttp = 0, sets_v2_sdt = 0, tls13;
+
+	for (i = 0; i < pl->n; i++) {
+		op = &pl->ops[i];
+		if (op->action != OP_SET)
+			continue;
+		if (strcmp(op->value, "DefaultSecureProtocols") == 0) {
+			sets_winhttp = 1;
+			winhttp |= protocols_from_mask(op->data);
+		}
+		if (strcmp(op->value, "SystemDefaultTlsVersions") == 0 &&
+		    op->data == 1 && strstr(op->key, "v2.0.50727") != NULL)
+			sets_v2_sdt = 1;
+	}
+	tls13 = plan_enables_tls13(pl);
+	n = os_rows(rows, sizeof rows / sizeof rows[0]);
+	if (n > max)
+		n = max;
+	for (i = 0; i < n; i++) {
+		const struct os_target *t = rows[i].t;
+
+		memset(&need[i], 0, sizeof need[i]);
+		need[i].build_min = rows[i].build_min;
+		need[i].build_max = rows[i].build_max;
+		snprintf(need[i].display, sizeof need[i].display, "%s",
+		    rows[i].display);
+		if (sets_winhttp) {
+			need[i].winhttp_kb = t->winhttp_kb;
+			need[i].winhttp_partial =
+			    (winhttp & ~t->winhttp_honours) != 0;
+		}
+		if (sets_v2_sdt)
+			need[i].dotnet35_kb = t->dotnet35_kb;
+		need[i].tls13_lacking = tls13 &&
+		    !(t->supported & (1U << PROTO_TLS13));
+	}
+	/* Narrowest range first: a script takes the first row that fits, so
+	 * that 14393 is Server 2016 and not "Windows 10". (Stable: n is small.) */
+	for (i = 1; i < n; i++) {
+		struct plan_os_need	k = need[i];
+		size_t			j = i;
+
+		for (; j > 0 && need[j - 1].build_max - need[j - 1].build_min >
+		    k.build_max - k.build_min; j--)
+			need[j] = need[j - 1];
+		need[j] = k;
+	}
+	return n;
 }

@@ -89,6 +89,22 @@ int	 plan_enables_tls13(const struct plan *);
 /* Whether the plan sets WinHTTP's DefaultSecureProtocols (KB 3140245). */
 int	 plan_sets_winhttp(const struct plan *);
 
+/*
+ * What each Windows build needs for this plan (os.c's facts), for the
+ * scripts' prerequisite checks: one entry per build range.
+ */
+struct plan_os_need {
+	unsigned	 build_min;
+	unsigned	 build_max;
+	char		 display[96];		/* "Windows 7 SP1 or ..." */
+	const char	*winhttp_kb;		/* NULL: nothing to check */
+	int		 winhttp_partial;	/* the mask has bits it ignores */
+	const char	*dotnet35_kb;		/* NULL: nothing to check */
+	int		 tls13_lacking;		/* TLS 1.3 on, and it has none */
+};
+
+size_t	 plan_os_needs(const struct plan *, struct plan_os_need *, size_t);
+
 /* 16 hex digits naming the plan's operations and keys (backups record it). */
 void	 plan_id(const struct plan *, char[17]);
 

@@ -102,4 +102,5 @@ rem ---- The registry plan, loaded once by :load_plan ------------------------
 :load_plan
 @OP_TABLE@
 @KEY_TABLE@
+@OS_TABLE@
 exit /b 0

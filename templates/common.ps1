@@ -24,6 +24,12 @@ $PlanKeys = @(
 @KEY_TABLE@
 )
 
+# What each Windows build needs for this plan, from tlsgpo's table of OS
+# facts: narrowest build range first; the first that fits is this one.
+$OsNeeds = @(
+@OS_TABLE@
+)
+
 $PlanHasHklm = @(@($Plan) | Where-Object { $_.Hive -eq 'HKLM' }).Count -gt 0
 $PlanHasHkcu = @(@($Plan) | Where-Object { $_.Hive -eq 'HKCU' }).Count -gt 0
 

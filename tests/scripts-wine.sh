@@ -471,6 +471,58 @@ job_ps1backup() {
 	jrc "...and changes nothing" 0
 }
 
+# What each Windows build needs, from the OS table (issue 9): a fake
+# CurrentBuildNumber and fake update packages, for the builds 6002, 7601,
+# 9200, 9600, 19045 and 20348.
+job_builds() {
+	local s=$WORK/pkg-office365-tls12/scripts t=$WORK/pkg-win11-tls12-tls13/scripts l=$WORK/pkg-legacy-tls10-tls12/scripts
+	local pk='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
+	setbuild 6002
+	wine_cmd "$s" apply.cmd
+	jrc "6002 without KB 4467770: apply.cmd exits 3" 3
+	jcheck "...naming Windows Server 2008 SP2 and KB 4467770" bash -c 'grep -q "build 6002 is Windows Server 2008 SP2:" <<<"$1" && grep -q "once KB 4467770 is installed" <<<"$1"' _ "$out"
+	reg_do add "$pk\Package_for_KB4467770~31bf3856ad364e35~amd64~~6.0.1.0" /f /reg:64
+	wine_cmd "$s" apply.cmd
+	jrc "6002 with KB 4467770: apply.cmd exits 0" 0
+	jcheck "...warning that .NET 3.5 needs KB 3154517" grep -q 'only with KB 3154517, which is not installed' <<<"$out"
+	wine_cmd "$s" rollback.cmd
+	wine_cmd "$l" apply.cmd
+	jcheck "6002, a policy with TLS 1.0 in DefaultSecureProtocols: a warning that only TLS 1.1 and 1.2 count there" grep -q 'Windows Server 2008 SP2 honours only TLS 1.1 and TLS 1.2' <<<"$out"
+	wine_cmd "$l" rollback.cmd
+	setbuild 7601
+	wine_cmd "$s" apply.cmd
+	jrc "7601 without KB 3140245: apply.cmd exits 3" 3
+	jcheck "...naming Windows 7 SP1 or Server 2008 R2 SP1, the KB and the Easy Fix" bash -c 'grep -q "build 7601 is Windows 7 SP1 or Windows Server 2008 R2 SP1:" <<<"$1" && grep -q MicrosoftEasyFix51044.msi <<<"$1"' _ "$out"
+	reg_do add "$pk\Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.2" /f /reg:64
+	reg_do add "$pk\Package_for_KB3154518~31bf3856ad364e35~amd64~~6.1.1.0" /f /reg:64
+	wine_cmd "$s" apply.cmd
+	jeq "7601 with KB 3140245 and KB 3154518: apply.cmd exits 0 without a warning" "$rc $(grep -c warning <<<"$out")" "0 0"
+	wine_cmd "$s" rollback.cmd
+	reg_do delete "$pk" /f /reg:64
+}
+job_builds2() {
+	local s=$WORK/pkg-office365-tls12/scripts t=$WORK/pkg-win11-tls12-tls13/scripts
+	setbuild 9200
+	wine_cmd "$s" apply.cmd
+	jrc "9200 without KB 3140245: apply.cmd exits 3" 3
+	jcheck "...naming Windows Server 2012" grep -q 'build 9200 is Windows Server 2012:' <<<"$out"
+	setbuild 9600
+	wine_cmd "$s" apply.cmd
+	jrc "9600 (8.1 / 2012 R2): no WinHTTP update needed, apply.cmd exits 0" 0
+	jcheck "...warning that .NET 3.5 needs KB 3154520" grep -q 'only with KB 3154520, which is not installed' <<<"$out"
+	wine_cmd "$s" rollback.cmd
+	setbuild 19045
+	wine_cmd "$s" apply.cmd
+	jeq "19045 (Windows 10 22H2): apply.cmd exits 0, no warning" "$rc $(grep -c warning <<<"$out")" "0 0"
+	wine_cmd "$s" rollback.cmd
+	wine_cmd "$t" apply.cmd
+	jrc "19045, a policy that turns TLS 1.3 on: apply.cmd exits 3" 3
+	setbuild 20348
+	wine_cmd "$t" apply.cmd
+	jrc "20348 (Server 2022), TLS 1.3: apply.cmd exits 0" 0
+	wine_cmd "$t" rollback.cmd
+}
+
 # A value of a type reg.exe cannot write back is never recorded as absent;
 # a backup of another plan (same id and version) is never used.
 job_types() {
@@ -504,7 +556,7 @@ for pol in "${policies[@]}"; do
 done
 # The longest jobs first, so that the workers end together. (d) starts
 # from the values absent and applies twice.
-jobs=(job_refusals job_gaps job_concurrent job_ps1backup job_partial job_readonly)
+jobs=(job_refusals job_builds job_builds2 job_gaps job_concurrent job_ps1backup job_partial job_readonly)
 for pol in $(for f in "$srcdir"/policies/*.ini; do
 		id=$(basename "$f" .ini)
 		echo "$(jq '.operations | length' "$WORK/$id.json") $id"

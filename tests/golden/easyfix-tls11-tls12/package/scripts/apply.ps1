@@ -25,7 +25,8 @@ C:\ProgramData\tlsgpo\easyfix-tls11-tls12). Each is BackupDir\easyfix-tls11-tls1
 relative path is taken from the current PowerShell location.
 
 .PARAMETER SkipPrerequisiteCheck
-Do not check for KB 3140245 or for an OS that can use TLS 1.3.
+Do not check what this Windows needs (KB 3140245 or KB 4467770 for WinHTTP,
+an OS that has TLS 1.3).
 #>
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
@@ -84,6 +85,21 @@ $PlanKeys = @(
     @{ Index = 14; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [64-bit]' },
     @{ Index = 15; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [32-bit]' },
     @{ Index = 16; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control [shared]' }
+)
+
+# What each Windows build needs for this plan, from tlsgpo's table of OS
+# facts: narrowest build range first; the first that fits is this one.
+$OsNeeds = @(
+    @{ Min = 7601; Max = 7601; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows 7 SP1 or Windows Server 2008 R2 SP1' },
+    @{ Min = 9600; Max = 9600; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows 8.1 or Windows Server 2012 R2' },
+    @{ Min = 9200; Max = 9200; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows Server 2012' },
+    @{ Min = 14393; Max = 14393; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows Server 2016' },
+    @{ Min = 17763; Max = 17763; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows Server 2019' },
+    @{ Min = 20348; Max = 20348; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows Server 2022' },
+    @{ Min = 26100; Max = 26100; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows Server 2025' },
+    @{ Min = 6002; Max = 6003; WinHttpKb = '4467770'; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows Server 2008 SP2' },
+    @{ Min = 10240; Max = 19045; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows 10' },
+    @{ Min = 22000; Max = 2147483647; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows 11' }
 )
 
 $PlanHasHklm = @(@($Plan) | Where-Object { $_.Hive -eq 'HKLM' }).Count -gt 0
@@ -496,7 +512,6 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer)
 }
 
 
-$NeedsKb3140245 = $true
 $EnablesTls13 = $false
 
 # Anything unforeseen: a message and exit 6, never a code that means
@@ -528,32 +543,52 @@ try {
 } finally {
     $base.Close()
 }
-if (-not $SkipPrerequisiteCheck) {
-    if ($NeedsKb3140245 -and $build -ge 7601 -and $build -le 9200) {
-        # The 64-bit view: a 32-bit host would read the redirected one and miss it.
-        $base = Open-TlsgpoBase $machine
-        try {
-            $packages = $base.OpenSubKey('SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages', $false)
-            $installed = $false
-            if ($null -ne $packages) {
-                $installed = @($packages.GetSubKeyNames() | Where-Object { $_ -like '*KB3140245*' }).Count -gt 0
+# Whether update KB<n> is installed: a Component Based Servicing package
+# (read in the 64-bit view), else Get-HotFix.
+function Test-TlsgpoKb([string] $Kb) {
+    $base = Open-TlsgpoBase $machine
+    try {
+        $packages = $base.OpenSubKey('SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages', $false)
+        if ($null -ne $packages) {
+            try {
+                if (@($packages.GetSubKeyNames() | Where-Object { $_ -like ('*KB{0}*' -f $Kb) }).Count -gt 0) { return $true }
+            } finally {
                 $packages.Close()
             }
-        } finally {
-            $base.Close()
         }
-        if (-not $installed) {
-            $installed = $null -ne (Get-HotFix -Id KB3140245 -ErrorAction SilentlyContinue)
-        }
-        if (-not $installed) {
-            Write-TlsgpoError ('apply.ps1: Windows build {0} is Windows 7 SP1, Server 2008 R2 SP1 or Server 2012:' -f $build)
-            Write-TlsgpoError 'apply.ps1: WinHTTP reads DefaultSecureProtocols only once KB 3140245 is installed.'
-            Write-TlsgpoError "apply.ps1: install KB 3140245 first; Microsoft's Easy Fix MicrosoftEasyFix51044.msi"
-            Write-TlsgpoError 'apply.ps1: also sets the value. Nothing was changed. -SkipPrerequisiteCheck skips this check.'
+    } finally {
+        $base.Close()
+    }
+    return $null -ne (Get-HotFix -Id ('KB{0}' -f $Kb) -ErrorAction SilentlyContinue)
+}
+
+if (-not $SkipPrerequisiteCheck) {
+    $os = $null
+    foreach ($row in $OsNeeds) {
+        if ($build -ge $row.Min -and $build -le $row.Max) { $os = $row; break }
+    }
+    if ($null -eq $os) {
+        # A build the table does not name: only TLS 1.3 is checked, by number.
+        $tls13Lacking = $EnablesTls13 -and $build -lt 20348
+    } else {
+        $tls13Lacking = $os.Tls13Lacking
+        if ($null -ne $os.WinHttpKb -and -not (Test-TlsgpoKb $os.WinHttpKb)) {
+            Write-TlsgpoError ('apply.ps1: Windows build {0} is {1}:' -f $build, $os.Name)
+            Write-TlsgpoError ('apply.ps1: WinHTTP reads DefaultSecureProtocols there only once KB {0} is installed.' -f $os.WinHttpKb)
+            if ($os.WinHttpKb -eq '3140245') {
+                Write-TlsgpoError "apply.ps1: install KB 3140245 first; Microsoft's Easy Fix MicrosoftEasyFix51044.msi also sets the value."
+            }
+            Write-TlsgpoError 'apply.ps1: Nothing was changed. -SkipPrerequisiteCheck skips this check.'
             exit 3
         }
+        if ($os.WinHttpPartial) {
+            Write-Output ('apply.ps1: warning: {0} honours only TLS 1.1 and TLS 1.2 in DefaultSecureProtocols; the policy''s other protocols are ignored there.' -f $os.Name)
+        }
+        if ($null -ne $os.DotNet35Kb -and -not (Test-TlsgpoKb $os.DotNet35Kb)) {
+            Write-Output ('apply.ps1: warning: .NET Framework 3.5 on {0} reads SystemDefaultTlsVersions only with KB {1}, which is not installed.' -f $os.Name, $os.DotNet35Kb)
+        }
     }
-    if ($EnablesTls13 -and $build -lt 20348) {
+    if ($tls13Lacking) {
         Write-TlsgpoError ('apply.ps1: this policy turns TLS 1.3 on, but this is Windows build {0};' -f $build)
         Write-TlsgpoError 'apply.ps1: TLS 1.3 needs Windows 11 or Server 2022, build 20348, or later. Nothing was changed.'
         exit 3

@@ -10,7 +10,8 @@ rem   /backupdir DIR  keep backups in DIR (default: %ProgramData%\tlsgpo\win11-t
 rem                   or %LOCALAPPDATA%\tlsgpo\win11-tls12-tls13 for a policy with HKCU
 rem                   values), each as DIR\win11-tls12-tls13-2.0-N; a relative DIR
 rem                   is taken from the current folder
-rem   /skipprereq     do not check for KB 3140245 or a TLS 1.3 capable OS
+rem   /skipprereq     do not check what this Windows needs (KB 3140245 or
+rem                   KB 4467770 for WinHTTP, an OS that has TLS 1.3)
 rem
 rem Runs from anywhere, a read-only share included: it writes only to the
 rem registry, to the backup folder and to %TEMP%. Two runs at once each
@@ -329,6 +330,47 @@ call set "KR_NOW=%%KR_%1%%"
 if "%KR_NOW%"=="present" %REG% export "%K_PATH%" "%BK%\key%1.reg" /y %K_VIEW% >nul 2>&1
 exit /b 0
 
+rem :os_row N: the OS_* facts of table row N when this build is in its range
+rem (the first row that fits; the table lists narrow ranges first).
+:os_row
+if defined OS_NAME exit /b 0
+call set "OS_ROWTEXT=%%OSR_%1%%"
+for /f "tokens=1-6,* delims=|" %%a in ("%OS_ROWTEXT%") do (
+	if %OS_BUILD% GEQ %%a if %OS_BUILD% LEQ %%b (
+		set "OS_WHKB=%%c"
+		set "OS_PARTIAL=%%d"
+		set "OS_NETKB=%%e"
+		set "OS_TLS13LACK=%%f"
+		set "OS_NAME=%%g"
+	)
+)
+exit /b 0
+
+rem :kb_installed N: KB_STATE = present, missing, or error, from the
+rem Component Based Servicing packages, read once, in the 64-bit view (a
+rem 32-bit host would read the redirected one and miss them).
+:kb_installed
+set "KB_STATE=error"
+if exist "%W%\cbs.out" goto kb_installed_read
+%REG% query "HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages" /reg:64 >"%W%\cbs.out" 2>"%W%\cbs.err"
+set "KB_RC=%errorlevel%"
+if "%KB_RC%"=="0" goto kb_installed_read
+if not "%KB_RC%"=="1" (
+	del "%W%\cbs.out" >nul 2>&1
+	exit /b 0
+)
+rem Exit 1 with a message: no such key, so no package either.
+for %%f in ("%W%\cbs.out" "%W%\cbs.err") do if %%~zf GTR 0 set "KB_STATE=missing"
+type nul > "%W%\cbs.out"
+exit /b 0
+:kb_installed_read
+rem Package names spell the KB in capitals; Wine's find.exe has no /i.
+"%SystemRoot%\System32\find.exe" "KB%1" < "%W%\cbs.out" >nul 2>&1
+set "KB_RC=%errorlevel%"
+if "%KB_RC%"=="0" set "KB_STATE=present"
+if "%KB_RC%"=="1" set "KB_STATE=missing"
+exit /b 0
+
 rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: called once a run
 
 rem :work_dir: W, a new folder of this run's own under %TEMP% (mkdir is
@@ -488,6 +530,17 @@ set "K_30=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOF
 set "K_31=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]"
 set "K_32=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]"
 
+set "OSR_1=7601|7601|3140245|0|-|1|Windows 7 SP1 or Windows Server 2008 R2 SP1"
+set "OSR_2=9600|9600|-|0|-|1|Windows 8.1 or Windows Server 2012 R2"
+set "OSR_3=9200|9200|3140245|0|-|1|Windows Server 2012"
+set "OSR_4=14393|14393|-|0|-|1|Windows Server 2016"
+set "OSR_5=17763|17763|-|0|-|1|Windows Server 2019"
+set "OSR_6=20348|20348|-|0|-|0|Windows Server 2022"
+set "OSR_7=26100|26100|-|0|-|0|Windows Server 2025"
+set "OSR_8=6002|6003|4467770|1|-|1|Windows Server 2008 SP2"
+set "OSR_9=10240|19045|-|0|-|1|Windows 10"
+set "OSR_10=22000|2147483647|-|0|-|0|Windows 11"
+
 exit /b 0
 
 
@@ -543,38 +596,42 @@ if defined OS_BUILD goto build_known
 set "RC=6"
 goto done
 :build_known
+rem What this build needs, from tlsgpo's table of OS facts (OSR_n).
+set "OS_NAME="
+for /l %%r in (1,1,10) do call :os_row %%r
 if "%SKIP_PREREQ%"=="1" goto prereq_done
-if not "1"=="1" goto kb_done
-if %OS_BUILD% LSS 7601 goto kb_done
-if %OS_BUILD% GTR 9200 goto kb_done
-rem The 64-bit view: a 32-bit host would read the redirected one and miss it.
-%REG% query "HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages" /reg:64 >"%W%\cbs.out" 2>"%W%\cbs.err"
-if "%errorlevel%"=="0" goto kb_read
-if not "%errorlevel%"=="1" goto kb_unread
-rem Exit 1 with a message: no such key, so no package either.
-for %%f in ("%W%\cbs.out" "%W%\cbs.err") do if %%~zf GTR 0 goto kb_missing
-:kb_unread
->&2 echo apply.cmd: cannot read the installed updates with reg.exe; nothing was changed.
-set "RC=6"
-goto done
-:kb_read
-rem Package names spell the KB in capitals; Wine's find.exe has no /i.
-"%SystemRoot%\System32\find.exe" "KB3140245" < "%W%\cbs.out" >nul 2>&1
-if "%errorlevel%"=="0" goto kb_done
-if not "%errorlevel%"=="1" goto kb_unread
-:kb_missing
->&2 echo apply.cmd: Windows build %OS_BUILD% is Windows 7 SP1, Server 2008 R2 SP1 or Server 2012:
->&2 echo apply.cmd: WinHTTP reads DefaultSecureProtocols only once KB 3140245 is installed.
->&2 echo apply.cmd: install KB 3140245 first; Microsoft's Easy Fix MicrosoftEasyFix51044.msi
->&2 echo apply.cmd: also sets the value. Nothing was changed. /skipprereq skips this check.
+if not defined OS_NAME goto os_unknown
+if "%OS_WHKB%"=="-" goto whkb_done
+call :kb_installed %OS_WHKB%
+if "%KB_STATE%"=="error" goto kb_unread
+if "%KB_STATE%"=="present" goto whkb_done
+>&2 echo apply.cmd: Windows build %OS_BUILD% is %OS_NAME%:
+>&2 echo apply.cmd: WinHTTP reads DefaultSecureProtocols there only once KB %OS_WHKB% is installed.
+if "%OS_WHKB%"=="3140245" >&2 echo apply.cmd: install KB 3140245 first; Microsoft's Easy Fix MicrosoftEasyFix51044.msi also sets the value.
+>&2 echo apply.cmd: Nothing was changed. /skipprereq skips this check.
 set "RC=3"
 goto done
-:kb_done
+:whkb_done
+if "%OS_PARTIAL%"=="1" echo apply.cmd: warning: %OS_NAME% honours only TLS 1.1 and TLS 1.2 in DefaultSecureProtocols; the policy's other protocols are ignored there.
+if "%OS_NETKB%"=="-" goto netkb_done
+call :kb_installed %OS_NETKB%
+if "%KB_STATE%"=="error" goto kb_unread
+if not "%KB_STATE%"=="present" echo apply.cmd: warning: .NET Framework 3.5 on %OS_NAME% reads SystemDefaultTlsVersions only with KB %OS_NETKB%, which is not installed.
+:netkb_done
+if "%OS_TLS13LACK%"=="1" goto tls13_refused
+goto prereq_done
+:os_unknown
+rem A build the table does not name: only TLS 1.3 is checked, by number.
 if not "1"=="1" goto prereq_done
 if %OS_BUILD% GEQ 20348 goto prereq_done
+:tls13_refused
 >&2 echo apply.cmd: this policy turns TLS 1.3 on, but this is Windows build %OS_BUILD%;
 >&2 echo apply.cmd: TLS 1.3 needs Windows 11 or Server 2022, build 20348, or later. Nothing was changed.
 set "RC=3"
+goto done
+:kb_unread
+>&2 echo apply.cmd: cannot read the installed updates with reg.exe; nothing was changed.
+set "RC=6"
 goto done
 :prereq_done
 
