@@ -1,0 +1,682 @@
+@echo off
+rem apply.cmd: written by tlsgpo 0.1.0 for policy server2008-tls12, version 1.0.
+rem
+rem Sets the policy's 18 registry values (both registry views) with reg.exe,
+rem after recording the prior state of every one of them in a new backup
+rem folder, which rollback.cmd restores exactly. A second run changes nothing.
+rem
+rem usage: apply.cmd [/backupdir DIR] [/skipprereq]
+rem   /backupdir DIR  keep backups in DIR (default: %ProgramData%\tlsgpo\server2008-tls12,
+rem                   or %LOCALAPPDATA%\tlsgpo\server2008-tls12 for a policy with HKCU
+rem                   values), each as DIR\server2008-tls12-1.0-N; a relative DIR
+rem                   is taken from the current folder
+rem   /skipprereq     do not check what this Windows needs (KB 3140245 or
+rem                   KB 4467770 for WinHTTP, an OS that has TLS 1.3)
+rem
+rem Runs from anywhere, a read-only share included: it writes only to the
+rem registry, to the backup folder and to %TEMP%. Two runs at once each
+rem take their own backup number.
+rem
+rem Exit codes: 0 applied, or nothing to do; 2 usage error, not run
+rem elevated, or HKCU values as SYSTEM; 3 a prerequisite is missing;
+rem 4 the backup could not be written (nothing was changed); 5 a value
+rem could not be written; 6 the registry could not be read, or the script
+rem could not make its work folder (nothing was changed).
+setlocal EnableExtensions DisableDelayedExpansion
+set "REG=%SystemRoot%\System32\reg.exe"
+set "TLSGPO_ID=server2008-tls12"
+set "TLSGPO_VERSION=1.0"
+set "TLSGPO_PLAN=a38b7522f4378461"
+set "OP_COUNT=18"
+set "KEY_COUNT=24"
+rem Backups: ProgramData, or for a policy with HKCU values the user's own
+rem LocalAppData (one user's rollback must not restore another's hive).
+set "BACKUP_TOP=%ProgramData%\tlsgpo"
+if not defined ProgramData set "BACKUP_TOP=%ALLUSERSPROFILE%\tlsgpo"
+if "0"=="1" set "BACKUP_TOP=%LOCALAPPDATA%\tlsgpo"
+if "0"=="1" if not defined LOCALAPPDATA set "BACKUP_TOP=%USERPROFILE%\AppData\Local\tlsgpo"
+set "BACKUP_ROOT=%BACKUP_TOP%\server2008-tls12"
+set "BACKUP_CUSTOM=0"
+set "SKIP_PREREQ=0"
+set "W="
+set "RC=0"
+goto main
+
+rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: the subroutines
+rem called once per value come first (cmd finds a label by reading the file)
+rem
+rem Rules these scripts keep, for Windows 7 to 11 and Wine alike:
+rem  - every reg.exe call names its registry view (/reg:64 or /reg:32), so
+rem    that a 32-bit host (Intune Win32 apps, ConfigMgr) reads and writes
+rem    the same keys as a 64-bit one;
+rem  - reg.exe's answers go to files in a folder of this run's own (W) and
+rem    are told apart by exit code: 0 found, 1 with a message missing,
+rem    anything else "could not read" (it did not start, or crashed);
+rem  - data read from the registry or a backup is only ever handled as a
+rem    FOR variable: never %-expanded, never passed to CALL.
+
+rem :op N / :key N: operation N / plan key N as OP_* / K_* variables.
+:op
+call set "OP_ROW=%%OP_%1%%"
+for /f "tokens=1-7 delims=|" %%a in ("%OP_ROW%") do (
+	set "OP_KEY=%%a"
+	set "OP_VIEW=%%b"
+	set "OP_NAME=%%c"
+	set "OP_TYPE=%%d"
+	set "OP_DATA=%%e"
+	set "OP_K=%%f"
+	set "OP_LABEL=%%g"
+)
+exit /b 0
+:key
+call set "K_ROW=%%K_%1%%"
+for /f "tokens=1-5 delims=|" %%a in ("%K_ROW%") do (
+	set "K_PATH=%%a"
+	set "K_VIEW=%%b"
+	set "K_HOLDS=%%c"
+	set "K_FULL=%%d"
+	set "K_LABEL=%%e"
+)
+exit /b 0
+
+rem :read_key N: reg query of plan key N (its values and subkeys) into
+rem %W%\kN.out; KR_N = present, absent, or error when reg.exe could not
+rem tell. Exit 1 with a message is "absent"; any other failure is "error",
+rem never "absent".
+:read_key
+call :key %1
+:read_key_now
+%REG% query "%K_PATH%" %K_VIEW% >"%W%\k%1.out" 2>"%W%\k%1.err"
+set "KR_RC=%errorlevel%"
+set "KR_NOW=error"
+if "%KR_RC%"=="0" set "KR_NOW=present"
+rem reg.exe says why when the key does not exist (Windows on stderr, Wine
+rem on stdout); a reg.exe that did not run says nothing.
+if "%KR_RC%"=="1" for %%f in ("%W%\k%1.out" "%W%\k%1.err") do if %%~zf GTR 0 set "KR_NOW=absent"
+set "KR_%1=%KR_NOW%"
+exit /b 0
+
+rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
+rem KR_ERRORS counts the ones reg.exe could not read.
+:read_keys
+set "KR_ERRORS=0"
+for /l %%k in (1,1,%KEY_COUNT%) do call :read_keys_one %%k %1
+exit /b 0
+:read_keys_one
+call :key %1
+if not "%2"=="1" if not "%K_HOLDS%"=="1" exit /b 0
+call :read_key_now %1
+if "%KR_NOW%"=="error" set /a KR_ERRORS+=1
+exit /b 0
+
+rem :query: Q_STATE, Q_TYPE and Q_DATA of the value of operation OP_*, from
+rem its key as :read_key last read it, and Q_SAME=1 when it is what the
+rem operation sets. Q_STATE is present, absent, error (reg.exe could not
+rem tell) or other: a type reg.exe has no switch for (REG_LINK,
+rem REG_DWORD_BIG_ENDIAN...), which these scripts can neither back up nor
+rem restore. Q_TYPE is always a word from the lists below; Q_DATA is set only
+rem for a REG_DWORD line of exactly three words (a value named
+rem "Enabled REG_DWORD" is not "Enabled"), so it is reg.exe's 0x number.
+:query
+set "Q_TYPE="
+set "Q_DATA="
+set "Q_SAME=0"
+call set "Q_STATE=%%KR_%OP_K%%%"
+if not "%Q_STATE%"=="present" exit /b 0
+set "Q_STATE=absent"
+for /f "usebackq tokens=1-3,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_DWORD_BIG_ENDIAN REG_LINK REG_RESOURCE_LIST REG_FULL_RESOURCE_DESCRIPTOR REG_RESOURCE_REQUIREMENTS_LIST) do if /i "%%b"=="%%t" set "Q_OTHER=%%t"
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_QWORD REG_BINARY REG_NONE) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_TYPE=REG_DWORD"
+)
+if defined Q_TYPE goto query_typed
+if not defined Q_OTHER exit /b 0
+set "Q_STATE=other"
+set "Q_TYPE=%Q_OTHER%"
+set "Q_OTHER="
+exit /b 0
+:query_typed
+set "Q_OTHER="
+set "Q_STATE=present"
+if /i not "%Q_TYPE%"=="REG_DWORD" exit /b 0
+for /f "usebackq tokens=1-4" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_DATA=%%c"
+)
+if not defined Q_DATA exit /b 0
+if /i not "%OP_TYPE%"=="REG_DWORD" exit /b 0
+set /a "SAME_A=%Q_DATA%" >nul 2>&1
+set /a "SAME_B=%OP_DATA%"
+if "%SAME_A%"=="%SAME_B%" set "Q_SAME=1"
+exit /b 0
+
+rem :say WORD SUFFIX: prints "WORD LABEL: VALUE SUFFIX", VALUE being the
+rem value :query read: absent, REG_DWORD 0x00000000, or another type with its
+rem data as reg.exe printed it (a FOR variable: never parsed or expanded).
+:say
+if "%Q_STATE%"=="present" goto say_present
+if "%Q_STATE%"=="other" (
+	echo %~1 %OP_LABEL%: %Q_TYPE%%~2
+	exit /b 0
+)
+echo %~1 %OP_LABEL%: absent%~2
+exit /b 0
+:say_present
+if not defined Q_DATA goto say_other
+call :hex8
+echo %~1 %OP_LABEL%: REG_DWORD %Q_HEX%%~2
+exit /b 0
+:say_other
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b"=="%OP_NAME%|%Q_TYPE%" echo %~1 %OP_LABEL%: %%b %%c%~2
+)
+exit /b 0
+
+rem :hex8: Q_HEX, the queried REG_DWORD as 0x00000000 (the form tlsgpo and
+rem the PowerShell scripts print): one arithmetic line, one lookup line.
+:hex8
+set /a "HX_N=%Q_DATA%" >nul 2>&1
+set "HX=0123456789ABCDEF"
+set /a "D7=(HX_N>>28)&15, D6=(HX_N>>24)&15, D5=(HX_N>>20)&15, D4=(HX_N>>16)&15, D3=(HX_N>>12)&15, D2=(HX_N>>8)&15, D1=(HX_N>>4)&15, D0=HX_N&15"
+call set "Q_HEX=0x%%HX:~%D7%,1%%%%HX:~%D6%,1%%%%HX:~%D5%,1%%%%HX:~%D4%,1%%%%HX:~%D3%,1%%%%HX:~%D2%,1%%%%HX:~%D1%,1%%%%HX:~%D0%,1%%"
+exit /b 0
+
+
+rem ---- apply.cmd's own subroutines --------------------------------------
+
+rem :count_todo N: OK_N=1 when value N already has the policy's data; its
+rem prior state goes to the backup being prepared in %W%\state.txt (the
+rem data as a FOR variable: never parsed, never expanded) and, for the
+rem report, to B_N.
+:count_todo
+call :op %1
+call :query
+set "B_%1=absent"
+if "%Q_STATE%"=="absent" >> "%W%\state.txt" echo value^|%1^|absent
+if "%Q_STATE%"=="other" goto count_todo_other
+if not "%Q_STATE%"=="present" goto count_todo_recorded
+if defined Q_DATA goto count_todo_dword
+set "B_%1=other"
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b"=="%OP_NAME%|%Q_TYPE%" >> "%W%\state.txt" echo value^|%1^|present^|%%b^|%%c
+)
+goto count_todo_recorded
+:count_todo_dword
+>> "%W%\state.txt" echo value^|%1^|present^|REG_DWORD^|%Q_DATA%
+call :hex8
+set "B_%1=REG_DWORD %Q_HEX%"
+goto count_todo_recorded
+:count_todo_other
+set /a UNKNOWN+=1
+>&2 echo apply.cmd: %OP_LABEL% is a %Q_TYPE%, which reg.exe cannot write back.
+:count_todo_recorded
+if not "%Q_SAME%"=="1" goto count_todo_differs
+set "OK_%1=1"
+exit /b 0
+:count_todo_differs
+set "OK_%1=0"
+set /a TODO+=1
+exit /b 0
+
+:record_key
+call set "KR_NOW=%%KR_%1%%"
+>> "%W%\state.txt" echo key^|%1^|%KR_NOW%
+exit /b 0
+
+:show_unchanged
+call :op %1
+echo unchanged   %OP_LABEL%: %OP_TYPE% %OP_DATA%
+exit /b 0
+
+:write_one
+call set "W_OK=%%OK_%1%%"
+if "%W_OK%"=="1" exit /b 0
+call :op %1
+%REG% add "%OP_KEY%" /v "%OP_NAME%" /t %OP_TYPE% /d %OP_DATA% /f %OP_VIEW% >nul 2>&1
+exit /b 0
+
+rem :check_one N: prints "changed" once value N reads back as written;
+rem one that does not is left "again" (RETRY=1), to be written once more.
+:check_one
+call set "W_OK=%%OK_%1%%"
+if "%W_OK%"=="1" goto show_unchanged
+call :op %1
+call :query
+if "%Q_SAME%"=="1" goto report_changed
+set "OK_%1=again"
+set "RETRY=1"
+exit /b 0
+
+:write_again
+call set "W_OK=%%OK_%1%%"
+if not "%W_OK%"=="again" exit /b 0
+set "OK_%1=0"
+goto write_one
+
+:check_again
+call set "W_OK=%%OK_%1%%"
+if not "%W_OK%"=="0" exit /b 0
+call :op %1
+call :query
+if "%Q_SAME%"=="1" (
+	set "OK_%1=1"
+	call :report_changed %1
+	echo             %OP_LABEL%: written at the second attempt
+	exit /b 0
+)
+set /a FAILED+=1
+>&2 echo FAILED      %OP_LABEL%: reg add did not take
+exit /b 0
+
+rem :report_changed N: "changed LABEL: BEFORE, set to AFTER"; BEFORE of a
+rem value that was not a REG_DWORD comes from the backup, as reg.exe showed it.
+:report_changed
+call set "B_NOW=%%B_%1%%"
+if not "%B_NOW%"=="other" (
+	echo changed     %OP_LABEL%: %B_NOW%, set to %OP_TYPE% %OP_DATA%
+	exit /b 0
+)
+for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="value|%1|present" echo changed     %OP_LABEL%: %%d %%e, set to %OP_TYPE% %OP_DATA%
+)
+exit /b 0
+
+rem :new_backup: a new numbered folder BK (one past the highest; mkdir is
+rem the lock, so two runs at once never share one) holding the state.txt
+rem prepared in %W% with its end record, and .reg exports. BK_MINE=1 once
+rem this run made BK: only then may it be removed again. The backup counts
+rem only once it reads back complete.
+:new_backup
+set "BK_MINE=0"
+call :scan_backups
+if %BK_MAX% GEQ 9999 exit /b 1
+rem ProgramData lets any user create folders: the top folder this script
+rem makes gets SYSTEM and Administrators only (by SID, on any language).
+if "0"=="1" goto new_backup_root
+if "%BACKUP_CUSTOM%"=="1" goto new_backup_root
+if exist "%BACKUP_TOP%\" goto new_backup_root
+mkdir "%BACKUP_TOP%" >nul 2>&1
+"%SystemRoot%\System32\icacls.exe" "%BACKUP_TOP%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
+:new_backup_root
+if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
+set "BK_N=%BK_MAX%"
+set "BK_TRIES=0"
+:new_backup_next
+set /a BK_N+=1
+set /a BK_TRIES+=1
+if %BK_TRIES% GTR 50 exit /b 1
+if %BK_N% GTR 9999 exit /b 1
+set "BK=%BK_P%%BK_N%"
+mkdir "%BK%" >nul 2>&1
+if not errorlevel 1 goto new_backup_mine
+if exist "%BK%\" goto new_backup_next
+exit /b 1
+:new_backup_mine
+set "BK_MINE=1"
+set /a "BK_RECS=OP_COUNT+KEY_COUNT"
+>> "%W%\state.txt" echo end^|%BK_RECS%
+copy /b "%W%\state.txt" "%BK%\state.txt" >nul 2>&1
+if errorlevel 1 exit /b 1
+call :bk_read
+if not "%BV_OK%"=="1" exit /b 1
+for /l %%i in (1,1,%KEY_COUNT%) do call :export_key %%i
+exit /b 0
+
+rem A .reg copy of each key that holds values, for people; rollback reads
+rem state.txt.
+:export_key
+call :key %1
+if not "%K_HOLDS%"=="1" exit /b 0
+call set "KR_NOW=%%KR_%1%%"
+if "%KR_NOW%"=="present" %REG% export "%K_PATH%" "%BK%\key%1.reg" /y %K_VIEW% >nul 2>&1
+exit /b 0
+
+rem :os_row N: the OS_* facts of table row N when this build is in its range
+rem (the first row that fits; the table lists narrow ranges first).
+:os_row
+if defined OS_NAME exit /b 0
+call set "OS_ROWTEXT=%%OSR_%1%%"
+for /f "tokens=1-6,* delims=|" %%a in ("%OS_ROWTEXT%") do (
+	if %OS_BUILD% GEQ %%a if %OS_BUILD% LEQ %%b (
+		set "OS_WHKB=%%c"
+		set "OS_PARTIAL=%%d"
+		set "OS_NETKB=%%e"
+		set "OS_TLS13LACK=%%f"
+		set "OS_NAME=%%g"
+	)
+)
+exit /b 0
+
+rem :kb_installed N: KB_STATE = present, missing, or error, from the
+rem Component Based Servicing packages, read once, in the 64-bit view (a
+rem 32-bit host would read the redirected one and miss them).
+:kb_installed
+set "KB_STATE=error"
+if exist "%W%\cbs.out" goto kb_installed_read
+%REG% query "HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages" /reg:64 >"%W%\cbs.out" 2>"%W%\cbs.err"
+set "KB_RC=%errorlevel%"
+if "%KB_RC%"=="0" goto kb_installed_read
+if not "%KB_RC%"=="1" (
+	del "%W%\cbs.out" >nul 2>&1
+	exit /b 0
+)
+rem Exit 1 with a message: no such key, so no package either.
+for %%f in ("%W%\cbs.out" "%W%\cbs.err") do if %%~zf GTR 0 set "KB_STATE=missing"
+type nul > "%W%\cbs.out"
+exit /b 0
+:kb_installed_read
+rem Package names spell the KB in capitals; Wine's find.exe has no /i.
+"%SystemRoot%\System32\find.exe" "KB%1" < "%W%\cbs.out" >nul 2>&1
+set "KB_RC=%errorlevel%"
+if "%KB_RC%"=="0" set "KB_STATE=present"
+if "%KB_RC%"=="1" set "KB_STATE=missing"
+exit /b 0
+
+rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: called once a run
+
+rem :work_dir: W, a new folder of this run's own under %TEMP% (mkdir is
+rem atomic: a name another run holds is skipped). errorlevel 1 when none
+rem can be made.
+:work_dir
+set "W="
+set "W_BASE=%TEMP%"
+if not defined W_BASE set "W_BASE=%SystemRoot%\Temp"
+set "W_TRY=0"
+:work_dir_next
+set /a W_TRY+=1
+if %W_TRY% GTR 20 exit /b 1
+set "W_NEW=%W_BASE%\tlsgpo-%RANDOM%-%RANDOM%"
+mkdir "%W_NEW%" >nul 2>&1
+if errorlevel 1 goto work_dir_next
+set "W=%W_NEW%"
+exit /b 0
+
+:work_dir_done
+if defined W rd /s /q "%W%" >nul 2>&1
+set "W="
+exit /b 0
+
+rem :key_is_empty: errorlevel 0 only when key K_* exists and holds nothing:
+rem no value (a set (Default) included) and no subkey. reg.exe lists the
+rem key's own name (only when it has values), its values indented, then
+rem its subkeys: any line but the key's own name means "not empty".
+:key_is_empty
+%REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
+if not "%errorlevel%"=="0" exit /b 1
+set "KE_LINES=0"
+set "KE_SELF=0"
+for /f "usebackq delims=" %%l in ("%W%\k.out") do (
+	set /a KE_LINES+=1
+	if /i "%%l"=="%K_FULL%" set /a KE_SELF+=1
+)
+if not "%KE_LINES%"=="%KE_SELF%" exit /b 1
+exit /b 0
+
+rem :elevated: errorlevel 0 when this process is elevated (an administrator
+rem or SYSTEM). fltmc.exe answers only an elevated caller and needs no
+rem service; net session needs the Server service, often disabled.
+:elevated
+"%SystemRoot%\System32\fltmc.exe" >nul 2>&1
+if not "%errorlevel%"=="0" exit /b 1
+exit /b 0
+
+rem :is_system: errorlevel 0 when running as Local System, whose HKCU is
+rem not any user's (Windows names SYSTEM's user COMPUTERNAME$).
+:is_system
+if /i "%USERNAME%"=="%COMPUTERNAME%$" exit /b 0
+if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
+exit /b 1
+
+rem :scan_backups: BK_P, the path of a backup without its number, and
+rem BK_MAX, the highest N of a folder BK_P N (0: none). Numbers run to
+rem 9999; a range is looked at only when a name of its length exists.
+:scan_backups
+set "BK_MAX=0"
+set "BK_P=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-"
+if exist "%BK_P%?" for /l %%n in (1,1,9) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+if exist "%BK_P%??" for /l %%n in (10,1,99) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+if exist "%BK_P%???" for /l %%n in (100,1,999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+if exist "%BK_P%????" for /l %%n in (1000,1,9999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+exit /b 0
+
+rem :bk_read: reads backup BK. BV_OK=1 when it is complete and of this
+rem plan: its last record "end|N" counts exactly the N value and key records
+rem this policy has (an apply cut short by a reboot or a timeout leaves no
+rem such end), and its "plan|ID" names this package's plan (records name
+rem values by their place in it).
+rem BV_FOREIGN=1 when another computer wrote it; BV_EXACT=1 when it holds
+rem a value only rollback.ps1 can restore exactly; BV_DONE=1 when a
+rem rollback restored it already.
+:bk_read
+set "BV_OK=0"
+set "BV_END="
+set "BV_RECS=0"
+set "BV_FOREIGN=1"
+set "BV_EXACT=0"
+set "BV_DONE=0"
+set "BV_PLAN=0"
+if exist "%BK%\restored.txt" set "BV_DONE=1"
+if not exist "%BK%\state.txt" exit /b 0
+for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a"=="value" set /a BV_RECS+=1
+	if "%%a"=="key" set /a BV_RECS+=1
+	if "%%a"=="end" set "BV_END=%%b"
+	if "%%a"=="exact" set "BV_EXACT=1"
+	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_FOREIGN=0"
+	if "%%a|%%b"=="plan|%TLSGPO_PLAN%" set "BV_PLAN=1"
+)
+if "%BV_PLAN%"=="0" exit /b 0
+set /a "BV_WANT=OP_COUNT+KEY_COUNT"
+if not "x%BV_END%"=="x%BV_WANT%" exit /b 0
+if not "%BV_RECS%"=="%BV_WANT%" exit /b 0
+set "BV_OK=1"
+exit /b 0
+
+rem ---- The registry plan, loaded once by :load_plan ------------------------
+:load_plan
+set "OP_1=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|DefaultSecureProtocols|REG_DWORD|0x00000A00|7|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols"
+set "OP_2=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|DefaultSecureProtocols|REG_DWORD|0x00000A00|8|HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols"
+set "OP_3=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SchUseStrongCrypto|REG_DWORD|0x00000001|15|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SchUseStrongCrypto"
+set "OP_4=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SystemDefaultTlsVersions|REG_DWORD|0x00000001|15|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SystemDefaultTlsVersions"
+set "OP_5=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SchUseStrongCrypto|REG_DWORD|0x00000001|16|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SchUseStrongCrypto"
+set "OP_6=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SystemDefaultTlsVersions|REG_DWORD|0x00000001|16|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SystemDefaultTlsVersions"
+set "OP_7=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|SchUseStrongCrypto|REG_DWORD|0x00000001|17|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SchUseStrongCrypto"
+set "OP_8=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|SystemDefaultTlsVersions|REG_DWORD|0x00000001|17|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SystemDefaultTlsVersions"
+set "OP_9=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|SchUseStrongCrypto|REG_DWORD|0x00000001|18|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SchUseStrongCrypto"
+set "OP_10=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|SystemDefaultTlsVersions|REG_DWORD|0x00000001|18|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SystemDefaultTlsVersions"
+set "OP_11=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|Enabled|REG_DWORD|0x00000001|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] Enabled"
+set "OP_12=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] DisabledByDefault"
+set "OP_13=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|/reg:64|Enabled|REG_DWORD|0x00000001|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared] Enabled"
+set "OP_14=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared] DisabledByDefault"
+set "OP_15=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|Enabled|REG_DWORD|0x00000001|3|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled"
+set "OP_16=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|3|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault"
+set "OP_17=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|/reg:64|Enabled|REG_DWORD|0x00000001|4|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared] Enabled"
+set "OP_18=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|4|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared] DisabledByDefault"
+
+set "K_1=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]"
+set "K_2=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared]"
+set "K_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]"
+set "K_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared]"
+set "K_5=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]"
+set "K_6=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]"
+set "K_7=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]"
+set "K_8=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]"
+set "K_9=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]"
+set "K_10=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]"
+set "K_11=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]"
+set "K_12=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]"
+set "K_13=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]"
+set "K_14=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]"
+set "K_15=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]"
+set "K_16=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]"
+set "K_17=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit]"
+set "K_18=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [32-bit]"
+set "K_19=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]"
+set "K_20=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]"
+set "K_21=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]"
+set "K_22=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]"
+set "K_23=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]"
+set "K_24=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]"
+
+set "OSR_1=7601|7601|3140245|0|3154518|0|Windows 7 SP1 or Windows Server 2008 R2 SP1"
+set "OSR_2=9600|9600|-|0|3154520|0|Windows 8.1 or Windows Server 2012 R2"
+set "OSR_3=9200|9200|3140245|0|3154519|0|Windows Server 2012"
+set "OSR_4=14393|14393|-|0|-|0|Windows Server 2016"
+set "OSR_5=17763|17763|-|0|-|0|Windows Server 2019"
+set "OSR_6=20348|20348|-|0|-|0|Windows Server 2022"
+set "OSR_7=26100|26100|-|0|-|0|Windows Server 2025"
+set "OSR_8=6002|6003|4467770|0|3154517|0|Windows Server 2008 SP2"
+set "OSR_9=10240|19045|-|0|-|0|Windows 10"
+set "OSR_10=22000|2147483647|-|0|-|0|Windows 11"
+
+exit /b 0
+
+
+:main
+call :load_plan
+
+:args
+if "%~1"=="" goto args_done
+if /i "%~1"=="/skipprereq" (
+	set "SKIP_PREREQ=1"
+	shift
+	goto args
+)
+if /i not "%~1"=="/backupdir" goto usage
+if "%~2"=="" goto usage
+rem Relative to the current folder, once, here.
+for %%d in ("%~2") do set "BACKUP_ROOT=%%~fd"
+set "BACKUP_CUSTOM=1"
+shift
+shift
+goto args
+:usage
+>&2 echo usage: apply.cmd [/backupdir DIR] [/skipprereq]
+exit /b 2
+:args_done
+
+echo apply.cmd: policy Server 2008 SP2 TLS 1.1 + 1.2 ^(id server2008-tls12, version 1.0^)
+if not "0"=="1" goto system_ok
+call :is_system
+if errorlevel 1 goto system_ok
+>&2 echo apply.cmd: this policy sets values in HKEY_CURRENT_USER, and this is the SYSTEM
+>&2 echo apply.cmd: account, whose HKCU is no user's. Deploy user values through the GPO's
+>&2 echo apply.cmd: User part ^(gpo\User\Registry.pol^) or run this script as the user.
+exit /b 2
+:system_ok
+if not "1"=="1" goto elevated_ok
+call :elevated
+if not errorlevel 1 goto elevated_ok
+>&2 echo apply.cmd: run this script elevated ^(as Administrator or SYSTEM^): it writes to HKLM.
+exit /b 2
+:elevated_ok
+call :work_dir
+if not errorlevel 1 goto work_ok
+>&2 echo apply.cmd: cannot make a work folder under "%TEMP%"; nothing was changed.
+exit /b 6
+:work_ok
+
+set "OS_BUILD="
+%REG% query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentBuildNumber /reg:64 >"%W%\build.out" 2>nul
+for /f "usebackq tokens=1,2,3" %%a in ("%W%\build.out") do if /i "%%a"=="CurrentBuildNumber" set /a "OS_BUILD=%%c" >nul 2>&1
+if defined OS_BUILD goto build_known
+>&2 echo apply.cmd: cannot read CurrentBuildNumber with reg.exe; nothing was changed.
+set "RC=6"
+goto done
+:build_known
+rem What this build needs, from tlsgpo's table of OS facts (OSR_n).
+set "OS_NAME="
+for /l %%r in (1,1,10) do call :os_row %%r
+if "%SKIP_PREREQ%"=="1" goto prereq_done
+if not defined OS_NAME goto os_unknown
+if "%OS_WHKB%"=="-" goto whkb_done
+call :kb_installed %OS_WHKB%
+if "%KB_STATE%"=="error" goto kb_unread
+if "%KB_STATE%"=="present" goto whkb_done
+>&2 echo apply.cmd: Windows build %OS_BUILD% is %OS_NAME%:
+>&2 echo apply.cmd: WinHTTP reads DefaultSecureProtocols there only once KB %OS_WHKB% is installed.
+if "%OS_WHKB%"=="3140245" >&2 echo apply.cmd: install KB 3140245 first; Microsoft's Easy Fix MicrosoftEasyFix51044.msi also sets the value.
+>&2 echo apply.cmd: Nothing was changed. /skipprereq skips this check.
+set "RC=3"
+goto done
+:whkb_done
+if "%OS_PARTIAL%"=="1" echo apply.cmd: warning: %OS_NAME% honours only TLS 1.1 and TLS 1.2 in DefaultSecureProtocols; the policy's other protocols are ignored there.
+if "%OS_NETKB%"=="-" goto netkb_done
+call :kb_installed %OS_NETKB%
+if "%KB_STATE%"=="error" goto kb_unread
+if not "%KB_STATE%"=="present" echo apply.cmd: warning: .NET Framework 3.5 on %OS_NAME% reads SystemDefaultTlsVersions only with KB %OS_NETKB%, which is not installed.
+:netkb_done
+if "%OS_TLS13LACK%"=="1" goto tls13_refused
+goto prereq_done
+:os_unknown
+rem A build the table does not name: only TLS 1.3 is checked, by number.
+if not "0"=="1" goto prereq_done
+if %OS_BUILD% GEQ 20348 goto prereq_done
+:tls13_refused
+>&2 echo apply.cmd: this policy turns TLS 1.3 on, but this is Windows build %OS_BUILD%;
+>&2 echo apply.cmd: TLS 1.3 needs Windows 11 or Server 2022, build 20348, or later. Nothing was changed.
+set "RC=3"
+goto done
+:kb_unread
+>&2 echo apply.cmd: cannot read the installed updates with reg.exe; nothing was changed.
+set "RC=6"
+goto done
+:prereq_done
+
+rem Every plan key once: its values for the comparison and the backup, its
+rem presence for the backup, which is prepared in %W% as it is read.
+call :read_keys 1
+if "%KR_ERRORS%"=="0" goto read_ok
+>&2 echo apply.cmd: reg.exe could not read %KR_ERRORS% of the policy's keys ^(it did not start or did not answer^); nothing was changed.
+set "RC=6"
+goto done
+:read_ok
+> "%W%\state.txt" echo # tlsgpo backup of policy %TLSGPO_ID% version %TLSGPO_VERSION%, written by apply.cmd
+>> "%W%\state.txt" echo format^|2^|apply.cmd
+>> "%W%\state.txt" echo computer^|%COMPUTERNAME%
+>> "%W%\state.txt" echo plan^|%TLSGPO_PLAN%
+set "TODO=0"
+set "UNKNOWN=0"
+for /l %%i in (1,1,%OP_COUNT%) do call :count_todo %%i
+for /l %%i in (1,1,%KEY_COUNT%) do call :record_key %%i
+if "%UNKNOWN%"=="0" goto types_ok
+>&2 echo apply.cmd: a backup could not restore that; apply.ps1 can. Nothing was changed.
+set "RC=4"
+goto done
+:types_ok
+if not "%TODO%"=="0" goto changes
+for /l %%i in (1,1,%OP_COUNT%) do call :show_unchanged %%i
+echo apply.cmd: all %OP_COUNT% values already have the policy's data: nothing changed.
+goto done
+:changes
+
+call :new_backup
+if not errorlevel 1 goto backup_made
+if "%BK_MINE%"=="1" rd /s /q "%BK%" >nul 2>&1
+>&2 echo apply.cmd: cannot write a complete backup under "%BACKUP_ROOT%"; nothing was changed.
+set "RC=4"
+goto done
+:backup_made
+echo apply.cmd: prior state saved in "%BK%"
+
+rem Write, read every key back, and only then say "changed"; a value that
+rem does not read back is written once more (a scanner may hold the key).
+for /l %%i in (1,1,%OP_COUNT%) do call :write_one %%i
+call :read_keys 0
+set "FAILED=0"
+set "RETRY=0"
+for /l %%i in (1,1,%OP_COUNT%) do call :check_one %%i
+if "%RETRY%"=="0" goto written
+for /l %%i in (1,1,%OP_COUNT%) do call :write_again %%i
+call :read_keys 0
+for /l %%i in (1,1,%OP_COUNT%) do call :check_again %%i
+:written
+echo apply.cmd: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the new values.
+if "%FAILED%"=="0" goto done
+>&2 echo apply.cmd: %FAILED% values could not be written; rollback.cmd undoes the others.
+set "RC=5"
+
+:done
+call :work_dir_done
+exit /b %RC%
+
+rem :count_todo N: OK_N=1 when value N already has the policy's data.

@@ -1,0 +1,395 @@
+@echo off
+rem detect.cmd: written by tlsgpo 0.1.0 for policy server2008-tls12, version 1.0.
+rem
+rem Compares this machine with the policy. The first line says it all
+rem (compliant, or how many of the 18 values drift); then one line per value
+rem that is not ok (missing, wrong value, wrong type); /verbose lists the
+rem ok ones too. Changes nothing; needs no elevation. Usable as an Intune
+rem remediation detection script (which keeps only 2,048 characters of
+rem output), with apply.cmd as the remediation script.
+rem
+rem usage: detect.cmd [/verbose]
+rem
+rem Exit codes: 0 compliant; 1 drift (needs remediation); 2 usage error,
+rem or HKCU values asked of the SYSTEM account; 6 the registry could not be
+rem read: nothing was decided (never 1, so that an error is not remediated).
+setlocal EnableExtensions DisableDelayedExpansion
+set "REG=%SystemRoot%\System32\reg.exe"
+set "OP_COUNT=18"
+set "KEY_COUNT=24"
+set "VERBOSE=0"
+set "W="
+goto main
+
+rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: the subroutines
+rem called once per value come first (cmd finds a label by reading the file)
+rem
+rem Rules these scripts keep, for Windows 7 to 11 and Wine alike:
+rem  - every reg.exe call names its registry view (/reg:64 or /reg:32), so
+rem    that a 32-bit host (Intune Win32 apps, ConfigMgr) reads and writes
+rem    the same keys as a 64-bit one;
+rem  - reg.exe's answers go to files in a folder of this run's own (W) and
+rem    are told apart by exit code: 0 found, 1 with a message missing,
+rem    anything else "could not read" (it did not start, or crashed);
+rem  - data read from the registry or a backup is only ever handled as a
+rem    FOR variable: never %-expanded, never passed to CALL.
+
+rem :op N / :key N: operation N / plan key N as OP_* / K_* variables.
+:op
+call set "OP_ROW=%%OP_%1%%"
+for /f "tokens=1-7 delims=|" %%a in ("%OP_ROW%") do (
+	set "OP_KEY=%%a"
+	set "OP_VIEW=%%b"
+	set "OP_NAME=%%c"
+	set "OP_TYPE=%%d"
+	set "OP_DATA=%%e"
+	set "OP_K=%%f"
+	set "OP_LABEL=%%g"
+)
+exit /b 0
+:key
+call set "K_ROW=%%K_%1%%"
+for /f "tokens=1-5 delims=|" %%a in ("%K_ROW%") do (
+	set "K_PATH=%%a"
+	set "K_VIEW=%%b"
+	set "K_HOLDS=%%c"
+	set "K_FULL=%%d"
+	set "K_LABEL=%%e"
+)
+exit /b 0
+
+rem :read_key N: reg query of plan key N (its values and subkeys) into
+rem %W%\kN.out; KR_N = present, absent, or error when reg.exe could not
+rem tell. Exit 1 with a message is "absent"; any other failure is "error",
+rem never "absent".
+:read_key
+call :key %1
+:read_key_now
+%REG% query "%K_PATH%" %K_VIEW% >"%W%\k%1.out" 2>"%W%\k%1.err"
+set "KR_RC=%errorlevel%"
+set "KR_NOW=error"
+if "%KR_RC%"=="0" set "KR_NOW=present"
+rem reg.exe says why when the key does not exist (Windows on stderr, Wine
+rem on stdout); a reg.exe that did not run says nothing.
+if "%KR_RC%"=="1" for %%f in ("%W%\k%1.out" "%W%\k%1.err") do if %%~zf GTR 0 set "KR_NOW=absent"
+set "KR_%1=%KR_NOW%"
+exit /b 0
+
+rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
+rem KR_ERRORS counts the ones reg.exe could not read.
+:read_keys
+set "KR_ERRORS=0"
+for /l %%k in (1,1,%KEY_COUNT%) do call :read_keys_one %%k %1
+exit /b 0
+:read_keys_one
+call :key %1
+if not "%2"=="1" if not "%K_HOLDS%"=="1" exit /b 0
+call :read_key_now %1
+if "%KR_NOW%"=="error" set /a KR_ERRORS+=1
+exit /b 0
+
+rem :query: Q_STATE, Q_TYPE and Q_DATA of the value of operation OP_*, from
+rem its key as :read_key last read it, and Q_SAME=1 when it is what the
+rem operation sets. Q_STATE is present, absent, error (reg.exe could not
+rem tell) or other: a type reg.exe has no switch for (REG_LINK,
+rem REG_DWORD_BIG_ENDIAN...), which these scripts can neither back up nor
+rem restore. Q_TYPE is always a word from the lists below; Q_DATA is set only
+rem for a REG_DWORD line of exactly three words (a value named
+rem "Enabled REG_DWORD" is not "Enabled"), so it is reg.exe's 0x number.
+:query
+set "Q_TYPE="
+set "Q_DATA="
+set "Q_SAME=0"
+call set "Q_STATE=%%KR_%OP_K%%%"
+if not "%Q_STATE%"=="present" exit /b 0
+set "Q_STATE=absent"
+for /f "usebackq tokens=1-3,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_DWORD_BIG_ENDIAN REG_LINK REG_RESOURCE_LIST REG_FULL_RESOURCE_DESCRIPTOR REG_RESOURCE_REQUIREMENTS_LIST) do if /i "%%b"=="%%t" set "Q_OTHER=%%t"
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_QWORD REG_BINARY REG_NONE) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_TYPE=REG_DWORD"
+)
+if defined Q_TYPE goto query_typed
+if not defined Q_OTHER exit /b 0
+set "Q_STATE=other"
+set "Q_TYPE=%Q_OTHER%"
+set "Q_OTHER="
+exit /b 0
+:query_typed
+set "Q_OTHER="
+set "Q_STATE=present"
+if /i not "%Q_TYPE%"=="REG_DWORD" exit /b 0
+for /f "usebackq tokens=1-4" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_DATA=%%c"
+)
+if not defined Q_DATA exit /b 0
+if /i not "%OP_TYPE%"=="REG_DWORD" exit /b 0
+set /a "SAME_A=%Q_DATA%" >nul 2>&1
+set /a "SAME_B=%OP_DATA%"
+if "%SAME_A%"=="%SAME_B%" set "Q_SAME=1"
+exit /b 0
+
+rem :say WORD SUFFIX: prints "WORD LABEL: VALUE SUFFIX", VALUE being the
+rem value :query read: absent, REG_DWORD 0x00000000, or another type with its
+rem data as reg.exe printed it (a FOR variable: never parsed or expanded).
+:say
+if "%Q_STATE%"=="present" goto say_present
+if "%Q_STATE%"=="other" (
+	echo %~1 %OP_LABEL%: %Q_TYPE%%~2
+	exit /b 0
+)
+echo %~1 %OP_LABEL%: absent%~2
+exit /b 0
+:say_present
+if not defined Q_DATA goto say_other
+call :hex8
+echo %~1 %OP_LABEL%: REG_DWORD %Q_HEX%%~2
+exit /b 0
+:say_other
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b"=="%OP_NAME%|%Q_TYPE%" echo %~1 %OP_LABEL%: %%b %%c%~2
+)
+exit /b 0
+
+rem :hex8: Q_HEX, the queried REG_DWORD as 0x00000000 (the form tlsgpo and
+rem the PowerShell scripts print): one arithmetic line, one lookup line.
+:hex8
+set /a "HX_N=%Q_DATA%" >nul 2>&1
+set "HX=0123456789ABCDEF"
+set /a "D7=(HX_N>>28)&15, D6=(HX_N>>24)&15, D5=(HX_N>>20)&15, D4=(HX_N>>16)&15, D3=(HX_N>>12)&15, D2=(HX_N>>8)&15, D1=(HX_N>>4)&15, D0=HX_N&15"
+call set "Q_HEX=0x%%HX:~%D7%,1%%%%HX:~%D6%,1%%%%HX:~%D5%,1%%%%HX:~%D4%,1%%%%HX:~%D3%,1%%%%HX:~%D2%,1%%%%HX:~%D1%,1%%%%HX:~%D0%,1%%"
+exit /b 0
+
+rem ---- detect.cmd's own subroutines -------------------------------------
+
+:check_one
+call :op %1
+call :query
+if not "%Q_STATE%"=="error" goto check_one_read
+set /a UNREAD+=1
+>> "%W%\lines.txt" echo error       %OP_LABEL%: reg.exe could not read it
+exit /b 0
+:check_one_read
+if not "%Q_SAME%"=="1" goto check_one_drift
+if "%VERBOSE%"=="1" >> "%W%\lines.txt" echo ok          %OP_LABEL%: %OP_TYPE% %OP_DATA%
+exit /b 0
+:check_one_drift
+set /a DRIFT+=1
+if "%Q_STATE%"=="absent" (
+	>> "%W%\lines.txt" echo missing     %OP_LABEL%: absent, policy wants %OP_TYPE% %OP_DATA%
+	exit /b 0
+)
+if /i not "x%Q_TYPE%"=="x%OP_TYPE%" (
+	>> "%W%\lines.txt" call :say "wrong type " ", policy wants %OP_TYPE% %OP_DATA%"
+	exit /b 0
+)
+>> "%W%\lines.txt" call :say "wrong value" ", policy wants %OP_TYPE% %OP_DATA%"
+exit /b 0
+
+rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: called once a run
+
+rem :work_dir: W, a new folder of this run's own under %TEMP% (mkdir is
+rem atomic: a name another run holds is skipped). errorlevel 1 when none
+rem can be made.
+:work_dir
+set "W="
+set "W_BASE=%TEMP%"
+if not defined W_BASE set "W_BASE=%SystemRoot%\Temp"
+set "W_TRY=0"
+:work_dir_next
+set /a W_TRY+=1
+if %W_TRY% GTR 20 exit /b 1
+set "W_NEW=%W_BASE%\tlsgpo-%RANDOM%-%RANDOM%"
+mkdir "%W_NEW%" >nul 2>&1
+if errorlevel 1 goto work_dir_next
+set "W=%W_NEW%"
+exit /b 0
+
+:work_dir_done
+if defined W rd /s /q "%W%" >nul 2>&1
+set "W="
+exit /b 0
+
+rem :key_is_empty: errorlevel 0 only when key K_* exists and holds nothing:
+rem no value (a set (Default) included) and no subkey. reg.exe lists the
+rem key's own name (only when it has values), its values indented, then
+rem its subkeys: any line but the key's own name means "not empty".
+:key_is_empty
+%REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
+if not "%errorlevel%"=="0" exit /b 1
+set "KE_LINES=0"
+set "KE_SELF=0"
+for /f "usebackq delims=" %%l in ("%W%\k.out") do (
+	set /a KE_LINES+=1
+	if /i "%%l"=="%K_FULL%" set /a KE_SELF+=1
+)
+if not "%KE_LINES%"=="%KE_SELF%" exit /b 1
+exit /b 0
+
+rem :elevated: errorlevel 0 when this process is elevated (an administrator
+rem or SYSTEM). fltmc.exe answers only an elevated caller and needs no
+rem service; net session needs the Server service, often disabled.
+:elevated
+"%SystemRoot%\System32\fltmc.exe" >nul 2>&1
+if not "%errorlevel%"=="0" exit /b 1
+exit /b 0
+
+rem :is_system: errorlevel 0 when running as Local System, whose HKCU is
+rem not any user's (Windows names SYSTEM's user COMPUTERNAME$).
+:is_system
+if /i "%USERNAME%"=="%COMPUTERNAME%$" exit /b 0
+if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
+exit /b 1
+
+rem :scan_backups: BK_P, the path of a backup without its number, and
+rem BK_MAX, the highest N of a folder BK_P N (0: none). Numbers run to
+rem 9999; a range is looked at only when a name of its length exists.
+:scan_backups
+set "BK_MAX=0"
+set "BK_P=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-"
+if exist "%BK_P%?" for /l %%n in (1,1,9) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+if exist "%BK_P%??" for /l %%n in (10,1,99) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+if exist "%BK_P%???" for /l %%n in (100,1,999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+if exist "%BK_P%????" for /l %%n in (1000,1,9999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+exit /b 0
+
+rem :bk_read: reads backup BK. BV_OK=1 when it is complete and of this
+rem plan: its last record "end|N" counts exactly the N value and key records
+rem this policy has (an apply cut short by a reboot or a timeout leaves no
+rem such end), and its "plan|ID" names this package's plan (records name
+rem values by their place in it).
+rem BV_FOREIGN=1 when another computer wrote it; BV_EXACT=1 when it holds
+rem a value only rollback.ps1 can restore exactly; BV_DONE=1 when a
+rem rollback restored it already.
+:bk_read
+set "BV_OK=0"
+set "BV_END="
+set "BV_RECS=0"
+set "BV_FOREIGN=1"
+set "BV_EXACT=0"
+set "BV_DONE=0"
+set "BV_PLAN=0"
+if exist "%BK%\restored.txt" set "BV_DONE=1"
+if not exist "%BK%\state.txt" exit /b 0
+for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a"=="value" set /a BV_RECS+=1
+	if "%%a"=="key" set /a BV_RECS+=1
+	if "%%a"=="end" set "BV_END=%%b"
+	if "%%a"=="exact" set "BV_EXACT=1"
+	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_FOREIGN=0"
+	if "%%a|%%b"=="plan|%TLSGPO_PLAN%" set "BV_PLAN=1"
+)
+if "%BV_PLAN%"=="0" exit /b 0
+set /a "BV_WANT=OP_COUNT+KEY_COUNT"
+if not "x%BV_END%"=="x%BV_WANT%" exit /b 0
+if not "%BV_RECS%"=="%BV_WANT%" exit /b 0
+set "BV_OK=1"
+exit /b 0
+
+rem ---- The registry plan, loaded once by :load_plan ------------------------
+:load_plan
+set "OP_1=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|DefaultSecureProtocols|REG_DWORD|0x00000A00|7|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols"
+set "OP_2=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|DefaultSecureProtocols|REG_DWORD|0x00000A00|8|HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols"
+set "OP_3=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SchUseStrongCrypto|REG_DWORD|0x00000001|15|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SchUseStrongCrypto"
+set "OP_4=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|SystemDefaultTlsVersions|REG_DWORD|0x00000001|15|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SystemDefaultTlsVersions"
+set "OP_5=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SchUseStrongCrypto|REG_DWORD|0x00000001|16|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SchUseStrongCrypto"
+set "OP_6=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|SystemDefaultTlsVersions|REG_DWORD|0x00000001|16|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SystemDefaultTlsVersions"
+set "OP_7=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|SchUseStrongCrypto|REG_DWORD|0x00000001|17|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SchUseStrongCrypto"
+set "OP_8=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|SystemDefaultTlsVersions|REG_DWORD|0x00000001|17|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SystemDefaultTlsVersions"
+set "OP_9=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|SchUseStrongCrypto|REG_DWORD|0x00000001|18|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SchUseStrongCrypto"
+set "OP_10=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|SystemDefaultTlsVersions|REG_DWORD|0x00000001|18|HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SystemDefaultTlsVersions"
+set "OP_11=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|Enabled|REG_DWORD|0x00000001|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] Enabled"
+set "OP_12=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] DisabledByDefault"
+set "OP_13=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|/reg:64|Enabled|REG_DWORD|0x00000001|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared] Enabled"
+set "OP_14=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared] DisabledByDefault"
+set "OP_15=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|Enabled|REG_DWORD|0x00000001|3|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled"
+set "OP_16=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|3|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault"
+set "OP_17=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|/reg:64|Enabled|REG_DWORD|0x00000001|4|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared] Enabled"
+set "OP_18=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|4|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared] DisabledByDefault"
+
+set "K_1=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]"
+set "K_2=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared]"
+set "K_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]"
+set "K_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared]"
+set "K_5=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]"
+set "K_6=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]"
+set "K_7=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]"
+set "K_8=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]"
+set "K_9=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]"
+set "K_10=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]"
+set "K_11=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]"
+set "K_12=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]"
+set "K_13=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]"
+set "K_14=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]"
+set "K_15=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]"
+set "K_16=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]"
+set "K_17=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit]"
+set "K_18=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [32-bit]"
+set "K_19=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]"
+set "K_20=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]"
+set "K_21=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]"
+set "K_22=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]"
+set "K_23=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]"
+set "K_24=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]"
+
+set "OSR_1=7601|7601|3140245|0|3154518|0|Windows 7 SP1 or Windows Server 2008 R2 SP1"
+set "OSR_2=9600|9600|-|0|3154520|0|Windows 8.1 or Windows Server 2012 R2"
+set "OSR_3=9200|9200|3140245|0|3154519|0|Windows Server 2012"
+set "OSR_4=14393|14393|-|0|-|0|Windows Server 2016"
+set "OSR_5=17763|17763|-|0|-|0|Windows Server 2019"
+set "OSR_6=20348|20348|-|0|-|0|Windows Server 2022"
+set "OSR_7=26100|26100|-|0|-|0|Windows Server 2025"
+set "OSR_8=6002|6003|4467770|0|3154517|0|Windows Server 2008 SP2"
+set "OSR_9=10240|19045|-|0|-|0|Windows 10"
+set "OSR_10=22000|2147483647|-|0|-|0|Windows 11"
+
+exit /b 0
+
+
+:main
+call :load_plan
+if /i "%~1"=="/verbose" (
+	set "VERBOSE=1"
+	shift
+)
+if not "%~1"=="" (
+	>&2 echo usage: detect.cmd [/verbose]
+	exit /b 2
+)
+if not "0"=="1" goto system_ok
+call :is_system
+if errorlevel 1 goto system_ok
+>&2 echo detect.cmd: this policy sets values in HKEY_CURRENT_USER, and this is the SYSTEM
+>&2 echo detect.cmd: account, whose HKCU is no user's: run detection as the user.
+exit /b 2
+:system_ok
+call :work_dir
+if not errorlevel 1 goto work_ok
+>&2 echo detect.cmd: error: cannot make a work folder under "%TEMP%"; nothing was decided.
+exit /b 6
+:work_ok
+
+set "DRIFT=0"
+set "UNREAD=0"
+type nul > "%W%\lines.txt"
+call :read_keys 0
+for /l %%i in (1,1,%OP_COUNT%) do call :check_one %%i
+if not "%UNREAD%"=="0" goto unread
+if "%DRIFT%"=="0" (
+	echo detect.cmd: compliant: all %OP_COUNT% values match policy Server 2008 SP2 TLS 1.1 + 1.2 ^(id server2008-tls12, version 1.0^)
+	set "RC=0"
+) else (
+	echo detect.cmd: drift: %DRIFT% of %OP_COUNT% values differ from policy Server 2008 SP2 TLS 1.1 + 1.2 ^(id server2008-tls12, version 1.0^)
+	set "RC=1"
+)
+type "%W%\lines.txt"
+call :work_dir_done
+exit /b %RC%
+
+:unread
+rem On stdout too, first: Intune shows the first line of output.
+echo detect.cmd: error: reg.exe could not read %UNREAD% of %OP_COUNT% values ^(it did not start or did not answer^); nothing was decided.
+>&2 echo detect.cmd: error: reg.exe could not read %UNREAD% of %OP_COUNT% values ^(it did not start or did not answer^); nothing was decided.
+type "%W%\lines.txt"
+call :work_dir_done
+exit /b 6
+

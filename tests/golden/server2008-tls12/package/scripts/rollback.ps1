@@ -1,0 +1,673 @@
+﻿<#
+.SYNOPSIS
+Restores the registry state a tlsgpo policy's apply script recorded.
+
+.DESCRIPTION
+Written by tlsgpo 0.1.0 for policy server2008-tls12, version 1.0.
+
+Restores the oldest complete backup of this computer not yet restored,
+which holds the state before the policy was first applied: a value that was
+absent is deleted, one that existed gets its old type and data back, and
+keys apply created are removed once they hold nothing. A backup cut short
+(an interrupted apply) is skipped with a warning; a backup made on another
+computer is refused. Reads backups written by apply.ps1 and by apply.cmd.
+Without a backup it refuses, unless -Force, which deletes the values the
+policy sets instead (the static inverse, as reg\rollback.reg does).
+
+Exit codes: 0 restored, or every backup restored already; 2 not run
+elevated, or HKCU values as SYSTEM; 3 no backup of this computer to restore
+(and no -Force); 5 a value could not be restored; 6 an unexpected error.
+Run it with powershell.exe -File: -Command turns every exit code into 0 or 1.
+
+.PARAMETER BackupDir
+Where apply kept its backups (default: ProgramData\tlsgpo\server2008-tls12). A
+relative path is taken from the current PowerShell location.
+
+.PARAMETER Force
+Without a backup, delete the policy's values.
+#>
+[CmdletBinding(SupportsShouldProcess = $true)]
+param(
+    [string] $BackupDir = '',
+    [switch] $Force
+)
+
+# Windows PowerShell 2.0 (Windows 7's own) and Constrained Language mode
+# cannot run what follows: say so and exit 6, never 1 (drift to Intune).
+if ($PSVersionTable.PSVersion.Major -lt 3 -or $ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') {
+    Write-Output ('{0}: error: needs Windows PowerShell 3.0 or later in Full Language mode; nothing was done.' -f 'rollback.ps1')
+    exit 6
+}
+
+# ---- Shared by apply.ps1, rollback.ps1 and detect.ps1 -----------------------
+#
+# Written for Windows PowerShell 3.0 to 5.1, 32-bit or 64-bit host, run by
+# Intune or ConfigMgr as SYSTEM from a temporary folder: no automatic
+# variable in a param() default, every registry key opened through
+# Open-TlsgpoBase with its view named, backups under ProgramData.
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 2.0
+
+$PolicyName = 'Server 2008 SP2 TLS 1.1 + 1.2'
+$PolicyId = 'server2008-tls12'
+$PolicyVersion = '1.0'
+# Names this plan's operations and keys; a backup of another plan is not used.
+$PlanId = 'a38b7522f4378461'
+
+# The registry plan: one entry per value, in the order the package applies them.
+$Plan = @(
+    @{ Index = 1; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; Name = 'DefaultSecureProtocols'; Type = 'REG_DWORD'; Data = 2560; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols' },
+    @{ Index = 2; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; Name = 'DefaultSecureProtocols'; Type = 'REG_DWORD'; Data = 2560; Label = 'HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols' },
+    @{ Index = 3; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; Name = 'SchUseStrongCrypto'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SchUseStrongCrypto' },
+    @{ Index = 4; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; Name = 'SystemDefaultTlsVersions'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit] SystemDefaultTlsVersions' },
+    @{ Index = 5; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; Name = 'SchUseStrongCrypto'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SchUseStrongCrypto' },
+    @{ Index = 6; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; Name = 'SystemDefaultTlsVersions'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v4.0.30319 [32-bit] SystemDefaultTlsVersions' },
+    @{ Index = 7; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; Name = 'SchUseStrongCrypto'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SchUseStrongCrypto' },
+    @{ Index = 8; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; Name = 'SystemDefaultTlsVersions'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit] SystemDefaultTlsVersions' },
+    @{ Index = 9; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; Name = 'SchUseStrongCrypto'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SchUseStrongCrypto' },
+    @{ Index = 10; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; Name = 'SystemDefaultTlsVersions'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SOFTWARE\Wow6432Node\Microsoft\.NETFramework\v2.0.50727 [32-bit] SystemDefaultTlsVersions' },
+    @{ Index = 11; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client'; Name = 'Enabled'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] Enabled' },
+    @{ Index = 12; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client'; Name = 'DisabledByDefault'; Type = 'REG_DWORD'; Data = 0; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] DisabledByDefault' },
+    @{ Index = 13; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server'; Name = 'Enabled'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared] Enabled' },
+    @{ Index = 14; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server'; Name = 'DisabledByDefault'; Type = 'REG_DWORD'; Data = 0; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared] DisabledByDefault' },
+    @{ Index = 15; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; Name = 'Enabled'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled' },
+    @{ Index = 16; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; Name = 'DisabledByDefault'; Type = 'REG_DWORD'; Data = 0; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault' },
+    @{ Index = 17; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server'; Name = 'Enabled'; Type = 'REG_DWORD'; Data = 1; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared] Enabled' },
+    @{ Index = 18; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server'; Name = 'DisabledByDefault'; Type = 'REG_DWORD'; Data = 0; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared] DisabledByDefault' }
+)
+
+# Keys the plan writes to and their ancestors, deepest first.
+$PlanKeys = @(
+    @{ Index = 1; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client'; HoldsValues = $true; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]' },
+    @{ Index = 2; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server'; HoldsValues = $true; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared]' },
+    @{ Index = 3; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'; HoldsValues = $true; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]' },
+    @{ Index = 4; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server'; HoldsValues = $true; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared]' },
+    @{ Index = 5; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]' },
+    @{ Index = 6; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]' },
+    @{ Index = 7; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]' },
+    @{ Index = 8; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]' },
+    @{ Index = 9; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]' },
+    @{ Index = 10; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]' },
+    @{ Index = 11; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]' },
+    @{ Index = 12; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]' },
+    @{ Index = 13; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]' },
+    @{ Index = 14; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows\CurrentVersion'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]' },
+    @{ Index = 15; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]' },
+    @{ Index = 16; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]' },
+    @{ Index = 17; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit]' },
+    @{ Index = 18; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'; HoldsValues = $true; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [32-bit]' },
+    @{ Index = 19; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]' },
+    @{ Index = 20; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [64-bit]' },
+    @{ Index = 21; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\Windows'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\Windows [32-bit]' },
+    @{ Index = 22; Hive = 'HKLM'; View = '64'; Key = 'SOFTWARE\Microsoft\.NETFramework'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]' },
+    @{ Index = 23; Hive = 'HKLM'; View = '32'; Key = 'SOFTWARE\Microsoft\.NETFramework'; HoldsValues = $false; Label = 'HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]' },
+    @{ Index = 24; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control'; HoldsValues = $false; Label = 'HKLM\SYSTEM\CurrentControlSet\Control [shared]' }
+)
+
+# What each Windows build needs for this plan, from tlsgpo's table of OS
+# facts: narrowest build range first; the first that fits is this one.
+$OsNeeds = @(
+    @{ Min = 7601; Max = 7601; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = '3154518'; Tls13Lacking = $false; Name = 'Windows 7 SP1 or Windows Server 2008 R2 SP1' },
+    @{ Min = 9600; Max = 9600; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154520'; Tls13Lacking = $false; Name = 'Windows 8.1 or Windows Server 2012 R2' },
+    @{ Min = 9200; Max = 9200; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = '3154519'; Tls13Lacking = $false; Name = 'Windows Server 2012' },
+    @{ Min = 14393; Max = 14393; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows Server 2016' },
+    @{ Min = 17763; Max = 17763; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows Server 2019' },
+    @{ Min = 20348; Max = 20348; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows Server 2022' },
+    @{ Min = 26100; Max = 26100; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows Server 2025' },
+    @{ Min = 6002; Max = 6003; WinHttpKb = '4467770'; WinHttpPartial = $false; DotNet35Kb = '3154517'; Tls13Lacking = $false; Name = 'Windows Server 2008 SP2' },
+    @{ Min = 10240; Max = 19045; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows 10' },
+    @{ Min = 22000; Max = 2147483647; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Name = 'Windows 11' }
+)
+
+$PlanHasHklm = @(@($Plan) | Where-Object { $_.Hive -eq 'HKLM' }).Count -gt 0
+$PlanHasHkcu = @(@($Plan) | Where-Object { $_.Hive -eq 'HKCU' }).Count -gt 0
+
+$KindNames = @{
+    'String' = 'REG_SZ'; 'ExpandString' = 'REG_EXPAND_SZ'; 'Binary' = 'REG_BINARY'
+    'DWord' = 'REG_DWORD'; 'QWord' = 'REG_QWORD'; 'MultiString' = 'REG_MULTI_SZ'
+    'None' = 'REG_NONE'; 'Unknown' = 'REG_NONE'
+}
+
+# The one place a registry key is opened: always with its view named, so
+# that a 32-bit host reads the same keys as a 64-bit one. Registry64 is the
+# native view on 32-bit Windows too; "shared" keys are not redirected.
+function Open-TlsgpoBase([hashtable] $Entry) {
+    if ($Entry.Hive -eq 'HKCU') {
+        $hive = [Microsoft.Win32.RegistryHive]::CurrentUser
+    } else {
+        $hive = [Microsoft.Win32.RegistryHive]::LocalMachine
+    }
+    if ($Entry.View -eq '32') {
+        $view = [Microsoft.Win32.RegistryView]::Registry32
+    } else {
+        $view = [Microsoft.Win32.RegistryView]::Registry64
+    }
+    return [Microsoft.Win32.RegistryKey]::OpenBaseKey($hive, $view)
+}
+
+# @{ State = 'absent' } or @{ State = 'present'; Kind = 'DWord'; Data = ... }
+function Get-TlsgpoValue([hashtable] $Entry) {
+    $base = Open-TlsgpoBase $Entry
+    try {
+        $key = $base.OpenSubKey($Entry.Key, $false)
+        if ($null -eq $key) { return @{ State = 'absent' } }
+        try {
+            if (-not ($key.GetValueNames() -contains $Entry.Name)) {
+                return @{ State = 'absent' }
+            }
+            $options = [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames
+            return @{
+                State = 'present'
+                Kind = [string]$key.GetValueKind($Entry.Name)
+                Data = $key.GetValue($Entry.Name, $null, $options)
+            }
+        } finally {
+            $key.Close()
+        }
+    } finally {
+        $base.Close()
+    }
+}
+
+function ConvertTo-TlsgpoUInt32($Data) {
+    return [BitConverter]::ToUInt32([BitConverter]::GetBytes([int32]$Data), 0)
+}
+
+function Test-TlsgpoSame([hashtable] $Entry, [hashtable] $Current) {
+    if ($Current.State -ne 'present' -or $Current.Kind -ne 'DWord') { return $false }
+    return (ConvertTo-TlsgpoUInt32 $Current.Data) -eq [uint32]$Entry.Data
+}
+
+# "absent", "REG_DWORD 0x00000800", "REG_SZ text": the same words and hex
+# form the .cmd scripts print (other types as reg.exe shows them).
+function Format-TlsgpoValue([hashtable] $Current) {
+    if ($Current.State -ne 'present') { return 'absent' }
+    $name = $KindNames[$Current.Kind]
+    switch ($Current.Kind) {
+        'DWord' { return '{0} 0x{1:X8}' -f $name, (ConvertTo-TlsgpoUInt32 $Current.Data) }
+        'QWord' { return '{0} 0x{1:x}' -f $name, [int64]$Current.Data }
+        'Binary' { return '{0} {1}' -f $name, ((@($Current.Data) | ForEach-Object { '{0:X2}' -f $_ }) -join '') }
+        'MultiString' { return '{0} {1}' -f $name, (@($Current.Data) -join '\0') }
+        default { return '{0} {1}' -f $name, [string]$Current.Data }
+    }
+}
+
+# A present value's type and data as reg.exe prints them ("REG_DWORD 0xa80"):
+# the form of state.txt's value records, which rollback.cmd compares with
+# what reg.exe shows after restoring.
+function Format-TlsgpoShown([hashtable] $Current) {
+    switch ($Current.Kind) {
+        'DWord' { return 'REG_DWORD 0x{0:x}' -f (ConvertTo-TlsgpoUInt32 $Current.Data) }
+        default { return Format-TlsgpoValue $Current }
+    }
+}
+
+function Format-TlsgpoWanted([hashtable] $Entry) {
+    return 'REG_DWORD 0x{0:X8}' -f [uint32]$Entry.Data
+}
+
+function Set-TlsgpoDword([hashtable] $Entry) {
+    $signed = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Entry.Data), 0)
+    Set-TlsgpoValue $Entry 'DWord' $signed
+}
+
+# Elevated: an administrator or SYSTEM (whose token holds Administrators).
+function Test-TlsgpoAdministrator {
+    $identity = [Security.Principal.WindowsIdentity]::GetCurrent()
+    $principal = New-Object Security.Principal.WindowsPrincipal($identity)
+    return $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+}
+
+# Local System, whose HKCU is no user's (S-1-5-18 on every language).
+function Test-TlsgpoSystem {
+    return [Security.Principal.WindowsIdentity]::GetCurrent().User.Value -eq 'S-1-5-18'
+}
+
+function Write-TlsgpoError([string] $Message) {
+    [Console]::Error.WriteLine($Message)
+}
+
+# Where backups live: -BackupDir resolved once against PowerShell's own
+# location (not the process's), or ProgramData\tlsgpo\<policy id>, which
+# is local, writable and the same on every run, wherever the script is.
+function Resolve-TlsgpoBackupRoot([string] $BackupDir) {
+    if ($BackupDir.Length -gt 0) {
+        return $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($BackupDir)
+    }
+    return [IO.Path]::Combine((Get-TlsgpoBackupTop), $PolicyId)
+}
+
+# ProgramData	lsgpo, or for a policy with HKCU values the user's own
+# LocalAppData	lsgpo: one user's rollback must not restore another's hive.
+function Get-TlsgpoBackupTop {
+    if ($PlanHasHkcu) { $folder = 'LocalApplicationData' } else { $folder = 'CommonApplicationData' }
+    return [IO.Path]::Combine([Environment]::GetFolderPath($folder), 'tlsgpo')
+}
+
+# ProgramData lets any user create folders: the top folder, when this run
+# makes it, gets SYSTEM and Administrators only (by SID, on any language).
+function New-TlsgpoBackupTop {
+    $top = Get-TlsgpoBackupTop
+    if ($PlanHasHkcu -or [IO.Directory]::Exists($top)) { return }
+    $acl = New-Object Security.AccessControl.DirectorySecurity
+    $acl.SetAccessRuleProtection($true, $false)
+    foreach ($sid in @('S-1-5-18', 'S-1-5-32-544')) {
+        $who = New-Object Security.Principal.SecurityIdentifier($sid)
+        $acl.AddAccessRule((New-Object Security.AccessControl.FileSystemAccessRule($who, 'FullControl', 'ContainerInherit, ObjectInherit', 'None', 'Allow')))
+    }
+    [void][IO.Directory]::CreateDirectory($top, $acl)
+}
+
+# Backups: Root\<id>-<version>-<N>, numbered from 1, never overwritten.
+# All of them, by number, gaps and all; what each holds is read later.
+function Get-TlsgpoBackups([string] $Root) {
+    $prefix = '{0}-{1}-' -f $PolicyId, $PolicyVersion
+    $pattern = '^' + [regex]::Escape($prefix) + '([1-9][0-9]{0,8})$'
+    $found = @()
+    if (-not [IO.Directory]::Exists($Root)) { return ,$found }
+    foreach ($dir in [IO.Directory]::GetDirectories($Root)) {
+        $name = [IO.Path]::GetFileName($dir)
+        if ($name -match $pattern) {
+            $found += New-Object PSObject -Property @{ Number = [int]$Matches[1]; Path = $dir }
+        }
+    }
+    return ,@($found | Sort-Object Number)
+}
+
+# The system's OEM code page, in which cmd.exe (apply.cmd) writes files:
+# the system locale's, not this user's format locale.
+function Get-TlsgpoOemEncoding {
+    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
+    try {
+        $nls = $base.OpenSubKey('SYSTEM\CurrentControlSet\Control\Nls\CodePage', $false)
+        if ($null -ne $nls) {
+            try { $cp = [int]$nls.GetValue('OEMCP', '437') } finally { $nls.Close() }
+            return [Text.Encoding]::GetEncoding($cp)
+        }
+    } finally {
+        $base.Close()
+    }
+    return [Text.Encoding]::GetEncoding(437)
+}
+
+# Reads a backup's state.txt. Complete only when its last record
+# "end|N" counts exactly the value and key records this policy has (an
+# apply cut short, by a reboot or a timeout, leaves no such end) and its
+# "plan|ID" is this package's plan (records name values by their place). apply.cmd
+# writes in the console (OEM) code page, apply.ps1 in UTF-8.
+function Read-TlsgpoBackup([string] $Dir) {
+    $backup = @{
+        Path = $Dir; Complete = $false; Computer = ''; Writer = ''; Plan = ''
+        Values = @{}; Raws = @{}; KeysAbsent = @(); Exact = @()
+        Restored = [IO.File]::Exists([IO.Path]::Combine($Dir, 'restored.txt'))
+    }
+    $file = [IO.Path]::Combine($Dir, 'state.txt')
+    if (-not [IO.File]::Exists($file)) { return $backup }
+    $bytes = [IO.File]::ReadAllBytes($file)
+    $text = [Text.Encoding]::UTF8.GetString($bytes)
+    if ($text -match '(?m)^format\|2\|apply\.cmd\r?$') {
+        $text = (Get-TlsgpoOemEncoding).GetString($bytes)
+    }
+    $records = 0
+    $end = $null
+    # A damaged file is an incomplete backup, never an error.
+    try {
+        foreach ($line in ($text -split "`r?`n")) {
+            if ($line.Length -eq 0 -or $line.StartsWith('#')) { continue }
+            $f = $line.Split('|', 5)
+            $end = $null
+            switch ($f[0]) {
+                'format' { if ($f.Count -ge 3) { $backup.Writer = $f[2] } }
+                'computer' { if ($f.Count -ge 2) { $backup.Computer = $f[1] } }
+                'plan' { if ($f.Count -ge 2) { $backup.Plan = $f[1] } }
+                'value' { $records++; if ($f.Count -ge 3) { $backup.Values[[int]$f[1]] = $f } }
+                'raw' { if ($f.Count -ge 4) { $backup.Raws[[int]$f[1]] = $f } }
+                'exact' { $backup.Exact += [int]$f[1] }
+                'key' { $records++; if ($f.Count -ge 3 -and $f[2] -eq 'absent') { $backup.KeysAbsent += [int]$f[1] } }
+                'end' { if ($f.Count -ge 2) { $end = $f[1] } }
+            }
+        }
+    } catch {
+        return $backup
+    }
+    $want = $Plan.Count + $PlanKeys.Count
+    $backup.Complete = ($end -eq [string]$want) -and ($records -eq $want) -and ($backup.Plan -eq $PlanId)
+    return $backup
+}
+
+function Set-TlsgpoValue([hashtable] $Entry, [string] $Kind, $Data) {
+    $base = Open-TlsgpoBase $Entry
+    try {
+        $key = $base.CreateSubKey($Entry.Key)
+        try {
+            $key.SetValue($Entry.Name, $Data, [Microsoft.Win32.RegistryValueKind]$Kind)
+        } finally {
+            $key.Close()
+        }
+    } finally {
+        $base.Close()
+    }
+}
+
+function Remove-TlsgpoValue([hashtable] $Entry) {
+    $base = Open-TlsgpoBase $Entry
+    try {
+        $key = $base.OpenSubKey($Entry.Key, $true)
+        if ($null -ne $key) {
+            try { $key.DeleteValue($Entry.Name, $false) } finally { $key.Close() }
+        }
+    } finally {
+        $base.Close()
+    }
+}
+
+# Whether a value reads back as $Old (Kind, Data): byte for byte.
+function Test-TlsgpoRestored([hashtable] $Old, [hashtable] $Now) {
+    if ($Now.State -ne 'present' -or $Now.Kind -ne $Old.Kind) { return $false }
+    return (ConvertTo-TlsgpoRaw $Now) -eq (ConvertTo-TlsgpoRaw @{ Kind = $Old.Kind; Data = $Old.Data })
+}
+
+# The value's bytes as the registry holds them, in base64: exact for any data.
+function ConvertTo-TlsgpoRaw([hashtable] $Current) {
+    switch ($Current.Kind) {
+        'DWord' { $bytes = [BitConverter]::GetBytes([int32]$Current.Data) }
+        'QWord' { $bytes = [BitConverter]::GetBytes([int64]$Current.Data) }
+        'MultiString' { $bytes = [Text.Encoding]::Unicode.GetBytes((@($Current.Data) -join "`0")) }
+        'String' { $bytes = [Text.Encoding]::Unicode.GetBytes([string]$Current.Data) }
+        'ExpandString' { $bytes = [Text.Encoding]::Unicode.GetBytes([string]$Current.Data) }
+        default { $bytes = [byte[]]@($Current.Data) }
+    }
+    return [Convert]::ToBase64String($bytes)
+}
+
+# Arrays are returned with a leading comma, so that PowerShell does not
+# unroll a string[] or byte[] into loose objects on the way out.
+function ConvertFrom-TlsgpoRaw([string] $Kind, [string] $Base64) {
+    $bytes = [Convert]::FromBase64String($Base64)
+    switch ($Kind) {
+        'DWord' { return [BitConverter]::ToInt32($bytes, 0) }
+        'QWord' { return [BitConverter]::ToInt64($bytes, 0) }
+        'MultiString' { return ,([string[]]([Text.Encoding]::Unicode.GetString($bytes) -split "`0")) }
+        'String' { return [Text.Encoding]::Unicode.GetString($bytes) }
+        'ExpandString' { return [Text.Encoding]::Unicode.GetString($bytes) }
+        default { return ,$bytes }
+    }
+}
+
+# A value as reg.exe shows it (a backup written by apply.cmd).
+function ConvertFrom-TlsgpoShown([string] $Type, [string] $Data) {
+    switch ($Type) {
+        'REG_DWORD' { return @{ Kind = 'DWord'; Data = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Data), 0) } }
+        'REG_QWORD' { return @{ Kind = 'QWord'; Data = [int64]$Data } }
+        'REG_SZ' { return @{ Kind = 'String'; Data = $Data } }
+        'REG_EXPAND_SZ' { return @{ Kind = 'ExpandString'; Data = $Data } }
+        'REG_MULTI_SZ' { return @{ Kind = 'MultiString'; Data = [string[]]($Data -split '\\0') } }
+        'REG_BINARY' {
+            $bytes = New-Object byte[] ($Data.Length / 2)
+            for ($i = 0; $i -lt $bytes.Length; $i++) {
+                $bytes[$i] = [Convert]::ToByte($Data.Substring(2 * $i, 2), 16)
+            }
+            return @{ Kind = 'Binary'; Data = $bytes }
+        }
+        default { throw ('cannot restore a value of type {0}' -f $Type) }
+    }
+}
+
+# Whether reg.exe (rollback.cmd) can write the value back exactly from the
+# text form in state.txt: numbers and binary always, strings only when
+# printable ASCII with no double quote, no edge space, no final backslash.
+function Test-TlsgpoCmdExact([hashtable] $Current) {
+    switch ($Current.Kind) {
+        'DWord' { return $true }
+        'QWord' { return $true }
+        'Binary' { return $true }
+        'String' { $texts = @([string]$Current.Data) }
+        'ExpandString' { $texts = @([string]$Current.Data) }
+        'MultiString' { $texts = @($Current.Data) }
+        default { return $false }
+    }
+    foreach ($t in $texts) {
+        if ($t -notmatch '\A[\x20-\x7E]*\z' -or $t.Contains('"') -or $t.EndsWith('\') -or
+            $t.StartsWith(' ') -or $t.EndsWith(' ') -or $t.StartsWith('|')) {
+            return $false
+        }
+        # reg.exe joins and splits REG_MULTI_SZ items at \0.
+        if ($Current.Kind -eq 'MultiString' -and $t.Contains('\')) { return $false }
+    }
+    return $true
+}
+
+# A new numbered backup folder holding state.txt (ending in "end|N") and a
+# .reg export of each key that holds values. It is written in a private
+# folder first and then renamed to the next free number: a rename onto an
+# existing name fails, so two runs at once never share a number, and a
+# failed backup removes only its own folder.
+function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer) {
+    New-TlsgpoBackupTop
+    [void][IO.Directory]::CreateDirectory($Root)
+    $work = [IO.Path]::Combine($Root, ('.new-{0}' -f [guid]::NewGuid().ToString('N')))
+    [void][IO.Directory]::CreateDirectory($work)
+    try {
+        $lines = New-Object System.Collections.Generic.List[string]
+        $lines.Add(('# tlsgpo backup of policy {0} version {1}, written by {2}' -f $PolicyId, $PolicyVersion, $Writer))
+        $lines.Add('format|2|apply.ps1')
+        $lines.Add(('computer|{0}' -f $env:COMPUTERNAME))
+        $lines.Add(('plan|{0}' -f $PlanId))
+        foreach ($entry in $Plan) {
+            $state = $States[$entry.Index]
+            if ($state.State -ne 'present') {
+                $lines.Add(('value|{0}|absent' -f $entry.Index))
+                continue
+            }
+            $shown = ((Format-TlsgpoShown $state) -replace '[\r\n]', ' ').Split(' ', 2)
+            $lines.Add(('value|{0}|present|{1}|{2}' -f $entry.Index, $shown[0], $shown[1]))
+            $lines.Add(('raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)))
+            if (-not (Test-TlsgpoCmdExact $state)) { $lines.Add(('exact|{0}' -f $entry.Index)) }
+        }
+        $reg = [IO.Path]::Combine([Environment]::SystemDirectory, 'reg.exe')
+        foreach ($entry in $PlanKeys) {
+            $base = Open-TlsgpoBase $entry
+            try {
+                $key = $base.OpenSubKey($entry.Key, $false)
+            } finally {
+                $base.Close()
+            }
+            if ($null -eq $key) {
+                $lines.Add(('key|{0}|absent' -f $entry.Index))
+                continue
+            }
+            $key.Close()
+            $lines.Add(('key|{0}|present' -f $entry.Index))
+            if ($entry.HoldsValues) {
+                # A convenience copy for people; rollback reads state.txt.
+                $file = [IO.Path]::Combine($work, ('key{0}.reg' -f $entry.Index))
+                $flag = '/reg:64'
+                if ($entry.View -eq '32') { $flag = '/reg:32' }
+                # Windows PowerShell turns a native command's stderr into
+                # errors, which 'Stop' would make fatal: not for this copy.
+                $ErrorActionPreference = 'Continue'
+                & $reg export ('{0}\{1}' -f $entry.Hive, $entry.Key) $file /y $flag | Out-Null
+                $ErrorActionPreference = 'Stop'
+            }
+        }
+        $lines.Add(('end|{0}' -f ($Plan.Count + $PlanKeys.Count)))
+        # Written through to the disk before any registry write: a power
+        # loss must not keep the changes and lose the backup.
+        $bytes = (New-Object Text.UTF8Encoding($false)).GetBytes((($lines.ToArray()) -join "`r`n") + "`r`n")
+        $stream = New-Object IO.FileStream([IO.Path]::Combine($work, 'state.txt'), 'CreateNew', 'Write', 'None', 4096, 'WriteThrough')
+        try {
+            $stream.Write($bytes, 0, $bytes.Length)
+            $stream.Flush($true)
+        } finally {
+            $stream.Close()
+        }
+        $complete = Read-TlsgpoBackup $work
+        if (-not $complete.Complete) { throw 'state.txt does not read back complete' }
+        $last = 0
+        foreach ($b in (Get-TlsgpoBackups $Root)) { $last = $b.Number }
+        for ($n = $last + 1; $n -le $last + 50; $n++) {
+            $dir = [IO.Path]::Combine($Root, ('{0}-{1}-{2}' -f $PolicyId, $PolicyVersion, $n))
+            if ([IO.Directory]::Exists($dir)) { continue }
+            # A scanner or indexer holding a file in $work can fail the
+            # rename for a moment: a few more tries while $dir is free.
+            for ($try = 1; ; $try++) {
+                try {
+                    [IO.Directory]::Move($work, $dir)
+                    return $dir
+                } catch {
+                    if ([IO.Directory]::Exists($dir)) { break }
+                    if ($try -ge 5) { throw }
+                    Start-Sleep -Milliseconds 300
+                }
+            }
+        }
+        throw 'no free backup number'
+    } catch {
+        if ([IO.Directory]::Exists($work)) { [IO.Directory]::Delete($work, $true) }
+        throw
+    }
+}
+
+
+trap {
+    Write-TlsgpoError ('rollback.ps1: unexpected error: {0}' -f $_.Exception.Message)
+    exit 6
+}
+
+Write-Output ('rollback.ps1: policy {0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion)
+if ($PlanHasHkcu -and (Test-TlsgpoSystem)) {
+    Write-TlsgpoError 'rollback.ps1: this policy sets values in HKEY_CURRENT_USER, and this is the SYSTEM'
+    Write-TlsgpoError 'rollback.ps1: account, whose HKCU is no user''s: run this script as the user.'
+    exit 2
+}
+if ($PlanHasHklm -and -not (Test-TlsgpoAdministrator)) {
+    Write-TlsgpoError 'rollback.ps1: run this script elevated (as Administrator or SYSTEM): it writes to HKLM.'
+    exit 2
+}
+$root = Resolve-TlsgpoBackupRoot $BackupDir
+
+# The oldest complete backup of this computer not yet restored.
+$own = @()
+$foreign = $null
+$partial = 0
+foreach ($b in (Get-TlsgpoBackups $root)) {
+    $read = Read-TlsgpoBackup $b.Path
+    if (-not $read.Complete) {
+        $partial++
+        Write-TlsgpoError ('rollback.ps1: warning: "{0}" is not a complete backup of this package (an apply was cut short, or another plan wrote it): ignored.' -f $b.Path)
+        continue
+    }
+    if ($read.Computer -ne $env:COMPUTERNAME) {
+        if ($null -eq $foreign) { $foreign = $read }
+        continue
+    }
+    $own += $read
+}
+$pending = @($own | Where-Object { -not $_.Restored })
+$failed = 0
+$declined = 0
+if ($pending.Count -eq 0 -and -not $Force -and $own.Count -gt 0 -and $partial -eq 0) {
+    # (A rerun after a reboot or a ConfigMgr retry lands here.)
+    Write-Output ('rollback.ps1: every backup of this computer under "{0}" is restored already: nothing to do.' -f $root)
+    exit 0
+}
+if ($pending.Count -eq 0 -and -not $Force -and $null -ne $foreign -and $own.Count -eq 0) {
+    Write-TlsgpoError ('rollback.ps1: "{0}" was made on computer {1}, not on this one ({2}).' -f $foreign.Path, $foreign.Computer, $env:COMPUTERNAME)
+    Write-TlsgpoError ('rollback.ps1: refusing to restore another computer''s state; this computer has no backup of its own under "{0}". Nothing was changed.' -f $root)
+    exit 3
+}
+if ($pending.Count -eq 0) {
+    if (-not $Force) {
+        Write-TlsgpoError ('rollback.ps1: no complete backup of policy {0} version {1} under "{2}".' -f $PolicyId, $PolicyVersion, $root)
+        Write-TlsgpoError 'rollback.ps1: nothing was changed. -Force deletes the policy''s values instead.'
+        exit 3
+    }
+    Write-Output ('rollback.ps1: no backup found: -Force deletes the {0} values the policy sets.' -f $Plan.Count)
+    foreach ($entry in $Plan) {
+        if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { continue }
+        try {
+            Remove-TlsgpoValue $entry
+            Write-Output ('deleted     {0}' -f $entry.Label)
+        } catch {
+            $failed++
+            Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
+        }
+    }
+} else {
+    $backup = $pending[0]
+    Write-Output ('rollback.ps1: restoring "{0}"' -f $backup.Path)
+    foreach ($entry in $Plan) {
+        $record = $backup.Values[$entry.Index]
+        if ($null -eq $record) { continue }
+        try {
+            if ($record[2] -eq 'absent') {
+                if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { $declined++; continue }
+                Remove-TlsgpoValue $entry
+                if ((Get-TlsgpoValue $entry).State -ne 'absent') {
+                    Remove-TlsgpoValue $entry
+                    if ((Get-TlsgpoValue $entry).State -ne 'absent') { throw 'the value is still there' }
+                }
+                Write-Output ('deleted     {0}: absent, as before apply' -f $entry.Label)
+                continue
+            }
+            $raw = $backup.Raws[$entry.Index]
+            $note = ''
+            if ($null -ne $raw) {
+                $old = @{ Kind = $raw[2]; Data = (ConvertFrom-TlsgpoRaw $raw[2] $raw[3]) }
+            } else {
+                $old = ConvertFrom-TlsgpoShown $record[3] $record[4]
+                if ($old.Kind -ne 'DWord' -and $old.Kind -ne 'QWord' -and $old.Kind -ne 'Binary') {
+                    $note = ' (as reg.exe printed it for apply.cmd: leading spaces and characters outside the console code page are not kept)'
+                }
+            }
+            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'restore')) { $declined++; continue }
+            # A write that does not read back byte for byte is tried once more.
+            Set-TlsgpoValue $entry $old.Kind $old.Data
+            $now = Get-TlsgpoValue $entry
+            if (-not (Test-TlsgpoRestored $old $now)) {
+                Set-TlsgpoValue $entry $old.Kind $old.Data
+                $now = Get-TlsgpoValue $entry
+                if (-not (Test-TlsgpoRestored $old $now)) { throw 'the value does not read back as it was' }
+            }
+            Write-Output ('restored    {0}: {1}{2}' -f $entry.Label, (Format-TlsgpoValue $now), $note)
+        } catch {
+            $failed++
+            Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
+        }
+    }
+    foreach ($entry in $PlanKeys) {
+        if ($backup.KeysAbsent -notcontains $entry.Index) { continue }
+        $base = Open-TlsgpoBase $entry
+        try {
+            $key = $base.OpenSubKey($entry.Key, $false)
+            if ($null -eq $key) { continue }
+            $empty = $key.SubKeyCount -eq 0 -and $key.ValueCount -eq 0
+            $key.Close()
+            if (-not $empty) { continue }
+            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'remove key')) { $declined++; continue }
+            $base.DeleteSubKey($entry.Key, $false)
+            Write-Output ('removed     key {0}: apply created it and it holds nothing' -f $entry.Label)
+        } finally {
+            $base.Close()
+        }
+    }
+    # Only a rollback that did everything marks the backups restored.
+    if ($failed -eq 0 -and $declined -eq 0 -and -not $WhatIfPreference) {
+        # Newest first, the one restored last: a rollback cut short while
+        # marking leaves the right backup for the next run.
+        for ($i = $pending.Count - 1; $i -ge 0; $i--) {
+            [IO.File]::WriteAllText([IO.Path]::Combine($pending[$i].Path, 'restored.txt'), ('restored by rollback.ps1 from "{0}"' -f $backup.Path))
+        }
+    } elseif ($declined -gt 0 -and -not $WhatIfPreference) {
+        Write-Output ('rollback.ps1: {0} changes were declined: the backup stays unrestored.' -f $declined)
+    }
+}
+if (-not $WhatIfPreference) {
+    Write-Output 'rollback.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.'
+}
+if ($failed -gt 0) {
+    Write-TlsgpoError ('rollback.ps1: {0} values could not be restored.' -f $failed)
+    exit 5
+}
+exit 0
