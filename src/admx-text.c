@@ -36,7 +36,11 @@ const struct admx_text admx_texts[3] = {
 		"Sets SystemDefaultTlsVersions for the .NET Framework versions "
 		    "and registry views of this policy, so that applications use "
 		    "the TLS versions the operating system allows: enabled writes "
-		    "1, disabled writes 0.",
+		    "1, disabled writes 0. .NET Framework 3.5 (v2.0.50727) reads "
+		    "it only with its TLS update: KB 3154518 (Windows 7 SP1, "
+		    "Server 2008 R2 SP1), KB 3154519 (Server 2012), KB 3154520 "
+		    "(Windows 8.1, Server 2012 R2), KB 3154517 (Server 2008 SP2); "
+		    "Windows 10 and later have it.",
 		"Enabled turns %s on for the SCHANNEL %s side (Enabled = 1, "
 		    "DisabledByDefault = 0); disabled turns it off (Enabled = 0, "
 		    "DisabledByDefault = 1).",
@@ -77,7 +81,11 @@ const struct admx_text admx_texts[3] = {
 		    "SchUseStrongCrypto：啟用時寫入 1，停用時寫入 0。",
 		"為此原則的 .NET Framework 版本與登錄檢視設定 "
 		    "SystemDefaultTlsVersions，讓應用程式使用作業系統允許的 TLS "
-		    "版本：啟用時寫入 1，停用時寫入 0。",
+		    "版本：啟用時寫入 1，停用時寫入 0。.NET Framework 3.5 "
+		    "(v2.0.50727) 需安裝其 TLS 更新才會讀取此值：KB 3154518 "
+		    "(Windows 7 SP1、Server 2008 R2 SP1)、KB 3154519 (Server "
+		    "2012)、KB 3154520 (Windows 8.1、Server 2012 R2)、KB 3154517 "
+		    "(Server 2008 SP2)；Windows 10 及更新版本已內建。",
 		"啟用時為 SCHANNEL %2$s端開啟 %1$s（Enabled = 1，"
 		    "DisabledByDefault = 0）；停用時將其關閉（Enabled = 0，"
 		    "DisabledByDefault = 1）。",
@@ -120,7 +128,11 @@ const struct admx_text admx_texts[3] = {
 		"Anger SystemDefaultTlsVersions för denna princips versioner av "
 		    ".NET Framework och registervyer, så att program använder de "
 		    "TLS-versioner som operativsystemet tillåter: aktiverad "
-		    "skriver 1, inaktiverad skriver 0.",
+		    "skriver 1, inaktiverad skriver 0. .NET Framework 3.5 "
+		    "(v2.0.50727) läser värdet bara med sin TLS-uppdatering: "
+		    "KB 3154518 (Windows 7 SP1, Server 2008 R2 SP1), KB 3154519 "
+		    "(Server 2012), KB 3154520 (Windows 8.1, Server 2012 R2), "
+		    "KB 3154517 (Server 2008 SP2); Windows 10 och senare har den.",
 		"Aktiverad slår på %s för SCHANNEL-sidan %s (Enabled = 1, "
 		    "DisabledByDefault = 0); inaktiverad slår av det (Enabled = 0, "
 		    "DisabledByDefault = 1).",

@@ -177,7 +177,8 @@ cmd_key_table(const struct plan_key *keys, size_t n, struct buf *out)
 
 /*
  * What each Windows build needs for this plan (os.c, plan_os_needs), as
- * OSR_1..OSR_n, MIN|MAX|WINHTTP_KB|PARTIAL|NET35_KB|TLS13_LACKING|NAMES;
+ * OSR_1..OSR_n, MIN|MAX|WINHTTP_KB|PARTIAL|NET35_KB|TLS13_LACKING|TLS12_KB|
+ * NAMES;
  * "-" for none (FOR /F merges empty fields).
  */
 static size_t
@@ -198,6 +199,7 @@ cmd_os_table(const struct plan *pl, struct buf *out)
 			    need[i].winhttp_partial ? "1" : "0",
 			    need[i].dotnet35_kb != NULL ? need[i].dotnet35_kb :
 			    "-", need[i].tls13_lacking ? "1" : "0",
+			    need[i].tls12_kb != NULL ? need[i].tls12_kb : "-",
 			    need[i].display };
 
 			cmd_row(out, name, f, sizeof f / sizeof f[0]);

@@ -110,8 +110,13 @@ ps_os_table(const struct plan *pl, struct buf *out)
 			buf_printf(out, "'%s'", need[i].dotnet35_kb);
 		else
 			buf_adds(out, "$null");
-		buf_printf(out, "; Tls13Lacking = $%s; Name = ",
+		buf_printf(out, "; Tls13Lacking = $%s; Tls12Kb = ",
 		    need[i].tls13_lacking ? "true" : "false");
+		if (need[i].tls12_kb != NULL)
+			buf_printf(out, "'%s'", need[i].tls12_kb);
+		else
+			buf_adds(out, "$null");
+		buf_adds(out, "; Name = ");
 		ps_quote(out, need[i].display);
 		buf_printf(out, " }%s\n", i + 1 < n ? "," : "");
 	}

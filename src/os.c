@@ -70,45 +70,46 @@ const struct os_target os_targets[] = {
 	 * [NETTLS]; RDP without TLS 1.0 needs KB 3080079 [KB3080079].
 	 */
 	{ "win7", "Windows 7 SP1", 7601, 7601, SC_WIN7,
-	    P(SSL2) | P(TLS11) | P(TLS12), "3140245", WH_ALL, "3154518",
+	    P(SSL2) | P(TLS11) | P(TLS12), "3140245", WH_ALL, "3154518", NULL,
 	    "3080079" },
 	/* 8.1 / 2012 R2: TLS 1.0-1.2 on, SSL 2.0 off [SCHANNEL]; WinHTTP
 	 * honours the value as shipped [WHFLAGS]; .NET 3.5: KB 3154520. */
 	{ "win8.1", "Windows 8.1", 9600, 9600, SC_WIN7, P(SSL2), NULL, WH_ALL,
-	    "3154520", NULL },
+	    "3154520", NULL, NULL },
 	/* Windows 10: DTLS 1.2 and no SSL 2.0 from 1607, SSL 3.0 off
 	 * [SCHANNEL] (1507 and 1511 are out of support); .NET 3.5 has it
 	 * from the 1511 cumulative update on [NETTLS]. */
 	{ "win10", "Windows 10", 10240, 19045, SC_1607, P(SSL3), NULL, WH_ALL,
-	    NULL, NULL },
+	    NULL, NULL, NULL },
 	{ "win11", "Windows 11", 22000, 0x7fffffff, SC_WIN11, P(SSL3), NULL,
-	    WH_ALL, NULL, NULL },
+	    WH_ALL, NULL, NULL, NULL },
 	/*
 	 * Server 2008 SP2: TLS 1.1 and 1.2 only with KB 4019276, off by
 	 * default [KB4019276] [SCHANNEL]; WinHTTP with KB 4467770 honours
-	 * only TLS 1.1 and 1.2 [KB4467770]; .NET 2.0 SP2: KB 3154517 [NETTLS].
+	 * only TLS 1.1 and 1.2 [KB4467770]; .NET 2.0 SP2: KB 3154517 [NETTLS];
+	 * SCHANNEL's TLS 1.1 and 1.2: KB 4019276 [KB4019276].
 	 */
 	{ "server2008", "Windows Server 2008 SP2", 6002, 6003,
 	    P(SSL2) | P(SSL3) | P(TLS10) | P(TLS11) | P(TLS12),
 	    P(SSL2) | P(TLS11) | P(TLS12), "4467770", P(TLS11) | P(TLS12),
-	    "3154517", NULL },
+	    "3154517", "4019276", NULL },
 	{ "server2008r2", "Windows Server 2008 R2 SP1", 7601, 7601, SC_WIN7,
-	    P(SSL2) | P(TLS11) | P(TLS12), "3140245", WH_ALL, "3154518",
+	    P(SSL2) | P(TLS11) | P(TLS12), "3140245", WH_ALL, "3154518", NULL,
 	    "3080079" },
 	/* Server 2012: TLS 1.0-1.2 on [SCHANNEL], but WinHTTP still needs
 	 * KB 3140245 [KB3140245] [WHFLAGS]; .NET 3.5: KB 3154519 [NETTLS]. */
 	{ "server2012", "Windows Server 2012", 9200, 9200, SC_WIN7, P(SSL2),
-	    "3140245", WH_ALL, "3154519", NULL },
+	    "3140245", WH_ALL, "3154519", NULL, NULL },
 	{ "server2012r2", "Windows Server 2012 R2", 9600, 9600, SC_WIN7,
-	    P(SSL2), NULL, WH_ALL, "3154520", NULL },
+	    P(SSL2), NULL, WH_ALL, "3154520", NULL, NULL },
 	{ "server2016", "Windows Server 2016", 14393, 14393, SC_1607, P(SSL3),
-	    NULL, WH_ALL, NULL, NULL },
+	    NULL, WH_ALL, NULL, NULL, NULL },
 	{ "server2019", "Windows Server 2019", 17763, 17763, SC_1607, P(SSL3),
-	    NULL, WH_ALL, NULL, NULL },
+	    NULL, WH_ALL, NULL, NULL, NULL },
 	{ "server2022", "Windows Server 2022", 20348, 20348, SC_WIN11, P(SSL3),
-	    NULL, WH_ALL, NULL, NULL },
+	    NULL, WH_ALL, NULL, NULL, NULL },
 	{ "server2025", "Windows Server 2025", 26100, 26100, SC_WIN11, P(SSL3),
-	    NULL, WH_ALL, NULL, NULL },
+	    NULL, WH_ALL, NULL, NULL, NULL },
 };
 const size_t os_target_count = sizeof os_targets / sizeof os_targets[0];
 

@@ -22,6 +22,7 @@ struct os_target {
 	const char	*winhttp_kb;
 	proto_set	 winhttp_honours;
 	const char	*dotnet35_kb;	/* SystemDefaultTlsVersions for v2.0.50727 */
+	const char	*tls12_kb;	/* SCHANNEL has TLS 1.1/1.2 only with it */
 	const char	*rdp_tls10_kb;	/* RDP without TLS 1.0 needs it */
 };
 

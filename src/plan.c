@@ -531,6 +531,7 @@ plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
 	proto_set		 winhttp = 0;
 	size_t			 i, n;
 	int			 sets_winhttp = 0, sets_v2_sdt = 0, tls13;
+	int			 uses_tls12 = 0;
 
 	for (i = 0; i < pl->n; i++) {
 		op = &pl->ops[i];
@@ -543,6 +544,18 @@ plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
 		if (strcmp(op->value, "SystemDefaultTlsVersions") == 0 &&
 		    op->data == 1 && strstr(op->key, "v2.0.50727") != NULL)
 			sets_v2_sdt = 1;
+		/* Anything that needs SCHANNEL's TLS 1.1 or 1.2. */
+		if (((strcmp(op->value, "DefaultSecureProtocols") == 0 ||
+		    strcmp(op->value, "SecureProtocols") == 0) &&
+		    (op->data & (protocols[PROTO_TLS11].bit |
+		    protocols[PROTO_TLS12].bit))) ||
+		    (strncmp(op->value, "Sch", 3) == 0 && op->data == 1) ||
+		    (strcmp(op->value, "SystemDefaultTlsVersions") == 0 &&
+		    op->data == 1) ||
+		    ((strstr(op->key, "\\TLS 1.1\\") != NULL ||
+		    strstr(op->key, "\\TLS 1.2\\") != NULL) &&
+		    strcmp(op->value, "Enabled") == 0 && op->data == 1))
+			uses_tls12 = 1;
 	}
 	tls13 = plan_enables_tls13(pl);
 	n = os_rows(rows, sizeof rows / sizeof rows[0]);
@@ -565,6 +578,8 @@ plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
 			need[i].dotnet35_kb = t->dotnet35_kb;
 		need[i].tls13_lacking = tls13 &&
 		    !(t->supported & (1U << PROTO_TLS13));
+		if (uses_tls12)
+			need[i].tls12_kb = t->tls12_kb;
 	}
 	/* Narrowest range first: a script takes the first row that fits, so
 	 * that 14393 is Server 2016 and not "Windows 10". (Stable: n is small.) */

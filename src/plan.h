@@ -101,6 +101,7 @@ struct plan_os_need {
 	int		 winhttp_partial;	/* the mask has bits it ignores */
 	const char	*dotnet35_kb;		/* NULL: nothing to check */
 	int		 tls13_lacking;		/* TLS 1.3 on, and it has none */
+	const char	*tls12_kb;		/* SCHANNEL's TLS 1.1/1.2 update */
 };
 
 size_t	 plan_os_needs(const struct plan *, struct plan_os_need *, size_t);

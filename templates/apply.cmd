@@ -198,13 +198,14 @@ rem (the first row that fits; the table lists narrow ranges first).
 :os_row
 if defined OS_NAME exit /b 0
 call set "OS_ROWTEXT=%%OSR_%1%%"
-for /f "tokens=1-6,* delims=|" %%a in ("%OS_ROWTEXT%") do (
+for /f "tokens=1-7,* delims=|" %%a in ("%OS_ROWTEXT%") do (
 	if %OS_BUILD% GEQ %%a if %OS_BUILD% LEQ %%b (
 		set "OS_WHKB=%%c"
 		set "OS_PARTIAL=%%d"
 		set "OS_NETKB=%%e"
 		set "OS_TLS13LACK=%%f"
-		set "OS_NAME=%%g"
+		set "OS_TLS12KB=%%g"
+		set "OS_NAME=%%h"
 	)
 )
 exit /b 0
@@ -310,6 +311,11 @@ call :kb_installed %OS_NETKB%
 if "%KB_STATE%"=="error" goto kb_unread
 if not "%KB_STATE%"=="present" echo apply.cmd: warning: .NET Framework 3.5 on %OS_NAME% reads SystemDefaultTlsVersions only with KB %OS_NETKB%, which is not installed.
 :netkb_done
+if "%OS_TLS12KB%"=="-" goto tls12kb_done
+call :kb_installed %OS_TLS12KB%
+if "%KB_STATE%"=="error" goto kb_unread
+if not "%KB_STATE%"=="present" echo apply.cmd: warning: SCHANNEL on %OS_NAME% has TLS 1.1 and TLS 1.2 only with KB %OS_TLS12KB%, which is not installed; this policy relies on them.
+:tls12kb_done
 if "%OS_TLS13LACK%"=="1" goto tls13_refused
 goto prereq_done
 :os_unknown

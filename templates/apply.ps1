@@ -118,6 +118,9 @@ if (-not $SkipPrerequisiteCheck) {
         if ($null -ne $os.DotNet35Kb -and -not (Test-TlsgpoKb $os.DotNet35Kb)) {
             Write-Output ('apply.ps1: warning: .NET Framework 3.5 on {0} reads SystemDefaultTlsVersions only with KB {1}, which is not installed.' -f $os.Name, $os.DotNet35Kb)
         }
+        if ($null -ne $os.Tls12Kb -and -not (Test-TlsgpoKb $os.Tls12Kb)) {
+            Write-Output ('apply.ps1: warning: SCHANNEL on {0} has TLS 1.1 and TLS 1.2 only with KB {1}, which is not installed; this policy relies on them.' -f $os.Name, $os.Tls12Kb)
+        }
     }
     if ($tls13Lacking) {
         Write-TlsgpoError ('apply.ps1: this policy turns TLS 1.3 on, but this is Windows build {0};' -f $build)

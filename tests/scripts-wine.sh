@@ -485,6 +485,7 @@ job_builds() {
 	wine_cmd "$s" apply.cmd
 	jrc "6002 with KB 4467770: apply.cmd exits 0" 0
 	jcheck "...warning that .NET 3.5 needs KB 3154517" grep -q 'only with KB 3154517, which is not installed' <<<"$out"
+	jcheck "...and that SCHANNEL has TLS 1.1 and 1.2 only with KB 4019276" grep -q 'TLS 1.2 only with KB 4019276, which is not installed' <<<"$out"
 	wine_cmd "$s" rollback.cmd
 	wine_cmd "$l" apply.cmd
 	jcheck "6002, a policy with TLS 1.0 in DefaultSecureProtocols: a warning that only TLS 1.1 and 1.2 count there" grep -q 'Windows Server 2008 SP2 honours only TLS 1.1 and TLS 1.2' <<<"$out"

@@ -335,13 +335,14 @@ rem (the first row that fits; the table lists narrow ranges first).
 :os_row
 if defined OS_NAME exit /b 0
 call set "OS_ROWTEXT=%%OSR_%1%%"
-for /f "tokens=1-6,* delims=|" %%a in ("%OS_ROWTEXT%") do (
+for /f "tokens=1-7,* delims=|" %%a in ("%OS_ROWTEXT%") do (
 	if %OS_BUILD% GEQ %%a if %OS_BUILD% LEQ %%b (
 		set "OS_WHKB=%%c"
 		set "OS_PARTIAL=%%d"
 		set "OS_NETKB=%%e"
 		set "OS_TLS13LACK=%%f"
-		set "OS_NAME=%%g"
+		set "OS_TLS12KB=%%g"
+		set "OS_NAME=%%h"
 	)
 )
 exit /b 0
@@ -528,16 +529,16 @@ set "K_23=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOF
 set "K_24=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]"
 set "K_25=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]"
 
-set "OSR_1=7601|7601|-|0|3154518|0|Windows 7 SP1 or Windows Server 2008 R2 SP1"
-set "OSR_2=9600|9600|-|0|3154520|0|Windows 8.1 or Windows Server 2012 R2"
-set "OSR_3=9200|9200|-|0|3154519|0|Windows Server 2012"
-set "OSR_4=14393|14393|-|0|-|0|Windows Server 2016"
-set "OSR_5=17763|17763|-|0|-|0|Windows Server 2019"
-set "OSR_6=20348|20348|-|0|-|0|Windows Server 2022"
-set "OSR_7=26100|26100|-|0|-|0|Windows Server 2025"
-set "OSR_8=6002|6003|-|0|3154517|0|Windows Server 2008 SP2"
-set "OSR_9=10240|19045|-|0|-|0|Windows 10"
-set "OSR_10=22000|2147483647|-|0|-|0|Windows 11"
+set "OSR_1=7601|7601|-|0|3154518|0|-|Windows 7 SP1 or Windows Server 2008 R2 SP1"
+set "OSR_2=9600|9600|-|0|3154520|0|-|Windows 8.1 or Windows Server 2012 R2"
+set "OSR_3=9200|9200|-|0|3154519|0|-|Windows Server 2012"
+set "OSR_4=14393|14393|-|0|-|0|-|Windows Server 2016"
+set "OSR_5=17763|17763|-|0|-|0|-|Windows Server 2019"
+set "OSR_6=20348|20348|-|0|-|0|-|Windows Server 2022"
+set "OSR_7=26100|26100|-|0|-|0|-|Windows Server 2025"
+set "OSR_8=6002|6003|-|0|3154517|0|4019276|Windows Server 2008 SP2"
+set "OSR_9=10240|19045|-|0|-|0|-|Windows 10"
+set "OSR_10=22000|2147483647|-|0|-|0|-|Windows 11"
 
 exit /b 0
 
@@ -616,6 +617,11 @@ call :kb_installed %OS_NETKB%
 if "%KB_STATE%"=="error" goto kb_unread
 if not "%KB_STATE%"=="present" echo apply.cmd: warning: .NET Framework 3.5 on %OS_NAME% reads SystemDefaultTlsVersions only with KB %OS_NETKB%, which is not installed.
 :netkb_done
+if "%OS_TLS12KB%"=="-" goto tls12kb_done
+call :kb_installed %OS_TLS12KB%
+if "%KB_STATE%"=="error" goto kb_unread
+if not "%KB_STATE%"=="present" echo apply.cmd: warning: SCHANNEL on %OS_NAME% has TLS 1.1 and TLS 1.2 only with KB %OS_TLS12KB%, which is not installed; this policy relies on them.
+:tls12kb_done
 if "%OS_TLS13LACK%"=="1" goto tls13_refused
 goto prereq_done
 :os_unknown
