@@ -22,8 +22,9 @@ const struct admx_text admx_texts[3] = {
 		"disabled",
 		" (recommended by this policy)",
 		"Protocols:",
-		"At least Windows 7 SP1",
-		"At least Windows 7 SP1 with update KB 3140245",
+		"At least Windows Server 2008 SP2 or Windows 7 SP1",
+		"At least Windows 7 SP1 with update KB 3140245, or Windows "
+		    "Server 2008 SP2 with KB 4467770 (TLS 1.1 and 1.2 only)",
 		"At least Windows 11 or Windows Server 2022",
 		"Sets DefaultSecureProtocols, the protocols WinHTTP offers when "
 		    "an application does not choose them, in the native key and "
@@ -70,8 +71,9 @@ const struct admx_text admx_texts[3] = {
 		"停用",
 		"（此原則建議）",
 		"通訊協定：",
-		"至少 Windows 7 SP1",
-		"至少 Windows 7 SP1 並已安裝更新 KB 3140245",
+		"至少 Windows Server 2008 SP2 或 Windows 7 SP1",
+		"至少 Windows 7 SP1 並已安裝更新 KB 3140245，或 Windows Server "
+		    "2008 SP2 並已安裝 KB 4467770 (僅 TLS 1.1 與 1.2)",
 		"至少 Windows 11 或 Windows Server 2022",
 		"設定 DefaultSecureProtocols，也就是應用程式未自行指定時 WinHTTP "
 		    "所使用的通訊協定，寫入原生登錄機碼及其 Wow6432Node 對應機碼。",
@@ -114,8 +116,9 @@ const struct admx_text admx_texts[3] = {
 		"inaktiverad",
 		" (rekommenderas av denna princip)",
 		"Protokoll:",
-		"Minst Windows 7 SP1",
-		"Minst Windows 7 SP1 med uppdateringen KB 3140245",
+		"Minst Windows Server 2008 SP2 eller Windows 7 SP1",
+		"Minst Windows 7 SP1 med uppdateringen KB 3140245, eller Windows "
+		    "Server 2008 SP2 med KB 4467770 (endast TLS 1.1 och 1.2)",
 		"Minst Windows 11 eller Windows Server 2022",
 		"Anger DefaultSecureProtocols, de protokoll som WinHTTP använder "
 		    "när ett program inte väljer själv, i den egna nyckeln och i "

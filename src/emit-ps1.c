@@ -176,7 +176,6 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "ID", p->id },
 			{ "VERSION", p->version },
 			{ "OP_COUNT", opcount },
-			{ "NEEDS_KB", plan_sets_winhttp(pl) ? "$true" : "$false" },
 			{ "NEEDS_TLS13", plan_enables_tls13(pl) ? "$true" :
 			    "$false" },
 			{ "COMMON", buf_cstr(&common) },

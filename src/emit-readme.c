@@ -89,17 +89,17 @@ plan_has(const struct plan *pl, enum reg_hive h)
 	return 0;
 }
 
-/* Whether any value lies outside Software\Policies, which GPOs tattoo. */
-static int
+/* How many values lie outside Software\Policies, which GPOs tattoo. */
+static size_t
 plan_tattoos(const struct plan *pl)
 {
-	size_t	i;
+	size_t	i, n = 0;
 
 	for (i = 0; i < pl->n; i++) {
 		if (strncasecmp(pl->ops[i].key, "SOFTWARE\\Policies\\", 18) != 0)
-			return 1;
+			n++;
 	}
-	return 0;
+	return n;
 }
 
 static void
@@ -108,6 +108,8 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 {
 	const struct policy	*p = ctx->plan->policy;
 	struct buf		 changes, warnings, underline, pol, polw;
+	struct buf		 tattoo, tattoow;
+	size_t			 outside;
 	int			 hklm, hkcu;
 	char			 count[32];
 	size_t			 i, n;
@@ -117,6 +119,8 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_init(&underline);
 	buf_init(&pol);
 	buf_init(&polw);
+	buf_init(&tattoo);
+	buf_init(&tattoow);
 	readme_changes(ctx->plan, &changes);
 	readme_warnings(ctx->warnings, &warnings);
 	/* One '=' per character of the name, not per byte. */
@@ -152,6 +156,20 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 		    "gpo\\rollback\\Machine\\Registry.pol and "
 		    "gpo\\lgpo-rollback.txt delete the values again.");
 	wrap(&pol, &polw);
+	outside = plan_tattoos(ctx->plan);
+	if (outside == 0)
+		buf_adds(&tattoo, "These values lie under Software\\Policies: "
+		    "unlinking a Group Policy that sets them removes them "
+		    "again.");
+	else
+		buf_printf(&tattoo, "%s%zu of these %zu values lie outside "
+		    "Software\\Policies: a Group Policy that sets them "
+		    "\"tattoos\" the registry, and unlinking the GPO does not "
+		    "undo them. Roll back with the rollback script or "
+		    "rollback.reg.", outside == ctx->plan->n ? "All " : "",
+		    outside, ctx->plan->n);
+	wrap(&tattoo, &tattoow);
+	buf_addc(&tattoow, '\n');
 
 	{
 		const struct template_var vars[] = {
@@ -165,10 +183,12 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "COUNT", count },
 			{ "CHANGES", buf_cstr(&changes) },
 			{ "WARNINGS", buf_cstr(&warnings) },
-			{ "RUN_AS", hklm ? "Elevated (as Administrator or "
-			    "SYSTEM), on each machine, one of:" : "As the user "
-			    "whose settings these are (not as SYSTEM; no\n"
-			    "elevation needed), on each machine, one of:" },
+			{ "RUN_AS", hklm && hkcu ? "Elevated, as the user whose "
+			    "HKCU values these are (an administrator,\nnot SYSTEM), "
+			    "on each machine, one of:" : hklm ? "Elevated (as "
+			    "Administrator or SYSTEM), on each machine, one of:" :
+			    "As the user whose settings these are (not as SYSTEM; "
+			    "no\nelevation needed), on each machine, one of:" },
 			{ "BACKUP_ROOT", hkcu ? "%LOCALAPPDATA%\\tlsgpo" :
 			    "%ProgramData%\\tlsgpo" },
 			{ "USER_SCOPE", hkcu ? "\nThe HKEY_CURRENT_USER values are "
@@ -177,13 +197,7 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 			    "(gpo\\User\\Registry.pol) or run the scripts as the "
 			    "user.\n" : "" },
 			{ "POL_TEXT", buf_cstr(&polw) },
-			{ "TATTOO", plan_tattoos(ctx->plan) ? "These keys lie "
-			    "outside Software\\Policies: a Group Policy that sets "
-			    "them\n\"tattoos\" the registry, and unlinking the GPO "
-			    "does not undo them. Roll\nback with the rollback "
-			    "script or rollback.reg.\n" : "These values lie under "
-			    "Software\\Policies: unlinking a Group Policy that "
-			    "sets them\nremoves them again.\n" },
+			{ "TATTOO", buf_cstr(&tattoow) },
 		};
 		template_render(em->template, vars,
 		    sizeof vars / sizeof vars[0], out);
@@ -193,6 +207,8 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_free(&underline);
 	buf_free(&pol);
 	buf_free(&polw);
+	buf_free(&tattoo);
+	buf_free(&tattoow);
 }
 
 const struct emitter emitter_readme = {

@@ -65,23 +65,28 @@
 const struct os_target os_targets[] = {
 	/*
 	 * Windows 7 SP1, Server 2008 R2 SP1: TLS 1.1 and 1.2 exist but are
-	 * disabled for client and server, SSL 2.0 client too [SCHANNEL];
+	 * disabled for client and server, SSL 2.0 client too (its server
+	 * side on) [SCHANNEL];
 	 * WinHTTP needs KB 3140245 [KB3140245]; .NET 3.5 needs KB 3154518
 	 * [NETTLS]; RDP without TLS 1.0 needs KB 3080079 [KB3080079].
 	 */
 	{ "win7", "Windows 7 SP1", 7601, 7601, SC_WIN7,
-	    P(SSL2) | P(TLS11) | P(TLS12), "3140245", WH_ALL, "3154518", NULL,
+	    P(SSL2) | P(TLS11) | P(TLS12), P(TLS11) | P(TLS12), "3140245",
+	    WH_ALL, "3154518", NULL,
 	    "3080079" },
 	/* 8.1 / 2012 R2: TLS 1.0-1.2 on, SSL 2.0 off [SCHANNEL]; WinHTTP
 	 * honours the value as shipped [WHFLAGS]; .NET 3.5: KB 3154520. */
-	{ "win8.1", "Windows 8.1", 9600, 9600, SC_WIN7, P(SSL2), NULL, WH_ALL,
+	{ "win8.1", "Windows 8.1", 9600, 9600, SC_WIN7, P(SSL2), P(SSL2), NULL,
+	    WH_ALL,
 	    "3154520", NULL, NULL },
 	/* Windows 10: DTLS 1.2 and no SSL 2.0 from 1607, SSL 3.0 off
 	 * [SCHANNEL] (1507 and 1511 are out of support); .NET 3.5 has it
 	 * from the 1511 cumulative update on [NETTLS]. */
-	{ "win10", "Windows 10", 10240, 19045, SC_1607, P(SSL3), NULL, WH_ALL,
+	{ "win10", "Windows 10", 10240, 19045, SC_1607, P(SSL3), P(SSL3), NULL,
+	    WH_ALL,
 	    NULL, NULL, NULL },
-	{ "win11", "Windows 11", 22000, 0x7fffffff, SC_WIN11, P(SSL3), NULL,
+	{ "win11", "Windows 11", 22000, 0x7fffffff, SC_WIN11, P(SSL3), P(SSL3),
+	    NULL,
 	    WH_ALL, NULL, NULL, NULL },
 	/*
 	 * Server 2008 SP2: TLS 1.1 and 1.2 only with KB 4019276, off by
@@ -91,46 +96,41 @@ const struct os_target os_targets[] = {
 	 */
 	{ "server2008", "Windows Server 2008 SP2", 6002, 6003,
 	    P(SSL2) | P(SSL3) | P(TLS10) | P(TLS11) | P(TLS12),
-	    P(SSL2) | P(TLS11) | P(TLS12), "4467770", P(TLS11) | P(TLS12),
+	    P(SSL2) | P(TLS11) | P(TLS12), P(TLS11) | P(TLS12), "4467770",
+	    P(TLS11) | P(TLS12),
 	    "3154517", "4019276", NULL },
 	{ "server2008r2", "Windows Server 2008 R2 SP1", 7601, 7601, SC_WIN7,
-	    P(SSL2) | P(TLS11) | P(TLS12), "3140245", WH_ALL, "3154518", NULL,
+	    P(SSL2) | P(TLS11) | P(TLS12), P(TLS11) | P(TLS12), "3140245",
+	    WH_ALL, "3154518", NULL,
 	    "3080079" },
 	/* Server 2012: TLS 1.0-1.2 on [SCHANNEL], but WinHTTP still needs
 	 * KB 3140245 [KB3140245] [WHFLAGS]; .NET 3.5: KB 3154519 [NETTLS]. */
 	{ "server2012", "Windows Server 2012", 9200, 9200, SC_WIN7, P(SSL2),
-	    "3140245", WH_ALL, "3154519", NULL, NULL },
+	    P(SSL2), "3140245", WH_ALL, "3154519", NULL, NULL },
 	{ "server2012r2", "Windows Server 2012 R2", 9600, 9600, SC_WIN7,
-	    P(SSL2), NULL, WH_ALL, "3154520", NULL, NULL },
+	    P(SSL2), P(SSL2), NULL, WH_ALL, "3154520", NULL, NULL },
 	{ "server2016", "Windows Server 2016", 14393, 14393, SC_1607, P(SSL3),
-	    NULL, WH_ALL, NULL, NULL, NULL },
+	    P(SSL3), NULL, WH_ALL, NULL, NULL, NULL },
 	{ "server2019", "Windows Server 2019", 17763, 17763, SC_1607, P(SSL3),
-	    NULL, WH_ALL, NULL, NULL, NULL },
+	    P(SSL3), NULL, WH_ALL, NULL, NULL, NULL },
 	{ "server2022", "Windows Server 2022", 20348, 20348, SC_WIN11, P(SSL3),
-	    NULL, WH_ALL, NULL, NULL, NULL },
+	    P(SSL3), NULL, WH_ALL, NULL, NULL, NULL },
 	{ "server2025", "Windows Server 2025", 26100, 26100, SC_WIN11, P(SSL3),
-	    NULL, WH_ALL, NULL, NULL, NULL },
+	    P(SSL3), NULL, WH_ALL, NULL, NULL, NULL },
 };
 const size_t os_target_count = sizeof os_targets / sizeof os_targets[0];
 
 /*
- * supportedOn for the ADMX: the oldest Windows each protocol exists on
- * [SCHANNEL]. The texts are English; admx-text.c has the translations.
+ * supportedOn for the ADMX: where each protocol exists [SCHANNEL]:
+ * Win7SP1 says "Windows Server 2008 SP2 or Windows 7 SP1 and later" (TLS 1.1
+ * and 1.2 on 2008 SP2 with KB 4019276), Win10_1607 "Windows 10 1607 or
+ * Server 2016", TLS13 "Windows 11 or Server 2022"; WinHTTP also names its
+ * updates [KB3140245] [KB4467770]. admx-text.c words them per language.
  */
-static const struct os_support support_win7 = {
-	"SUPPORTED_Win7SP1", "At least Windows 7 SP1 or Windows Server 2008 R2 SP1"
-};
-static const struct os_support support_1607 = {
-	"SUPPORTED_Win10_1607",
-	"At least Windows 10 version 1607 or Windows Server 2016"
-};
-const struct os_support os_support_tls13 = {
-	"SUPPORTED_TLS13", "At least Windows 11 or Windows Server 2022"
-};
-const struct os_support os_support_winhttp = {
-	"SUPPORTED_Win7SP1_KB3140245",
-	"At least Windows 7 SP1 or Windows Server 2008 R2 SP1 with KB 3140245"
-};
+static const struct os_support support_win7 = { "SUPPORTED_Win7SP1" };
+static const struct os_support support_1607 = { "SUPPORTED_Win10_1607" };
+const struct os_support os_support_tls13 = { "SUPPORTED_TLS13" };
+const struct os_support os_support_winhttp = { "SUPPORTED_Win7SP1_KB3140245" };
 
 const struct os_support *
 os_support_for_protocol(enum proto_id id)
@@ -158,8 +158,11 @@ os_protocol_where(enum proto_id id)
 		return "DTLS 1.2 exists from Windows 10 1607 and Server 2016 on";
 	case PROTO_TLS13:
 		return "TLS 1.3 exists from Windows 11 and Server 2022 on";
+	case PROTO_TLS11:
+	case PROTO_TLS12:
+		return "Server 2008 SP2 has it only with KB 4019276";
 	default:
-		return "Server 2008 SP2 has TLS 1.1 and 1.2 only with KB 4019276";
+		return "Windows Server 2008 SP2 and later have it";
 	}
 }
 
@@ -189,6 +192,21 @@ os_rows(struct os_row *rows, size_t max)
 		snprintf(rows[n].display, sizeof rows[n].display, "%s",
 		    os_targets[i].display);
 		rows[n++].t = &os_targets[i];
+	}
+	/* A build a wider range holds too: 14393 is also Windows 10. */
+	for (j = 0; j < n; j++) {
+		for (i = 0; i < os_target_count; i++) {
+			const struct os_target *t = &os_targets[i];
+			size_t len = strlen(rows[j].display);
+
+			if (t->build_min > rows[j].build_min ||
+			    t->build_max < rows[j].build_max ||
+			    (t->build_min == rows[j].build_min &&
+			    t->build_max == rows[j].build_max))
+				continue;
+			snprintf(rows[j].display + len,
+			    sizeof rows[j].display - len, " or %s", t->display);
+		}
 	}
 	return n;
 }

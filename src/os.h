@@ -15,6 +15,7 @@ struct os_target {
 	unsigned	 build_max;
 	proto_set	 supported;	/* protocols SCHANNEL has */
 	proto_set	 client_off;	/* ...of which off by default (client) */
+	proto_set	 server_off;	/* ...of which off by default (server) */
 	/*
 	 * The update WinHTTP needs to honour DefaultSecureProtocols, NULL
 	 * when it does so as shipped; and the bits it honours then.
@@ -45,8 +46,7 @@ size_t	os_rows(struct os_row *, size_t);
 
 /* The supportedOn definition an ADMX policy for protocol P names. */
 struct os_support {
-	const char	*id;		/* "SUPPORTED_Win7SP1" */
-	const char	*text;		/* English display text */
+	const char	*id;		/* "SUPPORTED_Win7SP1"; admx-text.c words it */
 };
 
 const struct os_support *os_support_for_protocol(enum proto_id);

@@ -727,6 +727,70 @@ pick_dotnet35(const struct os_target *t, const void *arg)
 	return t->dotnet35_kb != NULL;
 }
 
+static int
+pick_tls12_kb(const struct os_target *t, const void *arg)
+{
+	(void)arg;
+	return t->tls12_kb != NULL;
+}
+
+/* The TLS protocols a target's servers offer after this policy. */
+static proto_set
+server_tls_after(const struct policy *p, const struct os_target *t)
+{
+	const proto_set	 tls = (1U << PROTO_TLS10) | (1U << PROTO_TLS11) |
+	    (1U << PROTO_TLS12) | (1U << PROTO_TLS13);
+	proto_set	 on = t->supported & tls & ~t->server_off;
+	size_t		 i;
+
+	for (i = PROTO_TLS10; i <= PROTO_TLS13; i++) {
+		if (p->schannel[i][SIDE_SERVER] == SC_ENABLED &&
+		    (t->supported & (1U << i)))
+			on |= 1U << i;
+		if (p->schannel[i][SIDE_SERVER] == SC_DISABLED)
+			on &= ~(1U << i);
+	}
+	return on;
+}
+
+static int
+pick_server_old(const struct os_target *t, const void *arg)
+{
+	const struct policy	*p = arg;
+	proto_set		 modern = (1U << PROTO_TLS11) |
+	    (1U << PROTO_TLS12) | (1U << PROTO_TLS13);
+
+	return (server_tls_after(p, t) & modern) == 0;
+}
+
+/*
+ * A policy that disables server protocols must leave TLS 1.1 or later on:
+ * Windows 7, 2008 R2 and 2008 SP2 ship with TLS 1.1 and 1.2 off for
+ * servers too [os.c], so disabling TLS 1.0 there leaves SSL 3.0 or nothing.
+ */
+static void
+check_servers(struct loader *l, int tline)
+{
+	struct policy	*p = l->p;
+	char		 who[256];
+	size_t		 i;
+	int		 line = 0;
+
+	for (i = 0; i < PROTO_COUNT; i++) {
+		if (p->schannel[i][SIDE_SERVER] == SC_DISABLED) {
+			line = p->schannel_line[i][SIDE_SERVER];
+			break;
+		}
+	}
+	if (line == 0 ||
+	    target_list(p, pick_server_old, p, who, sizeof who) == 0)
+		return;
+	diag_warn(l->d, line, "after [schannel], servers on %s (target os, "
+	    "line %d) have no TLS 1.1 or later on: SCHANNEL does not enable "
+	    "them by default there; add \"tls1.2.server = enabled\"", who,
+	    tline);
+}
+
 /*
  * What the [target] systems lack or need (the facts are os.c's):
  * TLS 1.1/1.2 off for clients (Windows 7, 2008 R2, 2008), protocols a
@@ -769,20 +833,27 @@ check_targets(struct loader *l)
 	}
 	for (i = PROTO_TLS11; i <= PROTO_TLS12; i++) {
 		one = 1U << i;
-		if (p->schannel[i][SIDE_CLIENT] == SC_ENABLED)
+		/* Enabled: fine. Disabled: warned about below, on purpose. */
+		if (p->schannel[i][SIDE_CLIENT] != SC_UNSET)
 			continue;
 		if (target_list(p, pick_client_off, &one, who, sizeof who) == 0)
 			continue;
+		kbs[0] = '\0';
+		if (target_list(p, pick_tls12_kb, NULL, kbs, sizeof kbs) != 0)
+			snprintf(kbs, sizeof kbs, " (on server2008 with KB %s)",
+			    os_targets[os_find("server2008")].tls12_kb);
 		for (j = 0; j < n; j++) {
 			if (!(relies[j].uses & one))
 				continue;
 			diag_warn(l->d, relies[j].line, "%s relies on %s, which "
-			    "SCHANNEL has off for clients on %s (target os, line "
-			    "%d); add \"%s.client = enabled\" to [schannel]",
-			    relies[j].what, protocols[i].name, who, tline,
-			    protocols[i].name);
+			    "SCHANNEL does not enable by default for clients on "
+			    "%s (target os, line %d); add \"%s.client = "
+			    "enabled\" to [schannel]%s", relies[j].what,
+			    protocols[i].name, who, tline, protocols[i].name,
+			    kbs);
 		}
 	}
+	check_servers(l, tline);
 	/* A protocol enabled for a target that does not have it (TLS 1.3 is
 	 * an error, checked above). */
 	for (i = 0; i < PROTO_COUNT; i++) {
@@ -808,10 +879,18 @@ check_targets(struct loader *l)
 	}
 	/* Remote Desktop speaks TLS 1.0 on Windows 7 / 2008 R2 [os.c]. */
 	if (p->schannel[PROTO_TLS10][SIDE_SERVER] == SC_DISABLED &&
-	    target_list(p, pick_rdp, NULL, who, sizeof who) != 0)
+	    target_list(p, pick_rdp, NULL, who, sizeof who) != 0) {
+		for (i = 0; i < os_target_count; i++) {
+			if ((p->target_os & (1U << i)) &&
+			    os_targets[i].rdp_tls10_kb != NULL)
+				break;
+		}
 		diag_warn(l->d, p->schannel_line[PROTO_TLS10][SIDE_SERVER],
 		    "[schannel] disables tls1.0 for servers: Remote Desktop on "
-		    "%s (target os, line %d) then needs KB 3080079", who, tline);
+		    "%s (target os, line %d) then needs KB %s and "
+		    "\"tls1.2.server = enabled\"", who, tline,
+		    os_targets[i].rdp_tls10_kb);
+	}
 	/* .NET 3.5 reads SystemDefaultTlsVersions only once updated. */
 	if (p->system_default_tls == 1 && (p->frameworks & FW_V2) &&
 	    target_list(p, pick_dotnet35, NULL, who, sizeof who) != 0) {

@@ -320,6 +320,7 @@ if "%OS_TLS13LACK%"=="1" goto tls13_refused
 goto prereq_done
 :os_unknown
 rem A build the table does not name: only TLS 1.3 is checked, by number.
+echo apply.cmd: note: Windows build %OS_BUILD% is not in tlsgpo's table of Windows versions; only the TLS 1.3 check applies.
 if not "@NEEDS_TLS13@"=="1" goto prereq_done
 if %OS_BUILD% GEQ 20348 goto prereq_done
 :tls13_refused

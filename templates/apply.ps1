@@ -14,8 +14,8 @@ share, Intune's temporary folder), in a 32-bit or 64-bit host; two runs at
 once each take their own backup number.
 
 Exit codes: 0 applied, or nothing to do; 2 not run elevated, or HKCU values
-as SYSTEM; 3 a prerequisite is missing (KB 3140245, or an OS that can use
-TLS 1.3); 4 the backup could not be written (nothing was changed); 5 a value
+as SYSTEM; 3 a prerequisite is missing (WinHTTP's update, KB 3140245 or
+KB 4467770, or an OS that has TLS 1.3); 4 the backup could not be written (nothing was changed); 5 a value
 could not be written; 6 an unexpected error (the registry could not be
 read): nothing was changed unless the output says so.
 
@@ -100,6 +100,7 @@ if (-not $SkipPrerequisiteCheck) {
     }
     if ($null -eq $os) {
         # A build the table does not name: only TLS 1.3 is checked, by number.
+        Write-Output ('apply.ps1: note: Windows build {0} is not in tlsgpo''s table of Windows versions; only the TLS 1.3 check applies.' -f $build)
         $tls13Lacking = $EnablesTls13 -and $build -lt 20348
     } else {
         $tls13Lacking = $os.Tls13Lacking

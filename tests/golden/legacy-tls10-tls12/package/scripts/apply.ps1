@@ -14,8 +14,8 @@ share, Intune's temporary folder), in a 32-bit or 64-bit host; two runs at
 once each take their own backup number.
 
 Exit codes: 0 applied, or nothing to do; 2 not run elevated, or HKCU values
-as SYSTEM; 3 a prerequisite is missing (KB 3140245, or an OS that can use
-TLS 1.3); 4 the backup could not be written (nothing was changed); 5 a value
+as SYSTEM; 3 a prerequisite is missing (WinHTTP's update, KB 3140245 or
+KB 4467770, or an OS that has TLS 1.3); 4 the backup could not be written (nothing was changed); 5 a value
 could not be written; 6 an unexpected error (the registry could not be
 read): nothing was changed unless the output says so.
 
@@ -123,10 +123,10 @@ $OsNeeds = @(
     @{ Min = 7601; Max = 7601; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = '3154518'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 7 SP1 or Windows Server 2008 R2 SP1' },
     @{ Min = 9600; Max = 9600; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154520'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 8.1 or Windows Server 2012 R2' },
     @{ Min = 9200; Max = 9200; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = '3154519'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2012' },
-    @{ Min = 14393; Max = 14393; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2016' },
-    @{ Min = 17763; Max = 17763; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2019' },
+    @{ Min = 14393; Max = 14393; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2016 or Windows 10' },
+    @{ Min = 17763; Max = 17763; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2019 or Windows 10' },
     @{ Min = 20348; Max = 20348; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2022' },
-    @{ Min = 26100; Max = 26100; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2025' },
+    @{ Min = 26100; Max = 26100; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2025 or Windows 11' },
     @{ Min = 6002; Max = 6003; WinHttpKb = '4467770'; WinHttpPartial = $true; DotNet35Kb = '3154517'; Tls13Lacking = $false; Tls12Kb = '4019276'; Name = 'Windows Server 2008 SP2' },
     @{ Min = 10240; Max = 19045; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 10' },
     @{ Min = 22000; Max = 2147483647; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 11' }
@@ -599,6 +599,7 @@ if (-not $SkipPrerequisiteCheck) {
     }
     if ($null -eq $os) {
         # A build the table does not name: only TLS 1.3 is checked, by number.
+        Write-Output ('apply.ps1: note: Windows build {0} is not in tlsgpo''s table of Windows versions; only the TLS 1.3 check applies.' -f $build)
         $tls13Lacking = $EnablesTls13 -and $build -lt 20348
     } else {
         $tls13Lacking = $os.Tls13Lacking

@@ -534,10 +534,10 @@ set "K_32=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYS
 set "OSR_1=7601|7601|3140245|0|-|1|-|Windows 7 SP1 or Windows Server 2008 R2 SP1"
 set "OSR_2=9600|9600|-|0|-|1|-|Windows 8.1 or Windows Server 2012 R2"
 set "OSR_3=9200|9200|3140245|0|-|1|-|Windows Server 2012"
-set "OSR_4=14393|14393|-|0|-|1|-|Windows Server 2016"
-set "OSR_5=17763|17763|-|0|-|1|-|Windows Server 2019"
+set "OSR_4=14393|14393|-|0|-|1|-|Windows Server 2016 or Windows 10"
+set "OSR_5=17763|17763|-|0|-|1|-|Windows Server 2019 or Windows 10"
 set "OSR_6=20348|20348|-|0|-|0|-|Windows Server 2022"
-set "OSR_7=26100|26100|-|0|-|0|-|Windows Server 2025"
+set "OSR_7=26100|26100|-|0|-|0|-|Windows Server 2025 or Windows 11"
 set "OSR_8=6002|6003|4467770|1|-|1|4019276|Windows Server 2008 SP2"
 set "OSR_9=10240|19045|-|0|-|1|-|Windows 10"
 set "OSR_10=22000|2147483647|-|0|-|0|-|Windows 11"
@@ -628,6 +628,7 @@ if "%OS_TLS13LACK%"=="1" goto tls13_refused
 goto prereq_done
 :os_unknown
 rem A build the table does not name: only TLS 1.3 is checked, by number.
+echo apply.cmd: note: Windows build %OS_BUILD% is not in tlsgpo's table of Windows versions; only the TLS 1.3 check applies.
 if not "1"=="1" goto prereq_done
 if %OS_BUILD% GEQ 20348 goto prereq_done
 :tls13_refused
