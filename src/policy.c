@@ -776,7 +776,8 @@ check_servers(struct loader *l, int tline)
 	size_t		 i;
 	int		 line = 0;
 
-	for (i = 0; i < PROTO_COUNT; i++) {
+	/* Only a policy that turns a TLS version off for servers. */
+	for (i = PROTO_TLS10; i <= PROTO_TLS13; i++) {
 		if (p->schannel[i][SIDE_SERVER] == SC_DISABLED) {
 			line = p->schannel_line[i][SIDE_SERVER];
 			break;
