@@ -338,6 +338,7 @@ job_concurrent() {
 	cat "$o1" "$o2" | tr -d '\r' >> "$WINE_LOG"
 	r1=$(tail -1 "$o1") r2=$(tail -1 "$o2")
 	jeq "two apply.cmd at once: both exit 0" "$r1 $r2" "rc=0 rc=0"
+	[ "$r1 $r2" = "rc=0 rc=0" ] || cat "$o1" "$o2" | tr -d '\r' | grep -v '^changed' | sed 's/^/#   /' | head -20
 	jeq "...each with its own complete backup" \
 		"$(cd "$(bkroot server-hardening)" && for d in *; do tail -1 "$d/state.txt" | tr -d '\r' | cut -d'|' -f1; done | tr '\n' ' ')" "end end "
 	wine_cmd "$s" rollback.cmd

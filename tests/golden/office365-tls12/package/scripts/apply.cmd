@@ -575,7 +575,7 @@ set "OS_BUILD="
 %REG% query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentBuildNumber /reg:64 >"%W%\build.out" 2>nul
 for /f "usebackq tokens=1,2,3" %%a in ("%W%\build.out") do if /i "%%a"=="CurrentBuildNumber" set /a "OS_BUILD=%%c" >nul 2>&1
 if defined OS_BUILD goto build_known
->&2 echo apply.cmd: cannot read CurrentBuildNumber with reg.exe; nothing was changed.
+>&2 echo apply.cmd: reg.exe could not read CurrentBuildNumber ^(it did not start or did not answer^); nothing was changed.
 set "RC=6"
 goto done
 :build_known
@@ -619,7 +619,7 @@ if %OS_BUILD% GEQ 20348 goto prereq_done
 set "RC=3"
 goto done
 :kb_unread
->&2 echo apply.cmd: cannot read the installed updates with reg.exe; nothing was changed.
+>&2 echo apply.cmd: reg.exe could not read the installed updates ^(it did not start or did not answer^); nothing was changed.
 set "RC=6"
 goto done
 :prereq_done
