@@ -17,8 +17,9 @@ rem
 rem Exit codes: 0 restored, or every backup restored already; 2 usage error,
 rem not run elevated, or HKCU values as SYSTEM; 3 no backup of this computer
 rem to restore (and no /force), or one only rollback.ps1 restores exactly;
-rem 5 a value could not be restored; 6 reg.exe could not read the keys, or
-rem no work folder (nothing was changed).
+rem 5 a value could not be restored, or a key apply created could not be
+rem removed (run it again); 6 reg.exe could not read the keys, or no work
+rem folder (nothing was changed).
 rem String data is restored with reg.exe as it printed it: leading spaces,
 rem a double quote, a trailing backslash and characters outside the console
 rem code page do not survive that; rollback.ps1 restores any data.
@@ -138,9 +139,25 @@ for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
 if "%R_KEY_ABSENT%"=="0" exit /b 0
 call :key %1
 call :key_is_empty
-if errorlevel 1 exit /b 0
+if "%KE%"=="gone" exit /b 0
+if "%KE%"=="error" goto remove_key_unread
+if "%KE%"=="empty" goto remove_key_now
+echo kept        key %K_LABEL%: apply created it, and it now holds what apply did not write
+exit /b 0
+:remove_key_now
 %REG% delete "%K_PATH%" /f %K_VIEW% >nul 2>&1
+call :key_is_empty
+if "%KE%"=="error" goto remove_key_unread
+if not "%KE%"=="gone" goto remove_key_failed
 echo removed     key %K_LABEL%: apply created it and it holds nothing
+exit /b 0
+:remove_key_unread
+set /a FAILED+=1
+>&2 echo FAILED      key %K_LABEL%: apply created it; reg.exe could not read it ^(it did not start or did not answer^): kept.
+exit /b 0
+:remove_key_failed
+set /a FAILED+=1
+>&2 echo FAILED      key %K_LABEL%: apply created it and it holds nothing, but reg delete did not remove it.
 exit /b 0
 
 :consider
@@ -291,7 +308,7 @@ goto finish
 :finish
 echo rollback.cmd: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.
 if "%FAILED%"=="0" goto done
->&2 echo rollback.cmd: %FAILED% values could not be restored.
+>&2 echo rollback.cmd: %FAILED% values or keys could not be restored; run rollback.cmd again.
 set "RC=5"
 
 :done

@@ -265,7 +265,7 @@ job_foreign() {
 # Someone else's subkey or (Default) value in a key apply created: rollback
 # must leave the key (issue 8, item 3).
 job_subkey() {
-	local s=$WORK/pkg-tls11srv/scripts json=$WORK/tls11srv.json p
+	local s=$WORK/pkg-tls11srv/scripts json=$WORK/tls11srv.json p o
 	p='HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1'
 	wine_cmd "$s" apply.cmd
 	jrc "tls1.1.server = disabled: apply.cmd exits 0" 0
@@ -280,6 +280,20 @@ job_subkey() {
 	jrc "a (Default) value set in TLS 1.1\\Server after apply: rollback.cmd exits 0" 0
 	jeq "...and the key stays with it" "$(reg_q "$p\\Server" /ve /reg:64)" "REG_SZ keep"
 	jeq "...while the policy's values are gone" "$(reg_q "$p\\Server" /v Enabled /reg:64)" absent
+	# reg.exe gives no answer about a key apply created (forced in a copy).
+	reg_do delete "$p\\Server" /f /reg:64
+	wine_cmd "$s" apply.cmd
+	o=$(own_scripts tls11srv)
+	sed -i 's/^set "KE_RC=%errorlevel%"/set "KE_RC=7"/' "$o/rollback.cmd"
+	jeq "(the copy's key check is broken once)" "$(grep -c '^set "KE_RC=7"' "$o/rollback.cmd")" 1
+	wine_cmd "$o" rollback.cmd
+	jrc "reg.exe cannot read a key apply created: rollback.cmd exits 5" 5
+	jcheck "...naming the key it kept" grep -q 'FAILED      key .*TLS 1.1\\Server.*: apply created it; reg.exe could not read it' <<<"$out"
+	jeq "...which is still there" "$(reg_do query "$p\\Server" /reg:64 && echo present || echo "absent or no answer")" present
+	wine_cmd "$s" rollback.cmd
+	jrc "...rollback.cmd run again exits 0" 0
+	jcheck "...and removes it" grep -q 'removed     key .*TLS 1.1\\Server' <<<"$out"
+	jeq "...so it is gone" "$(reg_q "$p\\Server" /reg:64)" absent
 }
 
 # A backup cut short is ignored with a warning; a complete one is used.
@@ -568,9 +582,10 @@ for pol in $(for f in "$srcdir"/policies/*.ini; do
 	done
 done
 jobs+=(job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile)
-# TLSGPO_WINE_ONLY="job_a job_b": only these jobs (for work on one of them).
+# TLSGPO_WINE_ONLY="job_a,rt office365-tls12 d": only these jobs, comma
+# separated (for work on one of them).
 if [ -n "${TLSGPO_WINE_ONLY:-}" ]; then
-	read -ra jobs <<<"$TLSGPO_WINE_ONLY"
+	IFS=, read -ra jobs <<<"$TLSGPO_WINE_ONLY"
 fi
 wine_workers "${TLSGPO_WINE_JOBS:-$(( $(nproc 2>/dev/null || echo 2) + 1 ))}" "${jobs[@]}"
 echo "# Wine script tests took $(( $(date +%s) - t0 )) s"

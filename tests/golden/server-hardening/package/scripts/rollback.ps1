@@ -16,7 +16,8 @@ policy sets instead (the static inverse, as reg\rollback.reg does).
 
 Exit codes: 0 restored, or every backup restored already; 2 not run
 elevated, or HKCU values as SYSTEM; 3 no backup of this computer to restore
-(and no -Force); 5 a value could not be restored; 6 an unexpected error.
+(and no -Force); 5 a value could not be restored, or a key apply created
+could not be removed (run it again); 6 an unexpected error.
 Run it with powershell.exe -File: -Command turns every exit code into 0 or 1.
 
 .PARAMETER BackupDir
@@ -655,10 +656,16 @@ if ($pending.Count -eq 0) {
             if ($null -eq $key) { continue }
             $empty = $key.SubKeyCount -eq 0 -and $key.ValueCount -eq 0
             $key.Close()
-            if (-not $empty) { continue }
+            if (-not $empty) {
+                Write-Output ('kept        key {0}: apply created it, and it now holds what apply did not write' -f $entry.Label)
+                continue
+            }
             if (-not $PSCmdlet.ShouldProcess($entry.Label, 'remove key')) { $declined++; continue }
             $base.DeleteSubKey($entry.Key, $false)
             Write-Output ('removed     key {0}: apply created it and it holds nothing' -f $entry.Label)
+        } catch {
+            $failed++
+            Write-TlsgpoError ('FAILED      key {0}: apply created it; {1}' -f $entry.Label, $_.Exception.Message)
         } finally {
             $base.Close()
         }
@@ -678,7 +685,7 @@ if (-not $WhatIfPreference) {
     Write-Output 'rollback.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.'
 }
 if ($failed -gt 0) {
-    Write-TlsgpoError ('rollback.ps1: {0} values could not be restored.' -f $failed)
+    Write-TlsgpoError ('rollback.ps1: {0} values or keys could not be restored; run rollback.ps1 again.' -f $failed)
     exit 5
 }
 exit 0

@@ -209,20 +209,26 @@ if defined W rd /s /q "%W%" >nul 2>&1
 set "W="
 exit /b 0
 
-rem :key_is_empty: errorlevel 0 only when key K_* exists and holds nothing:
-rem no value (a set (Default) included) and no subkey. reg.exe lists the
-rem key's own name (only when it has values), its values indented, then
-rem its subkeys: any line but the key's own name means "not empty".
+rem :key_is_empty: KE about key K_*: "empty" when it exists and holds
+rem nothing (no value, a set (Default) included, and no subkey), "full" when
+rem it holds anything, "gone" when it does not exist, "error" when reg.exe
+rem could not tell. reg.exe lists the key's own name (only when it has
+rem values), its values indented, then its subkeys: any line but the key's
+rem own name means "full".
 :key_is_empty
+set "KE=error"
 %REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
-if not "%errorlevel%"=="0" exit /b 1
+set "KE_RC=%errorlevel%"
+if "%KE_RC%"=="1" for %%f in ("%W%\k.out" "%W%\k.err") do if %%~zf GTR 0 set "KE=gone"
+if not "%KE_RC%"=="0" exit /b 0
 set "KE_LINES=0"
 set "KE_SELF=0"
 for /f "usebackq delims=" %%l in ("%W%\k.out") do (
 	set /a KE_LINES+=1
 	if /i "%%l"=="%K_FULL%" set /a KE_SELF+=1
 )
-if not "%KE_LINES%"=="%KE_SELF%" exit /b 1
+set "KE=full"
+if "%KE_LINES%"=="%KE_SELF%" set "KE=empty"
 exit /b 0
 
 rem :elevated: errorlevel 0 when this process is elevated (an administrator

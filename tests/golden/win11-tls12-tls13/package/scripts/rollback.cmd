@@ -17,8 +17,9 @@ rem
 rem Exit codes: 0 restored, or every backup restored already; 2 usage error,
 rem not run elevated, or HKCU values as SYSTEM; 3 no backup of this computer
 rem to restore (and no /force), or one only rollback.ps1 restores exactly;
-rem 5 a value could not be restored; 6 reg.exe could not read the keys, or
-rem no work folder (nothing was changed).
+rem 5 a value could not be restored, or a key apply created could not be
+rem removed (run it again); 6 reg.exe could not read the keys, or no work
+rem folder (nothing was changed).
 rem String data is restored with reg.exe as it printed it: leading spaces,
 rem a double quote, a trailing backslash and characters outside the console
 rem code page do not survive that; rollback.ps1 restores any data.
@@ -275,9 +276,25 @@ for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
 if "%R_KEY_ABSENT%"=="0" exit /b 0
 call :key %1
 call :key_is_empty
-if errorlevel 1 exit /b 0
+if "%KE%"=="gone" exit /b 0
+if "%KE%"=="error" goto remove_key_unread
+if "%KE%"=="empty" goto remove_key_now
+echo kept        key %K_LABEL%: apply created it, and it now holds what apply did not write
+exit /b 0
+:remove_key_now
 %REG% delete "%K_PATH%" /f %K_VIEW% >nul 2>&1
+call :key_is_empty
+if "%KE%"=="error" goto remove_key_unread
+if not "%KE%"=="gone" goto remove_key_failed
 echo removed     key %K_LABEL%: apply created it and it holds nothing
+exit /b 0
+:remove_key_unread
+set /a FAILED+=1
+>&2 echo FAILED      key %K_LABEL%: apply created it; reg.exe could not read it ^(it did not start or did not answer^): kept.
+exit /b 0
+:remove_key_failed
+set /a FAILED+=1
+>&2 echo FAILED      key %K_LABEL%: apply created it and it holds nothing, but reg delete did not remove it.
 exit /b 0
 
 :consider
@@ -332,20 +349,26 @@ if defined W rd /s /q "%W%" >nul 2>&1
 set "W="
 exit /b 0
 
-rem :key_is_empty: errorlevel 0 only when key K_* exists and holds nothing:
-rem no value (a set (Default) included) and no subkey. reg.exe lists the
-rem key's own name (only when it has values), its values indented, then
-rem its subkeys: any line but the key's own name means "not empty".
+rem :key_is_empty: KE about key K_*: "empty" when it exists and holds
+rem nothing (no value, a set (Default) included, and no subkey), "full" when
+rem it holds anything, "gone" when it does not exist, "error" when reg.exe
+rem could not tell. reg.exe lists the key's own name (only when it has
+rem values), its values indented, then its subkeys: any line but the key's
+rem own name means "full".
 :key_is_empty
+set "KE=error"
 %REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
-if not "%errorlevel%"=="0" exit /b 1
+set "KE_RC=%errorlevel%"
+if "%KE_RC%"=="1" for %%f in ("%W%\k.out" "%W%\k.err") do if %%~zf GTR 0 set "KE=gone"
+if not "%KE_RC%"=="0" exit /b 0
 set "KE_LINES=0"
 set "KE_SELF=0"
 for /f "usebackq delims=" %%l in ("%W%\k.out") do (
 	set /a KE_LINES+=1
 	if /i "%%l"=="%K_FULL%" set /a KE_SELF+=1
 )
-if not "%KE_LINES%"=="%KE_SELF%" exit /b 1
+set "KE=full"
+if "%KE_LINES%"=="%KE_SELF%" set "KE=empty"
 exit /b 0
 
 rem :elevated: errorlevel 0 when this process is elevated (an administrator
@@ -599,7 +622,7 @@ goto finish
 :finish
 echo rollback.cmd: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.
 if "%FAILED%"=="0" goto done
->&2 echo rollback.cmd: %FAILED% values could not be restored.
+>&2 echo rollback.cmd: %FAILED% values or keys could not be restored; run rollback.cmd again.
 set "RC=5"
 
 :done
