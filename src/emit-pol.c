@@ -64,15 +64,17 @@ pol_record(struct buf *out, const struct plan_op *op)
 	free(key);
 }
 
-static void
-pol_write(const struct plan *pl, enum reg_hive hive, struct buf *out)
+void
+pol_write(const struct plan *pl, enum reg_hive hive,
+    int (*pick)(const struct plan *, const struct plan_op *), struct buf *out)
 {
 	size_t	i;
 
 	buf_add(out, "PReg", 4);
 	pol_u32(out, 1);
 	for (i = 0; i < pl->n; i++) {
-		if (pl->ops[i].hive == hive)
+		if (pl->ops[i].hive == hive &&
+		    (pick == NULL || pick(pl, &pl->ops[i])))
 			pol_record(out, &pl->ops[i]);
 	}
 }
@@ -99,7 +101,7 @@ write_pol(const struct emit_ctx *ctx, const struct emitter *em,
 	pl = strncmp(em->template, "rollback", 8) == 0 ? ctx->inverse :
 	    ctx->plan;
 	pol_write(pl, strstr(em->template, "user") != NULL ? HIVE_HKCU :
-	    HIVE_HKLM, out);
+	    HIVE_HKLM, NULL, out);
 }
 
 static char *

@@ -22,7 +22,7 @@
  * also takes the typographic quotes U+2018 to U+201B as single quotes, so
  * they are doubled like the apostrophe.
  */
-static void
+void
 ps_quote(struct buf *out, const char *s)
 {
 	const unsigned char	*p = (const unsigned char *)s;

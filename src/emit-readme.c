@@ -102,13 +102,105 @@ plan_tattoos(const struct plan *pl)
 	return n;
 }
 
+static size_t
+count_ops(const struct plan *pl,
+    int (*pick)(const struct plan *, const struct plan_op *))
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < pl->n; i++)
+		n += pick(pl, &pl->ops[i]) != 0;
+	return n;
+}
+
+/* The GPO backup: how to import it, and what [gpo] mode put where. */
+static void
+readme_gpo_backup(const struct plan *pl, struct buf *out)
+{
+	const struct policy	*p = pl->policy;
+	struct buf		 a, b;
+	size_t			 npol, npref, outside, i;
+	char			 bid[39];
+	int			 gated = 0;
+
+	buf_init(&a);
+	buf_init(&b);
+	gpo_backup_id(p, bid);
+	npol = count_ops(pl, gpo_as_policy);
+	npref = count_ops(pl, gpo_as_preference);
+	outside = plan_tattoos(pl);
+	for (i = 0; i < pl->n; i++) {
+		if (gpo_as_preference(pl, &pl->ops[i]) &&
+		    gpo_item_min_build(&pl->ops[i]) != 0)
+			gated = 1;
+	}
+	buf_printf(&a, "gpo\\backup holds backup %s of a GPO named \"%s\", "
+	    "ready to import into a domain GPO in one command (the "
+	    "GroupPolicy module, as a GPO editor; -WhatIf shows what it would "
+	    "do):", bid, p->gpo_name);
+	wrap(&a, out);
+	buf_adds(out, "\n\n    powershell.exe -ExecutionPolicy Bypass -File "
+	    "gpo\\import-gpo.ps1 [-TargetName NAME] [-WhatIf]\n\n");
+	buf_printf(&b, "It runs Import-GPO -BackupId %.36s -Path gpo\\backup "
+	    "-TargetName NAME -CreateIfNeeded. In GPMC: right-click a GPO, "
+	    "Import Settings, folder gpo\\backup. Import replaces the target "
+	    "GPO's settings; link the GPO yourself. ", bid + 1);
+	switch (p->gpo_mode) {
+	case GPO_AUTO:
+		buf_adds(&b, "[gpo] mode = auto: ");
+		if (npref > 0)
+			buf_printf(&b, "the %zu value%s outside "
+			    "Software\\Policies %s Group Policy Preferences "
+			    "items set to \"Remove this item when it is no longer "
+			    "applied\"%s", npref, npref == 1 ? "" : "s",
+			    npref == 1 ? "is a" : "are", npol > 0 ? "; " : ". ");
+		if (npol > 0)
+			buf_printf(&b, "the %zu value%s under Software\\Policies "
+			    "%s policy (registry.pol), which Group Policy "
+			    "removes by itself. ", npol, npol == 1 ? "" : "s",
+			    npol == 1 ? "is" : "are");
+		break;
+	case GPO_PREFERENCES:
+		buf_printf(&b, "[gpo] mode = preferences: all %zu values are "
+		    "Group Policy Preferences items set to \"Remove this item "
+		    "when it is no longer applied\". ", npref);
+		break;
+	case GPO_POLICY:
+		buf_printf(&b, "[gpo] mode = policy: all %zu values are policy "
+		    "(registry.pol); the %zu outside Software\\Policies stay "
+		    "when the GPO no longer applies (they tattoo). ", npol,
+		    outside);
+		break;
+	case GPO_BOTH:
+		buf_printf(&b, "[gpo] mode = both: all %zu values are policy "
+		    "(registry.pol) and Group Policy Preferences items set to "
+		    "\"Remove this item when it is no longer applied\". ", npol);
+		break;
+	}
+	if (npref > 0)
+		buf_adds(&b, "When the GPO stops applying to a machine (unlinked, "
+		    "deleted, filtered out), Windows deletes those values: "
+		    "that is the Windows default again, not necessarily what was "
+		    "there before (the rollback scripts restore that). ");
+	if (gated)
+		buf_adds(&b, "Items for a protocol older Windows lack (TLS 1.3, "
+		    "DTLS 1.2) apply only where the build has it (a WMI filter "
+		    "on the build number). ");
+	buf_adds(&b, "LGPO.exe /g gpo\\backup applies only registry.pol: LGPO "
+	    "knows no Preferences.");
+	wrap(&b, out);
+	buf_addc(out, '\n');
+	buf_free(&a);
+	buf_free(&b);
+}
+
 static void
 write_readme(const struct emit_ctx *ctx, const struct emitter *em,
     struct buf *out)
 {
 	const struct policy	*p = ctx->plan->policy;
 	struct buf		 changes, warnings, underline, pol, polw;
-	struct buf		 tattoo, tattoow;
+	struct buf		 tattoo, tattoow, gpob;
 	size_t			 outside;
 	int			 hklm, hkcu;
 	char			 count[32];
@@ -121,6 +213,8 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_init(&polw);
 	buf_init(&tattoo);
 	buf_init(&tattoow);
+	buf_init(&gpob);
+	readme_gpo_backup(ctx->plan, &gpob);
 	readme_changes(ctx->plan, &changes);
 	readme_warnings(ctx->warnings, &warnings);
 	/* One '=' per character of the name, not per byte. */
@@ -163,11 +257,13 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 		    "again.");
 	else
 		buf_printf(&tattoo, "%s%zu of these %zu values lie outside "
-		    "Software\\Policies: a Group Policy that sets them "
-		    "\"tattoos\" the registry, and unlinking the GPO does not "
-		    "undo them. Roll back with the rollback script or "
-		    "rollback.reg.", outside == ctx->plan->n ? "All " : "",
-		    outside, ctx->plan->n);
+		    "Software\\Policies: a Group Policy that sets them as policy "
+		    "(the ADMX template, Registry.pol, LGPO) \"tattoos\" the "
+		    "registry, and unlinking the GPO does not undo them%s. Roll "
+		    "back with the rollback script or rollback.reg.",
+		    outside == ctx->plan->n ? "All " : "", outside,
+		    ctx->plan->n, count_ops(ctx->plan, gpo_as_preference) > 0 ?
+		    " (the GPO backup's Preferences items do: see above)" : "");
 	wrap(&tattoo, &tattoow);
 	buf_addc(&tattoow, '\n');
 
@@ -198,6 +294,7 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 			    "user.\n" : "" },
 			{ "POL_TEXT", buf_cstr(&polw) },
 			{ "TATTOO", buf_cstr(&tattoow) },
+			{ "GPO_BACKUP", buf_cstr(&gpob) },
 		};
 		template_render(em->template, vars,
 		    sizeof vars / sizeof vars[0], out);
@@ -209,6 +306,7 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_free(&polw);
 	buf_free(&tattoo);
 	buf_free(&tattoow);
+	buf_free(&gpob);
 }
 
 const struct emitter emitter_readme = {

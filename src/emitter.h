@@ -61,6 +61,40 @@ extern const struct emitter emitter_pol_rollback_user;
 extern const struct emitter emitter_lgpo;
 extern const struct emitter emitter_lgpo_rollback;
 
+extern const struct emitter emitter_gpo_manifest;
+extern const struct emitter emitter_gpo_bkupinfo;
+extern const struct emitter emitter_gpo_backup;
+extern const struct emitter emitter_gpo_pol_machine;
+extern const struct emitter emitter_gpo_pol_user;
+extern const struct emitter emitter_gpo_prefs_machine;
+extern const struct emitter emitter_gpo_prefs_user;
+extern const struct emitter emitter_gpo_import;
+
+/*
+ * Registry.pol bytes for the plan's operations in one hive ([MS-GPREG]);
+ * pick, when not NULL, chooses among them.
+ */
+void	pol_write(const struct plan *, enum reg_hive,
+	    int (*)(const struct plan *, const struct plan_op *), struct buf *);
+
+/*
+ * How the GPO backup carries an operation ([gpo] mode): as policy in
+ * registry.pol, as a Group Policy Preferences item, or (mode = both) as
+ * both.
+ */
+int	gpo_as_policy(const struct plan *, const struct plan_op *);
+int	gpo_as_preference(const struct plan *, const struct plan_op *);
+/*
+ * The build from which a Preferences item applies (a WMI filter), 0 for
+ * every build: SCHANNEL keys of protocols older Windows lack.
+ */
+unsigned gpo_item_min_build(const struct plan_op *);
+/* "{GUID}" of the backup folder, named from the policy id and version. */
+void	gpo_backup_id(const struct policy *, char[39]);
+
+/* A single-quoted PowerShell string (emit-ps1.c). */
+void	ps_quote(struct buf *, const char *);
+
 /* Renders text (UTF-8, "\n") into bytes of the given encoding. */
 void	encode_text(const char *, size_t, enum text_encoding, int,
 	    struct buf *);

@@ -166,6 +166,36 @@ os_protocol_where(enum proto_id id)
 	}
 }
 
+static int
+os_has(const struct os_target *t, enum proto_id id)
+{
+	if (t->supported & (1U << id))
+		return 1;
+	return (id == PROTO_TLS11 || id == PROTO_TLS12) && t->tls12_kb != NULL;
+}
+
+unsigned
+os_protocol_first_build(enum proto_id id)
+{
+	unsigned	first = 0;
+	size_t		i;
+	int		older_lack = 0;
+
+	for (i = 0; i < os_target_count; i++) {
+		if (os_has(&os_targets[i], id) &&
+		    (first == 0 || os_targets[i].build_min < first))
+			first = os_targets[i].build_min;
+	}
+	for (i = 0; i < os_target_count; i++) {
+		if (os_has(&os_targets[i], id))
+			continue;
+		if (first == 0 || os_targets[i].build_min >= first)
+			return 0;	/* a later Windows lacks it too */
+		older_lack = 1;
+	}
+	return older_lack ? first : 0;
+}
+
 size_t
 os_rows(struct os_row *rows, size_t max)
 {

@@ -53,6 +53,14 @@ const struct os_support *os_support_for_protocol(enum proto_id);
 extern const struct os_support os_support_winhttp;	/* KB 3140245 */
 extern const struct os_support os_support_tls13;
 
+/*
+ * The first build of a protocol that older Windows lack and every later
+ * one has (TLS 1.3: 20348, DTLS 1.2: 14393), for the GPO's item-level
+ * targeting; 0 when no build boundary decides it. An update that adds the
+ * protocol (KB 4019276) counts as having it.
+ */
+unsigned	 os_protocol_first_build(enum proto_id);
+
 /* Where protocol P exists, for a message about a target that lacks it. */
 const char	*os_protocol_where(enum proto_id);
 

@@ -39,6 +39,14 @@ static const struct emitter *const emitters[] = {
 	&emitter_pol_rollback_user,
 	&emitter_lgpo,
 	&emitter_lgpo_rollback,
+	&emitter_gpo_manifest,
+	&emitter_gpo_bkupinfo,
+	&emitter_gpo_backup,
+	&emitter_gpo_pol_machine,
+	&emitter_gpo_pol_user,
+	&emitter_gpo_prefs_machine,
+	&emitter_gpo_prefs_user,
+	&emitter_gpo_import,
 };
 
 void

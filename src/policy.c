@@ -28,7 +28,7 @@
 #define LINE_MAX_BYTES		(INI_MAX_LINE - 1)
 
 static const char *const section_names[SEC_COUNT] = {
-	"policy", "winhttp", "wininet", "dotnet", "schannel", "target"
+	"policy", "winhttp", "wininet", "dotnet", "schannel", "target", "gpo"
 };
 
 static const struct {
@@ -305,6 +305,88 @@ parse_scope(struct loader *l, const char *v)
 	return -1;
 }
 
+const char *
+gpo_mode_name(enum gpo_mode m)
+{
+	switch (m) {
+	case GPO_AUTO:
+		return "auto";
+	case GPO_POLICY:
+		return "policy";
+	case GPO_PREFERENCES:
+		return "preferences";
+	case GPO_BOTH:
+		return "both";
+	}
+	return "?";
+}
+
+static int
+parse_gpo_mode(struct loader *l, const char *v)
+{
+	static const enum gpo_mode all[] = {
+		GPO_AUTO, GPO_POLICY, GPO_PREFERENCES, GPO_BOTH
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof all / sizeof all[0]; i++) {
+		if (strcmp(v, gpo_mode_name(all[i])) == 0) {
+			l->p->gpo_mode = all[i];
+			return 0;
+		}
+	}
+	diag_error(l->d, l->line, "bad mode '%s'; allowed: auto, policy, "
+	    "preferences, both", v);
+	return -1;
+}
+
+/* [gpo] date: YYYY-MM-DD, optionally followed by HH:MM or HH:MM:SS. */
+static int
+parse_gpo_date(struct loader *l, const char *v)
+{
+	static const int mdays[] = {
+		31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	static const char *const shapes[] = {
+		"dddd-dd-dd", "dddd-dd-dd dd:dd", "dddd-dd-dd dd:dd:dd"
+	};
+	unsigned	 f[6] = { 0, 0, 0, 0, 0, 0 }, *fp = f;
+	size_t		 i, n = strlen(v);
+	int		 fits = 0;
+	char		 stamp[80];
+
+	for (i = 0; i < 3; i++)
+		fits |= n == strlen(shapes[i]);
+	if (!fits)
+		goto bad;
+	for (i = 0; i < n; i++) {
+		if (shapes[2][i] == 'd' ? !isdigit((unsigned char)v[i]) :
+		    v[i] != shapes[2][i])
+			goto bad;
+	}
+	for (i = 0; i < n; i++) {
+		if (isdigit((unsigned char)v[i]))
+			*fp = *fp * 10 + (unsigned)(v[i] - '0');
+		else
+			fp++;
+	}
+	if (f[0] < 1980 || f[0] > 2999 || f[1] < 1 || f[1] > 12 ||
+	    f[2] < 1 || f[2] > (unsigned)mdays[f[1] - 1] || (f[1] == 2 &&
+	    f[2] == 29 && !(f[0] % 4 == 0 && (f[0] % 100 != 0 ||
+	    f[0] % 400 == 0))) || f[3] > 23 || f[4] > 59 || f[5] > 59)
+		goto bad;
+	snprintf(stamp, sizeof stamp, "%04u-%02u-%02u %02u:%02u:%02u", f[0],
+	    f[1], f[2], f[3], f[4], f[5]);
+	memcpy(l->p->gpo_date, stamp, sizeof l->p->gpo_date - 1);
+	l->p->gpo_date[sizeof l->p->gpo_date - 1] = '\0';
+	return 0;
+bad:
+	diag_error(l->d, l->line, "bad date '%s': use YYYY-MM-DD or "
+	    "YYYY-MM-DD HH:MM:SS (1980 to 2999); it stamps the GPO backup and "
+	    "its preference items", v);
+	return -1;
+}
+
 static void
 set_key(struct loader *l, enum policy_key k, const char *v)
 {
@@ -359,6 +441,15 @@ set_key(struct loader *l, enum policy_key k, const char *v)
 		break;
 	case K_TARGET_INSECURE:
 		parse_bool(l, "allow-insecure", v, &p->allow_insecure);
+		break;
+	case K_GPO_MODE:
+		parse_gpo_mode(l, v);
+		break;
+	case K_GPO_NAME:
+		parse_text(l, "name", v, &p->gpo_name, 1);
+		break;
+	case K_GPO_DATE:
+		parse_gpo_date(l, v);
 		break;
 	case K_COUNT:
 		break;
@@ -593,8 +684,8 @@ prescan_line(struct loader *l, int line, const char *s, size_t n,
 	sec = find_section(name);
 	if (sec == -1) {
 		diag_error(l->d, line, "unknown section [%s]; allowed: [policy], "
-		    "[winhttp], [wininet], [dotnet], [schannel], [target]",
-		    name);
+		    "[winhttp], [wininet], [dotnet], [schannel], [target], "
+		    "[gpo]", name);
 		return 1;
 	}
 	if (seen[sec] != 0) {
@@ -1036,6 +1127,9 @@ policy_init(struct policy *p, const char *file)
 	p->system_default_tls = -1;
 	p->frameworks = FW_V4 | FW_V2;
 	p->dotnet_views = VIEW_BIT_64 | VIEW_BIT_32;
+	p->gpo_mode = GPO_AUTO;
+	/* No clock: the same policy always makes the same backup. */
+	snprintf(p->gpo_date, sizeof p->gpo_date, "2000-01-01 00:00:00");
 }
 
 static int
@@ -1096,6 +1190,8 @@ policy_load(const char *path, struct policy *p, struct diags *d)
 		check_missing(&l);
 	if (d->errors == 0)
 		check_semantics(&l);
+	if (d->errors == 0 && p->gpo_name == NULL)
+		p->gpo_name = xstrdup(p->name);
 	buf_free(&text);
 	return d->errors == 0 ? 0 : -1;
 }
@@ -1109,5 +1205,6 @@ policy_free(struct policy *p)
 	free(p->version);
 	free(p->description);
 	free(p->vendor);
+	free(p->gpo_name);
 	memset(p, 0, sizeof *p);
 }

@@ -17,6 +17,7 @@ enum section {
 	SEC_DOTNET,
 	SEC_SCHANNEL,
 	SEC_TARGET,
+	SEC_GPO,
 	SEC_COUNT
 };
 
@@ -37,7 +38,10 @@ enum section {
 	X(K_NET_FRAMEWORKS, SEC_DOTNET, "frameworks",	     0)		\
 	X(K_NET_VIEWS,	 SEC_DOTNET,  "views",		     0)		\
 	X(K_TARGET_OS,	 SEC_TARGET,  "os",		     0)		\
-	X(K_TARGET_INSECURE, SEC_TARGET, "allow-insecure",  0)
+	X(K_TARGET_INSECURE, SEC_TARGET, "allow-insecure",  0)		\
+	X(K_GPO_MODE,	 SEC_GPO,     "mode",		     0)		\
+	X(K_GPO_NAME,	 SEC_GPO,     "name",		     0)		\
+	X(K_GPO_DATE,	 SEC_GPO,     "date",		     0)
 
 enum policy_key {
 #define X(e, s, k, r) e,
@@ -58,6 +62,18 @@ enum wininet_scope {
 	SCOPE_MACHINE_POLICY,
 	SCOPE_MACHINE,
 	SCOPE_USER
+};
+
+/*
+ * How the GPO backup carries the values: as policy (registry.pol, which
+ * tattoos values outside Software\Policies) or as Group Policy
+ * Preferences items that remove themselves when the GPO no longer applies.
+ */
+enum gpo_mode {
+	GPO_AUTO,		/* Software\Policies as policy, the rest as preferences */
+	GPO_POLICY,
+	GPO_PREFERENCES,
+	GPO_BOTH
 };
 
 enum side {
@@ -99,6 +115,10 @@ struct policy {
 
 	unsigned	 target_os;	/* bit i: os_targets[i] */
 	int		 allow_insecure;
+
+	enum gpo_mode	 gpo_mode;
+	char		*gpo_name;	/* the GPO's display name: name if not given */
+	char		 gpo_date[20];	/* "YYYY-MM-DD HH:MM:SS" */
 };
 
 /*
@@ -112,5 +132,6 @@ int	 policy_has_winhttp(const struct policy *);
 int	 policy_has_wininet(const struct policy *);
 int	 policy_has_dotnet(const struct policy *);
 const char *wininet_scope_name(enum wininet_scope);
+const char *gpo_mode_name(enum gpo_mode);
 
 #endif

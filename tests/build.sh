@@ -5,9 +5,9 @@
 
 pol=$srcdir/policies/office365-tls12.ini
 run_tool build "$pol" -o "$WORK/pkg"
-check_eq "build: exit 0 and a summary" "$rc $out" "0 $WORK/pkg: 18 files, 13 registry values"
+check_eq "build: exit 0 and a summary" "$rc $out" "0 $WORK/pkg: 24 files, 13 registry values"
 files=$(cd "$WORK/pkg" && find . -type f | sort | tr '\n' ' ')
-check_eq "package files" "$files" "./MANIFEST.sha256 ./README.txt ./gpo/Machine/Registry.pol ./gpo/PolicyDefinitions/Contoso_office365_tls12.admx ./gpo/PolicyDefinitions/en-US/Contoso_office365_tls12.adml ./gpo/PolicyDefinitions/sv-SE/Contoso_office365_tls12.adml ./gpo/PolicyDefinitions/zh-TW/Contoso_office365_tls12.adml ./gpo/lgpo-rollback.txt ./gpo/lgpo.txt ./gpo/rollback/Machine/Registry.pol ./reg/apply.reg ./reg/rollback.reg ./scripts/apply.cmd ./scripts/apply.ps1 ./scripts/detect.cmd ./scripts/detect.ps1 ./scripts/rollback.cmd ./scripts/rollback.ps1 "
+check_eq "package files" "$files" "./MANIFEST.sha256 ./README.txt ./gpo/Machine/Registry.pol ./gpo/PolicyDefinitions/Contoso_office365_tls12.admx ./gpo/PolicyDefinitions/en-US/Contoso_office365_tls12.adml ./gpo/PolicyDefinitions/sv-SE/Contoso_office365_tls12.adml ./gpo/PolicyDefinitions/zh-TW/Contoso_office365_tls12.adml ./gpo/backup/manifest.xml ./gpo/backup/{E8B41BF3-B544-5F54-B05D-5758BEB38AFA}/Backup.xml ./gpo/backup/{E8B41BF3-B544-5F54-B05D-5758BEB38AFA}/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml ./gpo/backup/{E8B41BF3-B544-5F54-B05D-5758BEB38AFA}/DomainSysvol/GPO/Machine/registry.pol ./gpo/backup/{E8B41BF3-B544-5F54-B05D-5758BEB38AFA}/bkupInfo.xml ./gpo/import-gpo.ps1 ./gpo/lgpo-rollback.txt ./gpo/lgpo.txt ./gpo/rollback/Machine/Registry.pol ./reg/apply.reg ./reg/rollback.reg ./scripts/apply.cmd ./scripts/apply.ps1 ./scripts/detect.cmd ./scripts/detect.ps1 ./scripts/rollback.cmd ./scripts/rollback.ps1 "
 check "sha256sum -c accepts MANIFEST.sha256" bash -c "cd '$WORK/pkg' && sha256sum --quiet --strict -c MANIFEST.sha256"
 check_eq "MANIFEST lists every other file" "$(awk '{print $2}' "$WORK/pkg/MANIFEST.sha256" | tr '\n' ' ')" \
 	"$(cd "$WORK/pkg" && find . -type f ! -name MANIFEST.sha256 | sed 's|^\./||' | sort | tr '\n' ' ')"

@@ -1,0 +1,715 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/xmlwriter.h>
+#include <openssl/evp.h>
+
+#include "emitter.h"
+#include "os.h"
+#include "policy.h"
+#include "template.h"
+#include "xmalloc.h"
+
+/*
+ * gpo/backup/: a GPO backup as GPMC's "Back Up" writes it, for Import-GPO,
+ * GPMC "Import Settings" and LGPO.exe /g; and gpo/import-gpo.ps1.
+ *
+ *   manifest.xml                      the backups in this folder
+ *   {BACKUP}/bkupInfo.xml             this backup; its ID is the folder name
+ *   {BACKUP}/Backup.xml               the GPO, and every file import copies
+ *   {BACKUP}/DomainSysvol/GPO/Machine/registry.pol
+ *   {BACKUP}/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml
+ *   {BACKUP}/DomainSysvol/GPO/User/...   (HKCU values only)
+ *
+ * The shape follows backups GPMC wrote (Microsoft's ActiveDirectoryTierModel
+ * and NSA's Windows-Secure-Host-Baseline repositories), [MS-GPREG] for
+ * registry.pol and [MS-GPPREF] 2.2.1.17 for Registry.xml. Nothing comes
+ * from the clock: GUIDs are name-based (RFC 9562 version 5) on the policy id
+ * and version, times come from [gpo] date. The domain fields name
+ * tlsgpo.invalid so that nobody takes the backup for one of a real domain.
+ */
+
+#define NS_BACKUP	"http://www.microsoft.com/GroupPolicy/GPOOperations"
+#define NS_MANIFEST	NS_BACKUP "/Manifest"
+
+/* [MS-GPREG] 1.9: the Registry extension and its editor. */
+#define CSE_REGISTRY	"{35378EAC-683F-11D2-A89A-00C04FBBCFA2}"
+#define TOOL_REGISTRY	"{D02B1F72-3407-48AE-BA88-E8213C6761F1}"
+/* [MS-GPPREF] 1.9: Preferences Registry and the Preferences editor. */
+#define CSE_PREFS	"{B087BE9D-ED37-454F-AF9C-04291E351182}"
+#define TOOL_PREFS	"{BEE07A6A-EC9F-4659-B8C9-0B1937907C83}"
+/* GPMC lists the Preferences editor under the null extension as well. */
+#define CSE_NULL	"{00000000-0000-0000-0000-000000000000}"
+/* Where GPMC's backups list the Preferences files. */
+#define EXT_UNKNOWN	"{F15C46CD-82A0-4C2D-A210-5D0D3182A418}"
+/* [MS-GPPREF] 2.2.1.17: RegistrySettings and Registry class ids. */
+#define CLSID_SETTINGS	"{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}"
+#define CLSID_REGISTRY	"{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}"
+
+#define GPO_DOMAIN	"tlsgpo.invalid"
+#define GPO_DC		"dc.tlsgpo.invalid"
+
+/*
+ * The GPO's security descriptor, self-relative, from well-known SIDs only
+ * (a generated backup knows no domain): Authenticated Users read and Apply
+ * Group Policy, Enterprise Domain Controllers read, SYSTEM and
+ * Administrators full control, CREATOR OWNER full control on children.
+ * Import-GPO and "Import Settings" keep the target GPO's own permissions.
+ */
+static const unsigned char gpo_sd[] = {
+	/* revision 1; control: self-relative, DACL present, protected, auto-inherited */
+	0x01, 0x00, 0x04, 0x9c,
+	0x00, 0x00, 0x00, 0x00,	/* owner: none */
+	0x00, 0x00, 0x00, 0x00,	/* group: none */
+	0x00, 0x00, 0x00, 0x00,	/* SACL: none */
+	0x14, 0x00, 0x00, 0x00,	/* DACL at 20 */
+	/* ACL revision 4 (DS), 152 bytes, 6 ACEs */
+	0x04, 0x00, 0x98, 0x00, 0x06, 0x00, 0x00, 0x00,
+	/* object ACE, container inherit, 40 bytes: control access, Apply-Group-Policy */
+	0x05, 0x02, 0x28, 0x00, 0x00, 0x01, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+	0x8f, 0xfd, 0xac, 0xed, 0xb3, 0xff, 0xd1, 0x11,
+	0xb4, 0x1d, 0x00, 0xa0, 0xc9, 0x68, 0xf9, 0x39,
+	0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0x0b, 0x00, 0x00, 0x00,
+	/* read: S-1-5-9 Enterprise Domain Controllers */
+	0x00, 0x02, 0x14, 0x00, 0x94, 0x00, 0x02, 0x00,
+	0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0x09, 0x00, 0x00, 0x00,
+	/* read: S-1-5-11 Authenticated Users */
+	0x00, 0x02, 0x14, 0x00, 0x94, 0x00, 0x02, 0x00,
+	0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0x0b, 0x00, 0x00, 0x00,
+	/* full control: S-1-5-18 SYSTEM */
+	0x00, 0x02, 0x14, 0x00, 0xff, 0x00, 0x0f, 0x00,
+	0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0x12, 0x00, 0x00, 0x00,
+	/* full control: S-1-5-32-544 Administrators */
+	0x00, 0x02, 0x18, 0x00, 0xff, 0x00, 0x0f, 0x00,
+	0x01, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05,
+	0x20, 0x00, 0x00, 0x00, 0x20, 0x02, 0x00, 0x00,
+	/* full control, inherit only: S-1-3-0 CREATOR OWNER */
+	0x00, 0x0a, 0x14, 0x00, 0xff, 0x00, 0x0f, 0x00,
+	0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00, 0x00,
+};
+
+/* RFC 9562 name-based UUID (version 5, SHA-1) in tlsgpo's own namespace. */
+static void
+uuid_name(const char *name, char out[39])
+{
+	/* uuid5(NAMESPACE_URL, "urn:tlsgpo:gpo") */
+	static const unsigned char ns[16] = {
+		0x99, 0xdc, 0x54, 0x9a, 0x6f, 0xb3, 0x52, 0x5b,
+		0x91, 0x63, 0xb6, 0xf3, 0x29, 0x55, 0x80, 0xe2
+	};
+	unsigned char	 md[EVP_MAX_MD_SIZE];
+	unsigned int	 mdlen;
+	EVP_MD_CTX	*c;
+
+	c = EVP_MD_CTX_new();
+	if (c == NULL || EVP_DigestInit_ex(c, EVP_sha1(), NULL) != 1 ||
+	    EVP_DigestUpdate(c, ns, sizeof ns) != 1 ||
+	    EVP_DigestUpdate(c, name, strlen(name)) != 1 ||
+	    EVP_DigestFinal_ex(c, md, &mdlen) != 1 || mdlen < 16) {
+		fputs("tlsgpo: SHA-1 failed in libcrypto\n", stderr);
+		abort();
+	}
+	EVP_MD_CTX_free(c);
+	md[6] = (unsigned char)((md[6] & 0x0f) | 0x50);
+	md[8] = (unsigned char)((md[8] & 0x3f) | 0x80);
+	snprintf(out, 39, "{%02X%02X%02X%02X-%02X%02X-%02X%02X-%02X%02X-"
+	    "%02X%02X%02X%02X%02X%02X}", md[0], md[1], md[2], md[3], md[4],
+	    md[5], md[6], md[7], md[8], md[9], md[10], md[11], md[12], md[13],
+	    md[14], md[15]);
+}
+
+void
+gpo_backup_id(const struct policy *p, char out[39])
+{
+	char	*name = xasprintf("backup:%s:%s", p->id, p->version);
+
+	uuid_name(name, out);
+	free(name);
+}
+
+static void
+gpo_guid(const struct policy *p, char out[39])
+{
+	char	*name = xasprintf("gpo:%s:%s", p->id, p->version);
+
+	uuid_name(name, out);
+	free(name);
+}
+
+static int
+under_policies(const struct plan_op *op)
+{
+	return strncasecmp(op->key, "SOFTWARE\\Policies\\", 18) == 0;
+}
+
+int
+gpo_as_policy(const struct plan *pl, const struct plan_op *op)
+{
+	switch (pl->policy->gpo_mode) {
+	case GPO_AUTO:
+		return under_policies(op);
+	case GPO_POLICY:
+	case GPO_BOTH:
+		return 1;
+	case GPO_PREFERENCES:
+		return 0;
+	}
+	return 0;
+}
+
+int
+gpo_as_preference(const struct plan *pl, const struct plan_op *op)
+{
+	switch (pl->policy->gpo_mode) {
+	case GPO_AUTO:
+		return !under_policies(op);
+	case GPO_PREFERENCES:
+	case GPO_BOTH:
+		return 1;
+	case GPO_POLICY:
+		return 0;
+	}
+	return 0;
+}
+
+static int
+gpo_has(const struct plan *pl, enum reg_hive hive,
+    int (*pick)(const struct plan *, const struct plan_op *))
+{
+	size_t	i;
+
+	for (i = 0; i < pl->n; i++) {
+		if (pl->ops[i].hive == hive && pick(pl, &pl->ops[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- XML ------------------------------------------------------------- */
+
+static xmlTextWriterPtr
+x_open(xmlBufferPtr *xb, int declaration)
+{
+	xmlTextWriterPtr	w;
+
+	*xb = xmlBufferCreate();
+	w = *xb == NULL ? NULL : xmlNewTextWriterMemory(*xb, 0);
+	if (w == NULL) {
+		fputs("tlsgpo: out of memory (libxml2)\n", stderr);
+		abort();
+	}
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+	if (declaration)
+		xmlTextWriterStartDocument(w, "1.0", "utf-8", NULL);
+	return w;
+}
+
+static void
+x_close(xmlTextWriterPtr w, xmlBufferPtr xb, struct buf *out)
+{
+	xmlTextWriterEndDocument(w);
+	xmlFreeTextWriter(w);
+	buf_add(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
+	xmlBufferFree(xb);
+}
+
+static void
+x_start(xmlTextWriterPtr w, const char *name)
+{
+	xmlTextWriterStartElement(w, BAD_CAST name);
+}
+
+static void
+x_attr(xmlTextWriterPtr w, const char *name, const char *value)
+{
+	xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value);
+}
+
+static void
+x_end(xmlTextWriterPtr w)
+{
+	xmlTextWriterEndElement(w);
+}
+
+/*
+ * <NAME><![CDATA[text]]></NAME>. A CDATA section cannot hold "]]>": it is
+ * split after "]]", so that "a]]>b" becomes two sections "a]]" and ">b".
+ */
+static void
+x_cdata(xmlTextWriterPtr w, const char *name, const char *text)
+{
+	const char	*p = text, *q;
+	char		*part;
+
+	x_start(w, name);
+	for (;;) {
+		q = strstr(p, "]]>");
+		if (q == NULL) {
+			xmlTextWriterWriteCDATA(w, BAD_CAST p);
+			break;
+		}
+		part = xstrndup(p, (size_t)(q + 2 - p));
+		xmlTextWriterWriteCDATA(w, BAD_CAST part);
+		free(part);
+		p = q + 2;
+	}
+	x_end(w);
+}
+
+/* ---- bkupInfo.xml and manifest.xml ------------------------------------ */
+
+struct gpo_ids {
+	char	backup[39];
+	char	gpo[39];
+	char	domain[39];
+	char	time[20];	/* yyyy-MM-ddTHH:mm:ss */
+};
+
+static void
+ids_of(const struct policy *p, struct gpo_ids *ids)
+{
+	gpo_backup_id(p, ids->backup);
+	gpo_guid(p, ids->gpo);
+	uuid_name("domain:" GPO_DOMAIN, ids->domain);
+	memcpy(ids->time, p->gpo_date, sizeof ids->time);
+	ids->time[10] = 'T';
+}
+
+static void
+backup_inst(xmlTextWriterPtr w, const struct policy *p, int ns)
+{
+	struct gpo_ids	ids;
+
+	ids_of(p, &ids);
+	x_start(w, "BackupInst");
+	if (ns)
+		x_attr(w, "xmlns", NS_MANIFEST);
+	x_cdata(w, "GPOGuid", ids.gpo);
+	x_cdata(w, "GPODomain", GPO_DOMAIN);
+	x_cdata(w, "GPODomainGuid", ids.domain);
+	x_cdata(w, "GPODomainController", GPO_DC);
+	x_cdata(w, "BackupTime", ids.time);
+	x_cdata(w, "ID", ids.backup);
+	x_cdata(w, "Comment", "Written by tlsgpo " PACKAGE_VERSION
+	    " from a policy file; not a backup of a real GPO");
+	x_cdata(w, "GPODisplayName", p->gpo_name);
+	x_end(w);
+}
+
+/* No XML declaration: GPMC writes none in these two. */
+static void
+write_bkupinfo(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
+{
+	xmlTextWriterPtr	w;
+	xmlBufferPtr		xb;
+
+	(void)em;
+	w = x_open(&xb, 0);
+	backup_inst(w, ctx->plan->policy, 1);
+	x_close(w, xb, out);
+}
+
+static void
+write_manifest(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
+{
+	xmlTextWriterPtr	w;
+	xmlBufferPtr		xb;
+
+	(void)em;
+	w = x_open(&xb, 0);
+	x_start(w, "Backups");
+	x_attr(w, "xmlns", NS_MANIFEST);
+	x_attr(w, "xmlns:mfst", NS_MANIFEST);
+	x_attr(w, "mfst:version", "1.0");
+	backup_inst(w, ctx->plan->policy, 0);
+	x_end(w);
+	x_close(w, xb, out);
+}
+
+/* ---- Backup.xml ------------------------------------------------------- */
+
+static void
+fs_object(xmlTextWriterPtr w, const struct gpo_ids *ids, int dir,
+    const char *part, const char *rel)
+{
+	char	*path, *src, *loc;
+
+	path = xasprintf("%%GPO_%s_FSPATH%%\\%s", strcmp(part, "Machine") == 0 ?
+	    "MACH" : "USER", rel);
+	src = xasprintf("\\\\" GPO_DC "\\sysvol\\" GPO_DOMAIN "\\Policies\\%s"
+	    "\\%s\\%s", ids->gpo, part, rel);
+	loc = xasprintf("DomainSysvol\\GPO\\%s\\%s", part, rel);
+	x_start(w, dir ? "FSObjectDir" : "FSObjectFile");
+	x_attr(w, "bkp:Path", path);
+	x_attr(w, "bkp:SourceExpandedPath", src);
+	x_attr(w, "bkp:Location", loc);
+	x_end(w);
+	free(path);
+	free(src);
+	free(loc);
+}
+
+static void
+extension_guids(xmlTextWriterPtr w, const char *name, int pol, int prefs)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	/* [{CSE}{tool}] groups, sorted by the extension's GUID. */
+	if (prefs)
+		buf_adds(&b, "[" CSE_NULL TOOL_PREFS "]");
+	if (pol)
+		buf_adds(&b, "[" CSE_REGISTRY TOOL_REGISTRY "]");
+	if (prefs)
+		buf_adds(&b, "[" CSE_PREFS TOOL_PREFS "]");
+	if (b.len == 0) {
+		x_start(w, name);
+		x_end(w);
+	} else
+		x_cdata(w, name, buf_cstr(&b));
+	buf_free(&b);
+}
+
+static void
+write_backup(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
+{
+	const struct plan	*pl = ctx->plan;
+	const struct policy	*p = pl->policy;
+	static const char *const parts[2] = { "Machine", "User" };
+	static const enum reg_hive hives[2] = { HIVE_HKLM, HIVE_HKCU };
+	xmlTextWriterPtr	 w;
+	xmlBufferPtr		 xb;
+	struct gpo_ids		 ids;
+	struct buf		 sd;
+	int			 pol[2], prefs[2], i;
+	size_t			 k;
+
+	(void)em;
+	ids_of(p, &ids);
+	for (i = 0; i < 2; i++) {
+		pol[i] = gpo_has(pl, hives[i], gpo_as_policy);
+		prefs[i] = gpo_has(pl, hives[i], gpo_as_preference);
+	}
+	buf_init(&sd);
+	for (k = 0; k < sizeof gpo_sd; k++)
+		buf_printf(&sd, "%s%02x", k == 0 ? "" : " ", gpo_sd[k]);
+
+	w = x_open(&xb, 1);
+	xmlTextWriterWriteComment(w, BAD_CAST " Written by tlsgpo "
+	    PACKAGE_VERSION " from a policy file ");
+	x_start(w, "GroupPolicyBackupScheme");
+	x_attr(w, "bkp:version", "2.0");
+	x_attr(w, "bkp:type", "GroupPolicyBackupTemplate");
+	x_attr(w, "xmlns:bkp", NS_BACKUP);
+	x_attr(w, "xmlns", NS_BACKUP);
+	x_start(w, "GroupPolicyObject");
+	x_start(w, "SecurityGroups");
+	x_end(w);
+	x_start(w, "FilePaths");
+	x_end(w);
+	x_start(w, "GroupPolicyCoreSettings");
+	x_cdata(w, "ID", ids.gpo);
+	x_cdata(w, "Domain", GPO_DOMAIN);
+	x_start(w, "SecurityDescriptor");
+	xmlTextWriterWriteString(w, BAD_CAST buf_cstr(&sd));
+	x_end(w);
+	x_cdata(w, "DisplayName", p->gpo_name);
+	/* Options 1: the user part is disabled (nothing in it). */
+	x_cdata(w, "Options", pol[1] || prefs[1] ? "0" : "1");
+	/* (SYSVOL version << 16) | directory version: 1 and 1 when used. */
+	x_cdata(w, "UserVersionNumber", pol[1] || prefs[1] ? "65537" : "0");
+	x_cdata(w, "MachineVersionNumber", pol[0] || prefs[0] ? "65537" :
+	    "0");
+	extension_guids(w, "MachineExtensionGuids", pol[0], prefs[0]);
+	extension_guids(w, "UserExtensionGuids", pol[1], prefs[1]);
+	x_start(w, "WMIFilter");
+	x_end(w);
+	x_end(w);	/* GroupPolicyCoreSettings */
+	if (pol[0] || pol[1]) {
+		x_start(w, "GroupPolicyExtension");
+		x_attr(w, "bkp:ID", CSE_REGISTRY);
+		x_attr(w, "bkp:DescName", "Registry");
+		for (i = 0; i < 2; i++) {
+			if (pol[i])
+				fs_object(w, &ids, 0, parts[i], "registry.pol");
+		}
+		x_end(w);
+	}
+	if (prefs[0] || prefs[1]) {
+		x_start(w, "GroupPolicyExtension");
+		x_attr(w, "bkp:ID", EXT_UNKNOWN);
+		x_attr(w, "bkp:DescName", "Unknown Extension");
+		for (i = 0; i < 2; i++) {
+			if (!prefs[i])
+				continue;
+			fs_object(w, &ids, 1, parts[i], "Preferences");
+			fs_object(w, &ids, 1, parts[i], "Preferences\\Registry");
+			fs_object(w, &ids, 0, parts[i],
+			    "Preferences\\Registry\\Registry.xml");
+		}
+		x_end(w);
+	}
+	x_end(w);	/* GroupPolicyObject */
+	x_end(w);
+	x_close(w, xb, out);
+	buf_free(&sd);
+}
+
+/* ---- registry.pol and Registry.xml ------------------------------------- */
+
+static void
+write_gpo_pol(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
+{
+	pol_write(ctx->plan, strcmp(em->template, "user") == 0 ? HIVE_HKCU :
+	    HIVE_HKLM, gpo_as_policy, out);
+}
+
+/* The protocol of a SCHANNEL operation, PROTO_COUNT for any other. */
+static enum proto_id
+schannel_protocol(const struct plan_op *op)
+{
+	static const char base[] = "SYSTEM\\CurrentControlSet\\Control\\"
+	    "SecurityProviders\\SCHANNEL\\Protocols\\";
+	const char	*tail;
+	size_t		 i, n;
+
+	if (strncasecmp(op->key, base, sizeof base - 1) != 0)
+		return PROTO_COUNT;
+	tail = op->key + sizeof base - 1;
+	for (i = 0; i < PROTO_COUNT; i++) {
+		n = strlen(protocols[i].display);
+		if (strncmp(tail, protocols[i].display, n) == 0 &&
+		    tail[n] == '\\')
+			return protocols[i].id;
+	}
+	return PROTO_COUNT;
+}
+
+unsigned
+gpo_item_min_build(const struct plan_op *op)
+{
+	enum proto_id	id = schannel_protocol(op);
+	unsigned	build;
+
+	if (id == PROTO_COUNT)
+		return 0;
+	build = os_protocol_first_build(id);
+	/* The query below needs a five-digit build (Windows 10 and later). */
+	return build >= 10000 ? build : 0;
+}
+
+/*
+ * [MS-GPPREF] 2.2.1.17: one Registry item per value, action R (replace),
+ * removePolicy 1 ("Remove this item when it is no longer applied": the
+ * value goes when the GPO no longer applies), bypassErrors 1 (one item
+ * failing does not stop the others). A protocol older Windows lack (TLS 1.3,
+ * DTLS 1.2) is targeted by build with a WMI filter: Win32_OperatingSystem's
+ * BuildNumber is a string, compared as text, so the query also requires
+ * Version 10.0.*, where every build has five digits (FilterOs has no code
+ * for Windows 11 or Server 2022).
+ */
+static void
+write_prefs(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
+{
+	const struct plan	*pl = ctx->plan;
+	const struct policy	*p = pl->policy;
+	const struct plan_op	*op;
+	enum reg_hive		 hive;
+	xmlTextWriterPtr	 w;
+	xmlBufferPtr		 xb;
+	char			 uid[39], data[16], *key, *name, *q;
+	unsigned		 build;
+	size_t			 i;
+
+	hive = strcmp(em->template, "user") == 0 ? HIVE_HKCU : HIVE_HKLM;
+	w = x_open(&xb, 1);
+	x_start(w, "RegistrySettings");
+	x_attr(w, "clsid", CLSID_SETTINGS);
+	for (i = 0; i < pl->n; i++) {
+		op = &pl->ops[i];
+		if (op->hive != hive || !gpo_as_preference(pl, op))
+			continue;
+		key = plan_op_physical_key(op);
+		name = xasprintf("item:%s:%s:%s:%s", p->id,
+		    hive_short_name(op->hive), key, op->value);
+		uuid_name(name, uid);
+		snprintf(data, sizeof data, "%08X", (unsigned)op->data);
+		x_start(w, "Registry");
+		x_attr(w, "clsid", CLSID_REGISTRY);
+		x_attr(w, "name", op->value);
+		x_attr(w, "status", op->value);
+		/* GPMC's icon: 10 + action (C 0, R 1, U 2, D 3) for a DWORD. */
+		x_attr(w, "image", "11");
+		x_attr(w, "changed", p->gpo_date);
+		x_attr(w, "uid", uid);
+		x_attr(w, "desc", op->why);
+		x_attr(w, "bypassErrors", "1");
+		x_attr(w, "removePolicy", "1");
+		x_start(w, "Properties");
+		x_attr(w, "action", "R");
+		x_attr(w, "displayDecimal", "0");
+		x_attr(w, "default", "0");
+		x_attr(w, "hive", hive_long_name(op->hive));
+		x_attr(w, "key", key);
+		x_attr(w, "name", op->value);
+		x_attr(w, "type", reg_type_name(op->type));
+		x_attr(w, "value", data);
+		x_end(w);
+		build = gpo_item_min_build(op);
+		if (build != 0) {
+			q = xasprintf("SELECT * FROM Win32_OperatingSystem "
+			    "WHERE Version LIKE '10.0.%%' AND BuildNumber "
+			    ">= '%u'", build);
+			x_start(w, "Filters");
+			x_start(w, "FilterWmi");
+			x_attr(w, "bool", "AND");
+			x_attr(w, "not", "0");
+			x_attr(w, "query", q);
+			x_attr(w, "nameSpace", "Root\\cimv2");
+			x_attr(w, "property", "");
+			x_attr(w, "variableName", "");
+			x_end(w);
+			x_end(w);
+			free(q);
+		}
+		x_end(w);
+		free(key);
+		free(name);
+	}
+	x_end(w);
+	x_close(w, xb, out);
+}
+
+/* ---- Paths ------------------------------------------------------------- */
+
+static char *
+backup_path(const struct emit_ctx *ctx, const struct emitter *em)
+{
+	const struct plan	*pl = ctx->plan;
+	char			 bid[39];
+	const char		*t = em->template;
+	enum reg_hive		 hive = strstr(t, "user") != NULL ? HIVE_HKCU :
+	    HIVE_HKLM;
+	const char		*part = hive == HIVE_HKCU ? "User" : "Machine";
+
+	gpo_backup_id(pl->policy, bid);
+	if (strcmp(t, "bkupinfo") == 0)
+		return xasprintf("gpo/backup/%s/bkupInfo.xml", bid);
+	if (strcmp(t, "backup") == 0)
+		return xasprintf("gpo/backup/%s/Backup.xml", bid);
+	if (strncmp(t, "pol-", 4) == 0) {
+		if (!gpo_has(pl, hive, gpo_as_policy))
+			return NULL;
+		return xasprintf("gpo/backup/%s/DomainSysvol/GPO/%s/"
+		    "registry.pol", bid, part);
+	}
+	if (!gpo_has(pl, hive, gpo_as_preference))
+		return NULL;
+	return xasprintf("gpo/backup/%s/DomainSysvol/GPO/%s/Preferences/"
+	    "Registry/Registry.xml", bid, part);
+}
+
+static void
+write_pol_dispatch(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
+{
+	struct emitter	e = *em;
+
+	e.template = strstr(em->template, "user") != NULL ? "user" : "machine";
+	write_gpo_pol(ctx, &e, out);
+}
+
+static void
+write_prefs_dispatch(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
+{
+	struct emitter	e = *em;
+
+	e.template = strstr(em->template, "user") != NULL ? "user" : "machine";
+	write_prefs(ctx, &e, out);
+}
+
+/* ---- import-gpo.ps1 ---------------------------------------------------- */
+
+static void
+write_import(const struct emit_ctx *ctx, const struct emitter *em,
+    struct buf *out)
+{
+	const struct policy	*p = ctx->plan->policy;
+	struct buf		 name, pid;
+	char			 bid[39], bare[37];
+
+	buf_init(&name);
+	buf_init(&pid);
+	gpo_backup_id(p, bid);
+	memcpy(bare, bid + 1, 36);
+	bare[36] = '\0';
+	ps_quote(&name, p->gpo_name);
+	ps_quote(&pid, p->id);
+	{
+		const struct template_var vars[] = {
+			{ "TOOL_VERSION", PACKAGE_VERSION },
+			{ "ID", p->id },
+			{ "VERSION", p->version },
+			{ "POLICY_ID", buf_cstr(&pid) },
+			{ "BACKUP_ID", bare },
+			{ "GPO_NAME", buf_cstr(&name) },
+			{ "MODE", gpo_mode_name(p->gpo_mode) },
+		};
+		template_render(em->template, vars,
+		    sizeof vars / sizeof vars[0], out);
+	}
+	buf_free(&name);
+	buf_free(&pid);
+}
+
+const struct emitter emitter_gpo_manifest = {
+	"gpo-manifest", "gpo/backup/manifest.xml", ENC_UTF8, 1, "manifest",
+	write_manifest, NULL
+};
+
+const struct emitter emitter_gpo_bkupinfo = {
+	"gpo-bkupinfo", NULL, ENC_UTF8, 1, "bkupinfo", write_bkupinfo,
+	backup_path
+};
+
+const struct emitter emitter_gpo_backup = {
+	"gpo-backup", NULL, ENC_UTF8, 1, "backup", write_backup, backup_path
+};
+
+/* Bytes, not text, as gpo/Machine/Registry.pol. */
+const struct emitter emitter_gpo_pol_machine = {
+	"gpo-pol-machine", NULL, ENC_UTF8, 0, "pol-machine",
+	write_pol_dispatch, backup_path
+};
+
+const struct emitter emitter_gpo_pol_user = {
+	"gpo-pol-user", NULL, ENC_UTF8, 0, "pol-user", write_pol_dispatch,
+	backup_path
+};
+
+const struct emitter emitter_gpo_prefs_machine = {
+	"gpo-prefs-machine", NULL, ENC_UTF8, 1, "prefs-machine",
+	write_prefs_dispatch, backup_path
+};
+
+const struct emitter emitter_gpo_prefs_user = {
+	"gpo-prefs-user", NULL, ENC_UTF8, 1, "prefs-user",
+	write_prefs_dispatch, backup_path
+};
+
+/* UTF-8 with a BOM: Windows PowerShell 5.1 reads BOM-less files as ANSI. */
+const struct emitter emitter_gpo_import = {
+	"gpo-import", "gpo/import-gpo.ps1", ENC_UTF8_BOM, 1, "import-gpo.ps1",
+	write_import, NULL
+};
