@@ -2,25 +2,35 @@
 
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
 
+#include "buf.h"
 #include "cmd.h"
+#include "diag.h"
+#include "emitter.h"
+#include "plan.h"
+#include "pol.h"
+#include "policy.h"
 #include "xmalloc.h"
 
 /*
  * tlsgpo validate DIR: every .admx and .adml below DIR, against
  * Microsoft's schema when --schema names its folder, and always against
  * what the schema cannot see: references that resolve, category parents
- * that exist, unique ids, and ADML files that agree with en-US.
+ * that exist, unique ids, and ADML files that agree with en-US. And every
+ * GPO backup below DIR (a folder with bkupInfo.xml): see check_backup.
  */
 
 struct vctx {
@@ -321,16 +331,647 @@ check_admx(struct vctx *v, const char *admx, xmlSchemaPtr schema)
 	xmlFreeDoc(doc);
 }
 
+/* ---- GPO backups ------------------------------------------------------ */
+
+#define NS_GPO_BACKUP	"http://www.microsoft.com/GroupPolicy/GPOOperations"
+#define NS_GPO_MANIFEST	NS_GPO_BACKUP "/Manifest"
+#define GROUP_REGISTRY	"[{35378EAC-683F-11D2-A89A-00C04FBBCFA2}" \
+	"{D02B1F72-3407-48AE-BA88-E8213C6761F1}]"
+#define GROUP_PREFS	"[{B087BE9D-ED37-454F-AF9C-04291E351182}" \
+	"{BEE07A6A-EC9F-4659-B8C9-0B1937907C83}]"
+#define POL_MAX_BYTES	(16 * 1024 * 1024)
+
+static xmlNodePtr
+child(xmlNodePtr n, const char *name)
+{
+	for (n = n == NULL ? NULL : n->children; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, name) == 0)
+			return n;
+	}
+	return NULL;
+}
+
+/* The text of element n (CDATA sections joined), caller frees. */
+static char *
+text_of(xmlNodePtr n)
+{
+	xmlChar	*c = n == NULL ? NULL : xmlNodeGetContent(n);
+	char	*s = xstrdup(c == NULL ? "" : (const char *)c);
+
+	xmlFree(c);
+	return s;
+}
+
+static char *
+prop(xmlNodePtr n, const char *name)
+{
+	xmlChar	*c = xmlGetProp(n, BAD_CAST name);
+	char	*s = c == NULL ? NULL : xstrdup((const char *)c);
+
+	xmlFree(c);
+	return s;
+}
+
+static int
+in_ns(xmlNodePtr n, const char *ns)
+{
+	return n != NULL && n->ns != NULL && n->ns->href != NULL &&
+	    strcmp((const char *)n->ns->href, ns) == 0;
+}
+
+static int
+is_file(const char *path)
+{
+	struct stat	sb;
+
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat	sb;
+
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* A {GUID} as GPMC writes the folder names and ids. */
+static int
+is_guid(const char *s)
+{
+	size_t	i;
+
+	if (strlen(s) != 38 || s[0] != '{' || s[37] != '}')
+		return 0;
+	for (i = 1; i < 37; i++) {
+		if (i == 9 || i == 14 || i == 19 || i == 24) {
+			if (s[i] != '-')
+				return 0;
+		} else if (!isxdigit((unsigned char)s[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * A BackupInst: its children in GPMC's order, each present; returns the
+ * ID and GPOGuid (caller frees).
+ */
+static void
+check_backup_inst(struct vctx *v, const char *file, xmlNodePtr bi,
+    char **id, char **gpo)
+{
+	static const char *const order[] = {
+		"GPOGuid", "GPODomain", "GPODomainGuid", "GPODomainController",
+		"BackupTime", "ID", "Comment", "GPODisplayName"
+	};
+	xmlNodePtr	 n;
+	size_t		 k = 0;
+	char		*t;
+
+	*id = NULL;
+	*gpo = NULL;
+	for (n = bi->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (k >= sizeof order / sizeof order[0] ||
+		    strcmp((const char *)n->name, order[k]) != 0) {
+			verr(v, file, xmlGetLineNo(n), "<%s> where BackupInst "
+			    "wants <%s>", (const char *)n->name, k <
+			    sizeof order / sizeof order[0] ? order[k] :
+			    "nothing more");
+			return;
+		}
+		t = text_of(n);
+		if (strcmp(order[k], "ID") == 0)
+			*id = xstrdup(t);
+		else if (strcmp(order[k], "GPOGuid") == 0)
+			*gpo = xstrdup(t);
+		else if (strcmp(order[k], "BackupTime") == 0 &&
+		    (strlen(t) != 19 || t[4] != '-' || t[7] != '-' ||
+		    t[10] != 'T' || t[13] != ':' || t[16] != ':'))
+			verr(v, file, xmlGetLineNo(n), "BackupTime '%s' is not "
+			    "yyyy-MM-ddTHH:mm:ss", t);
+		free(t);
+		k++;
+	}
+	if (k < sizeof order / sizeof order[0])
+		verr(v, file, xmlGetLineNo(bi), "BackupInst has no <%s>",
+		    order[k]);
+}
+
+static char *
+read_bytes(const char *path, size_t *len)
+{
+	FILE	*fp = fopen(path, "rb");
+	struct buf b;
+	char	 chunk[8192];
+	size_t	 n;
+
+	*len = 0;
+	if (fp == NULL)
+		return NULL;
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 &&
+	    b.len <= POL_MAX_BYTES)
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	*len = b.len;
+	if (b.data == NULL)
+		return xstrdup("");
+	return b.data;
+}
+
+/* One registry value as "HIVE\key\name=TYPE:DATA", for comparing sets. */
+static char *
+value_line(const char *hive, const char *key, const char *name,
+    const char *type, unsigned long data)
+{
+	return xasprintf("%s\\%s\\%s=%s:%08lX", hive, key, name, type, data);
+}
+
+/* The values of a backup part, as value lines with where they come from. */
+struct part_values {
+	struct names	pol;	/* line: the record's byte offset */
+	struct names	pref;	/* line: the item's line */
+};
+
+static void
+read_pol_part(struct vctx *v, const char *path, const char *hive,
+    struct names *out)
+{
+	struct pol_file	 pf;
+	size_t		 len, off, i;
+	char		*data, err[160], *line, type[16];
+	unsigned long	 d;
+
+	data = read_bytes(path, &len);
+	if (data == NULL) {
+		verr(v, path, 0, "cannot read: %s", strerror(errno));
+		return;
+	}
+	if (pol_parse((const unsigned char *)data, len, &pf, &off, err,
+	    sizeof err) == -1) {
+		verr(v, path, (int)off, "%s (registry.pol: byte offset)", err);
+		free(data);
+		return;
+	}
+	for (i = 0; i < pf.n; i++) {
+		d = 0;
+		if (pf.v[i].type == REG_TYPE_DWORD && pf.v[i].size == 4)
+			d = (unsigned long)pf.v[i].data[0] |
+			    (unsigned long)pf.v[i].data[1] << 8 |
+			    (unsigned long)pf.v[i].data[2] << 16 |
+			    (unsigned long)pf.v[i].data[3] << 24;
+		snprintf(type, sizeof type, "%s", pf.v[i].type ==
+		    REG_TYPE_DWORD ? "REG_DWORD" : "OTHER");
+		line = value_line(hive, pf.v[i].key, pf.v[i].value, type, d);
+		names_add(out, line, (int)pf.v[i].offset);
+		free(line);
+	}
+	pol_free(&pf);
+	free(data);
+}
+
+static void
+read_prefs_part(struct vctx *v, const char *path, const char *hive,
+    struct names *out, int strict_items)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n, pr;
+	char		*h, *k, *nm, *t, *val, *line, *rp, *act, *end;
+	unsigned long	 d;
+
+	doc = load(v, path, NULL);
+	if (doc == NULL)
+		return;
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || strcmp((const char *)root->name,
+	    "RegistrySettings") != 0) {
+		verr(v, path, root == NULL ? 0 : xmlGetLineNo(root), "the root "
+		    "is not <RegistrySettings>");
+		xmlFreeDoc(doc);
+		return;
+	}
+	for (n = root->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "Registry") != 0) {
+			verr(v, path, xmlGetLineNo(n), "<%s> in "
+			    "RegistrySettings: tlsgpo writes only <Registry>",
+			    (const char *)n->name);
+			continue;
+		}
+		pr = child(n, "Properties");
+		if (pr == NULL) {
+			verr(v, path, xmlGetLineNo(n), "<Registry> without "
+			    "<Properties>");
+			continue;
+		}
+		h = prop(pr, "hive");
+		k = prop(pr, "key");
+		nm = prop(pr, "name");
+		t = prop(pr, "type");
+		val = prop(pr, "value");
+		act = prop(pr, "action");
+		rp = prop(n, "removePolicy");
+		if (h == NULL || k == NULL || nm == NULL || t == NULL ||
+		    val == NULL)
+			verr(v, path, xmlGetLineNo(pr), "<Properties> needs "
+			    "hive, key, name, type and value");
+		else if (strcmp(h, hive) != 0)
+			verr(v, path, xmlGetLineNo(pr), "hive %s in the %s part",
+			    h, hive);
+		else {
+			d = strtoul(val, &end, 16);
+			if (strcmp(t, "REG_DWORD") == 0 && (strlen(val) != 8 ||
+			    *end != '\0'))
+				verr(v, path, xmlGetLineNo(pr), "REG_DWORD value "
+				    "'%s' is not eight hex digits", val);
+			line = value_line(h, k, nm, t, d);
+			names_add(out, line, xmlGetLineNo(pr));
+			free(line);
+		}
+		if (strict_items && (act == NULL || strcmp(act, "R") != 0 ||
+		    rp == NULL || strcmp(rp, "1") != 0))
+			verr(v, path, xmlGetLineNo(n), "item %s: the policy "
+			    "wants action=\"R\" and removePolicy=\"1\"",
+			    nm == NULL ? "?" : nm);
+		free(h);
+		free(k);
+		free(nm);
+		free(t);
+		free(val);
+		free(act);
+		free(rp);
+	}
+	xmlFreeDoc(doc);
+}
+
+/* Every value line of want is in got and none more; messages name FILE. */
+static void
+compare_values(struct vctx *v, const char *file, const struct names *got,
+    const struct names *want, const char *what)
+{
+	size_t	i;
+
+	for (i = 0; i < want->n; i++) {
+		if (names_find(got, want->v[i]) == -1)
+			verr(v, file, 0, "%s lacks %s", what, want->v[i]);
+	}
+	for (i = 0; i < got->n; i++) {
+		if (names_find(want, got->v[i]) == -1)
+			verr(v, file, got->line[i], "%s holds %s, which the "
+			    "policy does not set there", what, got->v[i]);
+	}
+}
+
+/* Files below dir, relative to base, with '/' separators. */
+static void
+list_files(const char *base, const char *rel, struct names *out)
+{
+	struct dirent	**list;
+	char		 *path, *r;
+	int		  i, n;
+
+	path = rel[0] == '\0' ? xstrdup(base) : xasprintf("%s/%s", base, rel);
+	n = scandir(path, &list, NULL, alphasort);
+	for (i = 0; i < n; i++) {
+		if (strcmp(list[i]->d_name, ".") != 0 &&
+		    strcmp(list[i]->d_name, "..") != 0) {
+			r = rel[0] == '\0' ? xstrdup(list[i]->d_name) :
+			    xasprintf("%s/%s", rel, list[i]->d_name);
+			free(path);
+			path = xasprintf("%s/%s", base, r);
+			if (is_dir(path))
+				list_files(base, r, out);
+			else
+				names_add(out, r, 0);
+			free(r);
+			free(path);
+			path = rel[0] == '\0' ? xstrdup(base) :
+			    xasprintf("%s/%s", base, rel);
+		}
+		free(list[i]);
+	}
+	free(list);
+	free(path);
+}
+
+/*
+ * One backup folder F (it holds bkupInfo.xml): bkupInfo's ID is F's name
+ * and its fields come in GPMC's order; Backup.xml is a
+ * GroupPolicyBackupScheme whose GPO id is bkupInfo's GPOGuid; every
+ * bkp:Location exists, and every file under F/DomainSysvol is listed (import
+ * copies only what Backup.xml lists); the extension GUIDs name the
+ * Registry and Preferences extensions exactly when their files exist;
+ * registry.pol parses; Registry.xml items are whole. With a plan, the
+ * values are the plan's as [gpo] mode splits them; else, inside a package,
+ * registry.pol and Registry.xml together hold exactly gpo/Machine (User)
+ * Registry.pol's values.
+ */
+static void
+check_backup(struct vctx *v, const char *folder, const struct plan *pl)
+{
+	static const char *const parts[2] = { "Machine", "User" };
+	static const char *const hives[2] = {
+		"HKEY_LOCAL_MACHINE", "HKEY_CURRENT_USER"
+	};
+	static const char *const guids[2] = {
+		"MachineExtensionGuids", "UserExtensionGuids"
+	};
+	xmlDocPtr	 info = NULL, bk = NULL;
+	xmlNodePtr	 root, gpo, core, n, f;
+	struct names	 files = { 0 }, listed = { 0 };
+	struct names	 got = { 0 }, want = { 0 }, pkg = { 0 };
+	const char	*base;
+	char		*infof, *bkf, *id = NULL, *guid = NULL, *t, *loc, *p;
+	char		*polf, *prefsf, *pkgpol, *ext;
+	size_t		 i;
+	int		 part, has_pol, has_prefs;
+
+	base = strrchr(folder, '/') != NULL ? strrchr(folder, '/') + 1 : folder;
+	infof = xasprintf("%s/bkupInfo.xml", folder);
+	bkf = xasprintf("%s/Backup.xml", folder);
+	if (!is_guid(base))
+		verr(v, infof, 0, "the backup folder '%s' is not a {GUID}",
+		    base);
+	info = load(v, infof, NULL);
+	if (info != NULL) {
+		root = xmlDocGetRootElement(info);
+		if (root == NULL || strcmp((const char *)root->name,
+		    "BackupInst") != 0 || !in_ns(root, NS_GPO_MANIFEST))
+			verr(v, infof, root == NULL ? 0 : xmlGetLineNo(root),
+			    "the root is not <BackupInst xmlns=\"%s\">",
+			    NS_GPO_MANIFEST);
+		else {
+			check_backup_inst(v, infof, root, &id, &guid);
+			if (id != NULL && strcasecmp(id, base) != 0)
+				verr(v, infof, xmlGetLineNo(child(root, "ID")),
+				    "ID %s is not the folder's name %s", id,
+				    base);
+		}
+	}
+	if (!is_file(bkf)) {
+		verr(v, bkf, 0, "missing: a backup needs Backup.xml");
+		goto done;
+	}
+	bk = load(v, bkf, NULL);
+	if (bk == NULL)
+		goto done;
+	root = xmlDocGetRootElement(bk);
+	if (root == NULL || strcmp((const char *)root->name,
+	    "GroupPolicyBackupScheme") != 0 || !in_ns(root, NS_GPO_BACKUP)) {
+		verr(v, bkf, root == NULL ? 0 : xmlGetLineNo(root), "the root is "
+		    "not <GroupPolicyBackupScheme xmlns=\"%s\">", NS_GPO_BACKUP);
+		goto done;
+	}
+	t = (char *)xmlGetNsProp(root, BAD_CAST "version",
+	    BAD_CAST NS_GPO_BACKUP);
+	if (t == NULL || strcmp(t, "2.0") != 0)
+		verr(v, bkf, xmlGetLineNo(root), "bkp:version is not \"2.0\"");
+	xmlFree(t);
+	gpo = child(root, "GroupPolicyObject");
+	core = child(gpo, "GroupPolicyCoreSettings");
+	if (core == NULL) {
+		verr(v, bkf, xmlGetLineNo(root), "no GroupPolicyObject/"
+		    "GroupPolicyCoreSettings");
+		goto done;
+	}
+	t = text_of(child(core, "ID"));
+	if (guid != NULL && strcasecmp(t, guid) != 0)
+		verr(v, bkf, xmlGetLineNo(core), "the GPO's ID %s is not "
+		    "bkupInfo.xml's GPOGuid %s", t, guid);
+	free(t);
+	/* Every bkp:Location exists; collect them. */
+	for (n = gpo->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name,
+		    "GroupPolicyExtension") != 0)
+			continue;
+		for (f = n->children; f != NULL; f = f->next) {
+			if (f->type != XML_ELEMENT_NODE)
+				continue;
+			loc = (char *)xmlGetNsProp(f, BAD_CAST "Location",
+			    BAD_CAST NS_GPO_BACKUP);
+			if (loc == NULL)
+				continue;
+			for (p = loc; *p != '\0'; p++) {
+				if (*p == '\\')
+					*p = '/';
+			}
+			t = xasprintf("%s/%s", folder, loc);
+			if (strcmp((const char *)f->name, "FSObjectDir") == 0) {
+				if (!is_dir(t))
+					verr(v, bkf, xmlGetLineNo(f), "folder %s "
+					    "is not in the backup", loc);
+			} else if (!is_file(t))
+				verr(v, bkf, xmlGetLineNo(f), "file %s is not "
+				    "in the backup", loc);
+			else
+				names_add(&listed, loc, xmlGetLineNo(f));
+			free(t);
+			xmlFree(loc);
+		}
+	}
+	t = xasprintf("%s/DomainSysvol", folder);
+	if (is_dir(t))
+		list_files(folder, "DomainSysvol", &files);
+	free(t);
+	for (i = 0; i < files.n; i++) {
+		if (names_find(&listed, files.v[i]) == -1)
+			verr(v, bkf, xmlGetLineNo(gpo), "%s is not listed as a "
+			    "bkp:Location: import would not copy it", files.v[i]);
+	}
+	for (part = 0; part < 2; part++) {
+		polf = xasprintf("%s/DomainSysvol/GPO/%s/registry.pol", folder,
+		    parts[part]);
+		prefsf = xasprintf("%s/DomainSysvol/GPO/%s/Preferences/Registry/"
+		    "Registry.xml", folder, parts[part]);
+		has_pol = is_file(polf);
+		has_prefs = is_file(prefsf);
+		n = child(core, guids[part]);
+		ext = text_of(n);
+		if (has_pol != (strstr(ext, GROUP_REGISTRY) != NULL))
+			verr(v, bkf, n == NULL ? xmlGetLineNo(core) :
+			    xmlGetLineNo(n), "%s %s the Registry extension, but "
+			    "%s/registry.pol %s", guids[part], has_pol ?
+			    "lacks" : "names", parts[part], has_pol ? "exists" :
+			    "does not exist");
+		if (has_prefs != (strstr(ext, GROUP_PREFS) != NULL))
+			verr(v, bkf, n == NULL ? xmlGetLineNo(core) :
+			    xmlGetLineNo(n), "%s %s the Preferences Registry "
+			    "extension, but %s/Preferences/Registry/Registry.xml "
+			    "%s", guids[part], has_prefs ? "lacks" : "names",
+			    parts[part], has_prefs ? "exists" :
+			    "does not exist");
+		free(ext);
+		memset(&got, 0, sizeof got);
+		if (has_pol)
+			read_pol_part(v, polf, hives[part], &got);
+		if (pl != NULL) {
+			memset(&want, 0, sizeof want);
+			for (i = 0; i < pl->n; i++) {
+				if (strcmp(hive_long_name(pl->ops[i].hive),
+				    hives[part]) != 0 ||
+				    !gpo_as_policy(pl, &pl->ops[i]))
+					continue;
+				t = plan_op_physical_key(&pl->ops[i]);
+				loc = value_line(hives[part], t,
+				    pl->ops[i].value, "REG_DWORD",
+				    pl->ops[i].data);
+				names_add(&want, loc, 0);
+				free(loc);
+				free(t);
+			}
+			compare_values(v, polf, &got, &want, "registry.pol");
+			names_free(&want);
+			names_free(&got);
+			memset(&got, 0, sizeof got);
+		}
+		if (has_prefs)
+			read_prefs_part(v, prefsf, hives[part], &got, pl != NULL);
+		if (pl != NULL) {
+			memset(&want, 0, sizeof want);
+			for (i = 0; i < pl->n; i++) {
+				if (strcmp(hive_long_name(pl->ops[i].hive),
+				    hives[part]) != 0 ||
+				    !gpo_as_preference(pl, &pl->ops[i]))
+					continue;
+				t = plan_op_physical_key(&pl->ops[i]);
+				loc = value_line(hives[part], t,
+				    pl->ops[i].value, "REG_DWORD",
+				    pl->ops[i].data);
+				names_add(&want, loc, 0);
+				free(loc);
+				free(t);
+			}
+			compare_values(v, prefsf, &got, &want, "Registry.xml");
+			names_free(&want);
+		} else {
+			/* Inside a package: the backup holds gpo/PART's values. */
+			pkgpol = xasprintf("%s/../../%s/Registry.pol", folder,
+			    parts[part]);
+			memset(&pkg, 0, sizeof pkg);
+			if (is_file(pkgpol)) {
+				read_pol_part(v, pkgpol, hives[part], &pkg);
+				for (i = 0; i < pkg.n; i++) {
+					if (names_find(&got, pkg.v[i]) == -1)
+						verr(v, bkf, 0, "the backup's %s "
+						    "part lacks %s, which "
+						    "gpo/%s/Registry.pol sets",
+						    parts[part], pkg.v[i],
+						    parts[part]);
+				}
+				for (i = 0; i < got.n; i++) {
+					if (names_find(&pkg, got.v[i]) == -1)
+						verr(v, bkf, 0, "the backup's %s "
+						    "part sets %s, which "
+						    "gpo/%s/Registry.pol does "
+						    "not", parts[part], got.v[i],
+						    parts[part]);
+				}
+			}
+			names_free(&pkg);
+			free(pkgpol);
+		}
+		names_free(&got);
+		free(polf);
+		free(prefsf);
+	}
+done:
+	names_free(&files);
+	names_free(&listed);
+	if (info != NULL)
+		xmlFreeDoc(info);
+	if (bk != NULL)
+		xmlFreeDoc(bk);
+	free(id);
+	free(guid);
+	free(infof);
+	free(bkf);
+}
+
+/* manifest.xml beside backup folders: each BackupInst names one of them. */
+static void
+check_manifest(struct vctx *v, const char *dir)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, n;
+	char		*file, *id, *gpo, *t;
+
+	file = xasprintf("%s/manifest.xml", dir);
+	if (!is_file(file)) {
+		free(file);
+		return;
+	}
+	doc = load(v, file, NULL);
+	if (doc != NULL) {
+		root = xmlDocGetRootElement(doc);
+		if (root == NULL || strcmp((const char *)root->name,
+		    "Backups") != 0 || !in_ns(root, NS_GPO_MANIFEST))
+			verr(v, file, root == NULL ? 0 : xmlGetLineNo(root),
+			    "the root is not <Backups xmlns=\"%s\">",
+			    NS_GPO_MANIFEST);
+		else {
+			for (n = root->children; n != NULL; n = n->next) {
+				if (n->type != XML_ELEMENT_NODE)
+					continue;
+				check_backup_inst(v, file, n, &id, &gpo);
+				t = id == NULL ? NULL : xasprintf("%s/%s/"
+				    "bkupInfo.xml", dir, id);
+				if (t != NULL && !is_file(t))
+					verr(v, file, xmlGetLineNo(n), "backup "
+					    "%s is listed, but %s/%s/bkupInfo.xml "
+					    "does not exist", id, dir, id);
+				free(t);
+				free(id);
+				free(gpo);
+			}
+		}
+		xmlFreeDoc(doc);
+	}
+	free(file);
+}
+
+/* Every folder below dir that holds bkupInfo.xml. */
+static void
+find_backups(const char *dir, struct names *out)
+{
+	struct names	all = { 0 };
+	char		*d;
+	size_t		 i, n;
+
+	find_files(dir, "bkupInfo.xml", &all);
+	for (i = 0; i < all.n; i++) {
+		n = strlen(all.v[i]) - strlen("/bkupInfo.xml");
+		if (strcmp(all.v[i] + n, "/bkupInfo.xml") != 0)
+			continue;
+		d = xstrndup(all.v[i], n);
+		if (names_find(out, d) == -1)
+			names_add(out, d, 0);
+		free(d);
+	}
+	names_free(&all);
+}
+
 static int
 cmd_validate_exec(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "schema", required_argument, NULL, 's' },
+		{ "policy", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct vctx		 v = { 0, NULL };
-	struct names		 admx = { 0 };
+	struct names		 admx = { 0 }, backups = { 0 }, roots = { 0 };
+	struct policy		 pol;
+	struct plan		 pl;
+	struct diags		 d;
+	const char		*policy_file = NULL;
+	char			*parent;
+	int			 have_plan = 0;
 	xmlSchemaParserCtxtPtr	 pc;
 	xmlSchemaPtr		 schema = NULL;
 	struct stat		 sb;
@@ -339,10 +980,13 @@ cmd_validate_exec(int argc, char **argv)
 	size_t			 i;
 	int			 ch;
 
-	while ((ch = getopt_long(argc, argv, "s:h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "s:p:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 's':
 			schema_dir = optarg;
+			break;
+		case 'p':
+			policy_file = optarg;
 			break;
 		case 'h':
 			cmd_print_help(&cmd_validate_entry, stdout);
@@ -360,6 +1004,18 @@ cmd_validate_exec(int argc, char **argv)
 		    argv[optind]);
 		return EXIT_INPUT;
 	}
+	if (policy_file != NULL) {
+		diags_init(&d, policy_file);
+		if (policy_load(policy_file, &pol, &d) == -1) {
+			diags_print(&d, stderr);
+			diags_free(&d);
+			policy_free(&pol);
+			return EXIT_INPUT;
+		}
+		diags_free(&d);
+		plan_build(&pol, &pl);
+		have_plan = 1;
+	}
 	xmlSetStructuredErrorFunc(&v, xml_error);
 	if (schema_dir != NULL) {
 		xsd = xasprintf("%s/PolicyDefinitionFiles.xsd", schema_dir);
@@ -376,34 +1032,71 @@ cmd_validate_exec(int argc, char **argv)
 		free(xsd);
 	}
 	find_files(argv[optind], ".admx", &admx);
-	if (admx.n == 0) {
-		fprintf(stderr, "tlsgpo validate: %s: no .admx file below it\n",
-		    argv[optind]);
+	find_backups(argv[optind], &backups);
+	if (admx.n == 0 && backups.n == 0) {
+		fprintf(stderr, "tlsgpo validate: %s: no .admx file and no GPO "
+		    "backup (bkupInfo.xml) below it\n", argv[optind]);
+		v.errors++;
+	}
+	if (have_plan && backups.n == 0) {
+		fprintf(stderr, "tlsgpo validate: %s: --policy given, but no GPO "
+		    "backup below it\n", argv[optind]);
 		v.errors++;
 	}
 	for (i = 0; i < admx.n; i++)
 		check_admx(&v, admx.v[i], schema);
+	for (i = 0; i < backups.n; i++) {
+		check_backup(&v, backups.v[i], have_plan ? &pl : NULL);
+		parent = xstrdup(backups.v[i]);
+		if (strrchr(parent, '/') != NULL)
+			*strrchr(parent, '/') = '\0';
+		else {
+			free(parent);
+			parent = xstrdup(".");
+		}
+		if (names_find(&roots, parent) == -1) {
+			names_add(&roots, parent, 0);
+			check_manifest(&v, parent);
+		}
+		free(parent);
+	}
 	if (schema != NULL)
 		xmlSchemaFree(schema);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (v.errors == 0)
-		printf("%s: %zu ADMX file%s valid%s\n", argv[optind], admx.n,
-		    admx.n == 1 ? "" : "s", schema != NULL || schema_dir ?
-		    " (schema and references)" : " (references; no schema "
-		    "given)");
+		printf("%s: %zu ADMX file%s valid%s; %zu GPO backup%s valid%s\n",
+		    argv[optind], admx.n, admx.n == 1 ? "" : "s",
+		    schema != NULL || schema_dir ? " (schema and references)" :
+		    " (references; no schema given)", backups.n,
+		    backups.n == 1 ? "" : "s", have_plan ? " (and the "
+		    "policy's values)" : "");
 	names_free(&admx);
+	names_free(&backups);
+	names_free(&roots);
+	if (have_plan) {
+		plan_free(&pl);
+		policy_free(&pol);
+	}
 	return v.errors == 0 ? EXIT_OK : EXIT_CHECK;
 }
 
 const struct cmd_entry cmd_validate_entry = {
 	"validate",
-	"[--schema SCHEMA_DIR] DIR",
+	"[--schema SCHEMA_DIR] [--policy POLICY] DIR",
 	"Checks every .admx and .adml below DIR: against Microsoft's ADMX\n"
 	"schema (PolicyDefinitionFiles.xsd in SCHEMA_DIR) when --schema is\n"
 	"given, and always for what the schema cannot see: every $(string.X)\n"
 	"and $(presentation.X) resolves in every ADML, every parent category\n"
-	"exists, ids are unique, every ADML has the en-US ids. Messages are\n"
-	"FILE:LINE: message; exit status 1 when anything is wrong.",
-	"  --schema DIR   the folder holding PolicyDefinitionFiles.xsd\n",
+	"exists, ids are unique, every ADML has the en-US ids. And every GPO\n"
+	"backup below DIR (a {GUID} folder with bkupInfo.xml): well-formed\n"
+	"XML in GPMC's namespaces, ID = folder name, every bkp:Location\n"
+	"exists and every file under DomainSysvol is listed, the extension\n"
+	"GUIDs match the files, registry.pol parses, and its values with\n"
+	"Registry.xml's are the package's Registry.pol values, or with\n"
+	"--policy exactly the policy's as [gpo] mode splits them. Messages\n"
+	"are FILE:LINE: message (registry.pol: FILE:BYTE-OFFSET); exit\n"
+	"status 1 when anything is wrong, 2 for a bad --policy.",
+	"  --schema DIR     the folder holding PolicyDefinitionFiles.xsd\n"
+	"  --policy POLICY  compare the backup's values with this policy's\n",
 	cmd_validate_exec
 };

@@ -1,0 +1,90 @@
+#!/bin/bash
+# tlsgpo validate and GPO backups: every sample's backup passes (alone, in
+# its package, and against its policy); a backup broken in one way at a
+# time is refused with FILE:LINE naming what is wrong.
+. "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+
+for pol in "$srcdir"/policies/*.ini; do
+	id=$(basename "$pol" .ini)
+	"$TLSGPO" build "$pol" -o "$WORK/$id" >/dev/null 2>&1 || not_ok "$id: build"
+	run_tool validate "$WORK/$id"
+	check_eq "$id: validate passes the package and its backup" "$rc|$(grep -c '1 GPO backup valid' <<<"$out")" "0|1"
+	run_tool validate --policy "$pol" "$WORK/$id/gpo/backup"
+	check_eq "$id: validate --policy: the backup holds the policy's values" "$rc|$err" "0|"
+done
+
+# Breakages, each on a fresh copy of the office365 package.
+good=$WORK/office365-tls12
+bid=$(cd "$good/gpo/backup" && ls -d '{'*)
+fresh() {
+	rm -rf "$WORK/bad"
+	cp -r "$good" "$WORK/bad"
+	B=$WORK/bad/gpo/backup/$bid
+}
+# refused DESCRIPTION FILE PATTERN [validate options]: exit 1 and a line
+# .../FILE:LINE: message, the message matching PATTERN (extended regex).
+refused() {
+	local d=$1 file=$2 pat=$3
+	shift 3
+	run_tool validate "$@" "$WORK/bad"
+	if [ "$rc" = 1 ] && grep -E -q "^$WORK/bad/(.*/)?$file:[0-9]+: $pat" <<<"$err"; then
+		ok "$d"
+	else
+		not_ok "$d"
+		printf '#   rc %s, stderr:\n' "$rc"
+		head -5 <<<"$err" | sed 's/^/#   /'
+	fi
+}
+
+fresh
+rm "$B/DomainSysvol/GPO/Machine/registry.pol"
+refused "a file Backup.xml lists is missing" Backup.xml 'file DomainSysvol/GPO/Machine/registry.pol is not in the backup'
+
+fresh
+echo junk > "$B/DomainSysvol/GPO/Machine/extra.txt"
+refused "a file under DomainSysvol that Backup.xml does not list" Backup.xml 'DomainSysvol/GPO/Machine/extra.txt is not listed'
+
+fresh
+sed -i 's/<ID><!\[CDATA\[{[0-9A-F-]*}\]\]><\/ID>/<ID><![CDATA[{00000000-0000-0000-0000-000000000001}]]><\/ID>/' "$B/bkupInfo.xml"
+refused "bkupInfo.xml's ID is not the folder's name" bkupInfo.xml "ID \{00000000-0000-0000-0000-000000000001\} is not the folder's name"
+
+fresh
+sed -i 's/<\/GPODisplayName>/<\/GPODisplayName></' "$B/bkupInfo.xml"
+refused "bkupInfo.xml is not well-formed" bkupInfo.xml '.'
+
+fresh
+sed -i 's|xmlns="http://www.microsoft.com/GroupPolicy/GPOOperations"|xmlns="urn:wrong"|' "$B/Backup.xml"
+refused "Backup.xml in the wrong namespace" Backup.xml 'the root is not <GroupPolicyBackupScheme'
+
+fresh
+sed -i 's/\[{B087BE9D-ED37-454F-AF9C-04291E351182}{BEE07A6A-EC9F-4659-B8C9-0B1937907C83}\]//' "$B/Backup.xml"
+refused "the Preferences extension GUID missing while Registry.xml exists" Backup.xml 'MachineExtensionGuids lacks the Preferences Registry extension'
+
+fresh
+sed -i '0,/value="00000800"/s//value="00000A00"/' "$B/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml"
+refused "a Registry.xml value that is not the package's" Backup.xml "the backup's Machine part sets .*DefaultSecureProtocols=REG_DWORD:00000A00"
+refused "...and not the policy's (--policy)" Registry.xml 'Registry.xml holds .*DefaultSecureProtocols=REG_DWORD:00000A00' --policy "$srcdir/policies/office365-tls12.ini"
+
+fresh
+sed -i '0,/removePolicy="1"/s//removePolicy="0"/' "$B/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml"
+refused "an item that does not remove itself (--policy)" Registry.xml 'item .*removePolicy="1"' --policy "$srcdir/policies/office365-tls12.ini"
+
+fresh
+printf 'PReg\001\000\000\000[\000' > "$B/DomainSysvol/GPO/Machine/registry.pol"
+refused "a registry.pol cut short" registry.pol 'truncated'
+
+fresh
+sed -i 's/<ID><!\[CDATA\[{[0-9A-F-]*}\]\]><\/ID>/<ID><![CDATA[{00000000-0000-0000-0000-000000000002}]]><\/ID>/' "$WORK/bad/gpo/backup/manifest.xml"
+refused "manifest.xml names a backup that is not there" manifest.xml 'backup \{00000000-0000-0000-0000-000000000002\} is listed'
+
+fresh
+mv "$B" "$WORK/bad/gpo/backup/not-a-guid"
+run_tool validate "$WORK/bad"
+check "a backup folder whose name is not a {GUID}: refused" grep -q "is not a {GUID}" <<<"$err"
+
+run_tool validate --policy "$srcdir/policies/easyfix-tls11-tls12.ini" "$good/gpo/backup"
+check_eq "another policy's backup: validate --policy fails" "$rc" 1
+run_tool validate --policy "$WORK/none.ini" "$good/gpo/backup"
+check_eq "--policy that cannot be read: exit 2" "$rc" 2
+
+done_testing
