@@ -609,6 +609,29 @@ read_prefs_part(struct vctx *v, const char *path, const char *hive,
 	xmlFreeDoc(doc);
 }
 
+/* The plan's values in hive (long name) that pick chooses, as value lines. */
+static void
+plan_values(const struct plan *pl, const char *hive,
+    int (*pick)(const struct plan *, const struct plan_op *),
+    struct names *out)
+{
+	char	*key, *line;
+	size_t	 i;
+
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < pl->n; i++) {
+		if (strcmp(hive_long_name(pl->ops[i].hive), hive) != 0 ||
+		    !pick(pl, &pl->ops[i]))
+			continue;
+		key = plan_op_physical_key(&pl->ops[i]);
+		line = value_line(hive, key, pl->ops[i].value, "REG_DWORD",
+		    pl->ops[i].data);
+		names_add(out, line, 0);
+		free(line);
+		free(key);
+	}
+}
+
 /* Every value line of want is in got and none more; messages name FILE. */
 static void
 compare_values(struct vctx *v, const char *file, const struct names *got,
@@ -810,20 +833,7 @@ check_backup(struct vctx *v, const char *folder, const struct plan *pl)
 		if (has_pol)
 			read_pol_part(v, polf, hives[part], &got);
 		if (pl != NULL) {
-			memset(&want, 0, sizeof want);
-			for (i = 0; i < pl->n; i++) {
-				if (strcmp(hive_long_name(pl->ops[i].hive),
-				    hives[part]) != 0 ||
-				    !gpo_as_policy(pl, &pl->ops[i]))
-					continue;
-				t = plan_op_physical_key(&pl->ops[i]);
-				loc = value_line(hives[part], t,
-				    pl->ops[i].value, "REG_DWORD",
-				    pl->ops[i].data);
-				names_add(&want, loc, 0);
-				free(loc);
-				free(t);
-			}
+			plan_values(pl, hives[part], gpo_as_policy, &want);
 			compare_values(v, polf, &got, &want, "registry.pol");
 			names_free(&want);
 			names_free(&got);
@@ -832,20 +842,7 @@ check_backup(struct vctx *v, const char *folder, const struct plan *pl)
 		if (has_prefs)
 			read_prefs_part(v, prefsf, hives[part], &got, pl != NULL);
 		if (pl != NULL) {
-			memset(&want, 0, sizeof want);
-			for (i = 0; i < pl->n; i++) {
-				if (strcmp(hive_long_name(pl->ops[i].hive),
-				    hives[part]) != 0 ||
-				    !gpo_as_preference(pl, &pl->ops[i]))
-					continue;
-				t = plan_op_physical_key(&pl->ops[i]);
-				loc = value_line(hives[part], t,
-				    pl->ops[i].value, "REG_DWORD",
-				    pl->ops[i].data);
-				names_add(&want, loc, 0);
-				free(loc);
-				free(t);
-			}
+			plan_values(pl, hives[part], gpo_as_preference, &want);
 			compare_values(v, prefsf, &got, &want, "Registry.xml");
 			names_free(&want);
 		} else {

@@ -11,6 +11,7 @@
 #include "os.h"
 #include "policy.h"
 #include "xmalloc.h"
+#include "xmlw.h"
 
 /*
  * gpo/PolicyDefinitions/NAME.admx and LOCALE/NAME.adml, written with
@@ -76,21 +77,6 @@ admx_base_name(const struct policy *p)
 		snprintf(vendor, sizeof vendor, "tlsgpo");
 	item_name(id, sizeof id, p->id);
 	return xasprintf("%s_%s", vendor, id);
-}
-
-/* The protocol of a SCHANNEL key's tail, "TLS 1.2\\Client". */
-static enum proto_id
-protocol_of_key(const char *tail)
-{
-	size_t	i, n;
-
-	for (i = 0; i < PROTO_COUNT; i++) {
-		n = strlen(protocols[i].display);
-		if (strncmp(tail, protocols[i].display, n) == 0 &&
-		    tail[n] == '\\')
-			return protocols[i].id;
-	}
-	return PROTO_COUNT;
 }
 
 /* The protocol a policy's supportedOn follows: SCHANNEL's own, else TLS 1.0. */
@@ -163,7 +149,7 @@ model_build(const struct plan *pl, struct admx_model *m)
 			item_name(side, sizeof side, proto + 11);
 			snprintf(name, sizeof name, "Schannel_%s", side);
 			ap = model_policy(m, name, ADMX_TOGGLE, NULL);
-			ap->proto = protocol_of_key(proto + 11);
+			ap->proto = protocol_of_key_tail(proto + 11);
 		}
 		if (ap->nops < MAX_OPS)
 			ap->ops[ap->nops++] = op;
@@ -218,30 +204,12 @@ support_text(const struct admx_text *t, const struct os_support *sup)
 }
 
 static void
-w_start(xmlTextWriterPtr w, const char *name)
-{
-	xmlTextWriterStartElement(w, BAD_CAST name);
-}
-
-static void
-w_attr(xmlTextWriterPtr w, const char *name, const char *value)
-{
-	xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value);
-}
-
-static void
-w_end(xmlTextWriterPtr w)
-{
-	xmlTextWriterEndElement(w);
-}
-
-static void
 w_string_ref(xmlTextWriterPtr w, const char *attr, const char *kind,
     const char *id)
 {
 	char	*ref = xasprintf("$(%s.%s)", kind, id);
 
-	w_attr(w, attr, ref);
+	xw_attr(w, attr, ref);
 	free(ref);
 }
 
@@ -251,11 +219,11 @@ w_decimal_value(xmlTextWriterPtr w, uint32_t data)
 	char	num[16];
 
 	snprintf(num, sizeof num, "%u", (unsigned)data);
-	w_start(w, "value");
-	w_start(w, "decimal");
-	w_attr(w, "value", num);
-	w_end(w);
-	w_end(w);
+	xw_start(w, "value");
+	xw_start(w, "decimal");
+	xw_attr(w, "value", num);
+	xw_end(w);
+	xw_end(w);
 }
 
 /* <item key= valueName=><value><decimal/></value></item> */
@@ -264,11 +232,11 @@ w_list_item(xmlTextWriterPtr w, const struct plan_op *op, uint32_t data)
 {
 	char	*key = plan_op_physical_key(op);
 
-	w_start(w, "item");
-	w_attr(w, "key", key);
-	w_attr(w, "valueName", op->value);
+	xw_start(w, "item");
+	xw_attr(w, "key", key);
+	xw_attr(w, "valueName", op->value);
 	w_decimal_value(w, data);
-	w_end(w);
+	xw_end(w);
 	free(key);
 }
 
@@ -296,9 +264,9 @@ w_policy(xmlTextWriterPtr w, const struct admx_model *m,
 	size_t			 i, j;
 
 	key = plan_op_physical_key(first);
-	w_start(w, "policy");
-	w_attr(w, "name", ap->name);
-	w_attr(w, "class", first->hive == HIVE_HKCU ? "User" : "Machine");
+	xw_start(w, "policy");
+	xw_attr(w, "name", ap->name);
+	xw_attr(w, "class", first->hive == HIVE_HKCU ? "User" : "Machine");
 	w_string_ref(w, "displayName", "string", ap->name);
 	{
 		char	*help = xasprintf("%s_Help", ap->name);
@@ -308,87 +276,61 @@ w_policy(xmlTextWriterPtr w, const struct admx_model *m,
 	}
 	if (ap->kind == ADMX_MASK)
 		w_string_ref(w, "presentation", "presentation", ap->name);
-	w_attr(w, "key", key);
-	w_start(w, "parentCategory");
-	w_attr(w, "ref", "TlsProtocols");
-	w_end(w);
-	w_start(w, "supportedOn");
-	w_attr(w, "ref", ap->support->id);
-	w_end(w);
+	xw_attr(w, "key", key);
+	xw_start(w, "parentCategory");
+	xw_attr(w, "ref", "TlsProtocols");
+	xw_end(w);
+	xw_start(w, "supportedOn");
+	xw_attr(w, "ref", ap->support->id);
+	xw_end(w);
 	if (ap->kind == ADMX_TOGGLE) {
-		w_start(w, "enabledList");
+		xw_start(w, "enabledList");
 		for (i = 0; i < ap->nops; i++)
 			w_list_item(w, ap->ops[i], toggle_on(ap->ops[i]));
-		w_end(w);
-		w_start(w, "disabledList");
+		xw_end(w);
+		xw_start(w, "disabledList");
 		for (i = 0; i < ap->nops; i++)
 			w_list_item(w, ap->ops[i], toggle_off(ap->ops[i]));
-		w_end(w);
+		xw_end(w);
 	} else {
-		w_start(w, "elements");
-		w_start(w, "enum");
-		w_attr(w, "id", ap->value);
-		w_attr(w, "valueName", ap->value);
-		w_attr(w, "required", "true");
+		xw_start(w, "elements");
+		xw_start(w, "enum");
+		xw_attr(w, "id", ap->value);
+		xw_attr(w, "valueName", ap->value);
+		xw_attr(w, "required", "true");
 		for (j = 0; j < m->nmasks; j++) {
 			snprintf(id, sizeof id, "Mask_%08X", (unsigned)m->masks[j]);
-			w_start(w, "item");
+			xw_start(w, "item");
 			w_string_ref(w, "displayName", "string", id);
 			w_decimal_value(w, m->masks[j]);
 			/* The other keys (the 32-bit view) get the same data. */
 			if (ap->nops > 1) {
-				w_start(w, "valueList");
+				xw_start(w, "valueList");
 				for (i = 1; i < ap->nops; i++)
 					w_list_item(w, ap->ops[i], m->masks[j]);
-				w_end(w);
+				xw_end(w);
 			}
-			w_end(w);
+			xw_end(w);
 		}
-		w_end(w);
-		w_end(w);
+		xw_end(w);
+		xw_end(w);
 	}
-	w_end(w);
+	xw_end(w);
 	free(key);
-}
-
-static xmlTextWriterPtr
-writer_open(xmlBufferPtr *xb)
-{
-	xmlTextWriterPtr	w;
-
-	*xb = xmlBufferCreate();
-	w = xmlNewTextWriterMemory(*xb, 0);
-	if (*xb == NULL || w == NULL) {
-		fputs("tlsgpo: out of memory (libxml2)\n", stderr);
-		abort();
-	}
-	xmlTextWriterSetIndent(w, 1);
-	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-	xmlTextWriterStartDocument(w, "1.0", "utf-8", NULL);
-	return w;
-}
-
-static void
-writer_close(xmlTextWriterPtr w, xmlBufferPtr xb, struct buf *out)
-{
-	xmlTextWriterEndDocument(w);
-	xmlFreeTextWriter(w);
-	buf_add(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
-	xmlBufferFree(xb);
 }
 
 static void
 w_root(xmlTextWriterPtr w, const char *root, const struct policy *p)
 {
-	w_start(w, root);
+	xw_start(w, root);
 	xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xsd",
 	    BAD_CAST "http://www.w3.org/2001/XMLSchema");
 	xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xsi",
 	    BAD_CAST "http://www.w3.org/2001/XMLSchema-instance");
 	/* MAJOR.MINOR as the policy has it (at most 4 and 5 digits). */
-	w_attr(w, "revision", p->version);
-	w_attr(w, "schemaVersion", "1.0");
-	w_attr(w, "xmlns", ADMX_NS);
+	xw_attr(w, "revision", p->version);
+	xw_attr(w, "schemaVersion", "1.0");
+	xw_attr(w, "xmlns", ADMX_NS);
 }
 
 static void
@@ -411,49 +353,49 @@ write_admx(const struct emit_ctx *ctx, const struct emitter *em,
 	ns = xasprintf("%s.Policies.%s", vendor[0] != '\0' ? vendor : "tlsgpo",
 	    base + strlen(vendor[0] != '\0' ? vendor : "tlsgpo") + 1);
 
-	w = writer_open(&xb);
+	w = xw_open(&xb, 1);
 	w_root(w, "policyDefinitions", p);
-	w_start(w, "policyNamespaces");
-	w_start(w, "target");
-	w_attr(w, "prefix", prefix);
-	w_attr(w, "namespace", ns);
-	w_end(w);
-	w_end(w);
-	w_start(w, "resources");
-	w_attr(w, "minRequiredRevision", p->version);
-	w_end(w);
+	xw_start(w, "policyNamespaces");
+	xw_start(w, "target");
+	xw_attr(w, "prefix", prefix);
+	xw_attr(w, "namespace", ns);
+	xw_end(w);
+	xw_end(w);
+	xw_start(w, "resources");
+	xw_attr(w, "minRequiredRevision", p->version);
+	xw_end(w);
 
-	w_start(w, "supportedOn");
-	w_start(w, "definitions");
+	xw_start(w, "supportedOn");
+	xw_start(w, "definitions");
 	for (i = 0; i < m.nsupports; i++) {
-		w_start(w, "definition");
-		w_attr(w, "name", m.supports[i]->id);
+		xw_start(w, "definition");
+		xw_attr(w, "name", m.supports[i]->id);
 		w_string_ref(w, "displayName", "string", m.supports[i]->id);
-		w_end(w);
+		xw_end(w);
 	}
-	w_end(w);
-	w_end(w);
+	xw_end(w);
+	xw_end(w);
 
-	w_start(w, "categories");
-	w_start(w, "category");
-	w_attr(w, "name", "Vendor");
+	xw_start(w, "categories");
+	xw_start(w, "category");
+	xw_attr(w, "name", "Vendor");
 	w_string_ref(w, "displayName", "string", "Cat_Vendor");
-	w_end(w);
-	w_start(w, "category");
-	w_attr(w, "name", "TlsProtocols");
+	xw_end(w);
+	xw_start(w, "category");
+	xw_attr(w, "name", "TlsProtocols");
 	w_string_ref(w, "displayName", "string", "Cat_TlsProtocols");
-	w_start(w, "parentCategory");
-	w_attr(w, "ref", "Vendor");
-	w_end(w);
-	w_end(w);
-	w_end(w);
+	xw_start(w, "parentCategory");
+	xw_attr(w, "ref", "Vendor");
+	xw_end(w);
+	xw_end(w);
+	xw_end(w);
 
-	w_start(w, "policies");
+	xw_start(w, "policies");
 	for (i = 0; i < m.n; i++)
 		w_policy(w, &m, &m.policies[i]);
-	w_end(w);
-	w_end(w);
-	writer_close(w, xb, out);
+	xw_end(w);
+	xw_end(w);
+	xw_close(w, xb, out);
 	free(ns);
 	free(base);
 }
@@ -461,10 +403,10 @@ write_admx(const struct emit_ctx *ctx, const struct emitter *em,
 static void
 w_string(xmlTextWriterPtr w, const char *id, const char *text)
 {
-	w_start(w, "string");
-	w_attr(w, "id", id);
+	xw_start(w, "string");
+	xw_attr(w, "id", id);
 	xmlTextWriterWriteString(w, BAD_CAST text);
-	w_end(w);
+	xw_end(w);
 }
 
 /*
@@ -537,20 +479,20 @@ write_adml(const struct emit_ctx *ctx, const struct admx_text *t,
 	size_t			 i, j, rec;
 
 	model_build(ctx->plan, &m);
-	w = writer_open(&xb);
+	w = xw_open(&xb, 1);
 	w_root(w, "policyDefinitionResources", p);
-	w_start(w, "displayName");
+	xw_start(w, "displayName");
 	xmlTextWriterWriteString(w, BAD_CAST p->name);
-	w_end(w);
+	xw_end(w);
 	buf_init(&text);
 	buf_printf(&text, t->description, p->id);
-	w_start(w, "description");
+	xw_start(w, "description");
 	xmlTextWriterWriteString(w, BAD_CAST buf_cstr(&text));
-	w_end(w);
+	xw_end(w);
 	buf_free(&text);
 
-	w_start(w, "resources");
-	w_start(w, "stringTable");
+	xw_start(w, "resources");
+	xw_start(w, "stringTable");
 	w_string(w, "Cat_Vendor", *p->vendor != '\0' ? p->vendor : "tlsgpo");
 	w_string(w, "Cat_TlsProtocols", t->cat_tls);
 	for (i = 0; i < m.nsupports; i++)
@@ -591,13 +533,13 @@ write_adml(const struct emit_ctx *ctx, const struct admx_text *t,
 		w_string(w, id, buf_cstr(&text));
 		buf_free(&text);
 	}
-	w_end(w);
+	xw_end(w);
 
 	/* The schema wants at least one presentation in a table. */
 	for (i = 0; i < m.n && m.policies[i].kind != ADMX_MASK; i++)
 		;
 	if (i < m.n)
-		w_start(w, "presentationTable");
+		xw_start(w, "presentationTable");
 	for (i = 0; i < m.n; i++) {
 		ap = &m.policies[i];
 		if (ap->kind != ADMX_MASK)
@@ -606,19 +548,19 @@ write_adml(const struct emit_ctx *ctx, const struct admx_text *t,
 			if (m.masks[rec] == ap->ops[0]->data)
 				break;
 		}
-		w_start(w, "presentation");
-		w_attr(w, "id", ap->name);
-		w_start(w, "dropdownList");
-		w_attr(w, "refId", ap->value);
-		w_attr(w, "noSort", "true");
+		xw_start(w, "presentation");
+		xw_attr(w, "id", ap->name);
+		xw_start(w, "dropdownList");
+		xw_attr(w, "refId", ap->value);
+		xw_attr(w, "noSort", "true");
 		snprintf(dflt, sizeof dflt, "%zu", rec);
-		w_attr(w, "defaultItem", dflt);
+		xw_attr(w, "defaultItem", dflt);
 		xmlTextWriterWriteString(w, BAD_CAST t->protocols_label);
-		w_end(w);
-		w_end(w);
+		xw_end(w);
+		xw_end(w);
 	}
 	/* xmlTextWriterEndDocument closes what is still open. */
-	writer_close(w, xb, out);
+	xw_close(w, xb, out);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "policy.h"
 #include "template.h"
 #include "xmalloc.h"
+#include "xmlw.h"
 
 /*
  * gpo/backup/: a GPO backup as GPMC's "Back Up" writes it, for Import-GPO,
@@ -191,51 +192,6 @@ gpo_has(const struct plan *pl, enum reg_hive hive,
 
 /* ---- XML ------------------------------------------------------------- */
 
-static xmlTextWriterPtr
-x_open(xmlBufferPtr *xb, int declaration)
-{
-	xmlTextWriterPtr	w;
-
-	*xb = xmlBufferCreate();
-	w = *xb == NULL ? NULL : xmlNewTextWriterMemory(*xb, 0);
-	if (w == NULL) {
-		fputs("tlsgpo: out of memory (libxml2)\n", stderr);
-		abort();
-	}
-	xmlTextWriterSetIndent(w, 1);
-	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-	if (declaration)
-		xmlTextWriterStartDocument(w, "1.0", "utf-8", NULL);
-	return w;
-}
-
-static void
-x_close(xmlTextWriterPtr w, xmlBufferPtr xb, struct buf *out)
-{
-	xmlTextWriterEndDocument(w);
-	xmlFreeTextWriter(w);
-	buf_add(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
-	xmlBufferFree(xb);
-}
-
-static void
-x_start(xmlTextWriterPtr w, const char *name)
-{
-	xmlTextWriterStartElement(w, BAD_CAST name);
-}
-
-static void
-x_attr(xmlTextWriterPtr w, const char *name, const char *value)
-{
-	xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value);
-}
-
-static void
-x_end(xmlTextWriterPtr w)
-{
-	xmlTextWriterEndElement(w);
-}
-
 /*
  * <NAME><![CDATA[text]]></NAME>. A CDATA section cannot hold "]]>": it is
  * split after "]]", so that "a]]>b" becomes two sections "a]]" and ">b".
@@ -246,7 +202,7 @@ x_cdata(xmlTextWriterPtr w, const char *name, const char *text)
 	const char	*p = text, *q;
 	char		*part;
 
-	x_start(w, name);
+	xw_start(w, name);
 	for (;;) {
 		q = strstr(p, "]]>");
 		if (q == NULL) {
@@ -258,7 +214,7 @@ x_cdata(xmlTextWriterPtr w, const char *name, const char *text)
 		free(part);
 		p = q + 2;
 	}
-	x_end(w);
+	xw_end(w);
 }
 
 /* ---- bkupInfo.xml and manifest.xml ------------------------------------ */
@@ -286,9 +242,9 @@ backup_inst(xmlTextWriterPtr w, const struct policy *p, int ns)
 	struct gpo_ids	ids;
 
 	ids_of(p, &ids);
-	x_start(w, "BackupInst");
+	xw_start(w, "BackupInst");
 	if (ns)
-		x_attr(w, "xmlns", NS_MANIFEST);
+		xw_attr(w, "xmlns", NS_MANIFEST);
 	x_cdata(w, "GPOGuid", ids.gpo);
 	x_cdata(w, "GPODomain", GPO_DOMAIN);
 	x_cdata(w, "GPODomainGuid", ids.domain);
@@ -298,7 +254,7 @@ backup_inst(xmlTextWriterPtr w, const struct policy *p, int ns)
 	x_cdata(w, "Comment", "Written by tlsgpo " PACKAGE_VERSION
 	    " from a policy file; not a backup of a real GPO");
 	x_cdata(w, "GPODisplayName", p->gpo_name);
-	x_end(w);
+	xw_end(w);
 }
 
 /* No XML declaration: GPMC writes none in these two. */
@@ -310,9 +266,9 @@ write_bkupinfo(const struct emit_ctx *ctx, const struct emitter *em,
 	xmlBufferPtr		xb;
 
 	(void)em;
-	w = x_open(&xb, 0);
+	w = xw_open(&xb, 0);
 	backup_inst(w, ctx->plan->policy, 1);
-	x_close(w, xb, out);
+	xw_close(w, xb, out);
 }
 
 static void
@@ -323,14 +279,14 @@ write_manifest(const struct emit_ctx *ctx, const struct emitter *em,
 	xmlBufferPtr		xb;
 
 	(void)em;
-	w = x_open(&xb, 0);
-	x_start(w, "Backups");
-	x_attr(w, "xmlns", NS_MANIFEST);
-	x_attr(w, "xmlns:mfst", NS_MANIFEST);
-	x_attr(w, "mfst:version", "1.0");
+	w = xw_open(&xb, 0);
+	xw_start(w, "Backups");
+	xw_attr(w, "xmlns", NS_MANIFEST);
+	xw_attr(w, "xmlns:mfst", NS_MANIFEST);
+	xw_attr(w, "mfst:version", "1.0");
 	backup_inst(w, ctx->plan->policy, 0);
-	x_end(w);
-	x_close(w, xb, out);
+	xw_end(w);
+	xw_close(w, xb, out);
 }
 
 /* ---- Backup.xml ------------------------------------------------------- */
@@ -346,11 +302,11 @@ fs_object(xmlTextWriterPtr w, const struct gpo_ids *ids, int dir,
 	src = xasprintf("\\\\" GPO_DC "\\sysvol\\" GPO_DOMAIN "\\Policies\\%s"
 	    "\\%s\\%s", ids->gpo, part, rel);
 	loc = xasprintf("DomainSysvol\\GPO\\%s\\%s", part, rel);
-	x_start(w, dir ? "FSObjectDir" : "FSObjectFile");
-	x_attr(w, "bkp:Path", path);
-	x_attr(w, "bkp:SourceExpandedPath", src);
-	x_attr(w, "bkp:Location", loc);
-	x_end(w);
+	xw_start(w, dir ? "FSObjectDir" : "FSObjectFile");
+	xw_attr(w, "bkp:Path", path);
+	xw_attr(w, "bkp:SourceExpandedPath", src);
+	xw_attr(w, "bkp:Location", loc);
+	xw_end(w);
 	free(path);
 	free(src);
 	free(loc);
@@ -370,8 +326,8 @@ extension_guids(xmlTextWriterPtr w, const char *name, int pol, int prefs)
 	if (prefs)
 		buf_adds(&b, "[" CSE_PREFS TOOL_PREFS "]");
 	if (b.len == 0) {
-		x_start(w, name);
-		x_end(w);
+		xw_start(w, name);
+		xw_end(w);
 	} else
 		x_cdata(w, name, buf_cstr(&b));
 	buf_free(&b);
@@ -402,25 +358,25 @@ write_backup(const struct emit_ctx *ctx, const struct emitter *em,
 	for (k = 0; k < sizeof gpo_sd; k++)
 		buf_printf(&sd, "%s%02x", k == 0 ? "" : " ", gpo_sd[k]);
 
-	w = x_open(&xb, 1);
+	w = xw_open(&xb, 1);
 	xmlTextWriterWriteComment(w, BAD_CAST " Written by tlsgpo "
 	    PACKAGE_VERSION " from a policy file ");
-	x_start(w, "GroupPolicyBackupScheme");
-	x_attr(w, "bkp:version", "2.0");
-	x_attr(w, "bkp:type", "GroupPolicyBackupTemplate");
-	x_attr(w, "xmlns:bkp", NS_BACKUP);
-	x_attr(w, "xmlns", NS_BACKUP);
-	x_start(w, "GroupPolicyObject");
-	x_start(w, "SecurityGroups");
-	x_end(w);
-	x_start(w, "FilePaths");
-	x_end(w);
-	x_start(w, "GroupPolicyCoreSettings");
+	xw_start(w, "GroupPolicyBackupScheme");
+	xw_attr(w, "bkp:version", "2.0");
+	xw_attr(w, "bkp:type", "GroupPolicyBackupTemplate");
+	xw_attr(w, "xmlns:bkp", NS_BACKUP);
+	xw_attr(w, "xmlns", NS_BACKUP);
+	xw_start(w, "GroupPolicyObject");
+	xw_start(w, "SecurityGroups");
+	xw_end(w);
+	xw_start(w, "FilePaths");
+	xw_end(w);
+	xw_start(w, "GroupPolicyCoreSettings");
 	x_cdata(w, "ID", ids.gpo);
 	x_cdata(w, "Domain", GPO_DOMAIN);
-	x_start(w, "SecurityDescriptor");
+	xw_start(w, "SecurityDescriptor");
 	xmlTextWriterWriteString(w, BAD_CAST buf_cstr(&sd));
-	x_end(w);
+	xw_end(w);
 	x_cdata(w, "DisplayName", p->gpo_name);
 	/* Options 1: the user part is disabled (nothing in it). */
 	x_cdata(w, "Options", pol[1] || prefs[1] ? "0" : "1");
@@ -430,23 +386,23 @@ write_backup(const struct emit_ctx *ctx, const struct emitter *em,
 	    "0");
 	extension_guids(w, "MachineExtensionGuids", pol[0], prefs[0]);
 	extension_guids(w, "UserExtensionGuids", pol[1], prefs[1]);
-	x_start(w, "WMIFilter");
-	x_end(w);
-	x_end(w);	/* GroupPolicyCoreSettings */
+	xw_start(w, "WMIFilter");
+	xw_end(w);
+	xw_end(w);	/* GroupPolicyCoreSettings */
 	if (pol[0] || pol[1]) {
-		x_start(w, "GroupPolicyExtension");
-		x_attr(w, "bkp:ID", CSE_REGISTRY);
-		x_attr(w, "bkp:DescName", "Registry");
+		xw_start(w, "GroupPolicyExtension");
+		xw_attr(w, "bkp:ID", CSE_REGISTRY);
+		xw_attr(w, "bkp:DescName", "Registry");
 		for (i = 0; i < 2; i++) {
 			if (pol[i])
 				fs_object(w, &ids, 0, parts[i], "registry.pol");
 		}
-		x_end(w);
+		xw_end(w);
 	}
 	if (prefs[0] || prefs[1]) {
-		x_start(w, "GroupPolicyExtension");
-		x_attr(w, "bkp:ID", EXT_UNKNOWN);
-		x_attr(w, "bkp:DescName", "Unknown Extension");
+		xw_start(w, "GroupPolicyExtension");
+		xw_attr(w, "bkp:ID", EXT_UNKNOWN);
+		xw_attr(w, "bkp:DescName", "Unknown Extension");
 		for (i = 0; i < 2; i++) {
 			if (!prefs[i])
 				continue;
@@ -455,11 +411,11 @@ write_backup(const struct emit_ctx *ctx, const struct emitter *em,
 			fs_object(w, &ids, 0, parts[i],
 			    "Preferences\\Registry\\Registry.xml");
 		}
-		x_end(w);
+		xw_end(w);
 	}
-	x_end(w);	/* GroupPolicyObject */
-	x_end(w);
-	x_close(w, xb, out);
+	xw_end(w);	/* GroupPolicyObject */
+	xw_end(w);
+	xw_close(w, xb, out);
 	buf_free(&sd);
 }
 
@@ -479,19 +435,10 @@ schannel_protocol(const struct plan_op *op)
 {
 	static const char base[] = "SYSTEM\\CurrentControlSet\\Control\\"
 	    "SecurityProviders\\SCHANNEL\\Protocols\\";
-	const char	*tail;
-	size_t		 i, n;
 
 	if (strncasecmp(op->key, base, sizeof base - 1) != 0)
 		return PROTO_COUNT;
-	tail = op->key + sizeof base - 1;
-	for (i = 0; i < PROTO_COUNT; i++) {
-		n = strlen(protocols[i].display);
-		if (strncmp(tail, protocols[i].display, n) == 0 &&
-		    tail[n] == '\\')
-			return protocols[i].id;
-	}
-	return PROTO_COUNT;
+	return protocol_of_key_tail(op->key + sizeof base - 1);
 }
 
 unsigned
@@ -532,9 +479,9 @@ write_prefs(const struct emit_ctx *ctx, const struct emitter *em,
 	size_t			 i;
 
 	hive = strcmp(em->template, "user") == 0 ? HIVE_HKCU : HIVE_HKLM;
-	w = x_open(&xb, 1);
-	x_start(w, "RegistrySettings");
-	x_attr(w, "clsid", CLSID_SETTINGS);
+	w = xw_open(&xb, 1);
+	xw_start(w, "RegistrySettings");
+	xw_attr(w, "clsid", CLSID_SETTINGS);
 	for (i = 0; i < pl->n; i++) {
 		op = &pl->ops[i];
 		if (op->hive != hive || !gpo_as_preference(pl, op))
@@ -544,50 +491,50 @@ write_prefs(const struct emit_ctx *ctx, const struct emitter *em,
 		    hive_short_name(op->hive), key, op->value);
 		uuid_name(name, uid);
 		snprintf(data, sizeof data, "%08X", (unsigned)op->data);
-		x_start(w, "Registry");
-		x_attr(w, "clsid", CLSID_REGISTRY);
-		x_attr(w, "name", op->value);
-		x_attr(w, "status", op->value);
+		xw_start(w, "Registry");
+		xw_attr(w, "clsid", CLSID_REGISTRY);
+		xw_attr(w, "name", op->value);
+		xw_attr(w, "status", op->value);
 		/* GPMC's icon: 10 + action (C 0, R 1, U 2, D 3) for a DWORD. */
-		x_attr(w, "image", "11");
-		x_attr(w, "changed", p->gpo_date);
-		x_attr(w, "uid", uid);
-		x_attr(w, "desc", op->why);
-		x_attr(w, "bypassErrors", "1");
-		x_attr(w, "removePolicy", "1");
-		x_start(w, "Properties");
-		x_attr(w, "action", "R");
-		x_attr(w, "displayDecimal", "0");
-		x_attr(w, "default", "0");
-		x_attr(w, "hive", hive_long_name(op->hive));
-		x_attr(w, "key", key);
-		x_attr(w, "name", op->value);
-		x_attr(w, "type", reg_type_name(op->type));
-		x_attr(w, "value", data);
-		x_end(w);
+		xw_attr(w, "image", "11");
+		xw_attr(w, "changed", p->gpo_date);
+		xw_attr(w, "uid", uid);
+		xw_attr(w, "desc", op->why);
+		xw_attr(w, "bypassErrors", "1");
+		xw_attr(w, "removePolicy", "1");
+		xw_start(w, "Properties");
+		xw_attr(w, "action", "R");
+		xw_attr(w, "displayDecimal", "0");
+		xw_attr(w, "default", "0");
+		xw_attr(w, "hive", hive_long_name(op->hive));
+		xw_attr(w, "key", key);
+		xw_attr(w, "name", op->value);
+		xw_attr(w, "type", reg_type_name(op->type));
+		xw_attr(w, "value", data);
+		xw_end(w);
 		build = gpo_item_min_build(op);
 		if (build != 0) {
 			q = xasprintf("SELECT * FROM Win32_OperatingSystem "
 			    "WHERE Version LIKE '10.0.%%' AND BuildNumber "
 			    ">= '%u'", build);
-			x_start(w, "Filters");
-			x_start(w, "FilterWmi");
-			x_attr(w, "bool", "AND");
-			x_attr(w, "not", "0");
-			x_attr(w, "query", q);
-			x_attr(w, "nameSpace", "Root\\cimv2");
-			x_attr(w, "property", "");
-			x_attr(w, "variableName", "");
-			x_end(w);
-			x_end(w);
+			xw_start(w, "Filters");
+			xw_start(w, "FilterWmi");
+			xw_attr(w, "bool", "AND");
+			xw_attr(w, "not", "0");
+			xw_attr(w, "query", q);
+			xw_attr(w, "nameSpace", "Root\\cimv2");
+			xw_attr(w, "property", "");
+			xw_attr(w, "variableName", "");
+			xw_end(w);
+			xw_end(w);
 			free(q);
 		}
-		x_end(w);
+		xw_end(w);
 		free(key);
 		free(name);
 	}
-	x_end(w);
-	x_close(w, xb, out);
+	xw_end(w);
+	xw_close(w, xb, out);
 }
 
 /* ---- Paths ------------------------------------------------------------- */

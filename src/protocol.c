@@ -142,3 +142,17 @@ protocol_set_describe(proto_set set, char *out, size_t len)
 	if (used == 0)
 		snprintf(out, len, "no protocols");
 }
+
+enum proto_id
+protocol_of_key_tail(const char *tail)
+{
+	size_t	i, n;
+
+	for (i = 0; i < PROTO_COUNT; i++) {
+		n = strlen(protocols[i].display);
+		if (strncmp(tail, protocols[i].display, n) == 0 &&
+		    tail[n] == '\\')
+			return protocols[i].id;
+	}
+	return PROTO_COUNT;
+}

@@ -40,6 +40,8 @@ uint32_t		 protocol_known_bits(void);
 uint32_t		 mask_from_protocols(proto_set);
 proto_set		 protocols_from_mask(uint32_t);
 const char		*protocol_names_allowed(int);
+/* The protocol of a SCHANNEL key's tail, "TLS 1.2\\Client"; PROTO_COUNT: none. */
+enum proto_id		 protocol_of_key_tail(const char *);
 
 /*
  * Parses a comma- or space-separated protocol list. Returns 0, or -1 with
