@@ -446,7 +446,7 @@ set_key(struct loader *l, enum policy_key k, const char *v)
 		parse_gpo_mode(l, v);
 		break;
 	case K_GPO_NAME:
-		parse_text(l, "name", v, &p->gpo_name, 1);
+		parse_text(l, "[gpo] name", v, &p->gpo_name, 1);
 		break;
 	case K_GPO_DATE:
 		parse_gpo_date(l, v);
