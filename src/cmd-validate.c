@@ -335,8 +335,13 @@ check_admx(struct vctx *v, const char *admx, xmlSchemaPtr schema)
 
 #define NS_GPO_BACKUP	"http://www.microsoft.com/GroupPolicy/GPOOperations"
 #define NS_GPO_MANIFEST	NS_GPO_BACKUP "/Manifest"
-#define GROUP_REGISTRY	"[{35378EAC-683F-11D2-A89A-00C04FBBCFA2}" \
+/* The Registry extension with Administrative Templates' Computer or User editor. */
+#define GROUP_REGISTRY_M "[{35378EAC-683F-11D2-A89A-00C04FBBCFA2}" \
 	"{D02B1F72-3407-48AE-BA88-E8213C6761F1}]"
+#define GROUP_REGISTRY_U "[{35378EAC-683F-11D2-A89A-00C04FBBCFA2}" \
+	"{D02B1F73-3407-48AE-BA88-E8213C6761F1}]"
+#define CLSID_SETTINGS	"{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}"
+#define CLSID_REGISTRY	"{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}"
 #define GROUP_PREFS	"[{B087BE9D-ED37-454F-AF9C-04291E351182}" \
 	"{BEE07A6A-EC9F-4659-B8C9-0B1937907C83}]"
 #define POL_MAX_BYTES	(16 * 1024 * 1024)
@@ -534,14 +539,37 @@ read_pol_part(struct vctx *v, const char *path, const char *hive,
 	free(data);
 }
 
+/* An attribute that must be there with one value; names the item. */
+static void
+want_attr(struct vctx *v, const char *path, xmlNodePtr n, const char *attr,
+    const char *value, const char *item)
+{
+	char	*got = prop(n, attr);
+
+	if (got == NULL || strcmp(got, value) != 0)
+		verr(v, path, xmlGetLineNo(n), "item %s: %s=\"%s\", where tlsgpo "
+		    "writes %s=\"%s\"", item, attr, got == NULL ? "(none)" : got,
+		    attr, value);
+	free(got);
+}
+
+/*
+ * A Registry.xml: every item whole (hive of this part, key, name, type,
+ * DWORD as eight hex digits), with the class ids [MS-GPPREF] gives, a
+ * unique {GUID} uid, action R and removePolicy 1 (what tlsgpo writes:
+ * replace, and remove when no longer applied). Each item's value line goes
+ * to out, its FilterWmi query ("" for none) to filters.
+ */
 static void
 read_prefs_part(struct vctx *v, const char *path, const char *hive,
-    struct names *out, int strict_items)
+    struct names *out, struct names *filters)
 {
 	xmlDocPtr	 doc;
-	xmlNodePtr	 root, n, pr;
-	char		*h, *k, *nm, *t, *val, *line, *rp, *act, *end;
+	xmlNodePtr	 root, n, pr, fl, f;
+	struct names	 uids = { 0 };
+	char		*h, *k, *nm, *t, *val, *line, *uid, *q, *end;
 	unsigned long	 d;
+	int		 nf;
 
 	doc = load(v, path, NULL);
 	if (doc == NULL)
@@ -554,6 +582,7 @@ read_prefs_part(struct vctx *v, const char *path, const char *hive,
 		xmlFreeDoc(doc);
 		return;
 	}
+	want_attr(v, path, root, "clsid", CLSID_SETTINGS, "RegistrySettings");
 	for (n = root->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
@@ -574,8 +603,37 @@ read_prefs_part(struct vctx *v, const char *path, const char *hive,
 		nm = prop(pr, "name");
 		t = prop(pr, "type");
 		val = prop(pr, "value");
-		act = prop(pr, "action");
-		rp = prop(n, "removePolicy");
+		uid = prop(n, "uid");
+		want_attr(v, path, n, "clsid", CLSID_REGISTRY,
+		    nm == NULL ? "?" : nm);
+		want_attr(v, path, n, "removePolicy", "1", nm == NULL ? "?" : nm);
+		want_attr(v, path, pr, "action", "R", nm == NULL ? "?" : nm);
+		if (uid == NULL || !is_guid(uid))
+			verr(v, path, xmlGetLineNo(n), "item %s: uid '%s' is not "
+			    "a {GUID}", nm == NULL ? "?" : nm, uid == NULL ?
+			    "(none)" : uid);
+		else if (names_find(&uids, uid) != -1)
+			verr(v, path, xmlGetLineNo(n), "item %s: uid %s is also "
+			    "the uid of line %d's item", nm == NULL ? "?" : nm, uid,
+			    uids.line[names_find(&uids, uid)]);
+		else
+			names_add(&uids, uid, xmlGetLineNo(n));
+		/* At most one filter, a FilterWmi. */
+		q = NULL;
+		nf = 0;
+		fl = child(n, "Filters");
+		for (f = fl == NULL ? NULL : fl->children; f != NULL;
+		    f = f->next) {
+			if (f->type != XML_ELEMENT_NODE)
+				continue;
+			if (nf++ == 0 && strcmp((const char *)f->name,
+			    "FilterWmi") == 0)
+				q = prop(f, "query");
+			else
+				verr(v, path, xmlGetLineNo(f), "item %s: filter "
+				    "<%s>: tlsgpo writes at most one FilterWmi",
+				    nm == NULL ? "?" : nm, (const char *)f->name);
+		}
 		if (h == NULL || k == NULL || nm == NULL || t == NULL ||
 		    val == NULL)
 			verr(v, path, xmlGetLineNo(pr), "<Properties> needs "
@@ -591,21 +649,18 @@ read_prefs_part(struct vctx *v, const char *path, const char *hive,
 				    "'%s' is not eight hex digits", val);
 			line = value_line(h, k, nm, t, d);
 			names_add(out, line, xmlGetLineNo(pr));
+			names_add(filters, q == NULL ? "" : q, xmlGetLineNo(n));
 			free(line);
 		}
-		if (strict_items && (act == NULL || strcmp(act, "R") != 0 ||
-		    rp == NULL || strcmp(rp, "1") != 0))
-			verr(v, path, xmlGetLineNo(n), "item %s: the policy "
-			    "wants action=\"R\" and removePolicy=\"1\"",
-			    nm == NULL ? "?" : nm);
 		free(h);
 		free(k);
 		free(nm);
 		free(t);
 		free(val);
-		free(act);
-		free(rp);
+		free(uid);
+		free(q);
 	}
+	names_free(&uids);
 	xmlFreeDoc(doc);
 }
 
@@ -613,12 +668,14 @@ read_prefs_part(struct vctx *v, const char *path, const char *hive,
 static void
 plan_values(const struct plan *pl, const char *hive,
     int (*pick)(const struct plan *, const struct plan_op *),
-    struct names *out)
+    struct names *out, struct names *filters)
 {
-	char	*key, *line;
+	char	*key, *line, *q;
 	size_t	 i;
 
 	memset(out, 0, sizeof *out);
+	if (filters != NULL)
+		memset(filters, 0, sizeof *filters);
 	for (i = 0; i < pl->n; i++) {
 		if (strcmp(hive_long_name(pl->ops[i].hive), hive) != 0 ||
 		    !pick(pl, &pl->ops[i]))
@@ -627,6 +684,11 @@ plan_values(const struct plan *pl, const char *hive,
 		line = value_line(hive, key, pl->ops[i].value, "REG_DWORD",
 		    pl->ops[i].data);
 		names_add(out, line, 0);
+		if (filters != NULL) {
+			q = gpo_item_filter(&pl->ops[i]);
+			names_add(filters, q == NULL ? "" : q, 0);
+			free(q);
+		}
 		free(line);
 		free(key);
 	}
@@ -683,6 +745,109 @@ list_files(const char *base, const char *rel, struct names *out)
 }
 
 /*
+ * GroupPolicyCoreSettings: every field GPMC writes, in its order; a
+ * security descriptor of hex bytes that starts as a self-relative one.
+ */
+static void
+check_core(struct vctx *v, const char *file, xmlNodePtr core)
+{
+	static const char *const order[] = {
+		"ID", "Domain", "SecurityDescriptor", "DisplayName", "Options",
+		"UserVersionNumber", "MachineVersionNumber",
+		"MachineExtensionGuids", "UserExtensionGuids", "WMIFilter"
+	};
+	xmlNodePtr	 n;
+	size_t		 k = 0, i, len;
+	char		*t;
+
+	for (n = core->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (k >= sizeof order / sizeof order[0] ||
+		    strcmp((const char *)n->name, order[k]) != 0) {
+			verr(v, file, xmlGetLineNo(n), "<%s> where "
+			    "GroupPolicyCoreSettings wants <%s>",
+			    (const char *)n->name, k < sizeof order /
+			    sizeof order[0] ? order[k] : "nothing more");
+			return;
+		}
+		if (strcmp(order[k], "SecurityDescriptor") == 0) {
+			t = text_of(n);
+			len = strlen(t);
+			for (i = 0; i < len; i++) {
+				if (i % 3 == 2 ? t[i] != ' ' :
+				    !isxdigit((unsigned char)t[i]))
+					break;
+			}
+			if (len < 20 * 3 - 1 || i < len || (len + 1) % 3 != 0 ||
+			    strncmp(t, "01 00", 5) != 0)
+				verr(v, file, xmlGetLineNo(n), "the "
+				    "SecurityDescriptor is not a self-relative "
+				    "descriptor in hex bytes");
+			free(t);
+		}
+		k++;
+	}
+	if (k < sizeof order / sizeof order[0])
+		verr(v, file, xmlGetLineNo(core), "GroupPolicyCoreSettings "
+		    "has no <%s>", order[k]);
+}
+
+/*
+ * A listed file's three paths agree: bkp:Location DomainSysvol\GPO\PART\REST,
+ * bkp:Path %GPO_MACH_FSPATH%\REST (USER for User), and
+ * bkp:SourceExpandedPath ...\Policies\{the GPO's ID}\PART\REST. loc has '/'.
+ */
+static void
+check_fs_paths(struct vctx *v, const char *file, xmlNodePtr f,
+    const char *loc, const char *core_id)
+{
+	const char	*rest, *part;
+	char		*path, *src, *want, *p;
+	size_t		 n, m;
+
+	if (strncmp(loc, "DomainSysvol/GPO/Machine/", 25) == 0) {
+		part = "Machine";
+		rest = loc + 25;
+	} else if (strncmp(loc, "DomainSysvol/GPO/User/", 22) == 0) {
+		part = "User";
+		rest = loc + 22;
+	} else {
+		verr(v, file, xmlGetLineNo(f), "bkp:Location %s is not under "
+		    "DomainSysvol\\GPO\\Machine or User", loc);
+		return;
+	}
+	path = (char *)xmlGetNsProp(f, BAD_CAST "Path", BAD_CAST NS_GPO_BACKUP);
+	src = (char *)xmlGetNsProp(f, BAD_CAST "SourceExpandedPath",
+	    BAD_CAST NS_GPO_BACKUP);
+	want = xasprintf("%%GPO_%s_FSPATH%%\\%s", strcmp(part, "User") == 0 ?
+	    "USER" : "MACH", rest);
+	for (p = want; *p != '\0'; p++) {
+		if (*p == '/')
+			*p = '\\';
+	}
+	if (path == NULL || strcasecmp(path, want) != 0)
+		verr(v, file, xmlGetLineNo(f), "bkp:Path \"%s\" does not match "
+		    "bkp:Location (it should be \"%s\")", path == NULL ?
+		    "(none)" : path, want);
+	free(want);
+	want = xasprintf("\\Policies\\%s\\%s\\%s", core_id, part, rest);
+	for (p = want; *p != '\0'; p++) {
+		if (*p == '/')
+			*p = '\\';
+	}
+	n = src == NULL ? 0 : strlen(src);
+	m = strlen(want);
+	if (src == NULL || n < m || strcasecmp(src + n - m, want) != 0)
+		verr(v, file, xmlGetLineNo(f), "bkp:SourceExpandedPath \"%s\" "
+		    "does not end in %s (the GPO's ID and the location)",
+		    src == NULL ? "(none)" : src, want);
+	free(want);
+	xmlFree(path);
+	xmlFree(src);
+}
+
+/*
  * One backup folder F (it holds bkupInfo.xml): bkupInfo's ID is F's name
  * and its fields come in GPMC's order; Backup.xml is a
  * GroupPolicyBackupScheme whose GPO id is bkupInfo's GPOGuid; every
@@ -708,11 +873,12 @@ check_backup(struct vctx *v, const char *folder, const struct plan *pl)
 	xmlNodePtr	 root, gpo, core, n, f;
 	struct names	 files = { 0 }, listed = { 0 };
 	struct names	 got = { 0 }, want = { 0 }, pkg = { 0 };
+	struct names	 gotf = { 0 }, wantf = { 0 };
 	const char	*base;
 	char		*infof, *bkf, *id = NULL, *guid = NULL, *t, *loc, *p;
-	char		*polf, *prefsf, *pkgpol, *ext;
+	char		*polf, *prefsf, *pkgpol, *ext, *core_id = NULL;
 	size_t		 i;
-	int		 part, has_pol, has_prefs;
+	int		 part, has_pol, has_prefs, k;
 
 	base = strrchr(folder, '/') != NULL ? strrchr(folder, '/') + 1 : folder;
 	infof = xasprintf("%s/bkupInfo.xml", folder);
@@ -762,11 +928,11 @@ check_backup(struct vctx *v, const char *folder, const struct plan *pl)
 		    "GroupPolicyCoreSettings");
 		goto done;
 	}
-	t = text_of(child(core, "ID"));
-	if (guid != NULL && strcasecmp(t, guid) != 0)
+	check_core(v, bkf, core);
+	core_id = text_of(child(core, "ID"));
+	if (guid != NULL && strcasecmp(core_id, guid) != 0)
 		verr(v, bkf, xmlGetLineNo(core), "the GPO's ID %s is not "
-		    "bkupInfo.xml's GPOGuid %s", t, guid);
-	free(t);
+		    "bkupInfo.xml's GPOGuid %s", core_id, guid);
 	/* Every bkp:Location exists; collect them. */
 	for (n = gpo->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name,
@@ -783,6 +949,7 @@ check_backup(struct vctx *v, const char *folder, const struct plan *pl)
 				if (*p == '\\')
 					*p = '/';
 			}
+			check_fs_paths(v, bkf, f, loc, core_id);
 			t = xasprintf("%s/%s", folder, loc);
 			if (strcmp((const char *)f->name, "FSObjectDir") == 0) {
 				if (!is_dir(t))
@@ -815,7 +982,8 @@ check_backup(struct vctx *v, const char *folder, const struct plan *pl)
 		has_prefs = is_file(prefsf);
 		n = child(core, guids[part]);
 		ext = text_of(n);
-		if (has_pol != (strstr(ext, GROUP_REGISTRY) != NULL))
+		if (has_pol != (strstr(ext, part == 0 ? GROUP_REGISTRY_M :
+		    GROUP_REGISTRY_U) != NULL))
 			verr(v, bkf, n == NULL ? xmlGetLineNo(core) :
 			    xmlGetLineNo(n), "%s %s the Registry extension, but "
 			    "%s/registry.pol %s", guids[part], has_pol ?
@@ -829,22 +997,45 @@ check_backup(struct vctx *v, const char *folder, const struct plan *pl)
 			    parts[part], has_prefs ? "exists" :
 			    "does not exist");
 		free(ext);
+		t = text_of(child(core, part == 0 ? "MachineVersionNumber" :
+		    "UserVersionNumber"));
+		if ((has_pol || has_prefs) && strtoul(t, NULL, 10) == 0)
+			verr(v, bkf, xmlGetLineNo(core), "%sVersionNumber is 0, "
+			    "but the %s part has settings: Group Policy would "
+			    "skip them", part == 0 ? "Machine" : "User",
+			    parts[part]);
+		free(t);
 		memset(&got, 0, sizeof got);
 		if (has_pol)
 			read_pol_part(v, polf, hives[part], &got);
 		if (pl != NULL) {
-			plan_values(pl, hives[part], gpo_as_policy, &want);
+			plan_values(pl, hives[part], gpo_as_policy, &want, NULL);
 			compare_values(v, polf, &got, &want, "registry.pol");
 			names_free(&want);
 			names_free(&got);
 			memset(&got, 0, sizeof got);
 		}
+		memset(&gotf, 0, sizeof gotf);
 		if (has_prefs)
-			read_prefs_part(v, prefsf, hives[part], &got, pl != NULL);
+			read_prefs_part(v, prefsf, hives[part], &got, &gotf);
 		if (pl != NULL) {
-			plan_values(pl, hives[part], gpo_as_preference, &want);
+			plan_values(pl, hives[part], gpo_as_preference, &want,
+			    &wantf);
 			compare_values(v, prefsf, &got, &want, "Registry.xml");
+			/* Each item's filter is the one its protocol needs. */
+			for (i = 0; i < got.n; i++) {
+				k = names_find(&want, got.v[i]);
+				if (k == -1 || strcmp(gotf.v[i],
+				    wantf.v[k]) == 0)
+					continue;
+				verr(v, prefsf, gotf.line[i], "item %s: filter "
+				    "\"%s\", where the policy wants %s%s%s",
+				    got.v[i], gotf.v[i], *wantf.v[k] == '\0' ?
+				    "none" : "\"", wantf.v[k],
+				    *wantf.v[k] == '\0' ? "" : "\"");
+			}
 			names_free(&want);
+			names_free(&wantf);
 		} else {
 			/* Inside a package: the backup holds gpo/PART's values. */
 			pkgpol = xasprintf("%s/../../%s/Registry.pol", folder,
@@ -873,6 +1064,7 @@ check_backup(struct vctx *v, const char *folder, const struct plan *pl)
 			free(pkgpol);
 		}
 		names_free(&got);
+		names_free(&gotf);
 		free(polf);
 		free(prefsf);
 	}
@@ -885,20 +1077,30 @@ done:
 		xmlFreeDoc(bk);
 	free(id);
 	free(guid);
+	free(core_id);
 	free(infof);
 	free(bkf);
 }
 
-/* manifest.xml beside backup folders: each BackupInst names one of them. */
+/*
+ * manifest.xml beside backup folders (GPMC's Manage Backups and Import
+ * Settings list backups from it): each BackupInst names one of them, and
+ * each of them is named. folders: the backup folders in dir.
+ */
 static void
-check_manifest(struct vctx *v, const char *dir)
+check_manifest(struct vctx *v, const char *dir, const struct names *folders)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, n;
+	struct names	 ids = { 0 };
+	const char	*base;
 	char		*file, *id, *gpo, *t;
+	size_t		 i;
 
 	file = xasprintf("%s/manifest.xml", dir);
 	if (!is_file(file)) {
+		verr(v, file, 0, "missing: GPMC lists the backups of a folder "
+		    "from its manifest.xml");
 		free(file);
 		return;
 	}
@@ -921,13 +1123,22 @@ check_manifest(struct vctx *v, const char *dir)
 					verr(v, file, xmlGetLineNo(n), "backup "
 					    "%s is listed, but %s/%s/bkupInfo.xml "
 					    "does not exist", id, dir, id);
+				if (id != NULL)
+					names_add(&ids, id, xmlGetLineNo(n));
 				free(t);
 				free(id);
 				free(gpo);
 			}
+			for (i = 0; i < folders->n; i++) {
+				base = strrchr(folders->v[i], '/') + 1;
+				if (names_find(&ids, base) == -1)
+					verr(v, file, xmlGetLineNo(root), "backup "
+					    "%s is not listed", base);
+			}
 		}
 		xmlFreeDoc(doc);
 	}
+	names_free(&ids);
 	free(file);
 }
 
@@ -1051,11 +1262,22 @@ cmd_validate_exec(int argc, char **argv)
 			free(parent);
 			parent = xstrdup(".");
 		}
-		if (names_find(&roots, parent) == -1) {
+		if (names_find(&roots, parent) == -1)
 			names_add(&roots, parent, 0);
-			check_manifest(&v, parent);
-		}
 		free(parent);
+	}
+	for (i = 0; i < roots.n; i++) {
+		struct names	here = { 0 };
+		size_t		j, n = strlen(roots.v[i]);
+
+		for (j = 0; j < backups.n; j++) {
+			if (strncmp(backups.v[j], roots.v[i], n) == 0 &&
+			    backups.v[j][n] == '/' &&
+			    strchr(backups.v[j] + n + 1, '/') == NULL)
+				names_add(&here, backups.v[j], 0);
+		}
+		check_manifest(&v, roots.v[i], &here);
+		names_free(&here);
 	}
 	if (schema != NULL)
 		xmlSchemaFree(schema);

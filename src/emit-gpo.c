@@ -37,9 +37,14 @@
 #define NS_BACKUP	"http://www.microsoft.com/GroupPolicy/GPOOperations"
 #define NS_MANIFEST	NS_BACKUP "/Manifest"
 
-/* [MS-GPREG] 1.9: the Registry extension and its editor. */
+/*
+ * [MS-GPREG] 1.9: the Registry extension, and its editor for each part
+ * (Administrative Templates, Computer ...72 and User ...73, as GPMC pairs
+ * them in gPCMachineExtensionNames / gPCUserExtensionNames).
+ */
 #define CSE_REGISTRY	"{35378EAC-683F-11D2-A89A-00C04FBBCFA2}"
-#define TOOL_REGISTRY	"{D02B1F72-3407-48AE-BA88-E8213C6761F1}"
+#define TOOL_REGISTRY_M	"{D02B1F72-3407-48AE-BA88-E8213C6761F1}"
+#define TOOL_REGISTRY_U	"{D02B1F73-3407-48AE-BA88-E8213C6761F1}"
 /* [MS-GPPREF] 1.9: Preferences Registry and the Preferences editor. */
 #define CSE_PREFS	"{B087BE9D-ED37-454F-AF9C-04291E351182}"
 #define TOOL_PREFS	"{BEE07A6A-EC9F-4659-B8C9-0B1937907C83}"
@@ -123,11 +128,20 @@ uuid_name(const char *name, char out[39])
 	    md[14], md[15]);
 }
 
+/*
+ * The backup's ID names its content: the policy id and version, the plan,
+ * the mode, the GPO's name and the date. Two different backups never share
+ * an ID (Import-GPO finds a backup by it), the same input always gives it.
+ */
 void
-gpo_backup_id(const struct policy *p, char out[39])
+gpo_backup_id(const struct plan *pl, char out[39])
 {
-	char	*name = xasprintf("backup:%s:%s", p->id, p->version);
+	const struct policy	*p = pl->policy;
+	char			 plan[17], *name;
 
+	plan_id(pl, plan);
+	name = xasprintf("backup:%s:%s:%s:%s:%s:%s", p->id, p->version, plan,
+	    gpo_mode_name(p->gpo_mode), p->gpo_date, p->gpo_name);
 	uuid_name(name, out);
 	free(name);
 }
@@ -227,9 +241,11 @@ struct gpo_ids {
 };
 
 static void
-ids_of(const struct policy *p, struct gpo_ids *ids)
+ids_of(const struct plan *pl, struct gpo_ids *ids)
 {
-	gpo_backup_id(p, ids->backup);
+	const struct policy	*p = pl->policy;
+
+	gpo_backup_id(pl, ids->backup);
 	gpo_guid(p, ids->gpo);
 	uuid_name("domain:" GPO_DOMAIN, ids->domain);
 	memcpy(ids->time, p->gpo_date, sizeof ids->time);
@@ -237,11 +253,12 @@ ids_of(const struct policy *p, struct gpo_ids *ids)
 }
 
 static void
-backup_inst(xmlTextWriterPtr w, const struct policy *p, int ns)
+backup_inst(xmlTextWriterPtr w, const struct plan *pl, int ns)
 {
-	struct gpo_ids	ids;
+	const struct policy	*p = pl->policy;
+	struct gpo_ids		 ids;
 
-	ids_of(p, &ids);
+	ids_of(pl, &ids);
 	xw_start(w, "BackupInst");
 	if (ns)
 		xw_attr(w, "xmlns", NS_MANIFEST);
@@ -267,7 +284,7 @@ write_bkupinfo(const struct emit_ctx *ctx, const struct emitter *em,
 
 	(void)em;
 	w = xw_open(&xb, 0);
-	backup_inst(w, ctx->plan->policy, 1);
+	backup_inst(w, ctx->plan, 1);
 	xw_close(w, xb, out);
 }
 
@@ -284,7 +301,7 @@ write_manifest(const struct emit_ctx *ctx, const struct emitter *em,
 	xw_attr(w, "xmlns", NS_MANIFEST);
 	xw_attr(w, "xmlns:mfst", NS_MANIFEST);
 	xw_attr(w, "mfst:version", "1.0");
-	backup_inst(w, ctx->plan->policy, 0);
+	backup_inst(w, ctx->plan, 0);
 	xw_end(w);
 	xw_close(w, xb, out);
 }
@@ -313,7 +330,8 @@ fs_object(xmlTextWriterPtr w, const struct gpo_ids *ids, int dir,
 }
 
 static void
-extension_guids(xmlTextWriterPtr w, const char *name, int pol, int prefs)
+extension_guids(xmlTextWriterPtr w, const char *name, int user, int pol,
+    int prefs)
 {
 	struct buf	b;
 
@@ -322,7 +340,8 @@ extension_guids(xmlTextWriterPtr w, const char *name, int pol, int prefs)
 	if (prefs)
 		buf_adds(&b, "[" CSE_NULL TOOL_PREFS "]");
 	if (pol)
-		buf_adds(&b, "[" CSE_REGISTRY TOOL_REGISTRY "]");
+		buf_adds(&b, user ? "[" CSE_REGISTRY TOOL_REGISTRY_U "]" :
+		    "[" CSE_REGISTRY TOOL_REGISTRY_M "]");
 	if (prefs)
 		buf_adds(&b, "[" CSE_PREFS TOOL_PREFS "]");
 	if (b.len == 0) {
@@ -349,7 +368,7 @@ write_backup(const struct emit_ctx *ctx, const struct emitter *em,
 	size_t			 k;
 
 	(void)em;
-	ids_of(p, &ids);
+	ids_of(pl, &ids);
 	for (i = 0; i < 2; i++) {
 		pol[i] = gpo_has(pl, hives[i], gpo_as_policy);
 		prefs[i] = gpo_has(pl, hives[i], gpo_as_preference);
@@ -384,8 +403,8 @@ write_backup(const struct emit_ctx *ctx, const struct emitter *em,
 	x_cdata(w, "UserVersionNumber", pol[1] || prefs[1] ? "65537" : "0");
 	x_cdata(w, "MachineVersionNumber", pol[0] || prefs[0] ? "65537" :
 	    "0");
-	extension_guids(w, "MachineExtensionGuids", pol[0], prefs[0]);
-	extension_guids(w, "UserExtensionGuids", pol[1], prefs[1]);
+	extension_guids(w, "MachineExtensionGuids", 0, pol[0], prefs[0]);
+	extension_guids(w, "UserExtensionGuids", 1, pol[1], prefs[1]);
 	xw_start(w, "WMIFilter");
 	xw_end(w);
 	xw_end(w);	/* GroupPolicyCoreSettings */
@@ -455,6 +474,23 @@ gpo_item_min_build(const struct plan_op *op)
 }
 
 /*
+ * The WQL of an item's FilterWmi, NULL when it has none (caller frees).
+ * Win32_OperatingSystem's BuildNumber is a string, compared as text: the
+ * query also requires Version 10.0.*, where every build so far has five
+ * digits (a six-digit build would compare wrongly).
+ */
+char *
+gpo_item_filter(const struct plan_op *op)
+{
+	unsigned	build = gpo_item_min_build(op);
+
+	if (build == 0)
+		return NULL;
+	return xasprintf("SELECT * FROM Win32_OperatingSystem WHERE Version "
+	    "LIKE '10.0.%%' AND BuildNumber >= '%u'", build);
+}
+
+/*
  * [MS-GPPREF] 2.2.1.17: one Registry item per value, action R (replace),
  * removePolicy 1 ("Remove this item when it is no longer applied": the
  * value goes when the GPO no longer applies), bypassErrors 1 (one item
@@ -475,7 +511,6 @@ write_prefs(const struct emit_ctx *ctx, const struct emitter *em,
 	xmlTextWriterPtr	 w;
 	xmlBufferPtr		 xb;
 	char			 uid[39], data[16], *key, *name, *q;
-	unsigned		 build;
 	size_t			 i;
 
 	hive = strcmp(em->template, "user") == 0 ? HIVE_HKCU : HIVE_HKLM;
@@ -512,11 +547,8 @@ write_prefs(const struct emit_ctx *ctx, const struct emitter *em,
 		xw_attr(w, "type", reg_type_name(op->type));
 		xw_attr(w, "value", data);
 		xw_end(w);
-		build = gpo_item_min_build(op);
-		if (build != 0) {
-			q = xasprintf("SELECT * FROM Win32_OperatingSystem "
-			    "WHERE Version LIKE '10.0.%%' AND BuildNumber "
-			    ">= '%u'", build);
+		q = gpo_item_filter(op);
+		if (q != NULL) {
 			xw_start(w, "Filters");
 			xw_start(w, "FilterWmi");
 			xw_attr(w, "bool", "AND");
@@ -549,7 +581,7 @@ backup_path(const struct emit_ctx *ctx, const struct emitter *em)
 	    HIVE_HKLM;
 	const char		*part = hive == HIVE_HKCU ? "User" : "Machine";
 
-	gpo_backup_id(pl->policy, bid);
+	gpo_backup_id(pl, bid);
 	if (strcmp(t, "bkupinfo") == 0)
 		return xasprintf("gpo/backup/%s/bkupInfo.xml", bid);
 	if (strcmp(t, "backup") == 0)
@@ -598,7 +630,7 @@ write_import(const struct emit_ctx *ctx, const struct emitter *em,
 
 	buf_init(&name);
 	buf_init(&pid);
-	gpo_backup_id(p, bid);
+	gpo_backup_id(ctx->plan, bid);
 	memcpy(bare, bid + 1, 36);
 	bare[36] = '\0';
 	ps_quote(&name, p->gpo_name);

@@ -121,18 +121,26 @@ readme_gpo_backup(const struct plan *pl, struct buf *out)
 	struct buf		 a, b;
 	size_t			 npol, npref, outside, i;
 	char			 bid[39];
-	int			 gated = 0;
+	int			 gated = 0, gated_pol = 0, user_pref = 0;
+	int			 hklm = 0, hkcu = 0;
+	const char		*lgpo;
 
 	buf_init(&a);
 	buf_init(&b);
-	gpo_backup_id(p, bid);
+	gpo_backup_id(pl, bid);
 	npol = count_ops(pl, gpo_as_policy);
 	npref = count_ops(pl, gpo_as_preference);
 	outside = plan_tattoos(pl);
 	for (i = 0; i < pl->n; i++) {
-		if (gpo_as_preference(pl, &pl->ops[i]) &&
-		    gpo_item_min_build(&pl->ops[i]) != 0)
-			gated = 1;
+		if (gpo_item_min_build(&pl->ops[i]) != 0) {
+			gated |= gpo_as_preference(pl, &pl->ops[i]);
+			gated_pol |= gpo_as_policy(pl, &pl->ops[i]);
+		}
+		if (pl->ops[i].hive == HIVE_HKCU &&
+		    gpo_as_preference(pl, &pl->ops[i]))
+			user_pref = 1;
+		hklm |= pl->ops[i].hive == HIVE_HKLM;
+		hkcu |= pl->ops[i].hive == HIVE_HKCU;
 	}
 	buf_printf(&a, "gpo\\backup holds backup %s of a GPO named \"%s\", "
 	    "ready to import into a domain GPO in one command (the "
@@ -142,9 +150,11 @@ readme_gpo_backup(const struct plan *pl, struct buf *out)
 	buf_adds(out, "\n\n    powershell.exe -ExecutionPolicy Bypass -File "
 	    "gpo\\import-gpo.ps1 [-TargetName NAME] [-WhatIf]\n\n");
 	buf_printf(&b, "It runs Import-GPO -BackupId %.36s -Path gpo\\backup "
-	    "-TargetName NAME -CreateIfNeeded. In GPMC: right-click a GPO, "
-	    "Import Settings, folder gpo\\backup. Import replaces the target "
-	    "GPO's settings; link the GPO yourself. ", bid + 1);
+	    "-TargetName NAME -CreateIfNeeded, and refuses to replace the "
+	    "settings of a GPO that exists unless -Force. In GPMC: create an "
+	    "empty GPO, right-click it, Import Settings, folder gpo\\backup. "
+	    "Import replaces the target GPO's settings and keeps its links; "
+	    "link the GPO yourself. ", bid + 1);
 	switch (p->gpo_mode) {
 	case GPO_AUTO:
 		buf_adds(&b, "[gpo] mode = auto: ");
@@ -182,12 +192,34 @@ readme_gpo_backup(const struct plan *pl, struct buf *out)
 		    "deleted, filtered out), Windows deletes those values: "
 		    "that is the Windows default again, not necessarily what was "
 		    "there before (the rollback scripts restore that). ");
+	if (user_pref)
+		buf_adds(&b, "The record of what to remove is kept per machine "
+		    "and does not roam (KB 3060859): with roaming profiles an "
+		    "HKEY_CURRENT_USER value can stay behind in the roaming "
+		    "hive; use mode = policy or the scripts there. ");
 	if (gated)
-		buf_adds(&b, "Items for a protocol older Windows lack (TLS 1.3, "
-		    "DTLS 1.2) apply only where the build has it (a WMI filter "
-		    "on the build number). ");
-	buf_adds(&b, "LGPO.exe /g gpo\\backup applies only registry.pol: LGPO "
-	    "knows no Preferences.");
+		buf_adds(&b, "Preferences items for a protocol older Windows "
+		    "lack (TLS 1.3, DTLS 1.2) apply only where the build has it "
+		    "(a WMI filter on the build number). ");
+	if (gated_pol)
+		buf_adds(&b, "registry.pol has no such targeting: every Windows "
+		    "the GPO applies to gets those values. ");
+	lgpo = hklm && hkcu ? "LGPO.exe /m gpo\\Machine\\Registry.pol and /u "
+	    "gpo\\User\\Registry.pol, which hold" : hkcu ? "LGPO.exe /u "
+	    "gpo\\User\\Registry.pol, which holds" : "LGPO.exe /m "
+	    "gpo\\Machine\\Registry.pol, which holds";
+	if (npol == 0)
+		buf_printf(&b, "LGPO.exe /g gpo\\backup would apply nothing (LGPO "
+		    "knows no Preferences): on a standalone machine use the "
+		    "scripts or %s every value.", lgpo);
+	else if (npol < pl->n)
+		buf_printf(&b, "LGPO.exe /g gpo\\backup applies only "
+		    "registry.pol's %zu of the %zu values (LGPO knows no "
+		    "Preferences): on a standalone machine use the scripts or "
+		    "%s them all.", npol, pl->n, lgpo);
+	else
+		buf_adds(&b, "LGPO.exe /g gpo\\backup applies registry.pol, "
+		    "which holds every value.");
 	wrap(&b, out);
 	buf_addc(out, '\n');
 	buf_free(&a);

@@ -89,8 +89,10 @@ int	gpo_as_preference(const struct plan *, const struct plan_op *);
  * every build: SCHANNEL keys of protocols older Windows lack.
  */
 unsigned gpo_item_min_build(const struct plan_op *);
-/* "{GUID}" of the backup folder, named from the policy id and version. */
-void	gpo_backup_id(const struct policy *, char[39]);
+/* That item's FilterWmi query, NULL for none (caller frees). */
+char	*gpo_item_filter(const struct plan_op *);
+/* "{GUID}" of the backup folder, named from what the backup holds. */
+void	gpo_backup_id(const struct plan *, char[39]);
 
 /* A single-quoted PowerShell string (emit-ps1.c). */
 void	ps_quote(struct buf *, const char *);

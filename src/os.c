@@ -79,10 +79,12 @@ const struct os_target os_targets[] = {
 	{ "win8.1", "Windows 8.1", 9600, 9600, SC_WIN7, P(SSL2), P(SSL2), NULL,
 	    WH_ALL,
 	    "3154520", NULL, NULL },
-	/* Windows 10: DTLS 1.2 and no SSL 2.0 from 1607, SSL 3.0 off
-	 * [SCHANNEL] (1507 and 1511 are out of support); .NET 3.5 has it
-	 * from the 1511 cumulative update on [NETTLS]. */
-	{ "win10", "Windows 10", 10240, 19045, SC_1607, P(SSL3), P(SSL3), NULL,
+	/* Windows 10 from 1607 (14393): DTLS 1.2 and no SSL 2.0, SSL 3.0 off
+	 * [SCHANNEL]. 1507 and 1511 (10240, 10586; out of support since 2017
+	 * and without DTLS 1.2) are not in the table: the scripts call their
+	 * builds unknown, and DTLS 1.2's GPO items start at 14393. .NET 3.5 has
+	 * SystemDefaultTlsVersions from the 1511 cumulative update on [NETTLS]. */
+	{ "win10", "Windows 10", 14393, 19045, SC_1607, P(SSL3), P(SSL3), NULL,
 	    WH_ALL,
 	    NULL, NULL, NULL },
 	{ "win11", "Windows 11", 22000, 0x7fffffff, SC_WIN11, P(SSL3), P(SSL3),

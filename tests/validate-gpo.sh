@@ -27,7 +27,7 @@ refused() {
 	local d=$1 file=$2 pat=$3
 	shift 3
 	run_tool validate "$@" "$WORK/bad"
-	if [ "$rc" = 1 ] && grep -E -q "^$WORK/bad/(.*/)?$file:[0-9]+: $pat" <<<"$err"; then
+	if [ "$rc" = 1 ] && grep -E -q "^$WORK/bad/(.*/)?$file:[0-9]+: .*$pat" <<<"$err"; then
 		ok "$d"
 	else
 		not_ok "$d"
@@ -67,7 +67,53 @@ refused "...and not the policy's (--policy)" Registry.xml 'Registry.xml holds .*
 
 fresh
 sed -i '0,/removePolicy="1"/s//removePolicy="0"/' "$B/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml"
-refused "an item that does not remove itself (--policy)" Registry.xml 'item .*removePolicy="1"' --policy "$srcdir/policies/office365-tls12.ini"
+refused "an item that does not remove itself" Registry.xml 'item DefaultSecureProtocols: removePolicy="0", where tlsgpo writes removePolicy="1"'
+
+fresh
+sed -i '0,/action="R"/s//action="U"/' "$B/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml"
+refused "an item that updates instead of replacing" Registry.xml 'action="U"'
+
+fresh
+u=$(grep -o 'uid="[^"]*"' "$B/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml" | head -1)
+sed -i "s/uid=\"[^\"]*\"/$u/g" "$B/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml"
+refused "two items with one uid" Registry.xml 'uid .* is also the uid of line'
+
+fresh
+rm "$WORK/bad/gpo/backup/manifest.xml"
+refused "no manifest.xml" manifest.xml 'missing'
+
+fresh
+cp -r "$B" "$WORK/bad/gpo/backup/{00000000-0000-0000-0000-0000000000AB}"
+sed -i 's/<ID><!\[CDATA\[{[0-9A-F-]*}\]\]><\/ID>/<ID><![CDATA[{00000000-0000-0000-0000-0000000000AB}]]><\/ID>/' "$WORK/bad/gpo/backup/{00000000-0000-0000-0000-0000000000AB}/bkupInfo.xml"
+refused "a backup folder manifest.xml does not list" manifest.xml 'backup \{00000000-0000-0000-0000-0000000000AB\} is not listed'
+
+fresh
+sed -i 's/Policies\\{[0-9A-F-]*}\\Machine\\registry.pol/Policies\\{00000000-0000-0000-0000-000000000003}\\Machine\\registry.pol/' "$B/Backup.xml"
+refused "a SourceExpandedPath with another GPO's GUID" Backup.xml 'bkp:SourceExpandedPath .* does not end in'
+
+fresh
+sed -i '0,/%GPO_MACH_FSPATH%/s//%GPO_USER_FSPATH%/' "$B/Backup.xml"
+refused "a bkp:Path in the other part" Backup.xml 'bkp:Path "%GPO_USER_FSPATH%.* does not match bkp:Location'
+
+fresh
+sed -i 's/<SecurityDescriptor>[^<]*<\/SecurityDescriptor>//' "$B/Backup.xml"
+refused "no SecurityDescriptor" Backup.xml '<DisplayName> where GroupPolicyCoreSettings wants <SecurityDescriptor>'
+
+fresh
+sed -i 's/<MachineVersionNumber><!\[CDATA\[65537\]\]>/<MachineVersionNumber><![CDATA[0]]>/' "$B/Backup.xml"
+refused "MachineVersionNumber 0 with Machine settings" Backup.xml 'MachineVersionNumber is 0'
+
+# A TLS 1.3 item without its filter, or with another build.
+rm -rf "$WORK/bad"
+cp -r "$WORK/win11-tls12-tls13" "$WORK/bad"
+W=$(ls -d "$WORK/bad/gpo/backup/{"*)/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml
+sed -i "0,/BuildNumber \&gt;= '20348'/s//BuildNumber \&gt;= '2'/" "$W"
+refused "a TLS 1.3 item filtered on another build (--policy)" Registry.xml "filter .*BuildNumber >= '2'\", where the policy wants .*'20348'" --policy "$srcdir/policies/win11-tls12-tls13.ini"
+rm -rf "$WORK/bad"
+cp -r "$WORK/win11-tls12-tls13" "$WORK/bad"
+W=$(ls -d "$WORK/bad/gpo/backup/{"*)/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml
+perl -0pi -e 's{<Filters>.*?</Filters>}{}s' "$W"
+refused "a TLS 1.3 item without its filter (--policy)" Registry.xml 'filter "", where the policy wants' --policy "$srcdir/policies/win11-tls12-tls13.ini"
 
 fresh
 printf 'PReg\001\000\000\000[\000' > "$B/DomainSysvol/GPO/Machine/registry.pol"

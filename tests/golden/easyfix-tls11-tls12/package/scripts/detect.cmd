@@ -325,7 +325,7 @@ set "OSR_5=17763|17763|-|0|-|0|-|Windows Server 2019 or Windows 10"
 set "OSR_6=20348|20348|-|0|-|0|-|Windows Server 2022"
 set "OSR_7=26100|26100|-|0|-|0|-|Windows Server 2025 or Windows 11"
 set "OSR_8=6002|6003|4467770|0|-|0|4019276|Windows Server 2008 SP2"
-set "OSR_9=10240|19045|-|0|-|0|-|Windows 10"
+set "OSR_9=14393|19045|-|0|-|0|-|Windows 10"
 set "OSR_10=22000|2147483647|-|0|-|0|-|Windows 11"
 
 exit /b 0

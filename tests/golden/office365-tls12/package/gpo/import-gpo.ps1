@@ -6,26 +6,31 @@ Imports this package's GPO backup into a domain Group Policy Object.
 Written by tlsgpo 0.1.0 for policy office365-tls12, version 1.0 ([gpo] mode
 = auto).
 
-Runs Import-GPO with backup {E8B41BF3-B544-5F54-B05D-5758BEB38AFA} from the folder "backup" beside this
+Runs Import-GPO with backup {E276DE74-4EEB-586F-8256-FD04C145A8CD} from the folder "backup" beside this
 script, into the GPO named -TargetName (default: the policy's GPO name),
-creating that GPO when the domain has none of the name. Import replaces
-every setting of an existing GPO of that name with the backup's; its links,
-permissions and WMI filter stay as they are. Nothing is linked: link the GPO
-afterwards (New-GPLink, or GPMC). -WhatIf shows what would be done.
+creating that GPO when the domain has none of the name. A GPO of that name
+that exists is refused unless -Force: import replaces every one of its
+settings with the backup's (its links, permissions and WMI filter stay), and
+it may be linked to machines already. Nothing is linked: link the GPO
+afterwards (New-GPLink, or GPMC). -WhatIf says whether it would create the
+GPO or replace an existing one's settings, and where that one is linked.
 
 Needs the GroupPolicy module (RSAT's Group Policy Management Tools on a
 workstation, the GPMC feature on a server) and rights to create and edit
 GPOs in the domain.
 
-Exit codes: 0 imported (or -WhatIf); 6 an error: nothing was imported (the
-module is missing, the backup folder is not beside the script, or
-Import-GPO failed).
+Exit codes: 0 imported (or -WhatIf); 3 the GPO exists and -Force was not
+given; 6 an error: nothing was imported (the module is missing, the backup
+folder is not beside the script, or Import-GPO failed).
 
 .PARAMETER TargetName
 The GPO to import into (default: the policy's [gpo] name, else its name).
 
 .PARAMETER Domain
-The domain's DNS name (default: this computer's domain).
+The domain's DNS name (default: the domain of the user running the script).
+
+.PARAMETER Force
+Replace the settings of a GPO of that name that exists already.
 
 .PARAMETER Server
 The domain controller to talk to (default: the PDC emulator).
@@ -37,11 +42,12 @@ powershell.exe -ExecutionPolicy Bypass -File gpo\import-gpo.ps1 -WhatIf
 param(
     [string]$TargetName = '',
     [string]$Domain = '',
-    [string]$Server = ''
+    [string]$Server = '',
+    [switch]$Force
 )
 
 $ErrorActionPreference = 'Stop'
-$BackupId = 'E8B41BF3-B544-5F54-B05D-5758BEB38AFA'
+$BackupId = 'E276DE74-4EEB-586F-8256-FD04C145A8CD'
 $PolicyId = 'office365-tls12'
 
 function Write-ImportError([string]$Message) {
@@ -67,10 +73,33 @@ try {
     Write-ImportError 'import-gpo.ps1: the GroupPolicy module is missing: install RSAT''s Group Policy Management Tools (the GPMC feature on a server); nothing was imported.'
     exit 6
 }
+$lookup = @{ Name = $TargetName; ErrorAction = 'Stop' }
+if ($Domain -ne '') { $lookup['Domain'] = $Domain }
+if ($Server -ne '') { $lookup['Server'] = $Server }
+# Get-GPO fails when no GPO has the name; any other failure shows again in
+# Import-GPO below.
+try { $existing = Get-GPO @lookup } catch { $existing = $null }
+if ($null -ne $existing) {
+    $links = @()
+    try {
+        $report = [xml](Get-GPOReport -Guid $existing.Id -ReportType Xml -Domain $existing.DomainName)
+        foreach ($link in @($report.GPO.LinksTo)) { if ($null -ne $link) { $links += [string]$link.SOMPath } }
+    } catch {
+        $links = @('(its links could not be read)')
+    }
+    $where = if ($links.Count -gt 0) { 'linked to ' + ($links -join '; ') } else { 'not linked' }
+    $what = ('replace every setting of the existing GPO "{0}" ({1}, {2}) with backup {{{3}}}' -f $existing.DisplayName, $existing.Id, $where, $BackupId)
+    if (-not $Force -and -not $WhatIfPreference) {
+        Write-ImportError ('import-gpo.ps1: GPO "{0}" exists ({1}, {2}): importing would replace all its settings. Run again with -Force to do that, or give another -TargetName; nothing was imported.' -f $existing.DisplayName, $existing.Id, $where)
+        exit 3
+    }
+} else {
+    $what = ('create GPO "{0}" from backup {{{1}}} of tlsgpo policy {2} (not linked)' -f $TargetName, $BackupId, $PolicyId)
+}
 $params = @{ BackupId = $BackupId; Path = $path; TargetName = $TargetName; CreateIfNeeded = $true }
 if ($Domain -ne '') { $params['Domain'] = $Domain }
 if ($Server -ne '') { $params['Server'] = $Server }
-if (-not $PSCmdlet.ShouldProcess(('GPO "{0}"' -f $TargetName), ('import backup {{{0}}} of tlsgpo policy {1}' -f $BackupId, $PolicyId))) {
+if (-not $PSCmdlet.ShouldProcess($what, 'Import-GPO')) {
     exit 0
 }
 $gpo = Import-GPO @params

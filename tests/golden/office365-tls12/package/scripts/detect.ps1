@@ -99,7 +99,7 @@ $OsNeeds = @(
     @{ Min = 20348; Max = 20348; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2022' },
     @{ Min = 26100; Max = 26100; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2025 or Windows 11' },
     @{ Min = 6002; Max = 6003; WinHttpKb = '4467770'; WinHttpPartial = $false; DotNet35Kb = '3154517'; Tls13Lacking = $false; Tls12Kb = '4019276'; Name = 'Windows Server 2008 SP2' },
-    @{ Min = 10240; Max = 19045; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 10' },
+    @{ Min = 14393; Max = 19045; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 10' },
     @{ Min = 22000; Max = 2147483647; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 11' }
 )
 
