@@ -255,14 +255,21 @@ check_pkg() {
 		"$(tr -d '\r' < "$pkg/gpo/import-gpo.ps1" | sed -n "s/^\$BackupId = '\(.*\)'\$/{\1}/p")" "$bid"
 }
 
-# Every sample policy, as it is (mode auto, the default date).
+# Every sample policy, as it is: its [gpo] mode and date, or auto and the
+# default date.
+gpo_key() {	# POLICY KEY: the key's value in [gpo], or nothing
+	awk -v k="$2" '/^\[/ { in_gpo = ($0 == "[gpo]") } in_gpo && $1 == k && $2 == "=" { sub(/^[^=]*= */, ""); sub(/ *;.*$/, ""); print }' "$1"
+}
 for pol in "$srcdir"/policies/*.ini; do
-	if grep -q '^\[gpo\]' "$pol"; then
-		not_ok "$(basename "$pol"): has no [gpo] section (this test adds its own)"
-		continue
-	fi
+	pmode=$(gpo_key "$pol" mode)
+	pdate=$(gpo_key "$pol" date)
+	case $pdate in
+	'') pdate="2000-01-01 00:00:00" ;;
+	????-??-??) pdate="$pdate 00:00:00" ;;
+	????-??-??\ ??:??) pdate="$pdate:00" ;;
+	esac
 	build "$(basename "$pol" .ini)" "$pol" || continue
-	check_pkg auto "2000-01-01 00:00:00"
+	check_pkg "${pmode:-auto}" "$pdate"
 done
 win11=$srcdir/policies/win11-tls12-tls13.ini
 o365=$srcdir/policies/office365-tls12.ini

@@ -6,7 +6,7 @@ Imports this package's GPO backup into a domain Group Policy Object.
 Written by tlsgpo 0.1.0 for policy server-hardening, version 1.0 ([gpo] mode
 = auto).
 
-Runs Import-GPO with backup {37A83FE3-3C1E-5A92-BCC4-D0CC32FD611C} from the folder "backup" beside this
+Runs Import-GPO with backup {D6706211-EE8F-5EFD-BA89-2F3E84A10818} from the folder "backup" beside this
 script, into the GPO named -TargetName (default: the policy's GPO name),
 creating that GPO when the domain has none of the name. A GPO of that name
 that exists is refused unless -Force: import replaces every one of its
@@ -47,7 +47,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$BackupId = '37A83FE3-3C1E-5A92-BCC4-D0CC32FD611C'
+$BackupId = 'D6706211-EE8F-5EFD-BA89-2F3E84A10818'
 $PolicyId = 'server-hardening'
 
 function Write-ImportError([string]$Message) {
@@ -59,7 +59,7 @@ trap {
     exit 6
 }
 
-if ($TargetName -eq '') { $TargetName = 'Server hardening (TLS 1.2, SCHANNEL)' }
+if ($TargetName -eq '') { $TargetName = 'Contoso servers: SSL 2.0/3.0 and TLS 1.0/1.1 off' }
 # $PSScriptRoot is PowerShell 3.0 and later; this works from 2.0 on.
 $here = Split-Path -Parent $MyInvocation.MyCommand.Path
 $path = Join-Path $here 'backup'
