@@ -14,6 +14,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_decode_entry,
 	&cmd_decode_pol_entry,
 	&cmd_validate_entry,
+	&cmd_check_entry,
 	NULL
 };
 

@@ -23,6 +23,7 @@ struct cmd_entry {
 };
 
 extern const struct cmd_entry cmd_build_entry;
+extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_decode_entry;
 extern const struct cmd_entry cmd_decode_pol_entry;
 extern const struct cmd_entry cmd_lint_entry;

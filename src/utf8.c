@@ -126,3 +126,28 @@ text_to_crlf(struct buf *out, const char *s, size_t n)
 	}
 	buf_add(out, s + start, n - start);
 }
+
+void
+utf16le_to_utf8(struct buf *out, const unsigned char *p, size_t n)
+{
+	uint32_t	c, lo;
+	size_t		i;
+
+	for (i = 0; i + 1 < n; i += 2) {
+		c = (uint32_t)p[i] | (uint32_t)p[i + 1] << 8;
+		if (c < 0x80) {
+			buf_addc(out, (char)c);
+			continue;
+		}
+		if (c >= 0xd800 && c <= 0xdbff && i + 3 < n) {
+			lo = (uint32_t)p[i + 2] | (uint32_t)p[i + 3] << 8;
+			if (lo >= 0xdc00 && lo <= 0xdfff) {
+				c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+				i += 2;
+			} else
+				c = 0xfffd;
+		} else if (c >= 0xd800 && c <= 0xdfff)
+			c = 0xfffd;
+		utf8_put(out, c);
+	}
+}

@@ -22,6 +22,8 @@ void	utf8_to_utf16le(struct buf *, const char *, size_t);
 
 /* Appends text as ASCII; other code points become "<U+XXXX>". */
 void	utf8_to_ascii(struct buf *, const char *, size_t);
+/* UTF-16LE bytes as UTF-8; a lone surrogate becomes U+FFFD. */
+void	utf16le_to_utf8(struct buf *, const unsigned char *, size_t);
 
 /* Appends text with every "\n" turned into "\r\n". */
 void	text_to_crlf(struct buf *, const char *, size_t);

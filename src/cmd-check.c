@@ -1,0 +1,668 @@
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "json.h"
+#include "plan.h"
+#include "pol.h"
+#include "regfile.h"
+#include "xmalloc.h"
+
+/*
+ * tlsgpo check POLICY MACHINE...: what exported registry state says about
+ * each of the policy's values. A machine is a file (.reg export or
+ * Registry.pol) or a directory of them, merged in name order; "-" is
+ * standard input.
+ */
+
+#define POL_MAX_BYTES	(1024L * 1024 * 1024)
+
+enum verdict {
+	V_OK,
+	V_MISSING,
+	V_WRONG_VALUE,
+	V_WRONG_TYPE,
+	V_NOT_COVERED,
+	V_COUNT
+};
+
+static const char *const verdict_words[V_COUNT] = {
+	"ok", "missing", "wrong value", "wrong type", "not covered"
+};
+
+struct machine {
+	char		*name;
+	struct reg_obs	 obs;
+	struct buf	 errors;	/* FILE:LINE: message lines */
+	int		 unreadable;
+	size_t		 count[V_COUNT];
+};
+
+struct checker {
+	const struct plan	*pl;
+	struct reg_wanted_key	*keys;
+	size_t			 nkeys;
+	struct reg_wanted_value	*values;	/* one per plan operation */
+	char			**paths;	/* keys[].path storage */
+	size_t			 nvalues;
+	size_t			*op_of;		/* values[i] is plan op op_of[i] */
+	int			 json, verbose, policy_only;
+	size_t			*drift_by_value;	/* machines per value */
+};
+
+static void
+checker_init(struct checker *c, const struct plan *pl)
+{
+	size_t	i, k;
+	char	*path;
+
+	memset(c, 0, sizeof *c);
+	c->pl = pl;
+	c->keys = xcalloc(pl->n + 1, sizeof *c->keys);
+	c->paths = xcalloc(pl->n + 1, sizeof *c->paths);
+	c->values = xcalloc(pl->n + 1, sizeof *c->values);
+	c->op_of = xcalloc(pl->n + 1, sizeof *c->op_of);
+	c->drift_by_value = xcalloc(pl->n + 1, sizeof *c->drift_by_value);
+	for (i = 0; i < pl->n; i++) {
+		if (pl->ops[i].action != OP_SET)
+			continue;
+		path = plan_op_physical_key(&pl->ops[i]);
+		for (k = 0; k < c->nkeys; k++) {
+			if (c->keys[k].hive == pl->ops[i].hive &&
+			    strcasecmp(c->keys[k].path, path) == 0)
+				break;
+		}
+		if (k == c->nkeys) {
+			c->paths[k] = path;
+			c->keys[k].hive = pl->ops[i].hive;
+			c->keys[k].path = path;
+			c->keys[k].len = strlen(path);
+			c->nkeys++;
+		} else
+			free(path);
+		c->values[c->nvalues].key = k;
+		c->values[c->nvalues].name = pl->ops[i].value;
+		c->op_of[c->nvalues++] = i;
+	}
+}
+
+static void
+checker_free(struct checker *c)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nkeys; i++)
+		free(c->paths[i]);
+	free(c->paths);
+	free(c->keys);
+	free(c->values);
+	free(c->op_of);
+	free(c->drift_by_value);
+}
+
+static void
+machine_error(struct machine *m, const char *file, int line, const char *msg)
+{
+	if (line > 0)
+		buf_printf(&m->errors, "%s:%d: %s\n", file, line, msg);
+	else
+		buf_printf(&m->errors, "%s: %s\n", file, msg);
+	m->unreadable = 1;
+}
+
+/* Registry.pol: the values it sets or deletes; its folder says the hive. */
+static void
+read_pol(struct machine *m, int fd, const char *file, enum reg_hive hive)
+{
+	struct pol_file	 pf;
+	struct buf	 data;
+	char		 chunk[65536], err[160];
+	ssize_t		 n;
+	size_t		 off, i, k;
+	const char	*name;
+	int		 deleted;
+	uint32_t	 d;
+
+	buf_init(&data);
+	while ((n = read(fd, chunk, sizeof chunk)) > 0) {
+		buf_add(&data, chunk, (size_t)n);
+		if ((long)data.len > POL_MAX_BYTES) {
+			machine_error(m, file, 0, "larger than 1 GiB");
+			buf_free(&data);
+			return;
+		}
+	}
+	if (n < 0) {
+		machine_error(m, file, 0, strerror(errno));
+		buf_free(&data);
+		return;
+	}
+	if (pol_parse((const unsigned char *)(data.data == NULL ? "" :
+	    data.data), data.len, &pf, &off, err, sizeof err) == -1) {
+		buf_printf(&m->errors, "%s:%zu: %s (byte offset)\n", file, off,
+		    err);
+		m->unreadable = 1;
+		buf_free(&data);
+		return;
+	}
+	for (i = 0; i < pf.n; i++) {
+		name = pf.v[i].value;
+		deleted = strncasecmp(name, "**del.", 6) == 0;
+		if (deleted)
+			name += 6;
+		for (k = 0; k < m->obs.nvalues; k++) {
+			const struct reg_wanted_key *wk =
+			    &m->obs.keys[m->obs.values[k].key];
+			struct reg_obs_value *v = &m->obs.value[k];
+
+			if (wk->hive != hive ||
+			    strcasecmp(wk->path, pf.v[i].key) != 0 ||
+			    strcasecmp(m->obs.values[k].name, name) != 0)
+				continue;
+			free(v->text);
+			memset(v, 0, sizeof *v);
+			v->line = (int)pf.v[i].offset;
+			if (deleted) {
+				v->seen = VAL_DELETED;
+				continue;
+			}
+			v->seen = VAL_PRESENT;
+			v->type = pf.v[i].type;
+			if (pf.v[i].type == REG_TYPE_DWORD && pf.v[i].size == 4) {
+				d = (uint32_t)pf.v[i].data[0] |
+				    (uint32_t)pf.v[i].data[1] << 8 |
+				    (uint32_t)pf.v[i].data[2] << 16 |
+				    (uint32_t)pf.v[i].data[3] << 24;
+				v->data = d;
+			} else if (pf.v[i].type == REG_TYPE_DWORD)
+				v->type = 0xffffffff;	/* a DWORD of the wrong size */
+		}
+	}
+	pol_free(&pf);
+	buf_free(&data);
+}
+
+/* A directory's parent-most component named "User": HKCU's Registry.pol. */
+static enum reg_hive
+pol_hive(const char *file)
+{
+	char		*dir = xstrdup(file), *slash, *base;
+	enum reg_hive	 h = HIVE_HKLM;
+
+	slash = strrchr(dir, '/');
+	if (slash != NULL) {
+		*slash = '\0';
+		base = strrchr(dir, '/');
+		base = base == NULL ? dir : base + 1;
+		if (strcasecmp(base, "User") == 0)
+			h = HIVE_HKCU;
+	}
+	free(dir);
+	return h;
+}
+
+static void
+read_file(struct machine *m, const char *file)
+{
+	unsigned char	 head[8];
+	ssize_t		 n;
+	int		 fd, line;
+	char		 err[256];
+
+	fd = strcmp(file, "-") == 0 ? 0 : open(file, O_RDONLY);
+	if (fd == -1) {
+		machine_error(m, file, 0, strerror(errno));
+		return;
+	}
+	/* Registry.pol starts "PReg"; anything else is read as a .reg. */
+	n = fd == 0 ? 0 : pread(fd, head, sizeof head, 0);
+	if (n >= 4 && memcmp(head, "PReg", 4) == 0)
+		read_pol(m, fd, file, pol_hive(file));
+	else if (regfile_read(fd, &m->obs, &line, err, sizeof err) == -1)
+		machine_error(m, file, line, err);
+	if (fd != 0)
+		close(fd);
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A machine: a file, or the files of a directory in name order. */
+static void
+read_machine(struct checker *c, struct machine *m, const char *arg)
+{
+	struct stat	 sb;
+	DIR		*d;
+	struct dirent	*e;
+	char		**names = NULL, *path, *t;
+	size_t		 n = 0, i;
+
+	memset(m, 0, sizeof *m);
+	buf_init(&m->errors);
+	reg_obs_init(&m->obs, c->keys, c->nkeys, c->values, c->nvalues);
+	t = xstrdup(arg);
+	while (strlen(t) > 1 && t[strlen(t) - 1] == '/')
+		t[strlen(t) - 1] = '\0';
+	m->name = xstrdup(strcmp(t, "-") == 0 ? "(stdin)" :
+	    strrchr(t, '/') != NULL ? strrchr(t, '/') + 1 : t);
+	free(t);
+	if (strcmp(arg, "-") == 0 || stat(arg, &sb) == -1 ||
+	    !S_ISDIR(sb.st_mode)) {
+		read_file(m, arg);
+		return;
+	}
+	if ((d = opendir(arg)) == NULL) {
+		machine_error(m, arg, 0, strerror(errno));
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		path = xasprintf("%s/%s", arg, e->d_name);
+		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+			names = xreallocarray(names, n + 1, sizeof *names);
+			names[n++] = path;
+		} else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+		    (strcasecmp(e->d_name, "Machine") == 0 ||
+		    strcasecmp(e->d_name, "User") == 0)) {
+			/* A GPO's Machine and User folders: their Registry.pol. */
+			free(path);
+			path = xasprintf("%s/%s/Registry.pol", arg, e->d_name);
+			if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+				names = xreallocarray(names, n + 1,
+				    sizeof *names);
+				names[n++] = path;
+			} else
+				free(path);
+		} else
+			free(path);
+	}
+	closedir(d);
+	if (n == 0)
+		machine_error(m, arg, 0, "an empty directory: nothing to check");
+	qsort(names, n, sizeof *names, cmp_names);
+	for (i = 0; i < n; i++) {
+		read_file(m, names[i]);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static enum verdict
+judge(const struct machine *m, size_t i)
+{
+	const struct reg_obs_value	*v = &m->obs.value[i];
+
+	switch (v->seen) {
+	case VAL_PRESENT:
+		return v->type != REG_TYPE_DWORD ? V_WRONG_TYPE : V_OK;
+	case VAL_DELETED:
+		return V_MISSING;
+	case VAL_UNSEEN:
+		break;
+	}
+	return m->obs.key[m->obs.values[i].key] == KEY_UNSEEN ? V_NOT_COVERED :
+	    V_MISSING;
+}
+
+static enum verdict
+verdict_of(const struct checker *c, const struct machine *m, size_t i)
+{
+	enum verdict	v = judge(m, i);
+
+	if (v == V_OK && m->obs.value[i].data != c->pl->ops[c->op_of[i]].data)
+		return V_WRONG_VALUE;
+	return v;
+}
+
+static const char *
+type_name(uint32_t t)
+{
+	static char	other[32];
+
+	switch (t) {
+	case 0:
+		return "REG_NONE";
+	case 1:
+		return "REG_SZ";
+	case 2:
+		return "REG_EXPAND_SZ";
+	case 3:
+		return "REG_BINARY";
+	case 4:
+		return "REG_DWORD";
+	case 5:
+		return "REG_DWORD_BIG_ENDIAN";
+	case 7:
+		return "REG_MULTI_SZ";
+	case 11:
+		return "REG_QWORD";
+	case 0xffffffff:
+		return "REG_DWORD of another size";
+	}
+	snprintf(other, sizeof other, "type 0x%x", (unsigned)t);
+	return other;
+}
+
+static char *
+value_label(const struct plan_op *op)
+{
+	char	*key = plan_op_physical_key(op), *s;
+
+	s = xasprintf("%s\\%s\\%s", hive_short_name(op->hive), key, op->value);
+	free(key);
+	return s;
+}
+
+static void
+print_text(const struct checker *c, const struct machine *m, struct buf *out)
+{
+	const struct plan_op	*op;
+	enum verdict		 v;
+	size_t			 i, drift;
+	char			*label;
+
+	if (m->unreadable) {
+		buf_printf(out, "%s: unreadable\n", m->name);
+		return;
+	}
+	drift = m->count[V_MISSING] + m->count[V_WRONG_VALUE] +
+	    m->count[V_WRONG_TYPE];
+	if (drift == 0 && m->count[V_NOT_COVERED] == 0)
+		buf_printf(out, "%s: compliant (%zu values)\n", m->name,
+		    c->nvalues);
+	else if (m->count[V_NOT_COVERED] == 0)
+		buf_printf(out, "%s: %zu of %zu values drift\n", m->name, drift,
+		    c->nvalues);
+	else
+		buf_printf(out, "%s: %zu of %zu values drift, %zu not covered by "
+		    "the export\n", m->name, drift, c->nvalues,
+		    m->count[V_NOT_COVERED]);
+	for (i = 0; i < c->nvalues; i++) {
+		v = verdict_of(c, m, i);
+		if (v == V_OK && !c->verbose)
+			continue;
+		op = &c->pl->ops[c->op_of[i]];
+		label = value_label(op);
+		buf_printf(out, "  %-11s %s", verdict_words[v], label);
+		switch (v) {
+		case V_OK:
+			buf_printf(out, ": 0x%08X\n", (unsigned)op->data);
+			break;
+		case V_MISSING:
+			buf_printf(out, ": absent, policy wants 0x%08X\n",
+			    (unsigned)op->data);
+			break;
+		case V_WRONG_VALUE:
+			buf_printf(out, ": 0x%08X, policy wants 0x%08X\n",
+			    (unsigned)m->obs.value[i].data, (unsigned)op->data);
+			break;
+		case V_WRONG_TYPE:
+			buf_printf(out, ": %s, policy wants REG_DWORD 0x%08X\n",
+			    type_name(m->obs.value[i].type), (unsigned)op->data);
+			break;
+		case V_NOT_COVERED:
+			buf_printf(out, ": the export does not include its key\n");
+			break;
+		case V_COUNT:
+			break;
+		}
+		free(label);
+	}
+}
+
+static void
+print_json(const struct checker *c, const struct machine *m, int first,
+    struct buf *out)
+{
+	const struct plan_op	*op;
+	enum verdict		 v;
+	size_t			 i, drift;
+	char			*key;
+	const char		*e, *nl;
+
+	drift = m->count[V_MISSING] + m->count[V_WRONG_VALUE] +
+	    m->count[V_WRONG_TYPE];
+	buf_adds(out, first ? "\n    {" : ",\n    {");
+	buf_adds(out, "\"name\": ");
+	json_string(out, m->name);
+	buf_printf(out, ", \"status\": \"%s\"", m->unreadable ? "unreadable" :
+	    drift == 0 && m->count[V_NOT_COVERED] == 0 ? "compliant" :
+	    "drift");
+	buf_printf(out, ", \"drift\": %zu, \"not_covered\": %zu", drift,
+	    m->count[V_NOT_COVERED]);
+	buf_adds(out, ", \"errors\": [");
+	for (e = m->errors.data == NULL ? "" : m->errors.data, i = 0; *e != '\0'; e = nl + 1, i++) {
+		nl = strchr(e, '\n');
+		key = xstrndup(e, (size_t)(nl - e));
+		buf_adds(out, i == 0 ? "" : ", ");
+		json_string(out, key);
+		free(key);
+	}
+	buf_adds(out, "], \"values\": [");
+	for (i = 0; i < c->nvalues && !m->unreadable; i++) {
+		op = &c->pl->ops[c->op_of[i]];
+		v = verdict_of(c, m, i);
+		key = plan_op_physical_key(op);
+		buf_adds(out, i == 0 ? "\n      {" : ",\n      {");
+		buf_printf(out, "\"hive\": \"%s\", \"key\": ",
+		    hive_short_name(op->hive));
+		json_string(out, key);
+		buf_printf(out, ", \"view\": \"%s\", \"value\": ",
+		    view_name(op->view));
+		json_string(out, op->value);
+		buf_printf(out, ", \"want\": %u, \"state\": \"%s\"",
+		    (unsigned)op->data, verdict_words[v]);
+		if (v == V_OK || v == V_WRONG_VALUE)
+			buf_printf(out, ", \"got\": %u",
+			    (unsigned)m->obs.value[i].data);
+		if (v == V_WRONG_TYPE) {
+			buf_adds(out, ", \"got_type\": ");
+			json_string(out, type_name(m->obs.value[i].type));
+		}
+		buf_adds(out, "}");
+		free(key);
+	}
+	buf_adds(out, c->nvalues > 0 && !m->unreadable ? "\n    ]}" : "]}");
+}
+
+static int
+cmd_check_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "policy-only", no_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct policy	 p;
+	struct diags	 d;
+	struct plan	 pl;
+	struct checker	 c;
+	struct machine	 m;
+	struct buf	 out;
+	size_t		 i, nm, compliant = 0, drifting = 0, unreadable = 0;
+	size_t		 drift, best, shown;
+	int		 ch, json = 0, verbose = 0, policy_only = 0, rc;
+	int		 progress, first = 1;
+
+	while ((ch = getopt_long(argc, argv, "jvph", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			json = 1;
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		case 'p':
+			policy_only = 1;
+			break;
+		case 'h':
+			cmd_print_help(&cmd_check_entry, stdout);
+			return EXIT_OK;
+		default:
+			return cmd_usage_error(&cmd_check_entry, "bad option");
+		}
+	}
+	if (argc - optind < 2)
+		return cmd_usage_error(&cmd_check_entry, "give a policy and at "
+		    "least one machine (a file or a directory of exports)");
+	/* The policy's warnings are for its author (lint), not its audit. */
+	diags_init(&d, strcmp(argv[optind], "-") == 0 ? "<stdin>" :
+	    argv[optind]);
+	if (policy_load(argv[optind], &p, &d) == -1) {
+		diags_print(&d, stderr);
+		diags_free(&d);
+		policy_free(&p);
+		return EXIT_INPUT;
+	}
+	plan_build(&p, &pl);
+	checker_init(&c, &pl);
+	c.json = json;
+	c.verbose = verbose;
+	c.policy_only = policy_only;
+	nm = (size_t)(argc - optind - 1);
+	progress = nm > 1 && isatty(2);
+	buf_init(&out);
+	if (json) {
+		buf_adds(&out, "{\"policy\": {\"id\": ");
+		json_string(&out, p.id);
+		buf_adds(&out, ", \"version\": ");
+		json_string(&out, p.version);
+		buf_printf(&out, ", \"values\": %zu}, \"machines\": [", c.nvalues);
+	}
+	for (i = 0; i < nm; i++) {
+		read_machine(&c, &m, argv[optind + 1 + (int)i]);
+		if (progress)
+			fprintf(stderr, "\rtlsgpo check: %zu of %zu machines", i + 1,
+			    nm);
+		fputs(buf_cstr(&m.errors), stderr);
+		if (!m.unreadable) {
+			size_t	k;
+
+			for (k = 0; k < c.nvalues; k++) {
+				enum verdict v = verdict_of(&c, &m, k);
+
+				m.count[v]++;
+				if (v != V_OK && (v != V_NOT_COVERED ||
+				    !policy_only))
+					c.drift_by_value[k]++;
+			}
+		}
+		drift = m.count[V_MISSING] + m.count[V_WRONG_VALUE] +
+		    m.count[V_WRONG_TYPE] + (policy_only ? 0 :
+		    m.count[V_NOT_COVERED]);
+		if (m.unreadable)
+			unreadable++;
+		else if (drift == 0)
+			compliant++;
+		else
+			drifting++;
+		if (json)
+			print_json(&c, &m, first, &out);
+		else
+			print_text(&c, &m, &out);
+		first = 0;
+		/* Stream: a fleet's report need not fit in memory. */
+		fwrite(out.data == NULL ? "" : out.data, 1, out.len, stdout);
+		out.len = 0;
+		reg_obs_free(&m.obs);
+		buf_free(&m.errors);
+		free(m.name);
+	}
+	if (progress)
+		fputs("\r\033[K", stderr);
+	if (json) {
+		buf_printf(&out, "\n  ],\n  \"summary\": {\"machines\": %zu, "
+		    "\"compliant\": %zu, \"drifting\": %zu, \"unreadable\": %zu, "
+		    "\"top\": [", nm, compliant, drifting, unreadable);
+		for (shown = 0; shown < 10; shown++) {
+			best = c.nvalues;
+			for (i = 0; i < c.nvalues; i++)
+				if (c.drift_by_value[i] > 0 && (best == c.nvalues ||
+				    c.drift_by_value[i] > c.drift_by_value[best]))
+					best = i;
+			if (best == c.nvalues)
+				break;
+			{
+				char	*label = value_label(&pl.ops[c.op_of[best]]);
+
+				buf_adds(&out, shown == 0 ? "" : ", ");
+				buf_adds(&out, "{\"value\": ");
+				json_string(&out, label);
+				buf_printf(&out, ", \"view\": \"%s\", \"machines\": "
+				    "%zu}", view_name(pl.ops[c.op_of[best]].view),
+				    c.drift_by_value[best]);
+				free(label);
+			}
+			c.drift_by_value[best] = 0;
+		}
+		buf_adds(&out, "]}\n}\n");
+	} else if (nm > 1) {
+		buf_printf(&out, "fleet: %zu machines: %zu compliant, %zu "
+		    "drifting, %zu unreadable\n", nm, compliant, drifting,
+		    unreadable);
+		for (shown = 0; shown < 10; shown++) {
+			best = c.nvalues;
+			for (i = 0; i < c.nvalues; i++)
+				if (c.drift_by_value[i] > 0 && (best == c.nvalues ||
+				    c.drift_by_value[i] > c.drift_by_value[best]))
+					best = i;
+			if (best == c.nvalues)
+				break;
+			{
+				char	*label = value_label(&pl.ops[c.op_of[best]]);
+
+				buf_printf(&out, "  %6zu machines  %s (%s)\n",
+				    c.drift_by_value[best], label,
+				    view_label(pl.ops[c.op_of[best]].view));
+				free(label);
+			}
+			c.drift_by_value[best] = 0;
+		}
+	}
+	fwrite(out.data == NULL ? "" : out.data, 1, out.len, stdout);
+	buf_free(&out);
+	rc = unreadable > 0 ? EXIT_INPUT : drifting > 0 ? EXIT_CHECK : EXIT_OK;
+	checker_free(&c);
+	plan_free(&pl);
+	diags_free(&d);
+	policy_free(&p);
+	return rc;
+}
+
+const struct cmd_entry cmd_check_entry = {
+	"check",
+	"[--json] [--verbose] [--policy-only] POLICY MACHINE...",
+	"Audits exported machine state against the policy. A MACHINE is a\n"
+	"file or a directory of files (merged in name order; its name is the\n"
+	"directory's), each a .reg export (regedit /e, reg export: UTF-16 or\n"
+	"8-bit) or a Registry.pol (in a User folder: HKEY_CURRENT_USER); - is\n"
+	"standard input. Per value: ok, missing, wrong value, wrong type, or\n"
+	"not covered (the export does not include its key); per machine one\n"
+	"line; for a fleet a summary with the values that drift most. Exit\n"
+	"status 0 when every machine is compliant, 1 on any drift (not\n"
+	"covered counts, unless --policy-only), 2 when an input could not be\n"
+	"read (FILE:LINE: message; FILE:OFFSET for Registry.pol), the other\n"
+	"machines still checked.",
+	"  --json         one JSON document: per machine, per value, a summary\n"
+	"  --verbose      list the values that are ok too\n"
+	"  --policy-only  judge only the values the exports cover\n",
+	cmd_check_exec
+};

@@ -1,0 +1,629 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "regfile.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+/*
+ * The .reg grammar regedit and reg.exe write (and Wine's regedit reads):
+ * a header line ("Windows Registry Editor Version 5.00", UTF-16LE with a
+ * BOM; "REGEDIT4", 8-bit), then key lines "[HIVE\path]" or "[-HIVE\path]",
+ * value lines '"name"=DATA' or '@=DATA' (name escapes \\ and \"), DATA one
+ * of "string" (escapes \\ and \"), dword:XXXXXXXX, hex:.., hex(N):.. (bytes
+ * as comma-separated pairs, a line ending in '\' continued on the next, which
+ * starts with spaces), or '-' (delete). ';' starts a comment line.
+ */
+
+#define READ_CHUNK	(1024 * 1024)
+#define LINE_MAX_BYTES	(64 * 1024 * 1024)
+
+struct rd {
+	int		 fd;
+	unsigned char	*buf;
+	size_t		 cap, len, pos;
+	int		 eof;
+	int		 w;		/* bytes per code unit: 1 or 2 */
+	int		 line;
+	struct reg_obs	*obs;
+	long		 cur;		/* wanted key of the current section */
+	unsigned char	 lens[1024];	/* 1: a wanted key or ancestor has this length */
+	int		*errline;
+	char		*err;
+	size_t		 errlen;
+	struct buf	 logical;	/* the value line being read, UTF-8 */
+};
+
+static int
+fail(struct rd *r, int line, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->err, r->errlen, fmt, ap);
+	va_end(ap);
+	*r->errline = line;
+	return -1;
+}
+
+/* Reads more bytes; returns the number read, 0 at the end, -1 on error. */
+static ssize_t
+fill(struct rd *r)
+{
+	ssize_t	n;
+
+	if (r->pos > 0) {
+		/* Keep unit alignment: pos is always a multiple of w. */
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+		r->len -= r->pos;
+		r->pos = 0;
+	}
+	if (r->cap - r->len < READ_CHUNK) {
+		if (r->cap >= LINE_MAX_BYTES + 2 * READ_CHUNK)
+			return -2;
+		r->cap = r->cap * 2 + READ_CHUNK;
+		r->buf = xreallocarray(r->buf, r->cap, 1);
+	}
+	do
+		n = read(r->fd, r->buf + r->len, r->cap - r->len);
+	while (n == -1 && errno == EINTR);
+	if (n > 0)
+		r->len += (size_t)n;
+	else if (n == 0)
+		r->eof = 1;
+	return n;
+}
+
+/*
+ * The next line: *p and *n (bytes, without the newline unit). Returns 1, 0
+ * at the end of the input, -1 on error. In UTF-16 a newline is the unit
+ * 0x000A: a 0x0A byte at an even offset followed by 0x00 (the buffer
+ * starts on a unit, and pos stays on one).
+ */
+static int
+next_line(struct rd *r, const unsigned char **p, size_t *n)
+{
+	const unsigned char	*q;
+	size_t			 off = r->pos, at, rel;
+	ssize_t			 got;
+
+	for (;;) {
+		q = NULL;
+		while (off < r->len &&
+		    (q = memchr(r->buf + off, '\n', r->len - off)) != NULL) {
+			at = (size_t)(q - r->buf);
+			if (r->w == 1)
+				break;
+			if ((at & 1) == 0 && at + 1 < r->len && q[1] == 0)
+				break;
+			if ((at & 1) == 0 && at + 1 >= r->len) {
+				off = at;	/* its second byte is not read yet */
+				q = NULL;
+				break;
+			}
+			off = at + 1;
+			q = NULL;
+		}
+		if (q != NULL) {
+			*p = r->buf + r->pos;
+			*n = (size_t)(q - *p);
+			r->pos = (size_t)(q - r->buf) + (size_t)r->w;
+			r->line++;
+			return 1;
+		}
+		if (r->eof) {
+			if (r->len - r->pos < (size_t)r->w) {
+				r->pos = r->len;
+				return 0;
+			}
+			*p = r->buf + r->pos;
+			*n = (r->len - r->pos) & ~(size_t)(r->w - 1);
+			r->pos = r->len;
+			r->line++;
+			return 1;
+		}
+		/* Where to go on searching, relative to the line's start. */
+		rel = (off < r->len ? off : r->len) - r->pos;
+		got = fill(r);
+		if (got == -2)
+			return fail(r, r->line + 1, "a line longer than %d MiB",
+			    LINE_MAX_BYTES / (1024 * 1024));
+		if (got < 0)
+			return fail(r, 0, "read error: %s", strerror(errno));
+		off = r->pos + rel;
+	}
+}
+
+/* Code unit i of a line. */
+static inline unsigned
+unit(const struct rd *r, const unsigned char *p, size_t i)
+{
+	return r->w == 2 ? (unsigned)p[2 * i] | (unsigned)p[2 * i + 1] << 8 :
+	    p[i];
+}
+
+static inline unsigned
+fold(unsigned c)
+{
+	return c >= 'a' && c <= 'z' ? c - 32 : c;
+}
+
+/* Units p[a, a+n) equal ASCII s, ignoring ASCII case. */
+static int
+units_equal(const struct rd *r, const unsigned char *p, size_t a, const char *s,
+    size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (fold(unit(r, p, a + i)) != fold((unsigned char)s[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/* The line's units as UTF-8 (appended to out). */
+static void
+line_utf8(const struct rd *r, const unsigned char *p, size_t nunits,
+    struct buf *out)
+{
+	if (r->w == 2)
+		utf16le_to_utf8(out, p, nunits * 2);
+	else
+		buf_add(out, p, nunits);
+}
+
+static const struct {
+	const char	*name;
+	enum reg_hive	 hive;
+} hive_names[] = {
+	{ "HKEY_LOCAL_MACHINE", HIVE_HKLM },
+	{ "HKLM", HIVE_HKLM },
+	{ "HKEY_CURRENT_USER", HIVE_HKCU },
+	{ "HKCU", HIVE_HKCU },
+};
+
+/*
+ * A key line's hive: returns the unit where the path starts (after the
+ * hive and its '\'), or the end when the line names only the hive; -1 for
+ * a hive no wanted key lives in. HKEY_USERS\S-1-5-21-...\ is a user's
+ * HKEY_CURRENT_USER.
+ */
+static long
+key_hive(const struct rd *r, const unsigned char *p, size_t a, size_t n,
+    enum reg_hive *hive)
+{
+	size_t	i, k, len;
+
+	for (i = 0; i < sizeof hive_names / sizeof hive_names[0]; i++) {
+		len = strlen(hive_names[i].name);
+		if (n >= len && units_equal(r, p, a, hive_names[i].name, len) &&
+		    (n == len || unit(r, p, a + len) == '\\')) {
+			*hive = hive_names[i].hive;
+			return (long)(n == len ? a + n : a + len + 1);
+		}
+	}
+	if (n > 13 && units_equal(r, p, a, "HKEY_USERS\\S-", 13)) {
+		for (k = a + 13; k < a + n && unit(r, p, k) != '\\'; k++)
+			if (unit(r, p, k) == '_')
+				return -1;	/* ..._Classes */
+		*hive = HIVE_HKCU;
+		return (long)(k < a + n ? k + 1 : k);
+	}
+	return -1;
+}
+
+static void
+mark_values_gone(struct reg_obs *o, size_t k)
+{
+	size_t	i;
+
+	for (i = 0; i < o->nvalues; i++) {
+		if (o->values[i].key != k)
+			continue;
+		free(o->value[i].text);
+		memset(&o->value[i], 0, sizeof o->value[i]);
+	}
+}
+
+/* A key line: [PATH] or [-PATH]. */
+static int
+key_line(struct rd *r, const unsigned char *p, size_t n)
+{
+	struct reg_obs	*o = r->obs;
+	enum reg_hive	 hive;
+	size_t		 a = 1, end = n, plen, k, klen;
+	long		 start;
+	int		 deleted = 0;
+
+	r->cur = -1;
+	while (end > 0 && (unit(r, p, end - 1) == '\r' ||
+	    unit(r, p, end - 1) == ' '))
+		end--;
+	if (end < 2 || unit(r, p, end - 1) != ']')
+		return fail(r, r->line, "a key line without its closing ']'");
+	end--;
+	if (a < end && unit(r, p, a) == '-') {
+		deleted = 1;
+		a++;
+	}
+	start = key_hive(r, p, a, end - a, &hive);
+	if (start < 0)
+		return 0;
+	plen = end - (size_t)start;
+	if (plen >= sizeof r->lens || !r->lens[plen])
+		return 0;
+	for (k = 0; k < o->nkeys; k++) {
+		if (o->keys[k].hive != hive)
+			continue;
+		klen = o->keys[k].len;
+		if (plen > klen || (plen < klen && plen > 0 &&
+		    o->keys[k].path[plen] != '\\'))
+			continue;
+		if (!units_equal(r, p, (size_t)start, o->keys[k].path, plen))
+			continue;
+		if (plen == klen) {
+			if (deleted) {
+				o->key[k] = KEY_ABSENT;
+				mark_values_gone(o, k);
+			} else {
+				o->key[k] = KEY_PRESENT;
+				r->cur = (long)k;
+			}
+			o->key_line[k] = r->line;
+		} else if (deleted) {
+			/* Deleting an ancestor deletes the key. */
+			o->key[k] = KEY_ABSENT;
+			o->key_line[k] = r->line;
+			mark_values_gone(o, k);
+		} else if (o->key[k] == KEY_UNSEEN) {
+			/* An export holds its keys' whole subtrees. */
+			o->key[k] = KEY_ABSENT;
+			o->key_line[k] = r->line;
+		}
+	}
+	return 0;
+}
+
+static int
+ascii_caseeq(const char *a, const char *b)
+{
+	for (; *a != '\0' && *b != '\0'; a++, b++) {
+		if (fold((unsigned char)*a) != fold((unsigned char)*b))
+			return 0;
+	}
+	return *a == *b;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* "hex(N):" bytes: returns the count, or -1 when malformed. */
+static long
+hex_bytes(const char *s, unsigned char *out, size_t max)
+{
+	size_t	n = 0;
+	int	hi, lo;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '\0')
+		return 0;
+	for (;;) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if ((hi = hexval((unsigned char)s[0])) < 0 ||
+		    (lo = hexval((unsigned char)s[1])) < 0)
+			return -1;
+		if (n < max)
+			out[n] = (unsigned char)(hi << 4 | lo);
+		n++;
+		s += 2;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '\0')
+			return (long)n;
+		if (*s != ',')
+			return -1;
+		s++;
+	}
+}
+
+/*
+ * A value line of a wanted key, as UTF-8 with continuations joined: the
+ * name, then the data; the wanted value of that name gets what it says.
+ */
+static int
+value_line(struct rd *r, const char *s, int line)
+{
+	struct reg_obs		*o = r->obs;
+	struct reg_obs_value	 v;
+	struct buf		 name;
+	const char		*d;
+	unsigned char		 bytes[8];
+	unsigned long		 t;
+	long			 nb;
+	char			*end;
+	size_t			 i;
+
+	buf_init(&name);
+	memset(&v, 0, sizeof v);
+	v.line = line;
+	if (*s == '@')
+		d = s + 1;
+	else if (*s == '"') {
+		for (d = s + 1; *d != '"'; d++) {
+			if (*d == '\0') {
+				buf_free(&name);
+				return fail(r, line, "a value name without its "
+				    "closing '\"'");
+			}
+			if (*d == '\\' && (d[1] == '\\' || d[1] == '"'))
+				d++;
+			buf_addc(&name, *d);
+		}
+		d++;
+	} else {
+		buf_free(&name);
+		return fail(r, line, "neither a key, a value nor a comment");
+	}
+	if (*d != '=') {
+		buf_free(&name);
+		return fail(r, line, "'=' expected after the value name");
+	}
+	d++;
+	if (strcmp(d, "-") == 0)
+		v.seen = VAL_DELETED;
+	else if (strncmp(d, "dword:", 6) == 0) {
+		for (i = 6; d[i] != '\0'; i++)
+			if (hexval((unsigned char)d[i]) < 0)
+				break;
+		if (i == 6 || i > 14 || d[i] != '\0') {
+			buf_free(&name);
+			return fail(r, line, "dword: wants 1 to 8 hex digits");
+		}
+		v.seen = VAL_PRESENT;
+		v.type = REG_TYPE_DWORD;
+		v.data = (uint32_t)strtoul(d + 6, NULL, 16);
+	} else if (*d == '"') {
+		v.seen = VAL_PRESENT;
+		v.type = 1;	/* REG_SZ */
+		v.text = xstrdup(d);
+	} else if (strncmp(d, "hex", 3) == 0) {
+		if (d[3] == ':') {
+			t = 3;	/* REG_BINARY */
+			d += 4;
+		} else if (d[3] == '(') {
+			t = strtoul(d + 4, &end, 16);
+			if (end == d + 4 || strncmp(end, "):", 2) != 0) {
+				buf_free(&name);
+				return fail(r, line, "hex(N): expected");
+			}
+			d = end + 2;
+		} else {
+			buf_free(&name);
+			return fail(r, line, "unknown data '%.20s'", d);
+		}
+		nb = hex_bytes(d, bytes, sizeof bytes);
+		if (nb < 0) {
+			buf_free(&name);
+			return fail(r, line, "bad hex bytes");
+		}
+		v.seen = VAL_PRESENT;
+		v.type = (uint32_t)t;
+		v.text = xasprintf("hex(%lx):%s", t, d);
+		if (t == REG_TYPE_DWORD && nb == 4) {
+			v.data = (uint32_t)bytes[0] | (uint32_t)bytes[1] << 8 |
+			    (uint32_t)bytes[2] << 16 | (uint32_t)bytes[3] << 24;
+			free(v.text);
+			v.text = NULL;
+		}
+	} else {
+		buf_free(&name);
+		return fail(r, line, "unknown data '%.20s'", d);
+	}
+	for (i = 0; i < o->nvalues; i++) {
+		if (o->values[i].key != (size_t)r->cur)
+			continue;
+		if (!ascii_caseeq(o->values[i].name, buf_cstr(&name)))
+			continue;
+		free(o->value[i].text);
+		o->value[i] = v;
+		if (v.text != NULL)
+			o->value[i].text = xstrdup(v.text);
+	}
+	free(v.text);
+	buf_free(&name);
+	return 0;
+}
+
+int
+regfile_sniff(const unsigned char *p, size_t n)
+{
+	static const char v5[] = "Windows Registry Editor Version 5.00";
+	static const char v4[] = "REGEDIT4";
+	size_t	i, k;
+
+	if (n >= 2 && p[0] == 0xff && p[1] == 0xfe) {
+		for (i = 0, k = 2; v5[i] != '\0' && k + 1 < n; i++, k += 2)
+			if (p[k] != (unsigned char)v5[i] || p[k + 1] != 0)
+				return 0;
+		return 1;
+	}
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		p += 3;
+		n -= 3;
+	}
+	return (n >= sizeof v5 - 1 && memcmp(p, v5, sizeof v5 - 1) == 0) ||
+	    (n >= sizeof v4 - 1 && memcmp(p, v4, sizeof v4 - 1) == 0);
+}
+
+int
+regfile_read(int fd, struct reg_obs *o, int *errline, char *err,
+    size_t errlen)
+{
+	struct rd		 r;
+	const unsigned char	*p;
+	size_t			 n, nu, k, i, start;
+	int			 rc = 0, got, first;
+	char			*h;
+
+	memset(&r, 0, sizeof r);
+	r.fd = fd;
+	r.obs = o;
+	r.cur = -1;
+	r.errline = errline;
+	r.err = err;
+	r.errlen = errlen;
+	*errline = 0;
+	buf_init(&r.logical);
+	for (k = 0; k < o->nkeys; k++) {
+		/* The key's own length and each ancestor's. */
+		for (i = 0; i <= o->keys[k].len; i++) {
+			if ((i == o->keys[k].len || o->keys[k].path[i] == '\\') &&
+			    i < sizeof r.lens)
+				r.lens[i] = 1;
+		}
+	}
+	/* Encoding: a UTF-16LE BOM, a UTF-8 BOM, or 8-bit text. */
+	while (r.len < 3 && !r.eof)
+		if (fill(&r) < 0) {
+			rc = fail(&r, 0, "read error: %s", strerror(errno));
+			goto out;
+		}
+	r.w = 1;
+	if (r.len >= 2 && r.buf[0] == 0xff && r.buf[1] == 0xfe) {
+		r.w = 2;
+		r.pos = 2;
+	} else if (r.len >= 3 && memcmp(r.buf, "\xef\xbb\xbf", 3) == 0)
+		r.pos = 3;
+	/* Keep units aligned at even offsets from here. */
+	if (r.w == 2) {
+		memmove(r.buf, r.buf + 2, r.len - 2);
+		r.len -= 2;
+		r.pos = 0;
+	}
+	first = 1;
+	while ((got = next_line(&r, &p, &n)) == 1) {
+		nu = n / (size_t)r.w;
+		if (first) {
+			first = 0;
+			buf_init(&r.logical);
+			line_utf8(&r, p, nu, &r.logical);
+			h = r.logical.data == NULL ? xstrdup("") :
+			    xstrdup(buf_cstr(&r.logical));
+			h[strcspn(h, "\r")] = '\0';
+			buf_free(&r.logical);
+			buf_init(&r.logical);
+			if (strcmp(h, "Windows Registry Editor Version 5.00") != 0 &&
+			    strcmp(h, "REGEDIT4") != 0) {
+				free(h);
+				rc = fail(&r, 1, "not a .reg file: the first line "
+				    "is not \"Windows Registry Editor Version "
+				    "5.00\" or \"REGEDIT4\"");
+				goto out;
+			}
+			free(h);
+			continue;
+		}
+		if (nu == 0)
+			continue;
+		if (unit(&r, p, 0) == '[') {
+			if (key_line(&r, p, nu) == -1) {
+				rc = -1;
+				goto out;
+			}
+			continue;
+		}
+		if (r.cur < 0)
+			continue;
+		/*
+		 * A value of a wanted key: a line ending in '\\' goes on in
+		 * the next, whose leading spaces are not part of it.
+		 */
+		start = (size_t)r.line;
+		r.logical.len = 0;
+		for (;;) {
+			while (nu > 0 && unit(&r, p, nu - 1) == '\r')
+				nu--;
+			i = 0;
+			if (r.logical.len > 0)
+				while (i < nu && (unit(&r, p, i) == ' ' ||
+				    unit(&r, p, i) == '\t'))
+					i++;
+			if (nu > i && unit(&r, p, nu - 1) == '\\') {
+				line_utf8(&r, p + i * (size_t)r.w, nu - i - 1,
+				    &r.logical);
+				if ((got = next_line(&r, &p, &n)) != 1)
+					break;
+				nu = n / (size_t)r.w;
+				continue;
+			}
+			line_utf8(&r, p + i * (size_t)r.w, nu - i, &r.logical);
+			break;
+		}
+		if (got == -1) {
+			rc = -1;
+			goto out;
+		}
+		if (r.logical.len == 0 || r.logical.data[0] == ';')
+			continue;
+		if (value_line(&r, buf_cstr(&r.logical), (int)start) == -1) {
+			rc = -1;
+			goto out;
+		}
+		if (got == 0)
+			break;
+	}
+	if (got == -1)
+		rc = -1;
+	else if (first)
+		rc = fail(&r, 0, "empty: not a .reg file");
+out:
+	free(r.buf);
+	buf_free(&r.logical);
+	return rc;
+}
+
+void
+reg_obs_init(struct reg_obs *o, const struct reg_wanted_key *keys, size_t nk,
+    const struct reg_wanted_value *values, size_t nv)
+{
+	memset(o, 0, sizeof *o);
+	o->keys = keys;
+	o->nkeys = nk;
+	o->values = values;
+	o->nvalues = nv;
+	o->key = xcalloc(nk + 1, sizeof *o->key);
+	o->key_line = xcalloc(nk + 1, sizeof *o->key_line);
+	o->value = xcalloc(nv + 1, sizeof *o->value);
+}
+
+void
+reg_obs_free(struct reg_obs *o)
+{
+	size_t	i;
+
+	for (i = 0; i < o->nvalues; i++)
+		free(o->value[i].text);
+	free(o->key);
+	free(o->key_line);
+	free(o->value);
+	memset(o, 0, sizeof *o);
+}

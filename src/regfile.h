@@ -1,0 +1,74 @@
+/*
+ * A streaming reader of registry exports (.reg: regedit /e, reg export,
+ * REGEDIT4), for tlsgpo check. It looks only at the keys the caller names
+ * and skips every other line without decoding it: key headers are compared
+ * as UTF-16 (or 8-bit) code units against the wanted keys' lengths first.
+ * Memory does not grow with the input.
+ */
+#ifndef TLSGPO_REGFILE_H
+#define TLSGPO_REGFILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plan.h"
+
+/* What an input said about one wanted key. */
+enum key_seen {
+	KEY_UNSEEN,	/* nothing: the input does not cover it */
+	KEY_ABSENT,	/* an ancestor was exported (or [-KEY]), the key was not */
+	KEY_PRESENT	/* its header is there */
+};
+
+/* What an input said about one wanted value. */
+enum val_seen {
+	VAL_UNSEEN,	/* not in the input: absent when its key is covered */
+	VAL_DELETED,	/* "name"=- */
+	VAL_PRESENT
+};
+
+struct reg_wanted_key {
+	enum reg_hive	 hive;
+	const char	*path;		/* without the hive, as stored: ASCII */
+	size_t		 len;
+};
+
+struct reg_wanted_value {
+	size_t		 key;		/* index into keys */
+	const char	*name;
+};
+
+struct reg_obs_value {
+	enum val_seen	 seen;
+	uint32_t	 type;
+	uint32_t	 data;		/* REG_DWORD's */
+	char		*text;		/* another type's data, as regedit wrote it */
+	int		 line;
+};
+
+/* What the wanted keys and values look like after reading (merged). */
+struct reg_obs {
+	size_t			 nkeys, nvalues;
+	const struct reg_wanted_key *keys;
+	const struct reg_wanted_value *values;
+	enum key_seen		*key;
+	int			*key_line;
+	struct reg_obs_value	*value;
+};
+
+void	reg_obs_init(struct reg_obs *, const struct reg_wanted_key *, size_t,
+	    const struct reg_wanted_value *, size_t);
+void	reg_obs_free(struct reg_obs *);
+
+/*
+ * Reads a .reg from fd (name for messages) into obs, later lines and files
+ * overriding earlier ones. Returns 0, or -1 with *line (0: no line) and a
+ * message in err: not a .reg, a malformed line in a wanted key, a line too
+ * long, a read error.
+ */
+int	regfile_read(int, struct reg_obs *, int *, char *, size_t);
+
+/* Whether bytes look like the start of a .reg file (any encoding). */
+int	regfile_sniff(const unsigned char *, size_t);
+
+#endif
