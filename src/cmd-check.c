@@ -236,6 +236,16 @@ read_file(struct machine *m, const char *file)
 		close(fd);
 }
 
+/* In a directory: *.reg and *.pol files; the rest is not an export. */
+static int
+export_name(const char *name)
+{
+	size_t	n = strlen(name);
+
+	return n > 4 && (strcasecmp(name + n - 4, ".reg") == 0 ||
+	    strcasecmp(name + n - 4, ".pol") == 0);
+}
+
 static int
 cmp_names(const void *a, const void *b)
 {
@@ -274,7 +284,8 @@ read_machine(struct checker *c, struct machine *m, const char *arg)
 		if (e->d_name[0] == '.')
 			continue;
 		path = xasprintf("%s/%s", arg, e->d_name);
-		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    export_name(e->d_name)) {
 			names = xreallocarray(names, n + 1, sizeof *names);
 			names[n++] = path;
 		} else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) &&
@@ -294,7 +305,7 @@ read_machine(struct checker *c, struct machine *m, const char *arg)
 	}
 	closedir(d);
 	if (n == 0)
-		machine_error(m, arg, 0, "an empty directory: nothing to check");
+		machine_error(m, arg, 0, "no .reg or .pol file in this directory");
 	qsort(names, n, sizeof *names, cmp_names);
 	for (i = 0; i < n; i++) {
 		read_file(m, names[i]);
@@ -651,8 +662,9 @@ const struct cmd_entry cmd_check_entry = {
 	"check",
 	"[--json] [--verbose] [--policy-only] POLICY MACHINE...",
 	"Audits exported machine state against the policy. A MACHINE is a\n"
-	"file or a directory of files (merged in name order; its name is the\n"
-	"directory's), each a .reg export (regedit /e, reg export: UTF-16 or\n"
+	"file, or a directory whose *.reg and *.pol files (and Machine/ and\n"
+	"User/Registry.pol) are merged in name order, named after the\n"
+	"directory; each a .reg export (regedit /e, reg export: UTF-16 or\n"
 	"8-bit) or a Registry.pol (in a User folder: HKEY_CURRENT_USER); - is\n"
 	"standard input. Per value: ok, missing, wrong value, wrong type, or\n"
 	"not covered (the export does not include its key); per machine one\n"

@@ -428,6 +428,8 @@ value_line(struct rd *r, const char *s, int line)
 		v.seen = VAL_PRESENT;
 		v.type = (uint32_t)t;
 		v.text = xasprintf("hex(%lx):%s", t, d);
+		if (t == REG_TYPE_DWORD && nb != 4)
+			v.type = 0xffffffff;	/* a DWORD of another size */
 		if (t == REG_TYPE_DWORD && nb == 4) {
 			v.data = (uint32_t)bytes[0] | (uint32_t)bytes[1] << 8 |
 			    (uint32_t)bytes[2] << 16 | (uint32_t)bytes[3] << 24;
@@ -493,6 +495,7 @@ regfile_read(int fd, struct reg_obs *o, int *errline, char *err,
 	r.errlen = errlen;
 	*errline = 0;
 	buf_init(&r.logical);
+	r.lens[0] = 1;		/* the hive alone: [HKEY_LOCAL_MACHINE] */
 	for (k = 0; k < o->nkeys; k++) {
 		/* The key's own length and each ancestor's. */
 		for (i = 0; i <= o->keys[k].len; i++) {

@@ -62,6 +62,42 @@ roundtrip() {	# ID ENCODING
 		"$(wine_query_plan "$json" rollback)" "$(expected "$json" rollback)"
 }
 
+# tlsgpo check against what Wine's own regedit /E and reg export write:
+# after apply.reg the machine is compliant; then one value gets other data,
+# one is deleted and one becomes a REG_SZ, and check names exactly those.
+audit() {	# ID
+	local id=$1 pkg=$WORK/pkg-$1-utf16 json=$WORK/plan-$1.json m=$WORK/audit-$1.$BASHPID
+	local out rc p1 v1 p2 v2 p3 v3
+	rm -rf "$m"
+	mkdir -p "$m"
+	wine_regedit "$pkg/reg" apply.reg
+	export_machine() {
+		rm -f "$m"/*.reg
+		(cd "$m" && timeout 120 wine regedit /E software.reg 'HKEY_LOCAL_MACHINE\SOFTWARE' </dev/null >>"$WINE_LOG" 2>&1)
+		(cd "$m" && timeout 120 wine reg export 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders' providers.reg /y /reg:64 </dev/null >>"$WINE_LOG" 2>&1)
+	}
+	export_machine
+	jeq "$id: regedit /E and reg export wrote UTF-16 exports" \
+		"$(for f in software providers; do head -c 2 "$m/$f.reg" 2>/dev/null | od -An -tx1 | tr -d ' '; done | tr '\n' ' ')" "fffe fffe "
+	out=$("$TLSGPO" check "$srcdir/policies/$id.ini" "$m" 2>&1)
+	rc=$?
+	jeq "$id: after apply.reg, check says compliant (exit 0)" "$rc|$(head -1 <<<"$out")" \
+		"0|$(basename "$m"): compliant ($(jq '.operations | length' "$json") values)"
+	IFS=$'\t' read -r p1 v1 p2 v2 p3 v3 < <(jq -r '[.operations[0:3][] | .path, .value] | @tsv' "$json")
+	(cd "$m" && timeout 60 wine reg add "$p1" /v "$v1" /t REG_DWORD /d 4660 /f /reg:64 </dev/null >>"$WINE_LOG" 2>&1)
+	(cd "$m" && timeout 60 wine reg delete "$p2" /v "$v2" /f /reg:64 </dev/null >>"$WINE_LOG" 2>&1)
+	(cd "$m" && timeout 60 wine reg add "$p3" /v "$v3" /t REG_SZ /d "1" /f /reg:64 </dev/null >>"$WINE_LOG" 2>&1)
+	export_machine
+	out=$("$TLSGPO" check "$srcdir/policies/$id.ini" "$m" 2>&1)
+	rc=$?
+	jeq "$id: one value changed, one deleted, one made REG_SZ: check names exactly those (exit 1)" \
+		"$rc|$(grep '^  ' <<<"$out" | sed 's/^  \([a-z ]*[a-z]\) *\(HK[^:]*\):.*/\1|\2/')" \
+		"1|wrong value|HKLM\\${p1#HKEY_LOCAL_MACHINE\\}\\$v1
+missing|HKLM\\${p2#HKEY_LOCAL_MACHINE\\}\\$v2
+wrong type|HKLM\\${p3#HKEY_LOCAL_MACHINE\\}\\$v3"
+	rm -rf "$m"
+}
+
 # Hostile text in comments must not break the import or add anything.
 hostile() {	# ENCODING
 	local enc=$1 pkg=$WORK/pkg-hostile-$1 json=$WORK/plan-hostile.json
@@ -112,7 +148,11 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 		"$TLSGPO" build --reg-encoding="$enc" "$pol" -o "$WORK/pkg-$id-$enc" >/dev/null 2>&1
 		if [ "$id" = hostile ]; then jobs+=("hostile $enc"); else jobs+=("roundtrip $id $enc"); fi
 	done
+	[ "$id" = hostile ] || jobs+=("audit $id")
 done
+if [ -n "${TLSGPO_WINE_ONLY:-}" ]; then
+	IFS=, read -ra jobs <<<"$TLSGPO_WINE_ONLY"
+fi
 wine_workers "${TLSGPO_WINE_JOBS:-$(( $(nproc 2>/dev/null || echo 2) + 1 ))}" "${jobs[@]}"
 echo "# Wine tests took $(( $(date +%s) - t0 )) s"
 done_testing

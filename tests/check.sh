@@ -1,0 +1,189 @@
+#!/bin/bash
+# tlsgpo check on hand-made exports: every syntax form regedit and reg.exe
+# write (UTF-16 with a BOM, REGEDIT4, UTF-8; dword, hex(4), other types,
+# continuations, deletions, comments, hive spellings, Wow6432Node, key
+# case), coverage (an ancestor exported, nothing exported), machines as
+# directories, standard input, Registry.pol, --json read by jq, and damaged
+# input: every truncation and a seeded corruption corpus exit 0, 1 or 2
+# only, FILE:LINE on 2, the other machines still checked. (Wine's own
+# exports are checked in tests/wine.sh.)
+. "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+
+pol=$WORK/p.ini
+cat > "$pol" <<'EOF'
+[policy]
+id = chk
+name = Check
+version = 1.0
+
+[winhttp]
+protocols = tls1.2
+
+[schannel]
+tls1.0.server = disabled
+EOF
+W='HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'
+W32='HKEY_LOCAL_MACHINE\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'
+S='HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server'
+
+# utf16 FILE: UTF-8 text (LF) as regedit writes it: UTF-16LE, BOM, CRLF.
+utf16() { { printf '\xff\xfe'; sed 's/$/\r/' | iconv -f UTF-8 -t UTF-16LE; } > "$1"; }
+# verdicts MACHINE...: "STATE|VALUE" per line that is not ok, exit status last.
+verdicts() {
+	local o r
+	o=$("$TLSGPO" check "$pol" "$@" 2>"$WORK/err")
+	r=$?
+	grep '^  ' <<<"$o" | sed 's/^  \([a-z ]*[a-z]\) *HK[^:]*\\\([^\\:]*\):.*/\1|\2/'
+	echo "exit $r"
+}
+good() {	# the three keys with the policy's values
+	printf '%s\n' "Windows Registry Editor Version 5.00" "" "[$W]" '"DefaultSecureProtocols"=dword:00000800' "" \
+		"[$W32]" '"DefaultSecureProtocols"=dword:00000800' "" "[$S]" '"Enabled"=dword:00000000' '"DisabledByDefault"=dword:00000001'
+}
+
+good | utf16 "$WORK/good.reg"
+check_eq "UTF-16 export with the policy's values: compliant" "$(verdicts "$WORK/good.reg")" "exit 0"
+check_eq "...one line for the machine" "$("$TLSGPO" check "$pol" "$WORK/good.reg")" "good.reg: compliant (4 values)"
+good | sed 's/^Windows Registry Editor Version 5.00$/REGEDIT4/' > "$WORK/v4.reg"
+check_eq "REGEDIT4, 8-bit: compliant" "$(verdicts "$WORK/v4.reg")" "exit 0"
+{ printf '\xef\xbb\xbf'; good; } > "$WORK/u8.reg"
+check_eq "UTF-8 with a BOM: compliant" "$(verdicts "$WORK/u8.reg")" "exit 0"
+good | sed 's/\r*$/\r/' > "$WORK/crlf.reg"
+check_eq "8-bit with CRLF: compliant" "$(verdicts "$WORK/crlf.reg")" "exit 0"
+
+# Data forms.
+form() {	# DESCRIPTION DATA WANT: DefaultSecureProtocols (64-bit) written as DATA
+	good | sed "0,/\"DefaultSecureProtocols\"=dword:00000800/s//\"DefaultSecureProtocols\"=$2/" | utf16 "$WORK/f.reg"
+	check_eq "$1" "$(verdicts "$WORK/f.reg")" "$3"
+}
+form "dword: with fewer digits" 'dword:800' "exit 0"
+form "hex(4): little-endian bytes" 'hex(4):00,08,00,00' "exit 0"
+form "dword: other data: wrong value" 'dword:00000a00' "wrong value|DefaultSecureProtocols
+exit 1"
+form "a string: wrong type" '"2048"' "wrong type|DefaultSecureProtocols
+exit 1"
+form "hex(b) (QWORD): wrong type" 'hex(b):00,08,00,00,00,00,00,00' "wrong type|DefaultSecureProtocols
+exit 1"
+form "hex(4) of 8 bytes: wrong type" 'hex(4):00,08,00,00,00,00,00,00' "wrong type|DefaultSecureProtocols
+exit 1"
+form "hex(7) continued over lines: wrong type" 'hex(7):41,00,42,00,\\\n  00,00,00,00' "wrong type|DefaultSecureProtocols
+exit 1"
+form "\"name\"=- deletes it: missing" '-' "missing|DefaultSecureProtocols
+exit 1"
+
+good | sed '/^"Enabled"=/d' | utf16 "$WORK/f.reg"
+check_eq "a value not in its exported key: missing" "$(verdicts "$WORK/f.reg")" "missing|Enabled
+exit 1"
+good | sed "s/^\[HKEY_LOCAL_MACHINE\\\\SYSTEM/[-HKEY_LOCAL_MACHINE\\\\SYSTEM/" | utf16 "$WORK/f.reg"
+check_eq "[-KEY] deletes the key: its values missing" "$(verdicts "$WORK/f.reg")" "missing|Enabled
+missing|DisabledByDefault
+exit 1"
+good | sed 's/^\[HKEY_LOCAL_MACHINE\\/[HKLM\\/; s/WinHttp\]/WINHTTP]/' | utf16 "$WORK/f.reg"
+check_eq "HKLM spelling and another case of the key: compliant" "$(verdicts "$WORK/f.reg")" "exit 0"
+good | sed 's/^"DefaultSecureProtocols"/"defaultsecureprotocols"/' | utf16 "$WORK/f.reg"
+check_eq "another case of the value name: compliant" "$(verdicts "$WORK/f.reg")" "exit 0"
+{ good; printf '%s\n' "; [$W]" '; "DefaultSecureProtocols"=dword:0' "" "[$W\\Sub]" '"DefaultSecureProtocols"=dword:00000001' '"a \"q\" \\ b"="x"'; } | utf16 "$WORK/f.reg"
+check_eq "comments, a subkey, escaped names: compliant" "$(verdicts "$WORK/f.reg")" "exit 0"
+{ good; printf '%s\n' "" "[$W]" '"DefaultSecureProtocols"=dword:00000200'; } | utf16 "$WORK/f.reg"
+check_eq "a key given twice: the later value counts" "$(verdicts "$WORK/f.reg")" "wrong value|DefaultSecureProtocols
+exit 1"
+
+# Coverage.
+printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL]" '"EventLogging"=dword:00000001' "" \
+	"[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols]" | utf16 "$WORK/schannel.reg"
+check_eq "an export of SCHANNEL without TLS 1.0\\Server: missing; WinHttp not covered" "$(verdicts "$WORK/schannel.reg")" "not covered|DefaultSecureProtocols
+not covered|DefaultSecureProtocols
+missing|Enabled
+missing|DisabledByDefault
+exit 1"
+"$TLSGPO" check --policy-only "$pol" "$WORK/schannel.reg" >/dev/null 2>&1
+check_eq "--policy-only: not covered is not drift, missing still is" "$?" 1
+printf '%s\n' "Windows Registry Editor Version 5.00" "" "[$S]" '"Enabled"=dword:00000000' '"DisabledByDefault"=dword:00000001' | utf16 "$WORK/s-only.reg"
+"$TLSGPO" check --policy-only "$pol" "$WORK/s-only.reg" >/dev/null 2>&1
+check_eq "--policy-only: only covered values, all ok: exit 0" "$?" 0
+"$TLSGPO" check "$pol" "$WORK/s-only.reg" >/dev/null 2>&1
+check_eq "...without it, not covered counts: exit 1" "$?" 1
+printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE]" | utf16 "$WORK/root.reg"
+check_eq "an export of the whole hive without the keys: every value missing" "$(verdicts "$WORK/root.reg" | tail -1) $(verdicts "$WORK/root.reg" | grep -c '^missing')" "exit 1 4"
+
+# Machines: a directory merged in name order, standard input, Registry.pol.
+mkdir -p "$WORK/fleet/pc1" "$WORK/fleet/pc2" "$WORK/fleet/pc3"
+good | utf16 "$WORK/fleet/pc1/a.reg"
+printf '%s\n' "Windows Registry Editor Version 5.00" "" "[$W]" '"DefaultSecureProtocols"=dword:00000a00' | utf16 "$WORK/fleet/pc1/b.reg"
+good | utf16 "$WORK/fleet/pc2/a.reg"
+echo "not a registry file" > "$WORK/fleet/pc3/x.reg"
+out=$("$TLSGPO" check "$pol" "$WORK/fleet/pc1" "$WORK/fleet/pc2" "$WORK/fleet/pc3" 2>"$WORK/err")
+rc=$?
+check_eq "a fleet: the later file of pc1 wins; pc3 unreadable: exit 2" "$rc|$(grep -c '^pc1: 1 of 4 values drift$' <<<"$out")|$(grep -c '^pc2: compliant' <<<"$out")|$(grep -c '^pc3: unreadable' <<<"$out")" "2|1|1|1"
+check_eq "...pc3's file named with its line on stderr" "$(cat "$WORK/err")" "$WORK/fleet/pc3/x.reg:1: not a .reg file: the first line is not \"Windows Registry Editor Version 5.00\" or \"REGEDIT4\""
+check "...and a fleet summary naming the drifting value" grep -q '^fleet: 3 machines: 1 compliant, 1 drifting, 1 unreadable$' <<<"$out"
+check "...with the value that drifts most" grep -q '^ *1 machines  HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp\\DefaultSecureProtocols (64-bit)' <<<"$out"
+out=$("$TLSGPO" check "$pol" - < "$WORK/good.reg")
+check_eq "standard input" "$?|$out" "0|(stdin): compliant (4 values)"
+"$TLSGPO" build "$pol" -o "$WORK/pkg" >/dev/null 2>&1
+out=$("$TLSGPO" check "$pol" "$WORK/pkg/gpo")
+check_eq "a GPO folder: its Machine\\Registry.pol, compliant" "$?|$out" "0|gpo: compliant (4 values)"
+head -c 60 "$WORK/pkg/gpo/Machine/Registry.pol" > "$WORK/cut.pol"
+"$TLSGPO" check "$pol" "$WORK/cut.pol" >/dev/null 2>"$WORK/err"
+check_eq "a Registry.pol cut short: exit 2, FILE:OFFSET" "$?|$(grep -c "^$WORK/cut.pol:[0-9]*: " "$WORK/err")" "2|1"
+
+# --json, read by jq.
+if command -v jq >/dev/null 2>&1; then
+	"$TLSGPO" check --json "$pol" "$WORK/fleet/pc1" "$WORK/fleet/pc2" "$WORK/fleet/pc3" > "$WORK/c.json" 2>/dev/null
+	check_eq "--json: one document jq reads; summary" "$(jq -c '.summary | [.machines, .compliant, .drifting, .unreadable]' "$WORK/c.json")" "[3,1,1,1]"
+	check_eq "--json: per value states of pc1" "$(jq -r '.machines[0].values[] | .state' "$WORK/c.json" | sort | uniq -c | tr -s ' ' | tr '\n' ';')" " 3 ok; 1 wrong value;"
+	check_eq "--json: the wrong value's data" "$(jq -c '.machines[0].values[] | select(.state == "wrong value") | [.key, .view, .value, .want, .got]' "$WORK/c.json")" \
+		'["SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp","64","DefaultSecureProtocols",2048,2560]'
+	check_eq "--json: pc3's error" "$(jq -r '.machines[2] | .status + " " + (.errors | length | tostring)' "$WORK/c.json")" "unreadable 1"
+	check_eq "--json: the top drifting value" "$(jq -c '.summary.top' "$WORK/c.json")" '[{"value":"HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp\\DefaultSecureProtocols","view":"64","machines":1}]'
+else
+	skip "check --json" "jq is not installed (apt-get install jq)"
+fi
+
+# Errors with their line; the machine stays unreadable, nothing crashes.
+bad() {	# DESCRIPTION LINE-PATTERN: the file $WORK/b.reg
+	"$TLSGPO" check "$pol" "$WORK/b.reg" >/dev/null 2>"$WORK/err"
+	check_eq "$1" "$?|$(grep -c "^$WORK/b.reg:$2" "$WORK/err")" "2|1"
+}
+good | sed 's/dword:00000800/dword:0000080g/' | utf16 "$WORK/b.reg"
+bad "a bad dword in a policy key: exit 2 at its line" "4: dword: wants 1 to 8 hex digits"
+good | sed "s/WinHttp\]/WinHttp/" | utf16 "$WORK/b.reg"
+bad "a key line without ']': exit 2 at its line" "3: a key line without its closing"
+good | sed 's/^"DefaultSecureProtocols"=dword:00000800/"DefaultSecureProtocols=dword:00000800/' | utf16 "$WORK/b.reg"
+bad "a value name without its closing quote" "4: a value name without"
+good | sed 's/dword:00000800/dword:000000800/' | utf16 "$WORK/b.reg"
+bad "nine digits after dword:" "4: dword"
+printf '' > "$WORK/b.reg"
+bad "an empty file" " "
+
+# Every truncation of a UTF-16 export, and a seeded corruption corpus: each
+# file a machine of its own, so that one run checks them all; every
+# unreadable one must name FILE:LINE (or FILE: for no line).
+{ good; printf '%s\n' "" "[$W\\x]" '"s"="a\\b"' '"h"=hex:01,02,\' '  03,04' '@="d"'; } | utf16 "$WORK/t.reg"
+size=$(wc -c < "$WORK/t.reg")
+mkdir -p "$WORK/cuts" "$WORK/corrupt"
+for ((n = 0; n < size; n++)); do
+	head -c "$n" "$WORK/t.reg" > "$WORK/cuts/$n.reg"
+done
+python3 - "$WORK/t.reg" "$WORK/corrupt" <<'EOF2'
+import random, sys
+orig = open(sys.argv[1], 'rb').read()
+for seed in range(1, 301):
+    data = bytearray(orig)
+    rnd = random.Random(seed)
+    for _ in range(rnd.randint(1, 8)):
+        data[rnd.randrange(len(data))] = rnd.randrange(256)
+    open('%s/%d.reg' % (sys.argv[2], seed), 'wb').write(data)
+EOF2
+damaged() {	# DESCRIPTION DIR COUNT
+	local out r
+	out=$("$TLSGPO" check "$pol" "$2"/*.reg 2>"$WORK/err")
+	r=$?
+	check_eq "$1: exit 0, 1 or 2; one line per file; every unreadable one on stderr with FILE:LINE" \
+		"$([ "$r" -le 2 ] && echo fine)|$(grep -c '^[0-9]*\.reg: ' <<<"$out")|$(grep -c ': unreadable$' <<<"$out")" \
+		"fine|$3|$(grep -c "^$2/[0-9]*\.reg:[0-9]*: \|^$2/[0-9]*\.reg: " "$WORK/err")"
+}
+damaged "every truncation ($size of them)" "$WORK/cuts" "$size"
+damaged "300 corrupted copies" "$WORK/corrupt" 300
+
+done_testing
