@@ -83,7 +83,7 @@ audit() {	# ID
 	rc=$?
 	jeq "$id: after apply.reg, check says compliant (exit 0)" "$rc|$(head -1 <<<"$out")" \
 		"0|$(basename "$m"): compliant ($(jq '.operations | length' "$json") values)"
-	IFS=$'\t' read -r p1 v1 p2 v2 p3 v3 < <(jq -r '[.operations[0:3][] | .path, .value] | @tsv' "$json")
+	IFS=$'\t' read -r p1 v1 p2 v2 p3 v3 < <(jq -r '[.operations[0:3][] | .path, .value] | join("\t")' "$json")
 	(cd "$m" && timeout 60 wine reg add "$p1" /v "$v1" /t REG_DWORD /d 4660 /f /reg:64 </dev/null >>"$WINE_LOG" 2>&1)
 	(cd "$m" && timeout 60 wine reg delete "$p2" /v "$v2" /f /reg:64 </dev/null >>"$WINE_LOG" 2>&1)
 	(cd "$m" && timeout 60 wine reg add "$p3" /v "$v3" /t REG_SZ /d "1" /f /reg:64 </dev/null >>"$WINE_LOG" 2>&1)
