@@ -23,7 +23,7 @@ buf_free(struct buf *b)
 	buf_init(b);
 }
 
-static void
+void
 buf_reserve(struct buf *b, size_t more)
 {
 	size_t	cap;

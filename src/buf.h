@@ -13,6 +13,8 @@ struct buf {
 
 void	 buf_init(struct buf *);
 void	 buf_free(struct buf *);
+/* Room for more bytes (and a NUL) after len. */
+void	 buf_reserve(struct buf *, size_t);
 void	 buf_add(struct buf *, const void *, size_t);
 void	 buf_adds(struct buf *, const char *);
 void	 buf_addc(struct buf *, char);

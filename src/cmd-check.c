@@ -122,75 +122,119 @@ machine_error(struct machine *m, const char *file, int line, const char *msg)
 	m->unreadable = 1;
 }
 
-/* Registry.pol: the values it sets or deletes; its folder says the hive. */
+struct pol_ctx {
+	struct machine	*m;
+	enum reg_hive	 hive;
+};
+
+/* UTF-16LE units equal ASCII s (n units), ignoring ASCII case. */
+static int
+u16_caseeq(const unsigned char *p, const char *s, size_t n)
+{
+	size_t		i;
+	unsigned	a, b;
+
+	for (i = 0; i < n; i++) {
+		if (p[2 * i + 1] != 0)
+			return 0;
+		a = p[2 * i];
+		b = (unsigned char)s[i];
+		if (a >= 'a' && a <= 'z')
+			a -= 32;
+		if (b >= 'a' && b <= 'z')
+			b -= 32;
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+/* A record of the policy's keys and values sets or deletes that value. */
+static int
+pol_record(void *arg, const struct pol_raw *rec)
+{
+	struct pol_ctx		*c = arg;
+	struct reg_obs		*o = &c->m->obs;
+	struct reg_obs_value	*v;
+	const unsigned char	*name = rec->value;
+	size_t			 nlen = rec->value_units, k;
+	int			 deleted = 0;
+
+	if (nlen >= 6 && u16_caseeq(name, "**del.", 6)) {
+		deleted = 1;
+		name += 12;
+		nlen -= 6;
+	}
+	for (k = 0; k < o->nvalues; k++) {
+		const struct reg_wanted_key *wk = &o->keys[o->values[k].key];
+
+		if (wk->hive != c->hive || wk->len != rec->key_units ||
+		    strlen(o->values[k].name) != nlen ||
+		    !u16_caseeq(rec->key, wk->path, wk->len) ||
+		    !u16_caseeq(name, o->values[k].name, nlen))
+			continue;
+		v = &o->value[k];
+		free(v->text);
+		memset(v, 0, sizeof *v);
+		v->line = (int)rec->offset;
+		if (deleted) {
+			v->seen = VAL_DELETED;
+			continue;
+		}
+		v->seen = VAL_PRESENT;
+		v->type = rec->type;
+		if (rec->type == REG_TYPE_DWORD)
+			v->data = (uint32_t)rec->data[0] |
+			    (uint32_t)rec->data[1] << 8 |
+			    (uint32_t)rec->data[2] << 16 |
+			    (uint32_t)rec->data[3] << 24;
+	}
+	return 0;
+}
+
+/*
+ * Registry.pol: the values it sets or deletes; its folder says the hive.
+ * Read whole (at most 1 GiB), then scanned strictly without decoding.
+ */
 static void
 read_pol(struct machine *m, int fd, const char *file, enum reg_hive hive)
 {
-	struct pol_file	 pf;
+	struct pol_ctx	 c = { m, hive };
 	struct buf	 data;
-	char		 chunk[65536], err[160];
+	struct stat	 sb;
+	char		 err[160];
 	ssize_t		 n;
-	size_t		 off, i, k;
-	const char	*name;
-	int		 deleted;
-	uint32_t	 d;
+	size_t		 off, want;
 
 	buf_init(&data);
-	while ((n = read(fd, chunk, sizeof chunk)) > 0) {
-		buf_add(&data, chunk, (size_t)n);
+	want = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 ?
+	    (size_t)sb.st_size : 65536;
+	for (;;) {
+		if (data.len + want > (size_t)POL_MAX_BYTES + 1)
+			want = (size_t)POL_MAX_BYTES + 1 - data.len;
+		buf_reserve(&data, want);
+		n = read(fd, data.data + data.len, want);
+		if (n <= 0)
+			break;
+		data.len += (size_t)n;
 		if ((long)data.len > POL_MAX_BYTES) {
 			machine_error(m, file, 0, "larger than 1 GiB");
 			buf_free(&data);
 			return;
 		}
+		want = 65536;
 	}
 	if (n < 0) {
 		machine_error(m, file, 0, strerror(errno));
 		buf_free(&data);
 		return;
 	}
-	if (pol_parse((const unsigned char *)(data.data == NULL ? "" :
-	    data.data), data.len, &pf, &off, err, sizeof err) == -1) {
+	if (pol_scan((const unsigned char *)(data.data == NULL ? "" :
+	    data.data), data.len, pol_record, &c, &off, err, sizeof err) == -1) {
 		buf_printf(&m->errors, "%s:%zu: %s (byte offset)\n", file, off,
 		    err);
 		m->unreadable = 1;
-		buf_free(&data);
-		return;
 	}
-	for (i = 0; i < pf.n; i++) {
-		name = pf.v[i].value;
-		deleted = strncasecmp(name, "**del.", 6) == 0;
-		if (deleted)
-			name += 6;
-		for (k = 0; k < m->obs.nvalues; k++) {
-			const struct reg_wanted_key *wk =
-			    &m->obs.keys[m->obs.values[k].key];
-			struct reg_obs_value *v = &m->obs.value[k];
-
-			if (wk->hive != hive ||
-			    strcasecmp(wk->path, pf.v[i].key) != 0 ||
-			    strcasecmp(m->obs.values[k].name, name) != 0)
-				continue;
-			free(v->text);
-			memset(v, 0, sizeof *v);
-			v->line = (int)pf.v[i].offset;
-			if (deleted) {
-				v->seen = VAL_DELETED;
-				continue;
-			}
-			v->seen = VAL_PRESENT;
-			v->type = pf.v[i].type;
-			if (pf.v[i].type == REG_TYPE_DWORD && pf.v[i].size == 4) {
-				d = (uint32_t)pf.v[i].data[0] |
-				    (uint32_t)pf.v[i].data[1] << 8 |
-				    (uint32_t)pf.v[i].data[2] << 16 |
-				    (uint32_t)pf.v[i].data[3] << 24;
-				v->data = d;
-			} else if (pf.v[i].type == REG_TYPE_DWORD)
-				v->type = 0xffffffff;	/* a DWORD of the wrong size */
-		}
-	}
-	pol_free(&pf);
 	buf_free(&data);
 }
 

@@ -71,48 +71,52 @@ read_u32(struct reader *r, uint32_t *v, const char *what)
 	return 0;
 }
 
-/* A NUL-terminated UTF-16LE string, as UTF-8. */
+/*
+ * A NUL-terminated UTF-16LE string: *units code units at *at, the NUL
+ * read. Checked, not decoded: a lone surrogate is an error.
+ */
 static int
-read_wstr(struct reader *r, char **out, const char *what)
+scan_wstr(struct reader *r, const unsigned char **at, size_t *units,
+    const char *what)
 {
-	struct buf	b;
-	uint16_t	u, lo;
-	uint32_t	cp;
-	char		msg[128];
+	const unsigned char	*p = r->p;
+	size_t			 o = r->off, end = r->len & ~(size_t)1;
+	unsigned		 u, lo;
+	char			 msg[128];
 
-	buf_init(&b);
-	for (;;) {
-		snprintf(msg, sizeof msg, "the NUL ending the %s", what);
-		if (read_u16(r, &u, msg) == -1)
-			goto bad;
-		if (u == 0)
-			break;
-		if (u >= 0xdc00 && u <= 0xdfff) {
-			r->off -= 2;
-			fail(r, "a lone UTF-16 low surrogate");
-			goto bad;
+	if (((r->len - r->off) & 1) != 0)
+		end = r->off + ((r->len - r->off) & ~(size_t)1);
+	*at = p + o;
+	for (; o < end; o += 2) {
+		u = (unsigned)p[o] | (unsigned)p[o + 1] << 8;
+		if (u == 0) {
+			*units = (o - r->off) / 2;
+			r->off = o + 2;
+			return 0;
 		}
-		cp = u;
-		if (u >= 0xd800 && u <= 0xdbff) {
-			if (read_u16(r, &lo, "a UTF-16 low surrogate") == -1)
-				goto bad;
-			if (lo < 0xdc00 || lo > 0xdfff) {
-				r->off -= 4;
-				fail(r, "a UTF-16 high surrogate without its "
-				    "low surrogate");
-				goto bad;
-			}
-			cp = 0x10000 + (((uint32_t)u - 0xd800) << 10) +
-			    (lo - 0xdc00);
+		if ((u & 0xf800) != 0xd800)
+			continue;
+		if (u >= 0xdc00) {
+			r->off = o;
+			return fail(r, "a lone UTF-16 low surrogate");
 		}
-		utf8_put(&b, cp);
+		if (o + 3 >= end) {
+			r->off = o + 2;
+			return fail(r, "truncated: a UTF-16 low surrogate "
+			    "expected");
+		}
+		lo = (unsigned)p[o + 2] | (unsigned)p[o + 3] << 8;
+		if (lo < 0xdc00 || lo > 0xdfff) {
+			r->off = o;
+			return fail(r, "a UTF-16 high surrogate without its "
+			    "low surrogate");
+		}
+		o += 2;
 	}
-	*out = xstrdup(b.data == NULL ? "" : b.data);
-	buf_free(&b);
-	return 0;
-bad:
-	buf_free(&b);
-	return -1;
+	r->off = o;
+	snprintf(msg, sizeof msg, "truncated: the NUL ending the %s "
+	    "expected", what);
+	return fail(r, msg);
 }
 
 static int
@@ -144,15 +148,15 @@ check_data(struct reader *r, const struct pol_record *rec)
 }
 
 int
-pol_parse(const unsigned char *p, size_t len, struct pol_file *pf,
+pol_scan(const unsigned char *p, size_t len, pol_record_fn fn, void *arg,
     size_t *err_offset, char *err, size_t errlen)
 {
 	struct reader		 r = { p, len, 0, err, errlen };
-	struct pol_record	 rec;
+	struct pol_raw		 rec;
 	uint32_t		 v;
 	size_t			 size_at;
+	struct pol_record	 chk;
 
-	memset(pf, 0, sizeof *pf);
 	if (len < 4 || memcmp(p, "PReg", 4) != 0) {
 		fail(&r, len < 4 ? "truncated: the PReg signature expected" :
 		    "not a Registry.pol: the signature is not PReg");
@@ -171,49 +175,88 @@ pol_parse(const unsigned char *p, size_t len, struct pol_file *pf,
 		memset(&rec, 0, sizeof rec);
 		rec.offset = r.off;
 		if (expect_char(&r, '[') == -1 ||
-		    read_wstr(&r, &rec.key, "key") == -1)
-			goto bad_rec;
-		if (rec.key[0] == '\0') {
+		    scan_wstr(&r, &rec.key, &rec.key_units, "key") == -1)
+			goto bad;
+		if (rec.key_units == 0) {
 			r.off = rec.offset + 2;
 			fail(&r, "an empty key");
-			goto bad_rec;
+			goto bad;
 		}
 		if (expect_char(&r, ';') == -1 ||
-		    read_wstr(&r, &rec.value, "value name") == -1 ||
+		    scan_wstr(&r, &rec.value, &rec.value_units,
+		    "value name") == -1 ||
 		    expect_char(&r, ';') == -1 ||
 		    read_u32(&r, &rec.type, "the type") == -1 ||
 		    expect_char(&r, ';') == -1)
-			goto bad_rec;
+			goto bad;
 		size_at = r.off;
 		if (read_u32(&r, &rec.size, "the size") == -1 ||
 		    expect_char(&r, ';') == -1)
-			goto bad_rec;
+			goto bad;
 		if (rec.size > len - r.off) {
 			snprintf(err, errlen, "size %u runs past the end of "
 			    "the file (%zu bytes left)", (unsigned)rec.size,
 			    len - r.off);
 			r.off = size_at;
-			goto bad_rec;
+			goto bad;
 		}
 		rec.data = p + r.off;
-		if (check_data(&r, &rec) == -1) {
+		chk.type = rec.type;
+		chk.size = rec.size;
+		chk.data = rec.data;
+		if (check_data(&r, &chk) == -1) {
 			r.off = size_at;
-			goto bad_rec;
+			goto bad;
 		}
 		r.off += rec.size;
 		if (expect_char(&r, ']') == -1)
-			goto bad_rec;
-		pf->v = xreallocarray(pf->v, pf->n + 1, sizeof *pf->v);
-		pf->v[pf->n++] = rec;
+			goto bad;
+		if (fn != NULL && fn(arg, &rec) == -1) {
+			r.off = rec.offset;
+			goto bad;
+		}
 	}
 	return 0;
-bad_rec:
-	free(rec.key);
-	free(rec.value);
 bad:
 	*err_offset = r.off;
-	pol_free(pf);
 	return -1;
+}
+
+static int
+collect_record(void *arg, const struct pol_raw *raw)
+{
+	struct pol_file		*pf = arg;
+	struct pol_record	 rec;
+	struct buf		 b;
+
+	memset(&rec, 0, sizeof rec);
+	buf_init(&b);
+	utf16le_to_utf8(&b, raw->key, raw->key_units * 2);
+	rec.key = xstrdup(buf_cstr(&b));
+	b.len = 0;
+	utf16le_to_utf8(&b, raw->value, raw->value_units * 2);
+	rec.value = xstrdup(b.data == NULL ? "" : buf_cstr(&b));
+	buf_free(&b);
+	rec.type = raw->type;
+	rec.size = raw->size;
+	rec.data = raw->data;
+	rec.offset = raw->offset;
+	pf->v = xreallocarray(pf->v, pf->n + 1, sizeof *pf->v);
+	pf->v[pf->n++] = rec;
+	return 0;
+}
+
+int
+pol_parse(const unsigned char *p, size_t len, struct pol_file *pf,
+    size_t *err_offset, char *err, size_t errlen)
+{
+	memset(pf, 0, sizeof *pf);
+	if (pol_scan(p, len, collect_record, pf, err_offset, err, errlen) ==
+	    -1) {
+		pol_free(pf);
+		return -1;
+	}
+	return 0;
 }
 
 void

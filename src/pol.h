@@ -31,4 +31,26 @@ int	pol_parse(const unsigned char *, size_t, struct pol_file *,
 	    size_t *, char *, size_t);
 void	pol_free(struct pol_file *);
 
+/* A record as it lies in the file: strings as UTF-16LE code units. */
+struct pol_raw {
+	const unsigned char	*key;
+	size_t			 key_units;
+	const unsigned char	*value;
+	size_t			 value_units;
+	uint32_t		 type;
+	uint32_t		 size;
+	const unsigned char	*data;
+	size_t			 offset;
+};
+
+/* Called per record; -1 stops the scan (an error at the record). */
+typedef int	(*pol_record_fn)(void *, const struct pol_raw *);
+
+/*
+ * The same strict reading without decoding anything: fn sees each record
+ * as it lies in the file (fn may be NULL). Returns 0 or -1 as pol_parse.
+ */
+int	pol_scan(const unsigned char *, size_t, pol_record_fn, void *,
+	    size_t *, char *, size_t);
+
 #endif
