@@ -238,6 +238,108 @@ read_pol(struct machine *m, int fd, const char *file, enum reg_hive hive)
 	buf_free(&data);
 }
 
+static const char *type_name(uint32_t);
+
+/*
+ * A backup's state.txt (apply.cmd / apply.ps1): the state before apply,
+ * value by value. Its records name the plan's values by position, so it
+ * must be a complete backup ("end|N") of this very plan ("plan|ID").
+ */
+static void
+read_state(struct checker *c, struct machine *m, FILE *fp, const char *file)
+{
+	char		 line[4096], id[17], *f[5], *q;
+	unsigned long	 idx, data;
+	size_t		 i, k, records = 0;
+	int		 n = 0, plan_seen = 0, ended = 0, nf;
+
+	plan_id(c->pl, id);
+	while (fgets(line, sizeof line, fp) != NULL) {
+		n++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		if (ended) {
+			machine_error(m, file, n, "a record after \"end\"");
+			return;
+		}
+		for (nf = 0, q = line; nf < 5; nf++) {
+			f[nf] = q;
+			if (nf < 4 && (q = strchr(q, '|')) != NULL)
+				*q++ = '\0';
+			else {
+				nf++;
+				break;
+			}
+		}
+		for (i = (size_t)nf; i < 5; i++)
+			f[i] = "";
+		if (strcmp(f[0], "format") == 0) {
+			if (strcmp(f[1], "2") != 0) {
+				machine_error(m, file, n, "a backup of another "
+				    "format than 2");
+				return;
+			}
+		} else if (strcmp(f[0], "plan") == 0) {
+			if (strcmp(f[1], id) != 0) {
+				buf_printf(&m->errors, "%s:%d: a backup of plan "
+				    "%s, not of this policy's plan %s\n", file, n,
+				    f[1], id);
+				m->unreadable = 1;
+				return;
+			}
+			plan_seen = 1;
+		} else if (strcmp(f[0], "end") == 0)
+			ended = 1;
+		else if (strcmp(f[0], "value") == 0) {
+			records++;
+			idx = strtoul(f[1], &q, 10);
+			if (*q != '\0' || idx == 0 || idx > c->pl->n) {
+				machine_error(m, file, n, "a value record of no "
+				    "value of the plan");
+				return;
+			}
+			for (k = 0; k < c->nvalues; k++)
+				if (c->op_of[k] == idx - 1)
+					break;
+			if (k == c->nvalues)
+				continue;
+			free(m->obs.value[k].text);
+			memset(&m->obs.value[k], 0, sizeof m->obs.value[k]);
+			m->obs.value[k].line = n;
+			if (strcmp(f[2], "absent") == 0) {
+				m->obs.value[k].seen = VAL_DELETED;
+				continue;
+			}
+			if (strcmp(f[2], "present") != 0) {
+				machine_error(m, file, n, "a value neither "
+				    "present nor absent");
+				return;
+			}
+			m->obs.value[k].seen = VAL_PRESENT;
+			m->obs.value[k].type = 0xfffffffe;
+			for (i = 0; i < 12; i++) {
+				if (strcmp(f[3], type_name((uint32_t)i)) == 0)
+					m->obs.value[k].type = (uint32_t)i;
+			}
+			if (m->obs.value[k].type == REG_TYPE_DWORD) {
+				data = strtoul(f[4], &q, 16);
+				if (strncmp(f[4], "0x", 2) != 0 || *q != '\0') {
+					machine_error(m, file, n, "a REG_DWORD "
+					    "without 0x data");
+					return;
+				}
+				m->obs.value[k].data = (uint32_t)data;
+			}
+		} else if (strcmp(f[0], "key") == 0)
+			records++;
+	}
+	if (!plan_seen || !ended)
+		machine_error(m, file, n, !plan_seen ? "a backup without its "
+		    "plan record" : "a backup cut short (no \"end\" record)");
+	(void)records;
+}
+
 /* A directory's parent-most component named "User": HKCU's Registry.pol. */
 static enum reg_hive
 pol_hive(const char *file)
@@ -258,9 +360,9 @@ pol_hive(const char *file)
 }
 
 static void
-read_file(struct machine *m, const char *file)
+read_file(struct checker *c, struct machine *m, const char *file)
 {
-	unsigned char	 head[8];
+	unsigned char	 head[16];
 	ssize_t		 n;
 	int		 fd, line;
 	char		 err[256];
@@ -270,10 +372,24 @@ read_file(struct machine *m, const char *file)
 		machine_error(m, file, 0, strerror(errno));
 		return;
 	}
-	/* Registry.pol starts "PReg"; anything else is read as a .reg. */
+	/*
+	 * Registry.pol starts "PReg", a backup's state.txt "# tlsgpo backup";
+	 * anything else is read as a .reg.
+	 */
 	n = fd == 0 ? 0 : pread(fd, head, sizeof head, 0);
 	if (n >= 4 && memcmp(head, "PReg", 4) == 0)
 		read_pol(m, fd, file, pol_hive(file));
+	else if (n >= 8 && memcmp(head, "# tlsgpo", 8) == 0) {
+		FILE	*fp = fdopen(fd, "r");
+
+		if (fp == NULL)
+			machine_error(m, file, 0, strerror(errno));
+		else {
+			read_state(c, m, fp, file);
+			fclose(fp);
+		}
+		return;
+	}
 	else if (regfile_read(fd, &m->obs, &line, err, sizeof err) == -1)
 		machine_error(m, file, line, err);
 	if (fd != 0)
@@ -286,8 +402,9 @@ export_name(const char *name)
 {
 	size_t	n = strlen(name);
 
-	return n > 4 && (strcasecmp(name + n - 4, ".reg") == 0 ||
-	    strcasecmp(name + n - 4, ".pol") == 0);
+	return (n > 4 && (strcasecmp(name + n - 4, ".reg") == 0 ||
+	    strcasecmp(name + n - 4, ".pol") == 0)) ||
+	    strcasecmp(name, "state.txt") == 0;
 }
 
 static int
@@ -317,7 +434,7 @@ read_machine(struct checker *c, struct machine *m, const char *arg)
 	free(t);
 	if (strcmp(arg, "-") == 0 || stat(arg, &sb) == -1 ||
 	    !S_ISDIR(sb.st_mode)) {
-		read_file(m, arg);
+		read_file(c, m, arg);
 		return;
 	}
 	if ((d = opendir(arg)) == NULL) {
@@ -352,7 +469,7 @@ read_machine(struct checker *c, struct machine *m, const char *arg)
 		machine_error(m, arg, 0, "no .reg or .pol file in this directory");
 	qsort(names, n, sizeof *names, cmp_names);
 	for (i = 0; i < n; i++) {
-		read_file(m, names[i]);
+		read_file(c, m, names[i]);
 		free(names[i]);
 	}
 	free(names);
@@ -409,6 +526,8 @@ type_name(uint32_t t)
 		return "REG_QWORD";
 	case 0xffffffff:
 		return "REG_DWORD of another size";
+	case 0xfffffffe:
+		return "a type reg.exe named otherwise";
 	}
 	snprintf(other, sizeof other, "type 0x%x", (unsigned)t);
 	return other;
@@ -709,8 +828,9 @@ const struct cmd_entry cmd_check_entry = {
 	"file, or a directory whose *.reg and *.pol files (and Machine/ and\n"
 	"User/Registry.pol) are merged in name order, named after the\n"
 	"directory; each a .reg export (regedit /e, reg export: UTF-16 or\n"
-	"8-bit) or a Registry.pol (in a User folder: HKEY_CURRENT_USER); - is\n"
-	"standard input. Per value: ok, missing, wrong value, wrong type, or\n"
+	"8-bit), a Registry.pol (in a User folder: HKEY_CURRENT_USER) or an\n"
+	"apply script's backup state.txt (the state before apply; only of\n"
+	"this policy's plan); - is standard input. Per value: ok, missing, wrong value, wrong type, or\n"
 	"not covered (the export does not include its key); per machine one\n"
 	"line; for a fleet a summary with the values that drift most. Exit\n"
 	"status 0 when every machine is compliant, 1 on any drift (not\n"

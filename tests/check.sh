@@ -127,6 +127,23 @@ head -c 60 "$WORK/pkg/gpo/Machine/Registry.pol" > "$WORK/cut.pol"
 "$TLSGPO" check "$pol" "$WORK/cut.pol" >/dev/null 2>"$WORK/err"
 check_eq "a Registry.pol cut short: exit 2, FILE:OFFSET" "$?|$(grep -c "^$WORK/cut.pol:[0-9]*: " "$WORK/err")" "2|1"
 
+# A backup's state.txt: the state before apply, value by value, for this
+# plan only, complete only.
+planid=$(sed -n 's/^set "TLSGPO_PLAN=\([0-9a-f]*\)".*/\1/p' "$WORK/pkg/scripts/apply.cmd" | tr -d '\r')
+mkdir -p "$WORK/bk"
+printf '%s\r\n' "# tlsgpo backup of policy chk version 1.0, written by apply.cmd" "format|2|apply.cmd" "computer|PC1" "plan|$planid" \
+	"value|1|present|REG_DWORD|0xa00" "value|2|absent" "value|3|present|REG_SZ|0 1" "value|4|present|REG_DWORD|0x1" "key|1|present" "end|5" > "$WORK/bk/state.txt"
+check_eq "a backup's state.txt: its values judged (plan id $planid)" "$(verdicts "$WORK/bk")" "wrong value|DefaultSecureProtocols
+missing|DefaultSecureProtocols
+wrong type|Enabled
+exit 1"
+sed -i 's/^end|5\r$//' "$WORK/bk/state.txt"
+"$TLSGPO" check "$pol" "$WORK/bk" >/dev/null 2>"$WORK/err"
+check_eq "a state.txt cut short: exit 2" "$?|$(cat "$WORK/err")" "2|$WORK/bk/state.txt:10: a backup cut short (no \"end\" record)"
+printf '%s\r\n' "# tlsgpo backup" "format|2|apply.ps1" "plan|0123456789abcdef" "end|0" > "$WORK/bk/state.txt"
+"$TLSGPO" check "$pol" "$WORK/bk" >/dev/null 2>"$WORK/err"
+check_eq "another plan's state.txt: exit 2 at its plan line" "$?|$(cat "$WORK/err")" "2|$WORK/bk/state.txt:3: a backup of plan 0123456789abcdef, not of this policy's plan $planid"
+
 # --json, read by jq.
 if command -v jq >/dev/null 2>&1; then
 	"$TLSGPO" check --json "$pol" "$WORK/fleet/pc1" "$WORK/fleet/pc2" "$WORK/fleet/pc3" > "$WORK/c.json" 2>/dev/null
