@@ -18,6 +18,7 @@
 #include "plan.h"
 #include "pol.h"
 #include "regfile.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /*
@@ -43,7 +44,8 @@ static const char *const verdict_words[V_COUNT] = {
 };
 
 struct machine {
-	char		*name;
+	char		*name;		/* printable: control bytes escaped */
+	const char	*path;
 	struct reg_obs	 obs;
 	struct buf	 errors;	/* FILE:LINE: message lines */
 	int		 unreadable;
@@ -149,6 +151,39 @@ u16_caseeq(const unsigned char *p, const char *s, size_t n)
 	return 1;
 }
 
+/* **DeleteValues: the value names in its REG_SZ data, ';'-separated. */
+static int
+pol_delete_values(struct pol_ctx *c, const struct pol_raw *rec)
+{
+	struct reg_obs	*o = &c->m->obs;
+	struct buf	 names;
+	char		*list, *t, *save = NULL;
+	size_t		 k;
+
+	buf_init(&names);
+	utf16le_to_utf8(&names, rec->data, rec->size);
+	list = xstrdup(buf_cstr(&names));
+	buf_free(&names);
+	for (t = strtok_r(list, ";", &save); t != NULL;
+	    t = strtok_r(NULL, ";", &save)) {
+		for (k = 0; k < o->nvalues; k++) {
+			const struct reg_wanted_key *wk =
+			    &o->keys[o->values[k].key];
+
+			if (wk->hive != c->hive || wk->len != rec->key_units ||
+			    !u16_caseeq(rec->key, wk->path, wk->len) ||
+			    strcasecmp(o->values[k].name, t) != 0)
+				continue;
+			free(o->value[k].text);
+			memset(&o->value[k], 0, sizeof o->value[k]);
+			o->value[k].seen = VAL_DELETED;
+			o->value[k].line = (int)rec->offset;
+		}
+	}
+	free(list);
+	return 0;
+}
+
 /* A record of the policy's keys and values sets or deletes that value. */
 static int
 pol_record(void *arg, const struct pol_raw *rec)
@@ -160,6 +195,32 @@ pol_record(void *arg, const struct pol_raw *rec)
 	size_t			 nlen = rec->value_units, k;
 	int			 deleted = 0;
 
+	/*
+	 * [MS-GPREG] 2.2.1: "**del.NAME" deletes NAME, "**delvals." every
+	 * value of the key, "**DeleteValues" the values its data lists
+	 * (";"-separated), "**soft.NAME" sets NAME only if it is absent (it
+	 * tells nothing of the machine: not read).
+	 */
+	if (nlen >= 10 && u16_caseeq(name, "**delvals.", 10)) {
+		for (k = 0; k < o->nvalues; k++) {
+			const struct reg_wanted_key *wk =
+			    &o->keys[o->values[k].key];
+
+			if (wk->hive != c->hive || wk->len != rec->key_units ||
+			    !u16_caseeq(rec->key, wk->path, wk->len))
+				continue;
+			free(o->value[k].text);
+			memset(&o->value[k], 0, sizeof o->value[k]);
+			o->value[k].seen = VAL_DELETED;
+			o->value[k].line = (int)rec->offset;
+		}
+		return 0;
+	}
+	if (nlen >= 14 && u16_caseeq(name, "**DeleteValues", 14))
+		return pol_delete_values(c, rec);
+	if (nlen >= 2 && name[0] == '*' && name[1] == 0 && name[2] == '*' &&
+	    name[3] == 0 && !u16_caseeq(name, "**del.", 6))
+		return 0;	/* **soft., **DeleteKeys, **SecureKey: no state */
 	if (nlen >= 6 && u16_caseeq(name, "**del.", 6)) {
 		deleted = 1;
 		name += 12;
@@ -197,7 +258,8 @@ pol_record(void *arg, const struct pol_raw *rec)
  * Read whole (at most 1 GiB), then scanned strictly without decoding.
  */
 static void
-read_pol(struct machine *m, int fd, const char *file, enum reg_hive hive)
+read_pol(struct machine *m, int fd, const unsigned char *head, size_t headlen,
+    const char *file, enum reg_hive hive)
 {
 	struct pol_ctx	 c = { m, hive };
 	struct buf	 data;
@@ -207,6 +269,7 @@ read_pol(struct machine *m, int fd, const char *file, enum reg_hive hive)
 	size_t		 off, want;
 
 	buf_init(&data);
+	buf_add(&data, head, headlen);
 	want = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 ?
 	    (size_t)sb.st_size : 65536;
 	for (;;) {
@@ -340,11 +403,12 @@ read_state(struct checker *c, struct machine *m, FILE *fp, const char *file)
 	(void)records;
 }
 
-/* A directory's parent-most component named "User": HKCU's Registry.pol. */
+/* The folder a Registry.pol lies in: "User" (any case) means HKCU. */
 static enum reg_hive
 pol_hive(const char *file)
 {
-	char		*dir = xstrdup(file), *slash, *base;
+	char		*real = realpath(file, NULL);
+	char		*dir = xstrdup(real != NULL ? real : file), *slash, *base;
 	enum reg_hive	 h = HIVE_HKLM;
 
 	slash = strrchr(dir, '/');
@@ -356,6 +420,7 @@ pol_hive(const char *file)
 			h = HIVE_HKCU;
 	}
 	free(dir);
+	free(real);
 	return h;
 }
 
@@ -363,34 +428,57 @@ static void
 read_file(struct checker *c, struct machine *m, const char *file)
 {
 	unsigned char	 head[16];
-	ssize_t		 n;
-	int		 fd, line;
+	struct stat	 sb;
+	ssize_t		 n, got;
+	int		 fd, line, flags;
 	char		 err[256];
 
-	fd = strcmp(file, "-") == 0 ? 0 : open(file, O_RDONLY);
+	/* O_NONBLOCK: a FIFO given as a machine must not hang the audit. */
+	fd = strcmp(file, "-") == 0 ? 0 : open(file, O_RDONLY | O_NONBLOCK);
 	if (fd == -1) {
 		machine_error(m, file, 0, strerror(errno));
 		return;
 	}
+	if (fd != 0) {
+		if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+			machine_error(m, file, 0, "not a regular file");
+			close(fd);
+			return;
+		}
+		flags = fcntl(fd, F_GETFL);
+		if (flags != -1)
+			fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	}
 	/*
 	 * Registry.pol starts "PReg", a backup's state.txt "# tlsgpo backup";
-	 * anything else is read as a .reg.
+	 * anything else is read as a .reg. The first bytes are read from the
+	 * stream itself (standard input cannot be read twice).
 	 */
-	n = fd == 0 ? 0 : pread(fd, head, sizeof head, 0);
+	for (n = 0; n < (ssize_t)sizeof head; n += got) {
+		got = read(fd, head + n, sizeof head - (size_t)n);
+		if (got == -1 && errno == EINTR) {
+			got = 0;
+			continue;
+		}
+		if (got <= 0)
+			break;
+	}
 	if (n >= 4 && memcmp(head, "PReg", 4) == 0)
-		read_pol(m, fd, file, pol_hive(file));
+		read_pol(m, fd, head, (size_t)n, file, pol_hive(file));
 	else if (n >= 8 && memcmp(head, "# tlsgpo", 8) == 0) {
-		FILE	*fp = fdopen(fd, "r");
+		FILE	*fp;
 
-		if (fp == NULL)
-			machine_error(m, file, 0, strerror(errno));
+		if (fd == 0 || lseek(fd, 0, SEEK_SET) == -1 ||
+		    (fp = fdopen(fd, "r")) == NULL)
+			machine_error(m, file, 0, "a state.txt is read from a "
+			    "file, not from standard input");
 		else {
 			read_state(c, m, fp, file);
 			fclose(fp);
+			return;
 		}
-		return;
-	}
-	else if (regfile_read(fd, &m->obs, &line, err, sizeof err) == -1)
+	} else if (regfile_read(fd, head, (size_t)n, &m->obs, &line, err,
+	    sizeof err) == -1)
 		machine_error(m, file, line, err);
 	if (fd != 0)
 		close(fd);
@@ -407,10 +495,54 @@ export_name(const char *name)
 	    strcasecmp(name, "state.txt") == 0;
 }
 
+/* dir/Registry.pol, in any case, when there is one. */
+static void
+add_registry_pol(const char *dir, char ***names, size_t *n)
+{
+	DIR		*d = opendir(dir);
+	struct dirent	*e;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcasecmp(e->d_name, "Registry.pol") != 0)
+			continue;
+		*names = xreallocarray(*names, *n + 1, sizeof **names);
+		(*names)[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	closedir(d);
+}
+
 static int
 cmp_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * A name fit for one line of text and for JSON: control characters, '\\'
+ * and bytes that are not UTF-8 as \\xHH.
+ */
+static char *
+printable(const char *s)
+{
+	struct buf	 b;
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t	 cp;
+	size_t		 i, k, n = strlen(s);
+
+	buf_init(&b);
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(p + i, n - i, &cp);
+		if (k == 0 || cp < 0x20 || cp == 0x7f || cp == '\\') {
+			buf_printf(&b, "\\x%02X", p[i]);
+			k = 1;
+		} else
+			buf_add(&b, p + i, k);
+	}
+	s = xstrdup(buf_cstr(&b));
+	buf_free(&b);
+	return (char *)s;
 }
 
 /* A machine: a file, or the files of a directory in name order. */
@@ -426,10 +558,11 @@ read_machine(struct checker *c, struct machine *m, const char *arg)
 	memset(m, 0, sizeof *m);
 	buf_init(&m->errors);
 	reg_obs_init(&m->obs, c->keys, c->nkeys, c->values, c->nvalues);
+	m->path = arg;
 	t = xstrdup(arg);
 	while (strlen(t) > 1 && t[strlen(t) - 1] == '/')
 		t[strlen(t) - 1] = '\0';
-	m->name = xstrdup(strcmp(t, "-") == 0 ? "(stdin)" :
+	m->name = printable(strcmp(t, "-") == 0 ? "(stdin)" :
 	    strrchr(t, '/') != NULL ? strrchr(t, '/') + 1 : t);
 	free(t);
 	if (strcmp(arg, "-") == 0 || stat(arg, &sb) == -1 ||
@@ -445,22 +578,16 @@ read_machine(struct checker *c, struct machine *m, const char *arg)
 		if (e->d_name[0] == '.')
 			continue;
 		path = xasprintf("%s/%s", arg, e->d_name);
-		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
-		    export_name(e->d_name)) {
+		if (export_name(e->d_name)) {
+			/* Even one it cannot read: read_file says why. */
 			names = xreallocarray(names, n + 1, sizeof *names);
 			names[n++] = path;
 		} else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) &&
 		    (strcasecmp(e->d_name, "Machine") == 0 ||
 		    strcasecmp(e->d_name, "User") == 0)) {
 			/* A GPO's Machine and User folders: their Registry.pol. */
+			add_registry_pol(path, &names, &n);
 			free(path);
-			path = xasprintf("%s/%s/Registry.pol", arg, e->d_name);
-			if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
-				names = xreallocarray(names, n + 1,
-				    sizeof *names);
-				names[n++] = path;
-			} else
-				free(path);
 		} else
 			free(path);
 	}
@@ -543,6 +670,38 @@ value_label(const struct plan_op *op)
 	return s;
 }
 
+static char *printable(const char *);
+
+enum status {
+	S_COMPLIANT,
+	S_DRIFT,
+	S_NOT_COVERED,	/* --policy-only, and no value covered at all */
+	S_UNREADABLE
+};
+
+static const char *const status_words[] = {
+	"compliant", "drift", "not covered", "unreadable"
+};
+
+/* The one verdict on a machine: text, JSON, summary and exit status. */
+static enum status
+machine_status(const struct checker *c, const struct machine *m)
+{
+	size_t	drift = m->count[V_MISSING] + m->count[V_WRONG_VALUE] +
+	    m->count[V_WRONG_TYPE];
+
+	if (m->unreadable)
+		return S_UNREADABLE;
+	if (drift > 0)
+		return S_DRIFT;
+	if (m->count[V_NOT_COVERED] == 0)
+		return S_COMPLIANT;
+	if (!c->policy_only)
+		return S_DRIFT;
+	return m->count[V_NOT_COVERED] == c->nvalues ? S_NOT_COVERED :
+	    S_COMPLIANT;
+}
+
 static void
 print_text(const struct checker *c, const struct machine *m, struct buf *out)
 {
@@ -557,7 +716,15 @@ print_text(const struct checker *c, const struct machine *m, struct buf *out)
 	}
 	drift = m->count[V_MISSING] + m->count[V_WRONG_VALUE] +
 	    m->count[V_WRONG_TYPE];
-	if (drift == 0 && m->count[V_NOT_COVERED] == 0)
+	if (machine_status(c, m) == S_NOT_COVERED)
+		buf_printf(out, "%s: none of the %zu values is covered by the "
+		    "export\n", m->name, c->nvalues);
+	else if (machine_status(c, m) == S_COMPLIANT &&
+	    m->count[V_NOT_COVERED] > 0)
+		buf_printf(out, "%s: compliant in the %zu values covered (%zu "
+		    "not covered)\n", m->name, c->nvalues -
+		    m->count[V_NOT_COVERED], m->count[V_NOT_COVERED]);
+	else if (drift == 0 && m->count[V_NOT_COVERED] == 0)
 		buf_printf(out, "%s: compliant (%zu values)\n", m->name,
 		    c->nvalues);
 	else if (m->count[V_NOT_COVERED] == 0)
@@ -569,7 +736,8 @@ print_text(const struct checker *c, const struct machine *m, struct buf *out)
 		    m->count[V_NOT_COVERED]);
 	for (i = 0; i < c->nvalues; i++) {
 		v = verdict_of(c, m, i);
-		if (v == V_OK && !c->verbose)
+		if ((v == V_OK || (v == V_NOT_COVERED && c->policy_only)) &&
+		    !c->verbose)
 			continue;
 		op = &c->pl->ops[c->op_of[i]];
 		label = value_label(op);
@@ -615,9 +783,12 @@ print_json(const struct checker *c, const struct machine *m, int first,
 	buf_adds(out, first ? "\n    {" : ",\n    {");
 	buf_adds(out, "\"name\": ");
 	json_string(out, m->name);
-	buf_printf(out, ", \"status\": \"%s\"", m->unreadable ? "unreadable" :
-	    drift == 0 && m->count[V_NOT_COVERED] == 0 ? "compliant" :
-	    "drift");
+	buf_adds(out, ", \"path\": ");
+	key = printable(m->path);
+	json_string(out, key);
+	free(key);
+	buf_printf(out, ", \"status\": \"%s\"",
+	    status_words[machine_status(c, m)]);
 	buf_printf(out, ", \"drift\": %zu, \"not_covered\": %zu", drift,
 	    m->count[V_NOT_COVERED]);
 	buf_adds(out, ", \"errors\": [");
@@ -697,6 +868,11 @@ cmd_check_exec(int argc, char **argv)
 	if (argc - optind < 2)
 		return cmd_usage_error(&cmd_check_entry, "give a policy and at "
 		    "least one machine (a file or a directory of exports)");
+	for (i = (size_t)optind + 1, ch = 0; i < (size_t)argc; i++)
+		ch += strcmp(argv[i], "-") == 0;
+	if (ch > 1)
+		return cmd_usage_error(&cmd_check_entry, "standard input (-) "
+		    "can be read once");
 	/* The policy's warnings are for its author (lint), not its audit. */
 	diags_init(&d, strcmp(argv[optind], "-") == 0 ? "<stdin>" :
 	    argv[optind]);
@@ -723,10 +899,12 @@ cmd_check_exec(int argc, char **argv)
 	}
 	for (i = 0; i < nm; i++) {
 		read_machine(&c, &m, argv[optind + 1 + (int)i]);
+		if (progress && m.errors.len > 0)
+			fputs("\r\033[K", stderr);
+		fputs(buf_cstr(&m.errors), stderr);
 		if (progress)
 			fprintf(stderr, "\rtlsgpo check: %zu of %zu machines", i + 1,
 			    nm);
-		fputs(buf_cstr(&m.errors), stderr);
 		if (!m.unreadable) {
 			size_t	k;
 
@@ -739,15 +917,18 @@ cmd_check_exec(int argc, char **argv)
 					c.drift_by_value[k]++;
 			}
 		}
-		drift = m.count[V_MISSING] + m.count[V_WRONG_VALUE] +
-		    m.count[V_WRONG_TYPE] + (policy_only ? 0 :
-		    m.count[V_NOT_COVERED]);
-		if (m.unreadable)
+		switch (machine_status(&c, &m)) {
+		case S_UNREADABLE:
 			unreadable++;
-		else if (drift == 0)
+			break;
+		case S_COMPLIANT:
 			compliant++;
-		else
+			break;
+		case S_DRIFT:
+		case S_NOT_COVERED:
 			drifting++;
+			break;
+		}
 		if (json)
 			print_json(&c, &m, first, &out);
 		else

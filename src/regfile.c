@@ -23,6 +23,7 @@
  */
 
 #define READ_CHUNK	(1024 * 1024)
+#define ANC_MAX		32	/* depth of a wanted key, at most */
 #define LINE_MAX_BYTES	(64 * 1024 * 1024)
 
 struct rd {
@@ -35,6 +36,16 @@ struct rd {
 	struct reg_obs	*obs;
 	long		 cur;		/* wanted key of the current section */
 	unsigned char	 lens[1024];	/* 1: a wanted key or ancestor has this length */
+	/*
+	 * This file segment (a header line starts one: exports may be
+	 * concatenated): the line where each wanted key's header, and each of
+	 * its ancestors' at each depth, appeared; 0: not yet.
+	 */
+	int		*seg_key;
+	int		*seg_anc;	/* nkeys x ANC_MAX */
+	int		 seg_headers;	/* key lines in this segment */
+	unsigned char	*seg_root;	/* the segment begins at the key or above */
+	int		 unterminated;	/* the last line had no line end */
 	int		*errline;
 	char		*err;
 	size_t		 errlen;
@@ -119,14 +130,16 @@ next_line(struct rd *r, const unsigned char **p, size_t *n)
 			return 1;
 		}
 		if (r->eof) {
-			if (r->len - r->pos < (size_t)r->w) {
-				r->pos = r->len;
+			if ((r->len - r->pos) % (size_t)r->w != 0)
+				return fail(r, r->line + 1, "truncated: an odd "
+				    "number of bytes in a UTF-16 file");
+			if (r->len == r->pos)
 				return 0;
-			}
 			*p = r->buf + r->pos;
-			*n = (r->len - r->pos) & ~(size_t)(r->w - 1);
+			*n = r->len - r->pos;
 			r->pos = r->len;
 			r->line++;
+			r->unterminated = 1;
 			return 1;
 		}
 		/* Where to go on searching, relative to the line's start. */
@@ -192,28 +205,38 @@ static const struct {
 
 /*
  * A key line's hive: returns the unit where the path starts (after the
- * hive and its '\'), or the end when the line names only the hive; -1 for
- * a hive no wanted key lives in. HKEY_USERS\S-1-5-21-...\ is a user's
- * HKEY_CURRENT_USER.
+ * hive and its '\\'), or the end when the line names only the hive; -1 for
+ * a hive no wanted key lives in. A user's hive exported from HKEY_USERS
+ * (S-1-5-21-..., S-1-12-1-...) is HKEY_CURRENT_USER; the service
+ * accounts' (S-1-5-18, -19, -20), .DEFAULT and *_Classes are not. *user
+ * names the user: "HKEY_CURRENT_USER" or the SID.
  */
 static long
 key_hive(const struct rd *r, const unsigned char *p, size_t a, size_t n,
-    enum reg_hive *hive)
+    enum reg_hive *hive, char *user, size_t userlen)
 {
-	size_t	i, k, len;
+	size_t	i, k, len, u;
 
 	for (i = 0; i < sizeof hive_names / sizeof hive_names[0]; i++) {
 		len = strlen(hive_names[i].name);
 		if (n >= len && units_equal(r, p, a, hive_names[i].name, len) &&
 		    (n == len || unit(r, p, a + len) == '\\')) {
 			*hive = hive_names[i].hive;
+			snprintf(user, userlen, "%s", *hive == HIVE_HKCU ?
+			    "HKEY_CURRENT_USER" : "");
 			return (long)(n == len ? a + n : a + len + 1);
 		}
 	}
-	if (n > 13 && units_equal(r, p, a, "HKEY_USERS\\S-", 13)) {
-		for (k = a + 13; k < a + n && unit(r, p, k) != '\\'; k++)
+	if (n > 17 && (units_equal(r, p, a, "HKEY_USERS\\S-1-5-21-", 20) ||
+	    units_equal(r, p, a, "HKEY_USERS\\S-1-12-1-", 19))) {
+		for (k = a + 11, u = 0; k < a + n && unit(r, p, k) != '\\';
+		    k++) {
 			if (unit(r, p, k) == '_')
 				return -1;	/* ..._Classes */
+			if (u + 1 < userlen)
+				user[u++] = (char)(unit(r, p, k) & 0x7f);
+		}
+		user[u] = '\0';
 		*hive = HIVE_HKCU;
 		return (long)(k < a + n ? k + 1 : k);
 	}
@@ -233,17 +256,36 @@ mark_values_gone(struct reg_obs *o, size_t k)
 	}
 }
 
-/* A key line: [PATH] or [-PATH]. */
+/* How many '\\'-separated components the first n bytes of path have. */
+static size_t
+depth_of(const char *path, size_t n)
+{
+	size_t	i, d = n > 0;
+
+	for (i = 0; i < n; i++)
+		d += path[i] == '\\';
+	return d;
+}
+
+/*
+ * A key line: [PATH] or [-PATH]. An export lists each key once, after its
+ * parent, with all its values: a wanted key's header resets its values, and
+ * a wanted key (or an ancestor) given twice in one segment, or before its
+ * parent, is an error (a string value with a line break in it, or a
+ * damaged export, would otherwise be read as keys).
+ */
 static int
 key_line(struct rd *r, const unsigned char *p, size_t n)
 {
 	struct reg_obs	*o = r->obs;
 	enum reg_hive	 hive;
-	size_t		 a = 1, end = n, plen, k, klen;
+	size_t		 a = 1, end = n, plen, k, klen, d;
 	long		 start;
-	int		 deleted = 0;
+	int		 deleted = 0, *seen;
+	char		 user[96];
 
 	r->cur = -1;
+	r->seg_headers++;
 	while (end > 0 && (unit(r, p, end - 1) == '\r' ||
 	    unit(r, p, end - 1) == ' '))
 		end--;
@@ -254,7 +296,7 @@ key_line(struct rd *r, const unsigned char *p, size_t n)
 		deleted = 1;
 		a++;
 	}
-	start = key_hive(r, p, a, end - a, &hive);
+	start = key_hive(r, p, a, end - a, &hive, user, sizeof user);
 	if (start < 0)
 		return 0;
 	plen = end - (size_t)start;
@@ -269,14 +311,46 @@ key_line(struct rd *r, const unsigned char *p, size_t n)
 			continue;
 		if (!units_equal(r, p, (size_t)start, o->keys[k].path, plen))
 			continue;
+		if (hive == HIVE_HKCU) {
+			if (o->user[0] == '\0')
+				snprintf(o->user, sizeof o->user, "%s", user);
+			else if (strcmp(o->user, user) != 0)
+				return fail(r, r->line, "a second user's hive "
+				    "(%s, after %s): give each user's export "
+				    "as a machine of its own", user, o->user);
+		}
+		d = depth_of(o->keys[k].path, plen);
+		seen = plen == klen ? &r->seg_key[k] :
+		    &r->seg_anc[k * ANC_MAX + (d < ANC_MAX ? d : ANC_MAX - 1)];
+		if (!deleted && *seen != 0)
+			return fail(r, r->line, "this key was listed already, "
+			    "on line %d: a string value with a line break in "
+			    "it, or a damaged export", *seen);
+		/*
+		 * An export of a subtree lists every key after its parent:
+		 * in a segment that begins at this key or above, a key whose
+		 * parent did not come first was not written by regedit.
+		 */
+		if (r->seg_headers == 1)
+			r->seg_root[k] = 1;
+		if (!deleted && plen == klen && r->seg_key[k] == 0 &&
+		    r->seg_headers > 1 && r->seg_root[k] && d > 1 &&
+		    r->seg_anc[k * ANC_MAX + (d - 1 < ANC_MAX ? d - 1 :
+		    ANC_MAX - 1)] == 0 && plen > 0)
+			return fail(r, r->line, "this key comes before its "
+			    "parent: a string value with a line break in it, or "
+			    "a damaged export");
+		if (!deleted)
+			*seen = r->line;
 		if (plen == klen) {
 			if (deleted) {
 				o->key[k] = KEY_ABSENT;
-				mark_values_gone(o, k);
 			} else {
 				o->key[k] = KEY_PRESENT;
 				r->cur = (long)k;
 			}
+			/* The header lists all the key's values. */
+			mark_values_gone(o, k);
 			o->key_line[k] = r->line;
 		} else if (deleted) {
 			/* Deleting an ancestor deletes the key. */
@@ -455,6 +529,36 @@ value_line(struct rd *r, const char *s, int line)
 	return 0;
 }
 
+/*
+ * Whether a line is a .reg header ("Windows Registry Editor Version 5.00"
+ * or "REGEDIT4", after a byte order mark): 1; 2 when it is one followed by
+ * a CR and more text (lines that end in CR alone); 0 otherwise.
+ */
+static int
+header_line(const struct rd *r, const unsigned char *p, size_t nu)
+{
+	static const char v5[] = "Windows Registry Editor Version 5.00";
+	static const char v4[] = "REGEDIT4";
+	size_t	a = 0, n;
+
+	if (r->w == 2 && nu > 0 && unit(r, p, 0) == 0xfeff)
+		a = 1;
+	else if (r->w == 1 && nu >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		a = 3;
+	if (nu - a >= sizeof v5 - 1 && units_equal(r, p, a, v5, sizeof v5 - 1))
+		n = a + sizeof v5 - 1;
+	else if (nu - a >= sizeof v4 - 1 &&
+	    units_equal(r, p, a, v4, sizeof v4 - 1))
+		n = a + sizeof v4 - 1;
+	else
+		return 0;
+	if (n < nu && unit(r, p, n) == '\r')
+		n++;
+	if (n == nu)
+		return 1;
+	return unit(r, p, n - 1) == '\r' ? 2 : 0;
+}
+
 int
 regfile_sniff(const unsigned char *p, size_t n)
 {
@@ -477,14 +581,13 @@ regfile_sniff(const unsigned char *p, size_t n)
 }
 
 int
-regfile_read(int fd, struct reg_obs *o, int *errline, char *err,
-    size_t errlen)
+regfile_read(int fd, const unsigned char *head, size_t headlen,
+    struct reg_obs *o, int *errline, char *err, size_t errlen)
 {
 	struct rd		 r;
 	const unsigned char	*p;
 	size_t			 n, nu, k, i, start;
-	int			 rc = 0, got, first;
-	char			*h;
+	int			 rc = 0, got = 0, first, hdr;
 
 	memset(&r, 0, sizeof r);
 	r.fd = fd;
@@ -504,6 +607,13 @@ regfile_read(int fd, struct reg_obs *o, int *errline, char *err,
 				r.lens[i] = 1;
 		}
 	}
+	/* Bytes the caller read already to tell what the file is. */
+	if (headlen > 0) {
+		r.cap = headlen + READ_CHUNK;
+		r.buf = xreallocarray(NULL, r.cap, 1);
+		memcpy(r.buf, head, headlen);
+		r.len = headlen;
+	}
 	/* Encoding: a UTF-16LE BOM, a UTF-8 BOM, or 8-bit text. */
 	while (r.len < 3 && !r.eof)
 		if (fill(&r) < 0) {
@@ -522,27 +632,35 @@ regfile_read(int fd, struct reg_obs *o, int *errline, char *err,
 		r.len -= 2;
 		r.pos = 0;
 	}
+	r.seg_key = xcalloc(o->nkeys + 1, sizeof *r.seg_key);
+	r.seg_anc = xcalloc((o->nkeys + 1) * ANC_MAX, sizeof *r.seg_anc);
+	r.seg_root = xcalloc(o->nkeys + 1, 1);
 	first = 1;
 	while ((got = next_line(&r, &p, &n)) == 1) {
 		nu = n / (size_t)r.w;
+		hdr = header_line(&r, p, nu);
 		if (first) {
 			first = 0;
-			buf_init(&r.logical);
-			line_utf8(&r, p, nu, &r.logical);
-			h = r.logical.data == NULL ? xstrdup("") :
-			    xstrdup(buf_cstr(&r.logical));
-			h[strcspn(h, "\r")] = '\0';
-			buf_free(&r.logical);
-			buf_init(&r.logical);
-			if (strcmp(h, "Windows Registry Editor Version 5.00") != 0 &&
-			    strcmp(h, "REGEDIT4") != 0) {
-				free(h);
+			if (hdr == 2) {
+				rc = fail(&r, 1, "lines that end in CR alone: not "
+				    "a .reg file as Windows writes it");
+				goto out;
+			}
+			if (hdr == 0) {
 				rc = fail(&r, 1, "not a .reg file: the first line "
 				    "is not \"Windows Registry Editor Version "
 				    "5.00\" or \"REGEDIT4\"");
 				goto out;
 			}
-			free(h);
+		}
+		if (hdr != 0) {
+			/* Another export begins (copy /b a.reg+b.reg). */
+			memset(r.seg_key, 0, o->nkeys * sizeof *r.seg_key);
+			memset(r.seg_anc, 0, o->nkeys * ANC_MAX *
+			    sizeof *r.seg_anc);
+			memset(r.seg_root, 0, o->nkeys);
+			r.seg_headers = 0;
+			r.cur = -1;
 			continue;
 		}
 		if (nu == 0)
@@ -554,7 +672,7 @@ regfile_read(int fd, struct reg_obs *o, int *errline, char *err,
 			}
 			continue;
 		}
-		if (r.cur < 0)
+		if (r.cur < 0 || unit(&r, p, 0) == ';')
 			continue;
 		/*
 		 * A value of a wanted key: a line ending in '\\' goes on in
@@ -585,21 +703,30 @@ regfile_read(int fd, struct reg_obs *o, int *errline, char *err,
 			rc = -1;
 			goto out;
 		}
-		if (r.logical.len == 0 || r.logical.data[0] == ';')
+		if (got == 0) {
+			rc = fail(&r, r.line, "truncated: a value continued "
+			    "past the end of the file");
+			goto out;
+		}
+		if (r.logical.len == 0)
 			continue;
 		if (value_line(&r, buf_cstr(&r.logical), (int)start) == -1) {
 			rc = -1;
 			goto out;
 		}
-		if (got == 0)
-			break;
 	}
 	if (got == -1)
 		rc = -1;
 	else if (first)
 		rc = fail(&r, 0, "empty: not a .reg file");
+	else if (r.unterminated)
+		rc = fail(&r, r.line, "truncated: the last line has no line "
+		    "end (regedit and reg.exe end every line)");
 out:
 	free(r.buf);
+	free(r.seg_key);
+	free(r.seg_anc);
+	free(r.seg_root);
 	buf_free(&r.logical);
 	return rc;
 }

@@ -54,6 +54,7 @@ struct reg_obs {
 	enum key_seen		*key;
 	int			*key_line;
 	struct reg_obs_value	*value;
+	char			 user[96];	/* whose HKCU values these are */
 };
 
 void	reg_obs_init(struct reg_obs *, const struct reg_wanted_key *, size_t,
@@ -61,12 +62,15 @@ void	reg_obs_init(struct reg_obs *, const struct reg_wanted_key *, size_t,
 void	reg_obs_free(struct reg_obs *);
 
 /*
- * Reads a .reg from fd (name for messages) into obs, later lines and files
- * overriding earlier ones. Returns 0, or -1 with *line (0: no line) and a
- * message in err: not a .reg, a malformed line in a wanted key, a line too
- * long, a read error.
+ * Reads a .reg into obs, later lines and files overriding earlier ones:
+ * the head bytes (already read from fd to tell what it is), then fd.
+ * Returns 0, or -1 with *line (0: no line) and a message in err: not a
+ * .reg, a malformed line in a wanted key, a key listed twice or before its
+ * parent, a second user's hive, a line too long, a truncated file, a read
+ * error.
  */
-int	regfile_read(int, struct reg_obs *, int *, char *, size_t);
+int	regfile_read(int, const unsigned char *, size_t, struct reg_obs *,
+	    int *, char *, size_t);
 
 /* Whether bytes look like the start of a .reg file (any encoding). */
 int	regfile_sniff(const unsigned char *, size_t);

@@ -85,8 +85,28 @@ check_eq "another case of the value name: compliant" "$(verdicts "$WORK/f.reg")"
 { good; printf '%s\n' "; [$W]" '; "DefaultSecureProtocols"=dword:0' "" "[$W\\Sub]" '"DefaultSecureProtocols"=dword:00000001' '"a \"q\" \\ b"="x"'; } | utf16 "$WORK/f.reg"
 check_eq "comments, a subkey, escaped names: compliant" "$(verdicts "$WORK/f.reg")" "exit 0"
 { good; printf '%s\n' "" "[$W]" '"DefaultSecureProtocols"=dword:00000200'; } | utf16 "$WORK/f.reg"
-check_eq "a key given twice: the later value counts" "$(verdicts "$WORK/f.reg")" "wrong value|DefaultSecureProtocols
+check_eq "a key listed twice in one export: unreadable (exit 2)" "$(verdicts "$WORK/f.reg")" "exit 2"
+check "...saying where it was first" grep -q 'f.reg:13: this key was listed already, on line 3' "$WORK/err"
+{ good; good | sed 's/dword:00000800/dword:00000200/'; } | utf16 "$WORK/f.reg"
+check_eq "two exports one after the other (copy /b): the later counts" "$(verdicts "$WORK/f.reg")" "wrong value|DefaultSecureProtocols
+wrong value|DefaultSecureProtocols
 exit 1"
+{ printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE]" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE\\x]" '"s"="a' "[$W]" '"DefaultSecureProtocols"=dword:00000800' 'b"'; } | utf16 "$WORK/f.reg"
+check_eq "a string with a line break that forges a key: unreadable, not compliant" "$(verdicts "$WORK/f.reg")" "exit 2"
+check "...saying the key comes before its parent" grep -q 'f.reg:7: this key comes before its parent' "$WORK/err"
+mkdir -p "$WORK/later"
+good | utf16 "$WORK/later/1.reg"
+printf '%s\n' "Windows Registry Editor Version 5.00" "" "[$W]" '"Other"=dword:00000001' | utf16 "$WORK/later/2.reg"
+check_eq "a later export of a key without the value: missing (a key line lists all its values)" "$(verdicts "$WORK/later")" "missing|DefaultSecureProtocols
+exit 1"
+
+# Damage regedit never writes.
+good | utf16 "$WORK/f.reg"; printf 'X' >> "$WORK/f.reg"
+check_eq "UTF-16 of an odd length: unreadable" "$(verdicts "$WORK/f.reg")" "exit 2"
+good | utf16 "$WORK/f.reg"; head -c -2 "$WORK/f.reg" > "$WORK/g.reg"
+check_eq "the last line without its line end: unreadable" "$(verdicts "$WORK/g.reg")" "exit 2"
+good | tr '\n' '\r' > "$WORK/f.reg"
+check_eq "lines ending in CR alone: unreadable" "$(verdicts "$WORK/f.reg")" "exit 2"
 
 # Coverage.
 printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL]" '"EventLogging"=dword:00000001' "" \
@@ -105,6 +125,20 @@ check_eq "--policy-only: only covered values, all ok: exit 0" "$?" 0
 check_eq "...without it, not covered counts: exit 1" "$?" 1
 printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE]" | utf16 "$WORK/root.reg"
 check_eq "an export of the whole hive without the keys: every value missing" "$(verdicts "$WORK/root.reg" | tail -1) $(verdicts "$WORK/root.reg" | grep -c '^missing')" "exit 1 4"
+
+# Users: one user's hive per machine; service accounts are nobody's HKCU.
+upol=$WORK/u.ini
+printf '[policy]\nid = u\nname = U\nversion = 1.0\n\n[wininet]\nprotocols = tls1.2\nscope = user\n' > "$upol"
+IS='Software\Microsoft\Windows\CurrentVersion\Internet Settings'
+printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_USERS\\S-1-5-18\\$IS]" '"SecureProtocols"=dword:00000800' | utf16 "$WORK/sys.reg"
+out=$("$TLSGPO" check "$upol" "$WORK/sys.reg" 2>&1)
+check_eq "HKCU values in S-1-5-18's hive (SYSTEM): not the user's, not covered" "$?|$out" "1|sys.reg: 0 of 1 values drift, 1 not covered by the export
+  not covered HKCU\\$IS\\SecureProtocols: the export does not include its key"
+printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_USERS\\S-1-5-21-1-2-3-1001\\$IS]" '"SecureProtocols"=dword:00000800' | utf16 "$WORK/u1.reg"
+check_eq "a user's hive from HKEY_USERS: compliant" "$("$TLSGPO" check "$upol" "$WORK/u1.reg")" "u1.reg: compliant (1 values)"
+{ printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_USERS\\S-1-5-21-1-2-3-1001\\$IS]" '"SecureProtocols"=dword:00000800' "" "[HKEY_USERS\\S-1-5-21-1-2-3-1002\\$IS]" '"SecureProtocols"=dword:000000a0'; } | utf16 "$WORK/u2.reg"
+"$TLSGPO" check "$upol" "$WORK/u2.reg" >/dev/null 2>"$WORK/err"
+check_eq "two users' hives in one machine: unreadable, naming both" "$?|$(cat "$WORK/err")" "2|$WORK/u2.reg:6: a second user's hive (S-1-5-21-1-2-3-1002, after S-1-5-21-1-2-3-1001): give each user's export as a machine of its own"
 
 # Machines: a directory merged in name order, standard input, Registry.pol.
 mkdir -p "$WORK/fleet/pc1" "$WORK/fleet/pc2" "$WORK/fleet/pc3"
@@ -143,6 +177,40 @@ check_eq "a state.txt cut short: exit 2" "$?|$(cat "$WORK/err")" "2|$WORK/bk/sta
 printf '%s\r\n' "# tlsgpo backup" "format|2|apply.ps1" "plan|0123456789abcdef" "end|0" > "$WORK/bk/state.txt"
 "$TLSGPO" check "$pol" "$WORK/bk" >/dev/null 2>"$WORK/err"
 check_eq "another plan's state.txt: exit 2 at its plan line" "$?|$(cat "$WORK/err")" "2|$WORK/bk/state.txt:3: a backup of plan 0123456789abcdef, not of this policy's plan $planid"
+
+"$TLSGPO" check --policy-only "$pol" "$WORK/root.reg" "$WORK/fleet/pc2" >/dev/null 2>&1
+check_eq "--policy-only: a machine whose export covers nothing is not compliant" "$?" 1
+printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor]" | utf16 "$WORK/none.reg"
+out=$("$TLSGPO" check --policy-only "$pol" "$WORK/none.reg")
+check_eq "...and says so" "$?|$out" "1|none.reg: none of the 4 values is covered by the export"
+"$TLSGPO" check "$pol" - - < "$WORK/good.reg" >/dev/null 2>&1
+check_eq "standard input twice: a usage error" "$?" 2
+mkfifo "$WORK/fifo"
+timeout 10 "$TLSGPO" check "$pol" "$WORK/fifo" >/dev/null 2>"$WORK/err"
+check_eq "a FIFO as a machine: unreadable at once, not a hang" "$?|$(cat "$WORK/err")" "2|$WORK/fifo: not a regular file"
+mkdir -p "$WORK/odd
+name: compliant (4 values)"
+good | utf16 "$WORK/odd
+name: compliant (4 values)/a.reg"
+printf '%s\n' "Windows Registry Editor Version 5.00" "" "[$W]" | utf16 "$WORK/odd
+name: compliant (4 values)/b.reg"
+out=$("$TLSGPO" check "$pol" "$WORK/odd
+name: compliant (4 values)")
+check_eq "a machine name with a line break cannot forge a line" "$(head -1 <<<"$out")" 'odd\x0Aname: compliant (4 values): 1 of 4 values drift'
+mkdir -p "$WORK/dvm"
+python3 - "$WORK/pkg/gpo/Machine/Registry.pol" "$WORK/dvm/1.pol" <<'EOF2'
+import struct, sys
+u = lambda s: (s + '\0').encode('utf-16-le')
+c = lambda ch: ch.encode('utf-16-le')
+rec = (c('[') + u(r'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp') + c(';') +
+       u('**delvals.') + c(';') + struct.pack('<I', 1) + c(';') + struct.pack('<I', 4) + c(';') +
+       ' '.encode('utf-16-le') + b'\0\0' + c(']'))
+open(sys.argv[2], 'wb').write(open(sys.argv[1], 'rb').read() + rec)
+EOF2
+check_eq "Registry.pol: **delvals. after the value deletes it" "$(verdicts "$WORK/dvm")" "missing|DefaultSecureProtocols
+exit 1"
+out=$("$TLSGPO" check "$pol" - < "$WORK/pkg/gpo/Machine/Registry.pol")
+check_eq "Registry.pol on standard input" "$?|$out" "0|(stdin): compliant (4 values)"
 
 # --json, read by jq.
 if command -v jq >/dev/null 2>&1; then
