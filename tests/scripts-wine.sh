@@ -560,6 +560,32 @@ job_types() {
 	jcheck "...with a warning naming it" grep -q 'office365-tls12-1.0-1" is not a complete backup of this package' <<<"$out"
 }
 
+# tlsgpo check on Wine's own exports after apply.cmd and after rollback.cmd.
+job_audit() {
+	local id=server-hardening s=$WORK/pkg-server-hardening/scripts m=$WORK/audit.$BASHPID out
+	rm -rf "$m"
+	mkdir -p "$m"
+	exports() {
+		rm -f "$m"/*.reg
+		(cd "$m" && timeout 120 wine regedit /E software.reg 'HKEY_LOCAL_MACHINE\SOFTWARE' </dev/null >>"$WINE_LOG" 2>&1)
+		(cd "$m" && timeout 120 wine reg export 'HKLM\SOFTWARE\Wow6432Node\Microsoft' wow.reg /y /reg:64 </dev/null >>"$WINE_LOG" 2>&1)
+		(cd "$m" && timeout 120 wine reg export 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL' schannel.reg /y /reg:64 </dev/null >>"$WINE_LOG" 2>&1)
+	}
+	wine_cmd "$s" apply.cmd
+	jrc "audit: apply.cmd exits 0" 0
+	exports
+	out=$("$TLSGPO" check "$srcdir/policies/$id.ini" "$m" 2>&1)
+	jeq "audit: after apply.cmd, check on regedit /E and reg export says compliant" "$?|$(head -1 <<<"$out")" \
+		"0|$(basename "$m"): compliant ($(jq '.operations | length' "$WORK/$id.json") values)"
+	wine_cmd "$s" rollback.cmd
+	jrc "audit: rollback.cmd exits 0" 0
+	exports
+	out=$("$TLSGPO" check --json "$srcdir/policies/$id.ini" "$m" 2>&1)
+	jeq "audit: after rollback.cmd, check --json says drift (exit 1), the values missing" \
+		"$?|$(jq -r '.machines[0].status' <<<"$out")|$(jq '[.machines[0].values[] | select(.state == "missing")] | length > 20' <<<"$out")" "1|drift|true"
+	rm -rf "$m"
+}
+
 # ---- Run ------------------------------------------------------------------
 printf '[policy]\nid = tls11srv\nname = TLS 1.1 server off\nversion = 1.0\n\n[schannel]\ntls1.1.server = disabled\n' > "$WORK/tls11srv.ini"
 printf '[policy]\nid = userscope\nname = User scope\nversion = 1.0\n\n[wininet]\nprotocols = tls1.2\nscope = user\n' > "$WORK/userscope.ini"
@@ -581,7 +607,7 @@ for pol in $(for f in "$srcdir"/policies/*.ini; do
 		jobs+=("rt $pol $sc")
 	done
 done
-jobs+=(job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile)
+jobs+=(job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
 # TLSGPO_WINE_ONLY="job_a,rt office365-tls12 d": only these jobs, comma
 # separated (for work on one of them).
 if [ -n "${TLSGPO_WINE_ONLY:-}" ]; then
