@@ -255,50 +255,63 @@ pol_record(void *arg, const struct pol_raw *rec)
 
 /*
  * Registry.pol: the values it sets or deletes; its folder says the hive.
- * Read whole (at most 1 GiB), then scanned strictly without decoding.
+ * Read in parts and scanned strictly without decoding anything: memory
+ * holds a part (a record at least), not the file.
  */
 static void
 read_pol(struct machine *m, int fd, const unsigned char *head, size_t headlen,
     const char *file, enum reg_hive hive)
 {
 	struct pol_ctx	 c = { m, hive };
-	struct buf	 data;
-	struct stat	 sb;
+	unsigned char	*buf;
+	size_t		 cap = 1024 * 1024, len = 0, base = 0, used, off;
+	ssize_t		 n = 0;
 	char		 err[160];
-	ssize_t		 n;
-	size_t		 off, want;
+	int		 eof = 0;
 
-	buf_init(&data);
-	buf_add(&data, head, headlen);
-	want = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 ?
-	    (size_t)sb.st_size : 65536;
+	buf = xreallocarray(NULL, cap, 1);
+	memcpy(buf, head, headlen);
+	len = headlen;
 	for (;;) {
-		if (data.len + want > (size_t)POL_MAX_BYTES + 1)
-			want = (size_t)POL_MAX_BYTES + 1 - data.len;
-		buf_reserve(&data, want);
-		n = read(fd, data.data + data.len, want);
-		if (n <= 0)
-			break;
-		data.len += (size_t)n;
-		if ((long)data.len > POL_MAX_BYTES) {
-			machine_error(m, file, 0, "larger than 1 GiB");
-			buf_free(&data);
-			return;
+		while (!eof && len < cap) {
+			n = read(fd, buf + len, cap - len);
+			if (n == -1 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				eof = 1;
+				break;
+			}
+			len += (size_t)n;
 		}
-		want = 65536;
+		if (n < 0) {
+			machine_error(m, file, 0, strerror(errno));
+			break;
+		}
+		if (pol_scan_part(buf, len, base, eof, pol_record, &c, &used,
+		    &off, err, sizeof err) == -1) {
+			buf_printf(&m->errors, "%s:%zu: %s (byte offset)\n",
+			    file, off, err);
+			m->unreadable = 1;
+			break;
+		}
+		if (eof)
+			break;
+		if (used == 0 && len == cap) {
+			/* One record larger than the part: a larger part. */
+			if (cap >= (size_t)POL_MAX_BYTES) {
+				machine_error(m, file, 0, "a record larger than "
+				    "1 GiB");
+				break;
+			}
+			cap *= 2;
+			buf = xreallocarray(buf, cap, 1);
+			continue;
+		}
+		memmove(buf, buf + used, len - used);
+		len -= used;
+		base += used;
 	}
-	if (n < 0) {
-		machine_error(m, file, 0, strerror(errno));
-		buf_free(&data);
-		return;
-	}
-	if (pol_scan((const unsigned char *)(data.data == NULL ? "" :
-	    data.data), data.len, pol_record, &c, &off, err, sizeof err) == -1) {
-		buf_printf(&m->errors, "%s:%zu: %s (byte offset)\n", file, off,
-		    err);
-		m->unreadable = 1;
-	}
-	buf_free(&data);
+	free(buf);
 }
 
 static const char *type_name(uint32_t);

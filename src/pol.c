@@ -15,6 +15,7 @@ struct reader {
 	size_t			 off;
 	char			*err;
 	size_t			 errlen;
+	int			 ran_out;	/* the error is the end of the bytes */
 };
 
 static int
@@ -30,6 +31,7 @@ read_u16(struct reader *r, uint16_t *u, const char *what)
 	char	msg[192];
 
 	if (r->len - r->off < 2) {
+		r->ran_out = 1;
 		snprintf(msg, sizeof msg, "truncated: %s expected", what);
 		return fail(r, msg);
 	}
@@ -61,6 +63,7 @@ read_u32(struct reader *r, uint32_t *v, const char *what)
 	char	msg[192];
 
 	if (r->len - r->off < 4) {
+		r->ran_out = 1;
 		snprintf(msg, sizeof msg, "truncated: %s expected", what);
 		return fail(r, msg);
 	}
@@ -101,6 +104,7 @@ scan_wstr(struct reader *r, const unsigned char **at, size_t *units,
 			return fail(r, "a lone UTF-16 low surrogate");
 		}
 		if (o + 3 >= end) {
+			r->ran_out = 1;
 			r->off = o + 2;
 			return fail(r, "truncated: a UTF-16 low surrogate "
 			    "expected");
@@ -114,6 +118,7 @@ scan_wstr(struct reader *r, const unsigned char **at, size_t *units,
 		o += 2;
 	}
 	r->off = o;
+	r->ran_out = 1;
 	snprintf(msg, sizeof msg, "truncated: the NUL ending the %s "
 	    "expected", what);
 	return fail(r, msg);
@@ -147,38 +152,52 @@ check_data(struct reader *r, const struct pol_record *rec)
 	return 0;
 }
 
+/*
+ * The records of p[0, len), the file's bytes from offset base on (the
+ * header when base is 0). Not final: a record cut by the end of the bytes
+ * is left for the next part (*used says how far the records went).
+ */
 int
-pol_scan(const unsigned char *p, size_t len, pol_record_fn fn, void *arg,
-    size_t *err_offset, char *err, size_t errlen)
+pol_scan_part(const unsigned char *p, size_t len, size_t base, int final,
+    pol_record_fn fn, void *arg, size_t *used, size_t *err_offset, char *err,
+    size_t errlen)
 {
-	struct reader		 r = { p, len, 0, err, errlen };
+	struct reader		 r = { p, len, 0, err, errlen, 0 };
 	struct pol_raw		 rec;
 	uint32_t		 v;
 	size_t			 size_at;
 	struct pol_record	 chk;
 
-	if (len < 4 || memcmp(p, "PReg", 4) != 0) {
-		fail(&r, len < 4 ? "truncated: the PReg signature expected" :
-		    "not a Registry.pol: the signature is not PReg");
-		goto bad;
-	}
-	r.off = 4;
-	if (read_u32(&r, &v, "the version") == -1)
-		goto bad;
-	if (v != 1) {
-		r.off -= 4;
-		snprintf(err, errlen, "version %u; only version 1 exists",
-		    (unsigned)v);
-		goto bad;
+	*used = 0;
+	if (base == 0) {
+		if (len < 8 && !final)
+			return 0;
+		if (len < 4 || memcmp(p, "PReg", 4) != 0) {
+			fail(&r, len < 4 ? "truncated: the PReg signature "
+			    "expected" : "not a Registry.pol: the signature is "
+			    "not PReg");
+			goto bad;
+		}
+		r.off = 4;
+		if (read_u32(&r, &v, "the version") == -1)
+			goto bad;
+		if (v != 1) {
+			r.off -= 4;
+			snprintf(err, errlen, "version %u; only version 1 exists",
+			    (unsigned)v);
+			goto bad;
+		}
+		*used = r.off;
 	}
 	while (r.off < len) {
 		memset(&rec, 0, sizeof rec);
-		rec.offset = r.off;
+		rec.offset = base + r.off;
+		r.ran_out = 0;
 		if (expect_char(&r, '[') == -1 ||
 		    scan_wstr(&r, &rec.key, &rec.key_units, "key") == -1)
-			goto bad;
+			goto bad_rec;
 		if (rec.key_units == 0) {
-			r.off = rec.offset + 2;
+			r.off = rec.offset - base + 2;
 			fail(&r, "an empty key");
 			goto bad;
 		}
@@ -188,17 +207,18 @@ pol_scan(const unsigned char *p, size_t len, pol_record_fn fn, void *arg,
 		    expect_char(&r, ';') == -1 ||
 		    read_u32(&r, &rec.type, "the type") == -1 ||
 		    expect_char(&r, ';') == -1)
-			goto bad;
+			goto bad_rec;
 		size_at = r.off;
 		if (read_u32(&r, &rec.size, "the size") == -1 ||
 		    expect_char(&r, ';') == -1)
-			goto bad;
+			goto bad_rec;
 		if (rec.size > len - r.off) {
+			r.ran_out = 1;
 			snprintf(err, errlen, "size %u runs past the end of "
 			    "the file (%zu bytes left)", (unsigned)rec.size,
 			    len - r.off);
 			r.off = size_at;
-			goto bad;
+			goto bad_rec;
 		}
 		rec.data = p + r.off;
 		chk.type = rec.type;
@@ -210,16 +230,31 @@ pol_scan(const unsigned char *p, size_t len, pol_record_fn fn, void *arg,
 		}
 		r.off += rec.size;
 		if (expect_char(&r, ']') == -1)
-			goto bad;
+			goto bad_rec;
 		if (fn != NULL && fn(arg, &rec) == -1) {
-			r.off = rec.offset;
+			r.off = rec.offset - base;
 			goto bad;
 		}
+		*used = r.off;
 	}
 	return 0;
+bad_rec:
+	/* Cut by the end of this part: the next part holds the rest. */
+	if (r.ran_out && !final)
+		return 0;
 bad:
-	*err_offset = r.off;
+	*err_offset = base + r.off;
 	return -1;
+}
+
+int
+pol_scan(const unsigned char *p, size_t len, pol_record_fn fn, void *arg,
+    size_t *err_offset, char *err, size_t errlen)
+{
+	size_t	used;
+
+	return pol_scan_part(p, len, 0, 1, fn, arg, &used, err_offset, err,
+	    errlen);
 }
 
 static int

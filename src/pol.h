@@ -53,4 +53,13 @@ typedef int	(*pol_record_fn)(void *, const struct pol_raw *);
 int	pol_scan(const unsigned char *, size_t, pol_record_fn, void *,
 	    size_t *, char *, size_t);
 
+/*
+ * The same over a file read in parts: bytes p[0, len) lie at file offset
+ * base (the header is read when base is 0); when not final, a record the
+ * part cuts is left for the next call, *used telling where the complete
+ * records end. Offsets in messages and records are the file's.
+ */
+int	pol_scan_part(const unsigned char *, size_t, size_t, int,
+	    pol_record_fn, void *, size_t *, size_t *, char *, size_t);
+
 #endif

@@ -209,6 +209,27 @@ open(sys.argv[2], 'wb').write(open(sys.argv[1], 'rb').read() + rec)
 EOF2
 check_eq "Registry.pol: **delvals. after the value deletes it" "$(verdicts "$WORK/dvm")" "missing|DefaultSecureProtocols
 exit 1"
+# A Registry.pol of 3 MB, read in parts: the policy's records after
+# 3 MB of others; cut inside a record past the first part: FILE:OFFSET.
+python3 - "$WORK/pkg/gpo/Machine/Registry.pol" "$WORK/big.pol" <<'EOF2'
+import struct, sys
+u = lambda s: (s + '\0').encode('utf-16-le')
+c = lambda ch: ch.encode('utf-16-le')
+pol = open(sys.argv[1], 'rb').read()
+out = bytearray(pol[:8])
+i = 0
+while len(out) < 3 * 1024 * 1024:
+    out += (c('[') + u('Software\\Policies\\Vendor%d' % i) + c(';') + u('V%d' % (i % 7)) + c(';') +
+            struct.pack('<I', 4) + c(';') + struct.pack('<I', 4) + c(';') + struct.pack('<I', i) + c(']'))
+    i += 1
+out += pol[8:]
+open(sys.argv[2], 'wb').write(out)
+EOF2
+out=$("$TLSGPO" check "$pol" "$WORK/big.pol")
+check_eq "a 3 MB Registry.pol, read in parts: compliant" "$?|$out" "0|big.pol: compliant (4 values)"
+head -c 2097201 "$WORK/big.pol" > "$WORK/bigcut.pol"
+"$TLSGPO" check "$pol" "$WORK/bigcut.pol" >/dev/null 2>"$WORK/err"
+check_eq "...cut at 2 MB: exit 2 with the offset of the cut record" "$?|$(grep -c "^$WORK/bigcut.pol:20[0-9][0-9][0-9][0-9][0-9]: truncated" "$WORK/err")" "2|1"
 out=$("$TLSGPO" check "$pol" - < "$WORK/pkg/gpo/Machine/Registry.pol")
 check_eq "Registry.pol on standard input" "$?|$out" "0|(stdin): compliant (4 values)"
 
