@@ -12,7 +12,7 @@
 #include "pol.h"
 #include "utf8.h"
 
-#define POL_MAX_SIZE	(16 * 1024 * 1024)
+#define POL_MAX_SIZE	(1024L * 1024 * 1024)
 
 static const char *
 type_name(uint32_t t)
@@ -147,7 +147,7 @@ cmd_decode_pol_exec(int argc, char **argv)
 		buf_add(&data, chunk, n);
 	if (ferror(fp) || data.len > POL_MAX_SIZE) {
 		fprintf(stderr, "%s: %s\n", argv[optind], ferror(fp) ?
-		    strerror(errno) : "larger than 16 MiB");
+		    strerror(errno) : "larger than 1 GiB");
 		fclose(fp);
 		buf_free(&data);
 		return EXIT_INPUT;
