@@ -76,7 +76,7 @@ printf '   wc -l: %d ms; tlsgpo check: %d ms = %s GB/s, %s x wc -l\n' "$w" "$c" 
 
 echo "== 2. peak memory, 1 MB and 1 GB exports"
 head -c 1048576 "$work/big.reg" > "$work/small.reg"
-for i in 1 2 3 4; do cat "$work/big.reg"; done > "$work/huge.reg"
+for i in 1 2 3 4 5; do cat "$work/big.reg"; done > "$work/huge.reg"
 for f in small huge; do
 	/usr/bin/time -o "$work/rss" -f '%M' "$tool" check "$pol" "$work/$f.reg" >/dev/null 2>&1 || true
 	rss=$(tail -1 "$work/rss")
