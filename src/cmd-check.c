@@ -856,7 +856,7 @@ cmd_check_exec(int argc, char **argv)
 	struct machine	 m;
 	struct buf	 out;
 	size_t		 i, nm, compliant = 0, drifting = 0, unreadable = 0;
-	size_t		 drift, best, shown;
+	size_t		 best, shown;
 	int		 ch, json = 0, verbose = 0, policy_only = 0, rc;
 	int		 progress, first = 1;
 
