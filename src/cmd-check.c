@@ -325,13 +325,21 @@ static void
 read_state(struct checker *c, struct machine *m, FILE *fp, const char *file)
 {
 	char		 line[4096], id[17], *f[5], *q;
-	unsigned long	 idx, data;
-	size_t		 i, k, records = 0;
+	unsigned long	 idx, data, endn = 0;
+	size_t		 i, k, records = 0, nkeys;
+	struct plan_key	*keys;
 	int		 n = 0, plan_seen = 0, ended = 0, nf;
 
 	plan_id(c->pl, id);
+	nkeys = plan_keys(c->pl, &keys);
+	plan_keys_free(keys, nkeys);
 	while (fgets(line, sizeof line, fp) != NULL) {
 		n++;
+		if (strchr(line, '\n') == NULL && !feof(fp)) {
+			machine_error(m, file, n, "a line longer than 4 KB: "
+			    "not a backup the apply scripts write");
+			return;
+		}
 		line[strcspn(line, "\r\n")] = '\0';
 		if (line[0] == '#' || line[0] == '\0')
 			continue;
@@ -365,8 +373,12 @@ read_state(struct checker *c, struct machine *m, FILE *fp, const char *file)
 				return;
 			}
 			plan_seen = 1;
-		} else if (strcmp(f[0], "end") == 0)
-			ended = 1;
+		} else if (strcmp(f[0], "end") == 0) {
+			ended = n;
+			endn = strtoul(f[1], &q, 10);
+			if (*q != '\0' || f[1][0] == '\0')
+				endn = (unsigned long)-1;
+		}
 		else if (strcmp(f[0], "value") == 0) {
 			records++;
 			idx = strtoul(f[1], &q, 10);
@@ -400,7 +412,8 @@ read_state(struct checker *c, struct machine *m, FILE *fp, const char *file)
 			}
 			if (m->obs.value[k].type == REG_TYPE_DWORD) {
 				data = strtoul(f[4], &q, 16);
-				if (strncmp(f[4], "0x", 2) != 0 || *q != '\0') {
+				if (strncmp(f[4], "0x", 2) != 0 || *q != '\0' ||
+				    data > 0xffffffffUL || strlen(f[4]) > 10) {
 					machine_error(m, file, n, "a REG_DWORD "
 					    "without 0x data");
 					return;
@@ -413,25 +426,35 @@ read_state(struct checker *c, struct machine *m, FILE *fp, const char *file)
 	if (!plan_seen || !ended)
 		machine_error(m, file, n, !plan_seen ? "a backup without its "
 		    "plan record" : "a backup cut short (no \"end\" record)");
-	(void)records;
+	else if (endn != records || records != c->pl->n + nkeys) {
+		buf_printf(&m->errors, "%s:%d: \"end|%s\" after %zu records; a "
+		    "complete backup of this plan has %zu\n", file, ended,
+		    endn == (unsigned long)-1 ? "?" : "N", records,
+		    c->pl->n + nkeys);
+		m->unreadable = 1;
+	}
 }
 
 /* The folder a Registry.pol lies in: "User" (any case) means HKCU. */
 static enum reg_hive
 pol_hive(const char *file)
 {
-	char		*real = realpath(file, NULL);
-	char		*dir = xstrdup(real != NULL ? real : file), *slash, *base;
+	char		*dir = xstrdup(file), *slash, *real, *base;
 	enum reg_hive	 h = HIVE_HKLM;
 
+	/* The folder the name lies in, not a link's target's folder. */
 	slash = strrchr(dir, '/');
-	if (slash != NULL) {
+	if (slash != NULL)
 		*slash = '\0';
-		base = strrchr(dir, '/');
-		base = base == NULL ? dir : base + 1;
-		if (strcasecmp(base, "User") == 0)
-			h = HIVE_HKCU;
+	else {
+		free(dir);
+		dir = xstrdup(".");
 	}
+	real = realpath(dir, NULL);
+	base = strrchr(real != NULL ? real : dir, '/');
+	base = base == NULL ? (real != NULL ? real : dir) : base + 1;
+	if (strcasecmp(base, "User") == 0)
+		h = HIVE_HKCU;
 	free(dir);
 	free(real);
 	return h;
@@ -809,7 +832,12 @@ print_json(const struct checker *c, const struct machine *m, int first,
 		nl = strchr(e, '\n');
 		key = xstrndup(e, (size_t)(nl - e));
 		buf_adds(out, i == 0 ? "" : ", ");
-		json_string(out, key);
+		{
+			char	*pe = printable(key);
+
+			json_string(out, pe);
+			free(pe);
+		}
 		free(key);
 	}
 	buf_adds(out, "], \"values\": [");
@@ -881,7 +909,7 @@ cmd_check_exec(int argc, char **argv)
 	if (argc - optind < 2)
 		return cmd_usage_error(&cmd_check_entry, "give a policy and at "
 		    "least one machine (a file or a directory of exports)");
-	for (i = (size_t)optind + 1, ch = 0; i < (size_t)argc; i++)
+	for (i = (size_t)optind, ch = 0; i < (size_t)argc; i++)
 		ch += strcmp(argv[i], "-") == 0;
 	if (ch > 1)
 		return cmd_usage_error(&cmd_check_entry, "standard input (-) "

@@ -46,6 +46,7 @@ struct rd {
 	int		 seg_headers;	/* key lines in this segment */
 	unsigned char	*seg_root;	/* the segment begins at the key or above */
 	int		 unterminated;	/* the last line had no line end */
+	int		 seg_hkcu;	/* HKEY_CURRENT_USER is in this segment */
 	int		*errline;
 	char		*err;
 	size_t		 errlen;
@@ -256,6 +257,76 @@ mark_values_gone(struct reg_obs *o, size_t k)
 	}
 }
 
+/*
+ * The end of a segment (an export): a wanted key it did not list, though
+ * it listed an ancestor, is absent now, whatever earlier files said.
+ */
+static void
+seg_end(struct rd *r)
+{
+	struct reg_obs	*o = r->obs;
+	size_t		 k, d;
+
+	for (k = 0; k < o->nkeys; k++) {
+		if (r->seg_key[k] != 0)
+			continue;
+		for (d = 0; d < ANC_MAX; d++)
+			if (r->seg_anc[k * ANC_MAX + d] != 0)
+				break;
+		if (d == ANC_MAX)
+			continue;
+		o->key[k] = KEY_ABSENT;
+		o->key_line[k] = r->seg_anc[k * ANC_MAX + d];
+		mark_values_gone(o, k);
+	}
+	memset(r->seg_key, 0, o->nkeys * sizeof *r->seg_key);
+	memset(r->seg_anc, 0, o->nkeys * ANC_MAX * sizeof *r->seg_anc);
+	memset(r->seg_root, 0, o->nkeys);
+	r->seg_headers = 0;
+	r->seg_hkcu = 0;
+	r->cur = -1;
+}
+
+/*
+ * Whether a string that a line continues, or opens at unit from, ends on
+ * this line: its last unit (before a CR) is a '"' that no '\\' escapes.
+ */
+static int
+string_ends(const struct rd *r, const unsigned char *p, size_t nu,
+    size_t from)
+{
+	size_t	i, bs = 0;
+
+	while (nu > 0 && unit(r, p, nu - 1) == '\r')
+		nu--;
+	if (nu <= from || unit(r, p, nu - 1) != '"')
+		return 0;
+	for (i = nu - 1; i > from && unit(r, p, i - 1) == '\\'; i--)
+		bs++;
+	return bs % 2 == 0;
+}
+
+/*
+ * A value line ("name"=... or @=...) whose data is a string the line does
+ * not close: regedit writes a line break in a REG_SZ as it is, so the next
+ * lines are string data, never keys.
+ */
+static int
+string_opens(const struct rd *r, const unsigned char *p, size_t nu)
+{
+	size_t	i = 1;
+
+	if (unit(r, p, 0) == '"') {
+		for (; i < nu && unit(r, p, i) != '"'; i++)
+			if (unit(r, p, i) == '\\')
+				i++;
+		i++;	/* the closing '"' */
+	}
+	if (i + 1 >= nu || unit(r, p, i) != '=' || unit(r, p, i + 1) != '"')
+		return 0;
+	return !string_ends(r, p, nu, i + 2);
+}
+
 /* How many '\\'-separated components the first n bytes of path have. */
 static size_t
 depth_of(const char *path, size_t n)
@@ -299,6 +370,14 @@ key_line(struct rd *r, const unsigned char *p, size_t n)
 	start = key_hive(r, p, a, end - a, &hive, user, sizeof user);
 	if (start < 0)
 		return 0;
+	/*
+	 * A whole export holds the user's hive twice: HKEY_CURRENT_USER, then
+	 * again under HKEY_USERS\SID. Read it once.
+	 */
+	if (hive == HIVE_HKCU && user[0] != 'S')
+		r->seg_hkcu = 1;
+	else if (hive == HIVE_HKCU && r->seg_hkcu)
+		return 0;
 	plen = end - (size_t)start;
 	if (plen >= sizeof r->lens || !r->lens[plen])
 		return 0;
@@ -311,7 +390,10 @@ key_line(struct rd *r, const unsigned char *p, size_t n)
 			continue;
 		if (!units_equal(r, p, (size_t)start, o->keys[k].path, plen))
 			continue;
-		if (hive == HIVE_HKCU) {
+		d = depth_of(o->keys[k].path, plen);
+		/* A user counts from the policy key's parent down. */
+		if (hive == HIVE_HKCU && d + 1 >= depth_of(o->keys[k].path,
+		    klen)) {
 			if (o->user[0] == '\0')
 				snprintf(o->user, sizeof o->user, "%s", user);
 			else if (strcmp(o->user, user) != 0)
@@ -319,7 +401,6 @@ key_line(struct rd *r, const unsigned char *p, size_t n)
 				    "(%s, after %s): give each user's export "
 				    "as a machine of its own", user, o->user);
 		}
-		d = depth_of(o->keys[k].path, plen);
 		seen = plen == klen ? &r->seg_key[k] :
 		    &r->seg_anc[k * ANC_MAX + (d < ANC_MAX ? d : ANC_MAX - 1)];
 		if (!deleted && *seen != 0)
@@ -485,7 +566,9 @@ value_line(struct rd *r, const char *s, int line)
 			d += 4;
 		} else if (d[3] == '(') {
 			t = strtoul(d + 4, &end, 16);
-			if (end == d + 4 || strncmp(end, "):", 2) != 0) {
+			if (end == d + 4 || end > d + 12 || t > 0xffffffffUL ||
+			    hexval((unsigned char)d[4]) < 0 ||
+			    strncmp(end, "):", 2) != 0) {
 				buf_free(&name);
 				return fail(r, line, "hex(N): expected");
 			}
@@ -655,18 +738,47 @@ regfile_read(int fd, const unsigned char *head, size_t headlen,
 		}
 		if (hdr != 0) {
 			/* Another export begins (copy /b a.reg+b.reg). */
-			memset(r.seg_key, 0, o->nkeys * sizeof *r.seg_key);
-			memset(r.seg_anc, 0, o->nkeys * ANC_MAX *
-			    sizeof *r.seg_anc);
-			memset(r.seg_root, 0, o->nkeys);
-			r.seg_headers = 0;
-			r.cur = -1;
+			seg_end(&r);
 			continue;
 		}
 		if (nu == 0)
 			continue;
 		if (unit(&r, p, 0) == '[') {
 			if (key_line(&r, p, nu) == -1) {
+				rc = -1;
+				goto out;
+			}
+			continue;
+		}
+		if ((unit(&r, p, 0) == '"' || unit(&r, p, 0) == '@') &&
+		    string_opens(&r, p, nu)) {
+			/* A string with line breaks: read to its end. */
+			start = (size_t)r.line;
+			r.logical.len = 0;
+			line_utf8(&r, p, nu, &r.logical);
+			for (;;) {
+				if ((got = next_line(&r, &p, &n)) != 1)
+					break;
+				nu = n / (size_t)r.w;
+				while (nu > 0 && unit(&r, p, nu - 1) == '\r')
+					nu--;
+				buf_addc(&r.logical, '\n');
+				line_utf8(&r, p, nu, &r.logical);
+				if (string_ends(&r, p, nu, 0))
+					break;
+			}
+			if (got == -1) {
+				rc = -1;
+				goto out;
+			}
+			if (got == 0) {
+				rc = fail(&r, (int)start, "truncated: a string "
+				    "that does not end before the end of the "
+				    "file");
+				goto out;
+			}
+			if (r.cur >= 0 && value_line(&r, buf_cstr(&r.logical),
+			    (int)start) == -1) {
 				rc = -1;
 				goto out;
 			}
@@ -715,6 +827,8 @@ regfile_read(int fd, const unsigned char *head, size_t headlen,
 			goto out;
 		}
 	}
+	if (got == 0 && !first)
+		seg_end(&r);
 	if (got == -1)
 		rc = -1;
 	else if (first)

@@ -92,8 +92,21 @@ check_eq "two exports one after the other (copy /b): the later counts" "$(verdic
 wrong value|DefaultSecureProtocols
 exit 1"
 { printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE]" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE\\x]" '"s"="a' "[$W]" '"DefaultSecureProtocols"=dword:00000800' 'b"'; } | utf16 "$WORK/f.reg"
-check_eq "a string with a line break that forges a key: unreadable, not compliant" "$(verdicts "$WORK/f.reg")" "exit 2"
-check "...saying the key comes before its parent" grep -q 'f.reg:7: this key comes before its parent' "$WORK/err"
+check_eq "a string with line breaks holding key lines: string data, no key forged (missing)" "$(verdicts "$WORK/f.reg")" "missing|DefaultSecureProtocols
+missing|DefaultSecureProtocols
+not covered|Enabled
+not covered|DisabledByDefault
+exit 1"
+{ printf '%s\n' "Windows Registry Editor Version 5.00" "" "[$W]" '"DefaultSecureProtocols"=dword:00000a00' '"s"="x' "Windows Registry Editor Version 5.00" "[$W]" '"DefaultSecureProtocols"=dword:00000800' '"z"="y"'; } | utf16 "$WORK/f.reg"
+check_eq "...nor a header line that would start a new export" "$(verdicts "$WORK/f.reg" | head -1)" "wrong value|DefaultSecureProtocols"
+{ printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE]" "" "[$W]" '"DefaultSecureProtocols"=dword:00000800'; } | utf16 "$WORK/f.reg"
+check_eq "a key before its parent in a subtree export: unreadable" "$(verdicts "$WORK/f.reg")" "exit 2"
+check "...saying so" grep -q 'f.reg:5: this key comes before its parent' "$WORK/err"
+mkdir -p "$WORK/anc"
+good | utf16 "$WORK/anc/1.reg"
+printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings]" '"x"=dword:00000001' | utf16 "$WORK/anc/2.reg"
+check_eq "a later export of an ancestor without the key: the key is gone" "$(verdicts "$WORK/anc")" "missing|DefaultSecureProtocols
+exit 1"
 mkdir -p "$WORK/later"
 good | utf16 "$WORK/later/1.reg"
 printf '%s\n' "Windows Registry Editor Version 5.00" "" "[$W]" '"Other"=dword:00000001' | utf16 "$WORK/later/2.reg"
@@ -140,6 +153,15 @@ check_eq "a user's hive from HKEY_USERS: compliant" "$("$TLSGPO" check "$upol" "
 "$TLSGPO" check "$upol" "$WORK/u2.reg" >/dev/null 2>"$WORK/err"
 check_eq "two users' hives in one machine: unreadable, naming both" "$?|$(cat "$WORK/err")" "2|$WORK/u2.reg:6: a second user's hive (S-1-5-21-1-2-3-1002, after S-1-5-21-1-2-3-1001): give each user's export as a machine of its own"
 
+{ printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_CLASSES_ROOT]" "" "[HKEY_CURRENT_USER]" "" "[HKEY_CURRENT_USER\\$IS]" '"SecureProtocols"=dword:00000800' "" \
+	"[HKEY_LOCAL_MACHINE]" "" "[HKEY_USERS]" "" "[HKEY_USERS\\S-1-5-21-1-2-3-1001]" "" "[HKEY_USERS\\S-1-5-21-1-2-3-1001\\$IS]" '"SecureProtocols"=dword:00000800' "" \
+	"[HKEY_USERS\\S-1-5-21-1-2-3-1001_Classes]" "" "[HKEY_USERS\\S-1-5-18]" ""; } | utf16 "$WORK/full.reg"
+check_eq "a whole-registry export (HKCU, and the same user under HKEY_USERS): read once, compliant" "$("$TLSGPO" check "$upol" "$WORK/full.reg" 2>&1)" "full.reg: compliant (1 values)"
+{ printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_USERS\\S-1-5-21-1-2-3-1001\\$IS]" '"SecureProtocols"=dword:00000800' "" \
+	"[HKEY_USERS\\S-1-5-21-1-2-3-1002\\Software\\Microsoft\\Windows\\CurrentVersion]" '"x"=dword:00000001'; } | utf16 "$WORK/u3.reg"
+"$TLSGPO" check "$upol" "$WORK/u3.reg" >/dev/null 2>"$WORK/err"
+check_eq "a second user without the key but with its parent: still a second user (exit 2)" "$?" 2
+
 # Machines: a directory merged in name order, standard input, Registry.pol.
 mkdir -p "$WORK/fleet/pc1" "$WORK/fleet/pc2" "$WORK/fleet/pc3"
 good | utf16 "$WORK/fleet/pc1/a.reg"
@@ -165,15 +187,24 @@ check_eq "a Registry.pol cut short: exit 2, FILE:OFFSET" "$?|$(grep -c "^$WORK/c
 # plan only, complete only.
 planid=$(sed -n 's/^set "TLSGPO_PLAN=\([0-9a-f]*\)".*/\1/p' "$WORK/pkg/scripts/apply.cmd" | tr -d '\r')
 mkdir -p "$WORK/bk"
-printf '%s\r\n' "# tlsgpo backup of policy chk version 1.0, written by apply.cmd" "format|2|apply.cmd" "computer|PC1" "plan|$planid" \
-	"value|1|present|REG_DWORD|0xa00" "value|2|absent" "value|3|present|REG_SZ|0 1" "value|4|present|REG_DWORD|0x1" "key|1|present" "end|5" > "$WORK/bk/state.txt"
+nk=$(sed -n 's/^set "KEY_COUNT=\([0-9]*\)".*/\1/p' "$WORK/pkg/scripts/apply.cmd" | tr -d '\r')
+{
+	printf '%s\r\n' "# tlsgpo backup of policy chk version 1.0, written by apply.cmd" "format|2|apply.cmd" "computer|PC1" "plan|$planid" \
+		"value|1|present|REG_DWORD|0xa00" "value|2|absent" "value|3|present|REG_SZ|0 1" "value|4|present|REG_DWORD|0x1"
+	for ((k = 1; k <= nk; k++)); do printf 'key|%d|present\r\n' "$k"; done
+	printf 'end|%d\r\n' $((4 + nk))
+} > "$WORK/bk/state.txt"
 check_eq "a backup's state.txt: its values judged (plan id $planid)" "$(verdicts "$WORK/bk")" "wrong value|DefaultSecureProtocols
 missing|DefaultSecureProtocols
 wrong type|Enabled
 exit 1"
-sed -i 's/^end|5\r$//' "$WORK/bk/state.txt"
+cp "$WORK/bk/state.txt" "$WORK/state.good"
+sed -i 's/^end|.*\r$//' "$WORK/bk/state.txt"
 "$TLSGPO" check "$pol" "$WORK/bk" >/dev/null 2>"$WORK/err"
-check_eq "a state.txt cut short: exit 2" "$?|$(cat "$WORK/err")" "2|$WORK/bk/state.txt:10: a backup cut short (no \"end\" record)"
+check_eq "a state.txt cut short: exit 2" "$?|$(cat "$WORK/err")" "2|$WORK/bk/state.txt:$((10 + nk - 1)): a backup cut short (no \"end\" record)"
+grep -v '^value|4|' "$WORK/state.good" | sed "s/^end|.*/end|$((3 + nk))\r/" > "$WORK/bk/state.txt"
+"$TLSGPO" check "$pol" "$WORK/bk" >/dev/null 2>"$WORK/err"
+check_eq "a state.txt that lacks a value's record (its end count agreeing): exit 2" "$?" 2
 printf '%s\r\n' "# tlsgpo backup" "format|2|apply.ps1" "plan|0123456789abcdef" "end|0" > "$WORK/bk/state.txt"
 "$TLSGPO" check "$pol" "$WORK/bk" >/dev/null 2>"$WORK/err"
 check_eq "another plan's state.txt: exit 2 at its plan line" "$?|$(cat "$WORK/err")" "2|$WORK/bk/state.txt:3: a backup of plan 0123456789abcdef, not of this policy's plan $planid"
