@@ -184,6 +184,52 @@ pol_delete_values(struct pol_ctx *c, const struct pol_raw *rec)
 	return 0;
 }
 
+/* **DeleteKeys: the subkeys its REG_SZ data names, ';'-separated. */
+static int
+pol_delete_keys(struct pol_ctx *c, const struct pol_raw *rec)
+{
+	struct reg_obs	*o = &c->m->obs;
+	struct buf	 b;
+	char		*base, *list, *t, *save = NULL, *full;
+	size_t		 k, i;
+
+	buf_init(&b);
+	utf16le_to_utf8(&b, rec->key, rec->key_units * 2);
+	base = xstrdup(buf_cstr(&b));
+	b.len = 0;
+	utf16le_to_utf8(&b, rec->data, rec->size);
+	list = xstrdup(buf_cstr(&b));
+	buf_free(&b);
+	for (t = strtok_r(list, ";", &save); t != NULL;
+	    t = strtok_r(NULL, ";", &save)) {
+		if (*t == '\0')
+			continue;
+		full = xasprintf("%s\\%s", base, t);
+		for (k = 0; k < o->nkeys; k++) {
+			size_t	n = strlen(full);
+
+			/* The key itself or one of its ancestors. */
+			if (o->keys[k].hive != c->hive || o->keys[k].len < n ||
+			    strncasecmp(o->keys[k].path, full, n) != 0 ||
+			    (o->keys[k].len > n && o->keys[k].path[n] != '\\'))
+				continue;
+			o->key[k] = KEY_ABSENT;
+			for (i = 0; i < o->nvalues; i++) {
+				if (o->values[i].key != k)
+					continue;
+				free(o->value[i].text);
+				memset(&o->value[i], 0, sizeof o->value[i]);
+				o->value[i].seen = VAL_DELETED;
+				o->value[i].line = (int)rec->offset;
+			}
+		}
+		free(full);
+	}
+	free(list);
+	free(base);
+	return 0;
+}
+
 /* A record of the policy's keys and values sets or deletes that value. */
 static int
 pol_record(void *arg, const struct pol_raw *rec)
@@ -198,8 +244,9 @@ pol_record(void *arg, const struct pol_raw *rec)
 	/*
 	 * [MS-GPREG] 2.2.1: "**del.NAME" deletes NAME, "**delvals." every
 	 * value of the key, "**DeleteValues" the values its data lists
-	 * (";"-separated), "**soft.NAME" sets NAME only if it is absent (it
-	 * tells nothing of the machine: not read).
+	 * (";"-separated), "**DeleteKeys" the subkeys its data lists,
+	 * "**soft.NAME" sets NAME only if it is absent (it tells nothing of
+	 * the machine: not read).
 	 */
 	if (nlen >= 10 && u16_caseeq(name, "**delvals.", 10)) {
 		for (k = 0; k < o->nvalues; k++) {
@@ -218,6 +265,8 @@ pol_record(void *arg, const struct pol_raw *rec)
 	}
 	if (nlen >= 14 && u16_caseeq(name, "**DeleteValues", 14))
 		return pol_delete_values(c, rec);
+	if (nlen >= 12 && u16_caseeq(name, "**DeleteKeys", 12))
+		return pol_delete_keys(c, rec);
 	if (nlen >= 2 && name[0] == '*' && name[1] == 0 && name[2] == '*' &&
 	    name[3] == 0 && !u16_caseeq(name, "**del.", 6))
 		return 0;	/* **soft., **DeleteKeys, **SecureKey: no state */

@@ -261,6 +261,17 @@ check_eq "a 3 MB Registry.pol, read in parts: compliant" "$?|$out" "0|big.pol: c
 head -c 2097201 "$WORK/big.pol" > "$WORK/bigcut.pol"
 "$TLSGPO" check "$pol" "$WORK/bigcut.pol" >/dev/null 2>"$WORK/err"
 check_eq "...cut at 2 MB: exit 2 with the offset of the cut record" "$?|$(grep -c "^$WORK/bigcut.pol:20[0-9][0-9][0-9][0-9][0-9]: truncated" "$WORK/err")" "2|1"
+python3 - "$WORK/pkg/gpo/Machine/Registry.pol" "$WORK/dk.pol" <<'EOF2'
+import struct, sys
+u = lambda s: (s + '\0').encode('utf-16-le')
+c = lambda ch: ch.encode('utf-16-le')
+data = u('WinHttp')
+rec = (c('[') + u(r'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings') + c(';') + u('**DeleteKeys') + c(';') +
+       struct.pack('<I', 1) + c(';') + struct.pack('<I', len(data)) + c(';') + data + c(']'))
+open(sys.argv[2], 'wb').write(open(sys.argv[1], 'rb').read() + rec)
+EOF2
+check_eq "Registry.pol: **DeleteKeys naming the key deletes its values" "$(verdicts "$WORK/dk.pol")" "missing|DefaultSecureProtocols
+exit 1"
 out=$("$TLSGPO" check "$pol" - < "$WORK/pkg/gpo/Machine/Registry.pol")
 check_eq "Registry.pol on standard input" "$?|$out" "0|(stdin): compliant (4 values)"
 
