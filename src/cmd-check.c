@@ -488,10 +488,13 @@ read_state(struct checker *c, struct machine *m, FILE *fp, const char *file)
 static enum reg_hive
 pol_hive(const char *file)
 {
-	char		*dir = xstrdup(file), *slash, *real, *base;
+	char		*dir = xstrdup(file), *slash, *real = NULL, *base;
 	enum reg_hive	 h = HIVE_HKLM;
 
-	/* The folder the name lies in, not a link's target's folder. */
+	/*
+	 * The folder the name lies in, as written (a link's target folder
+	 * does not count); resolved only when it is "." or "..".
+	 */
 	slash = strrchr(dir, '/');
 	if (slash != NULL)
 		*slash = '\0';
@@ -499,9 +502,16 @@ pol_hive(const char *file)
 		free(dir);
 		dir = xstrdup(".");
 	}
-	real = realpath(dir, NULL);
-	base = strrchr(real != NULL ? real : dir, '/');
-	base = base == NULL ? (real != NULL ? real : dir) : base + 1;
+	base = strrchr(dir, '/');
+	base = base == NULL ? dir : base + 1;
+	if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 ||
+	    *base == '\0') {
+		real = realpath(*dir == '\0' ? "/" : dir, NULL);
+		if (real != NULL) {
+			base = strrchr(real, '/');
+			base = base == NULL ? real : base + 1;
+		}
+	}
 	if (strcasecmp(base, "User") == 0)
 		h = HIVE_HKCU;
 	free(dir);

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,6 +125,8 @@ next_line(struct rd *r, const unsigned char **p, size_t *n)
 			q = NULL;
 		}
 		if (q != NULL) {
+			if (r->line == INT_MAX)
+				return fail(r, 0, "more than %d lines", INT_MAX);
 			*p = r->buf + r->pos;
 			*n = (size_t)(q - *p);
 			r->pos = (size_t)(q - r->buf) + (size_t)r->w;
@@ -306,25 +309,53 @@ string_ends(const struct rd *r, const unsigned char *p, size_t nu,
 	return bs % 2 == 0;
 }
 
-/*
- * A value line ("name"=... or @=...) whose data is a string the line does
- * not close: regedit writes a line break in a REG_SZ as it is, so the next
- * lines are string data, never keys.
- */
-static int
-string_opens(const struct rd *r, const unsigned char *p, size_t nu)
-{
-	size_t	i = 1;
+/* Where a line stands in a value: outside, in its name, in its string data. */
+enum vstate {
+	VS_NONE,
+	VS_NAME,
+	VS_DATA
+};
 
-	if (unit(r, p, 0) == '"') {
-		for (; i < nu && unit(r, p, i) != '"'; i++)
-			if (unit(r, p, i) == '\\')
-				i++;
-		i++;	/* the closing '"' */
+/*
+ * The state after a line that starts in state st: regedit writes a line
+ * break in a value's name or string data as it is (escaping only '\\' and
+ * '"'), so until the closing '"' the lines that follow are name or data,
+ * never keys or headers. A line in VS_NONE that is not a value line
+ * ("name"=... or @=...) leaves VS_NONE.
+ */
+static enum vstate
+value_state(const struct rd *r, const unsigned char *p, size_t nu,
+    enum vstate st)
+{
+	size_t	i = 0;
+
+	while (nu > 0 && unit(r, p, nu - 1) == '\r')
+		nu--;
+	if (st == VS_DATA)
+		return string_ends(r, p, nu, 0) ? VS_NONE : VS_DATA;
+	if (st == VS_NONE) {
+		if (nu == 0)
+			return VS_NONE;
+		if (unit(r, p, 0) == '@')
+			i = 1;
+		else if (unit(r, p, 0) == '"')
+			i = 1;
+		else
+			return VS_NONE;
+		if (unit(r, p, 0) == '@')
+			goto after_name;
 	}
+	/* In the name: up to its unescaped closing '"'. */
+	for (; i < nu && unit(r, p, i) != '"'; i++)
+		if (unit(r, p, i) == '\\')
+			i++;
+	if (i >= nu)
+		return VS_NAME;
+	i++;
+after_name:
 	if (i + 1 >= nu || unit(r, p, i) != '=' || unit(r, p, i + 1) != '"')
-		return 0;
-	return !string_ends(r, p, nu, i + 2);
+		return VS_NONE;
+	return string_ends(r, p, nu, i + 2) ? VS_NONE : VS_DATA;
 }
 
 /* How many '\\'-separated components the first n bytes of path have. */
@@ -671,6 +702,7 @@ regfile_read(int fd, const unsigned char *head, size_t headlen,
 	const unsigned char	*p;
 	size_t			 n, nu, k, i, start;
 	int			 rc = 0, got = 0, first, hdr;
+	enum vstate		 vs;
 
 	memset(&r, 0, sizeof r);
 	r.fd = fd;
@@ -751,30 +783,42 @@ regfile_read(int fd, const unsigned char *head, size_t headlen,
 			continue;
 		}
 		if ((unit(&r, p, 0) == '"' || unit(&r, p, 0) == '@') &&
-		    string_opens(&r, p, nu)) {
-			/* A string with line breaks: read to its end. */
+		    (vs = value_state(&r, p, nu, VS_NONE)) != VS_NONE) {
+			/*
+			 * A name or string with line breaks: read to its end,
+			 * keeping the text only for a policy key (and only so
+			 * much of it).
+			 */
 			start = (size_t)r.line;
 			r.logical.len = 0;
-			line_utf8(&r, p, nu, &r.logical);
-			for (;;) {
+			if (r.cur >= 0)
+				line_utf8(&r, p, nu, &r.logical);
+			while (vs != VS_NONE) {
 				if ((got = next_line(&r, &p, &n)) != 1)
 					break;
 				nu = n / (size_t)r.w;
+				vs = value_state(&r, p, nu, vs);
+				if (r.cur < 0)
+					continue;
 				while (nu > 0 && unit(&r, p, nu - 1) == '\r')
 					nu--;
+				if (r.logical.len + n > LINE_MAX_BYTES) {
+					rc = fail(&r, (int)start, "a value longer "
+					    "than %d MiB", LINE_MAX_BYTES /
+					    (1024 * 1024));
+					goto out;
+				}
 				buf_addc(&r.logical, '\n');
 				line_utf8(&r, p, nu, &r.logical);
-				if (string_ends(&r, p, nu, 0))
-					break;
 			}
 			if (got == -1) {
 				rc = -1;
 				goto out;
 			}
 			if (got == 0) {
-				rc = fail(&r, (int)start, "truncated: a string "
-				    "that does not end before the end of the "
-				    "file");
+				rc = fail(&r, (int)start, "truncated: a value "
+				    "whose name or string does not end before "
+				    "the end of the file");
 				goto out;
 			}
 			if (r.cur >= 0 && value_line(&r, buf_cstr(&r.logical),
@@ -800,6 +844,11 @@ regfile_read(int fd, const unsigned char *head, size_t headlen,
 				while (i < nu && (unit(&r, p, i) == ' ' ||
 				    unit(&r, p, i) == '\t'))
 					i++;
+			if (r.logical.len + n > LINE_MAX_BYTES) {
+				rc = fail(&r, (int)start, "a value longer than "
+				    "%d MiB", LINE_MAX_BYTES / (1024 * 1024));
+				goto out;
+			}
 			if (nu > i && unit(&r, p, nu - 1) == '\\') {
 				line_utf8(&r, p + i * (size_t)r.w, nu - i - 1,
 				    &r.logical);
