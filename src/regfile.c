@@ -45,7 +45,9 @@ struct rd {
 	int		*seg_key;
 	int		*seg_anc;	/* nkeys x ANC_MAX */
 	int		 seg_headers;	/* key lines in this segment */
-	unsigned char	*seg_root;	/* the segment begins at the key or above */
+	unsigned char	*prev;		/* the last key line's path, as units */
+	size_t		 prev_n, prev_cap;
+	int		 ansi;		/* REGEDIT4: a code page, maybe double-byte */
 	int		 unterminated;	/* the last line had no line end */
 	int		 seg_hkcu;	/* HKEY_CURRENT_USER is in this segment */
 	int		*errline;
@@ -284,7 +286,6 @@ seg_end(struct rd *r)
 	}
 	memset(r->seg_key, 0, o->nkeys * sizeof *r->seg_key);
 	memset(r->seg_anc, 0, o->nkeys * ANC_MAX * sizeof *r->seg_anc);
-	memset(r->seg_root, 0, o->nkeys);
 	r->seg_headers = 0;
 	r->seg_hkcu = 0;
 	r->cur = -1;
@@ -306,6 +307,12 @@ string_ends(const struct rd *r, const unsigned char *p, size_t nu,
 		return 0;
 	for (i = nu - 1; i > from && unit(r, p, i - 1) == '\\'; i--)
 		bs++;
+	/*
+	 * In a double-byte code page a lead byte's trail byte may be 0x5C:
+	 * then nobody can tell an escape from half a character.
+	 */
+	if (r->ansi && bs > 0 && i > 0 && unit(r, p, i - 1) >= 0x80)
+		return -1;
 	return bs % 2 == 0;
 }
 
@@ -313,7 +320,8 @@ string_ends(const struct rd *r, const unsigned char *p, size_t nu,
 enum vstate {
 	VS_NONE,
 	VS_NAME,
-	VS_DATA
+	VS_DATA,
+	VS_AMBIG	/* 8-bit: a byte over 0x7F before a '\\' */
 };
 
 /*
@@ -328,34 +336,37 @@ value_state(const struct rd *r, const unsigned char *p, size_t nu,
     enum vstate st)
 {
 	size_t	i = 0;
+	int	e;
 
 	while (nu > 0 && unit(r, p, nu - 1) == '\r')
 		nu--;
-	if (st == VS_DATA)
-		return string_ends(r, p, nu, 0) ? VS_NONE : VS_DATA;
+	if (st == VS_DATA) {
+		e = string_ends(r, p, nu, 0);
+		return e < 0 ? VS_AMBIG : e ? VS_NONE : VS_DATA;
+	}
 	if (st == VS_NONE) {
-		if (nu == 0)
+		if (nu == 0 || (unit(r, p, 0) != '"' && unit(r, p, 0) != '@'))
 			return VS_NONE;
-		if (unit(r, p, 0) == '@')
-			i = 1;
-		else if (unit(r, p, 0) == '"')
-			i = 1;
-		else
-			return VS_NONE;
+		i = 1;
 		if (unit(r, p, 0) == '@')
 			goto after_name;
 	}
 	/* In the name: up to its unescaped closing '"'. */
-	for (; i < nu && unit(r, p, i) != '"'; i++)
-		if (unit(r, p, i) == '\\')
-			i++;
+	for (; i < nu && unit(r, p, i) != '"'; i++) {
+		if (unit(r, p, i) != '\\')
+			continue;
+		if (r->ansi && i > 0 && unit(r, p, i - 1) >= 0x80)
+			return VS_AMBIG;
+		i++;
+	}
 	if (i >= nu)
 		return VS_NAME;
 	i++;
 after_name:
 	if (i + 1 >= nu || unit(r, p, i) != '=' || unit(r, p, i + 1) != '"')
 		return VS_NONE;
-	return string_ends(r, p, nu, i + 2) ? VS_NONE : VS_DATA;
+	e = string_ends(r, p, nu, i + 2);
+	return e < 0 ? VS_AMBIG : e ? VS_NONE : VS_DATA;
 }
 
 /* How many '\\'-separated components the first n bytes of path have. */
@@ -367,6 +378,33 @@ depth_of(const char *path, size_t n)
 	for (i = 0; i < n; i++)
 		d += path[i] == '\\';
 	return d;
+}
+
+/* Whether key units [a, end) have their parent on the last key's chain. */
+static int
+key_in_order(const struct rd *r, const unsigned char *p, size_t a, size_t end)
+{
+	size_t		 i, par = 0;
+	unsigned	 x, y;
+
+	for (i = a; i < end; i++)
+		if (unit(r, p, i) == '\\')
+			par = i;
+	if (par == 0)
+		return 1;	/* a hive's root */
+	par -= a;	/* the parent's length in units */
+	if (r->prev_n < par || (r->prev_n > par &&
+	    (r->w == 2 ? ((unsigned)r->prev[2 * par] |
+	    (unsigned)r->prev[2 * par + 1] << 8) : r->prev[par]) != '\\'))
+		return 0;
+	for (i = 0; i < par; i++) {
+		x = r->w == 2 ? ((unsigned)r->prev[2 * i] |
+		    (unsigned)r->prev[2 * i + 1] << 8) : r->prev[i];
+		y = unit(r, p, a + i);
+		if (fold(x) != fold(y))
+			return 0;
+	}
+	return 1;
 }
 
 /*
@@ -383,7 +421,7 @@ key_line(struct rd *r, const unsigned char *p, size_t n)
 	enum reg_hive	 hive;
 	size_t		 a = 1, end = n, plen, k, klen, d;
 	long		 start;
-	int		 deleted = 0, *seen;
+	int		 deleted = 0, *seen, ordered;
 	char		 user[96];
 
 	r->cur = -1;
@@ -397,6 +435,16 @@ key_line(struct rd *r, const unsigned char *p, size_t n)
 	if (a < end && unit(r, p, a) == '-') {
 		deleted = 1;
 		a++;
+	}
+	ordered = deleted || r->seg_headers == 1 || key_in_order(r, p, a, end);
+	if (!deleted) {
+		/* Remember this key: the next one's parent is on its chain. */
+		if (r->prev_cap < (end - a) * (size_t)r->w) {
+			r->prev_cap = (end - a) * (size_t)r->w + 256;
+			r->prev = xreallocarray(r->prev, r->prev_cap, 1);
+		}
+		memcpy(r->prev, p + a * (size_t)r->w, (end - a) * (size_t)r->w);
+		r->prev_n = end - a;
 	}
 	start = key_hive(r, p, a, end - a, &hive, user, sizeof user);
 	if (start < 0)
@@ -439,19 +487,16 @@ key_line(struct rd *r, const unsigned char *p, size_t n)
 			    "on line %d: a string value with a line break in "
 			    "it, or a damaged export", *seen);
 		/*
-		 * An export of a subtree lists every key after its parent:
-		 * in a segment that begins at this key or above, a key whose
-		 * parent did not come first was not written by regedit.
+		 * regedit lists a tree depth first: after the first key of an
+		 * export, each key's parent is the key before it or one of that
+		 * key's ancestors. A policy key (or ancestor) anywhere else was
+		 * not written as a key: a key name with line breaks in it, or a
+		 * damaged or hand-joined file.
 		 */
-		if (r->seg_headers == 1)
-			r->seg_root[k] = 1;
-		if (!deleted && plen == klen && r->seg_key[k] == 0 &&
-		    r->seg_headers > 1 && r->seg_root[k] && d > 1 &&
-		    r->seg_anc[k * ANC_MAX + (d - 1 < ANC_MAX ? d - 1 :
-		    ANC_MAX - 1)] == 0 && plen > 0)
-			return fail(r, r->line, "this key comes before its "
-			    "parent: a string value with a line break in it, or "
-			    "a damaged export");
+		if (!deleted && !ordered)
+			return fail(r, r->line, "this key is not where an export "
+			    "lists it (after its parent): a key name with line "
+			    "breaks in it, or a damaged or hand-made file");
 		if (!deleted)
 			*seen = r->line;
 		if (plen == klen) {
@@ -741,6 +786,8 @@ regfile_read(int fd, const unsigned char *head, size_t headlen,
 		r.pos = 2;
 	} else if (r.len >= 3 && memcmp(r.buf, "\xef\xbb\xbf", 3) == 0)
 		r.pos = 3;
+	/* 8-bit without a BOM: an ANSI code page, maybe a double-byte one. */
+	r.ansi = r.w == 1 && r.pos == 0;
 	/* Keep units aligned at even offsets from here. */
 	if (r.w == 2) {
 		memmove(r.buf, r.buf + 2, r.len - 2);
@@ -749,7 +796,6 @@ regfile_read(int fd, const unsigned char *head, size_t headlen,
 	}
 	r.seg_key = xcalloc(o->nkeys + 1, sizeof *r.seg_key);
 	r.seg_anc = xcalloc((o->nkeys + 1) * ANC_MAX, sizeof *r.seg_anc);
-	r.seg_root = xcalloc(o->nkeys + 1, 1);
 	first = 1;
 	while ((got = next_line(&r, &p, &n)) == 1) {
 		nu = n / (size_t)r.w;
@@ -768,9 +814,18 @@ regfile_read(int fd, const unsigned char *head, size_t headlen,
 				goto out;
 			}
 		}
+		if (hdr != 0 && r.line > 1) {
+			/*
+			 * regedit writes its header once: one in the middle is
+			 * a key name with line breaks in it, or files joined by
+			 * hand (give them as files of their own).
+			 */
+			rc = fail(&r, r.line, "a header line in the middle of the "
+			    "file: a key name with line breaks in it, or exports "
+			    "joined into one file (give each as a file)");
+			goto out;
+		}
 		if (hdr != 0) {
-			/* Another export begins (copy /b a.reg+b.reg). */
-			seg_end(&r);
 			continue;
 		}
 		if (nu == 0)
@@ -783,7 +838,15 @@ regfile_read(int fd, const unsigned char *head, size_t headlen,
 			continue;
 		}
 		if ((unit(&r, p, 0) == '"' || unit(&r, p, 0) == '@') &&
-		    (vs = value_state(&r, p, nu, VS_NONE)) != VS_NONE) {
+		    (vs = value_state(&r, p, nu, VS_NONE)) == VS_AMBIG) {
+			rc = fail(&r, r.line, "a byte over 0x7F before '\\' in "
+			    "an 8-bit export: in a double-byte code page an "
+			    "escape cannot be told from half a character "
+			    "(export with reg export, UTF-16)");
+			goto out;
+		}
+		if ((unit(&r, p, 0) == '"' || unit(&r, p, 0) == '@') &&
+		    vs != VS_NONE) {
 			/*
 			 * A name or string with line breaks: read to its end,
 			 * keeping the text only for a policy key (and only so
@@ -793,7 +856,7 @@ regfile_read(int fd, const unsigned char *head, size_t headlen,
 			r.logical.len = 0;
 			if (r.cur >= 0)
 				line_utf8(&r, p, nu, &r.logical);
-			while (vs != VS_NONE) {
+			while (vs != VS_NONE && vs != VS_AMBIG) {
 				if ((got = next_line(&r, &p, &n)) != 1)
 					break;
 				nu = n / (size_t)r.w;
@@ -811,6 +874,13 @@ regfile_read(int fd, const unsigned char *head, size_t headlen,
 				buf_addc(&r.logical, '\n');
 				line_utf8(&r, p, nu, &r.logical);
 			}
+			if (vs == VS_AMBIG) {
+				rc = fail(&r, r.line, "a byte over 0x7F before "
+				    "'\\' in an 8-bit export: in a double-byte code "
+				    "page an escape cannot be told from half a "
+				    "character (export with reg export, UTF-16)");
+				goto out;
+			}
 			if (got == -1) {
 				rc = -1;
 				goto out;
@@ -820,6 +890,36 @@ regfile_read(int fd, const unsigned char *head, size_t headlen,
 				    "whose name or string does not end before "
 				    "the end of the file");
 				goto out;
+			}
+			/* hex data after a name with line breaks goes on too. */
+			while (nu > 0 && unit(&r, p, nu - 1) == '\r')
+				nu--;
+			while (nu > 0 && unit(&r, p, nu - 1) == '\\') {
+				if (r.cur >= 0 && r.logical.len > 0 &&
+				    r.logical.data[r.logical.len - 1] == '\\')
+					r.logical.data[--r.logical.len] = '\0';
+				if ((got = next_line(&r, &p, &n)) != 1) {
+					rc = got == -1 ? -1 : fail(&r, r.line,
+					    "truncated: a value continued past the "
+					    "end of the file");
+					goto out;
+				}
+				nu = n / (size_t)r.w;
+				while (nu > 0 && unit(&r, p, nu - 1) == '\r')
+					nu--;
+				for (i = 0; i < nu && (unit(&r, p, i) == ' ' ||
+				    unit(&r, p, i) == '\t'); i++)
+					;
+				if (r.cur >= 0) {
+					if (r.logical.len + n > LINE_MAX_BYTES) {
+						rc = fail(&r, (int)start, "a value "
+						    "longer than %d MiB",
+						    LINE_MAX_BYTES / (1024 * 1024));
+						goto out;
+					}
+					line_utf8(&r, p + i * (size_t)r.w, nu - i,
+					    &r.logical);
+				}
 			}
 			if (r.cur >= 0 && value_line(&r, buf_cstr(&r.logical),
 			    (int)start) == -1) {
@@ -889,7 +989,7 @@ out:
 	free(r.buf);
 	free(r.seg_key);
 	free(r.seg_anc);
-	free(r.seg_root);
+	free(r.prev);
 	buf_free(&r.logical);
 	return rc;
 }

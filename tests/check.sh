@@ -36,9 +36,25 @@ verdicts() {
 	grep '^  ' <<<"$o" | sed 's/^  \([a-z ]*[a-z]\) *HK[^:]*\\\([^\\:]*\):.*/\1|\2/'
 	echo "exit $r"
 }
-good() {	# the three keys with the policy's values
-	printf '%s\n' "Windows Registry Editor Version 5.00" "" "[$W]" '"DefaultSecureProtocols"=dword:00000800' "" \
-		"[$W32]" '"DefaultSecureProtocols"=dword:00000800' "" "[$S]" '"Enabled"=dword:00000000' '"DisabledByDefault"=dword:00000001'
+# chain KEY: the key lines from KEY's first three levels down to KEY, as
+# an export lists a tree (each key after its parent).
+chain() {
+	local k=$1 p="" part
+	local IFS='\'
+	for part in $k; do
+		p=${p:+$p\\}$part
+		case $p in HKEY_LOCAL_MACHINE|HKEY_LOCAL_MACHINE\\SOFTWARE|HKEY_LOCAL_MACHINE\\SYSTEM) continue ;; esac
+		[ "$p" = "$k" ] || printf '[%s]\n\n' "$p"
+	done
+}
+good() {	# an export of HKLM\SOFTWARE and HKLM\SYSTEM with the policy's values
+	printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE]" ""
+	chain "$W"
+	printf '%s\n' "[$W]" '"DefaultSecureProtocols"=dword:00000800' ""
+	chain "$W32"
+	printf '%s\n' "[$W32]" '"DefaultSecureProtocols"=dword:00000800' "" "[HKEY_LOCAL_MACHINE\\SYSTEM]" ""
+	chain "$S"
+	printf '%s\n' "[$S]" '"Enabled"=dword:00000000' '"DisabledByDefault"=dword:00000001'
 }
 
 good | utf16 "$WORK/good.reg"
@@ -86,11 +102,10 @@ check_eq "another case of the value name: compliant" "$(verdicts "$WORK/f.reg")"
 check_eq "comments, a subkey, escaped names: compliant" "$(verdicts "$WORK/f.reg")" "exit 0"
 { good; printf '%s\n' "" "[$W]" '"DefaultSecureProtocols"=dword:00000200'; } | utf16 "$WORK/f.reg"
 check_eq "a key listed twice in one export: unreadable (exit 2)" "$(verdicts "$WORK/f.reg")" "exit 2"
-check "...saying where it was first" grep -q 'f.reg:13: this key was listed already, on line 3' "$WORK/err"
+check "...saying where it was first" grep -q "f.reg:[0-9]*: this key was listed already, on line $(good | grep -n -x -F "[$W]" | cut -d: -f1)" "$WORK/err"
 { good; good | sed 's/dword:00000800/dword:00000200/'; } | utf16 "$WORK/f.reg"
-check_eq "two exports one after the other (copy /b): the later counts" "$(verdicts "$WORK/f.reg")" "wrong value|DefaultSecureProtocols
-wrong value|DefaultSecureProtocols
-exit 1"
+check_eq "two exports joined into one file (copy /b): unreadable (a header in the middle could be a key name's)" "$(verdicts "$WORK/f.reg")" "exit 2"
+check "...saying to give each as a file" grep -q 'a header line in the middle of the file' "$WORK/err"
 { printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE]" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE\\x]" '"s"="a' "[$W]" '"DefaultSecureProtocols"=dword:00000800' 'b"'; } | utf16 "$WORK/f.reg"
 check_eq "a string with line breaks holding key lines: string data, no key forged (missing)" "$(verdicts "$WORK/f.reg")" "missing|DefaultSecureProtocols
 missing|DefaultSecureProtocols
@@ -101,9 +116,16 @@ exit 1"
 check_eq "...nor a header line that would start a new export" "$(verdicts "$WORK/f.reg" | head -1)" "wrong value|DefaultSecureProtocols"
 { printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE]" "" "[$W]" '"DefaultSecureProtocols"=dword:00000800'; } | utf16 "$WORK/f.reg"
 check_eq "a key before its parent in a subtree export: unreadable" "$(verdicts "$WORK/f.reg")" "exit 2"
-check "...saying so" grep -q 'f.reg:5: this key comes before its parent' "$WORK/err"
+check "...saying so" grep -q 'f.reg:5: this key is not where an export lists it' "$WORK/err"
+{ printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_CLASSES_ROOT]" "" "[HKEY_CURRENT_USER\\Software\\x]" "[$W]" '"DefaultSecureProtocols"=dword:00000800' ';]' ""; } | utf16 "$WORK/f.reg"
+check_eq "a key name with line breaks holding a policy key (whole export): unreadable, not compliant" "$(verdicts "$WORK/f.reg")" "exit 2"
 { printf '%s\n' "Windows Registry Editor Version 5.00" "" "[$W]" '"DefaultSecureProtocols"=dword:00000a00' "" "[HKEY_USERS\\S-1-5-21-1-2-3-1001\\Software\\Evil]" '"x' "Windows Registry Editor Version 5.00" "[$W]" ';"="1"' '"DefaultSecureProtocols"=dword:00000800'; } | utf16 "$WORK/f.reg"
 check_eq "a value name with line breaks holding a header and a key: name text, nothing forged" "$(verdicts "$WORK/f.reg" | head -1)" "wrong value|DefaultSecureProtocols"
+{ good | sed "s/^\"DefaultSecureProtocols\"=dword:00000800\$/&\n\"a\nb\"=hex:01,02,\\\\\n  03/"; } | utf16 "$WORK/f.reg"
+check_eq "a value name with a line break and hex data continued, in a policy key: read" "$(verdicts "$WORK/f.reg")" "exit 0"
+{ printf 'REGEDIT4\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\x]\n"v"="\225\134\134"\n'; } > "$WORK/f.reg"
+check_eq "REGEDIT4 with a byte over 0x7F before '\\': unreadable (a double-byte code page's trail byte)" "$(verdicts "$WORK/f.reg")" "exit 2"
+check "...saying why" grep -q 'a byte over 0x7F before' "$WORK/err"
 mkdir -p "$WORK/anc"
 good | utf16 "$WORK/anc/1.reg"
 printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings]" '"x"=dword:00000001' | utf16 "$WORK/anc/2.reg"
@@ -155,8 +177,21 @@ check_eq "a user's hive from HKEY_USERS: compliant" "$("$TLSGPO" check "$upol" "
 "$TLSGPO" check "$upol" "$WORK/u2.reg" >/dev/null 2>"$WORK/err"
 check_eq "two users' hives in one machine: unreadable, naming both" "$?|$(cat "$WORK/err")" "2|$WORK/u2.reg:6: a second user's hive (S-1-5-21-1-2-3-1002, after S-1-5-21-1-2-3-1001): give each user's export as a machine of its own"
 
-{ printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_CLASSES_ROOT]" "" "[HKEY_CURRENT_USER]" "" "[HKEY_CURRENT_USER\\$IS]" '"SecureProtocols"=dword:00000800' "" \
-	"[HKEY_LOCAL_MACHINE]" "" "[HKEY_USERS]" "" "[HKEY_USERS\\S-1-5-21-1-2-3-1001]" "" "[HKEY_USERS\\S-1-5-21-1-2-3-1001\\$IS]" '"SecureProtocols"=dword:00000800' "" \
+ancestors() {	# ROOT REST: the key lines ROOT\a, ROOT\a\b, ... down to ROOT\REST's parent
+	local p=$1 part
+	local IFS='\'
+	local -a parts
+	read -ra parts <<<"$2"
+	for part in "${parts[@]:0:${#parts[@]}-1}"; do
+		p=$p\\$part
+		printf '[%s]\n\n' "$p"
+	done
+}
+{ printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_CLASSES_ROOT]" "" "[HKEY_CURRENT_USER]" ""
+	ancestors HKEY_CURRENT_USER "$IS"
+	printf '%s\n' "[HKEY_CURRENT_USER\\$IS]" '"SecureProtocols"=dword:00000800' "" "[HKEY_LOCAL_MACHINE]" "" "[HKEY_USERS]" "" "[HKEY_USERS\\S-1-5-21-1-2-3-1001]" ""
+	ancestors 'HKEY_USERS\S-1-5-21-1-2-3-1001' "$IS"
+	printf '%s\n' "[HKEY_USERS\\S-1-5-21-1-2-3-1001\\$IS]" '"SecureProtocols"=dword:00000800' "" \
 	"[HKEY_USERS\\S-1-5-21-1-2-3-1001_Classes]" "" "[HKEY_USERS\\S-1-5-18]" ""; } | utf16 "$WORK/full.reg"
 check_eq "a whole-registry export (HKCU, and the same user under HKEY_USERS): read once, compliant" "$("$TLSGPO" check "$upol" "$WORK/full.reg" 2>&1)" "full.reg: compliant (1 values)"
 { printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_USERS\\S-1-5-21-1-2-3-1001\\$IS]" '"SecureProtocols"=dword:00000800' "" \
@@ -295,14 +330,15 @@ bad() {	# DESCRIPTION LINE-PATTERN: the file $WORK/b.reg
 	"$TLSGPO" check "$pol" "$WORK/b.reg" >/dev/null 2>"$WORK/err"
 	check_eq "$1" "$?|$(grep -c "^$WORK/b.reg:$2" "$WORK/err")" "2|1"
 }
+lk=$(good | grep -n -x -F "[$W]" | cut -d: -f1)
 good | sed 's/dword:00000800/dword:0000080g/' | utf16 "$WORK/b.reg"
-bad "a bad dword in a policy key: exit 2 at its line" "4: dword: wants 1 to 8 hex digits"
+bad "a bad dword in a policy key: exit 2 at its line" "$((lk + 1)): dword: wants 1 to 8 hex digits"
 good | sed "s/WinHttp\]/WinHttp/" | utf16 "$WORK/b.reg"
-bad "a key line without ']': exit 2 at its line" "3: a key line without its closing"
+bad "a key line without ']': exit 2 at its line" "$lk: a key line without its closing"
 good | sed 's/^"DefaultSecureProtocols"=dword:00000800/"DefaultSecureProtocols=dword:00000800/' | utf16 "$WORK/b.reg"
-bad "a value name without its closing quote: read as a name with line breaks, then refused" "4: '=' expected after the value name"
+bad "a value name without its closing quote: read as a name with line breaks, then refused" "$((lk + 1)): '=' expected after the value name"
 good | sed 's/dword:00000800/dword:000000800/' | utf16 "$WORK/b.reg"
-bad "nine digits after dword:" "4: dword"
+bad "nine digits after dword:" "$((lk + 1)): dword"
 printf '' > "$WORK/b.reg"
 bad "an empty file" " "
 
