@@ -57,8 +57,12 @@ while n < target:
     n += 1
     if n >= target // 2 and i > 0 and 'done' not in globals():
         done = True
-        out.write('[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp]\n'
-                  '"DefaultSecureProtocols"=dword:00000800\n\n')
+        # The policy's key with its ancestors, as an export lists them.
+        k = 'HKEY_LOCAL_MACHINE\\SOFTWARE'
+        for part in ['Microsoft', 'Windows', 'CurrentVersion', 'Internet Settings', 'WinHttp']:
+            k += '\\' + part
+            out.write('[%s]\n' % k)
+            out.write('"DefaultSecureProtocols"=dword:00000800\n\n' if part == 'WinHttp' else '\n')
 EOF
 }
 utf16() { { printf '\xff\xfe'; sed 's/$/\r/' | iconv -f UTF-8 -t UTF-16LE; }; }
