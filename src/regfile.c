@@ -380,6 +380,18 @@ depth_of(const char *path, size_t n)
 	return d;
 }
 
+/* Whether key units [a, end) name a hive alone ("HKEY_LOCAL_MACHINE"). */
+static int
+key_is_root(const struct rd *r, const unsigned char *p, size_t a, size_t end)
+{
+	size_t	i;
+
+	for (i = a; i < end; i++)
+		if (unit(r, p, i) == '\\')
+			return 0;
+	return 1;
+}
+
 /* Whether key units [a, end) have their parent on the last key's chain. */
 static int
 key_in_order(const struct rd *r, const unsigned char *p, size_t a, size_t end)
@@ -436,8 +448,16 @@ key_line(struct rd *r, const unsigned char *p, size_t n)
 		deleted = 1;
 		a++;
 	}
-	ordered = deleted || r->seg_headers == 1 || key_in_order(r, p, a, end);
-	if (!deleted) {
+	/*
+	 * Deleting a whole hive is not something a .reg can mean; a key line
+	 * out of order is not remembered (it could be a key name's text, and
+	 * must not vouch for the next line).
+	 */
+	if (deleted && key_is_root(r, p, a, end))
+		return fail(r, r->line, "a line that deletes a whole hive: a key "
+		    "name with line breaks in it, or a damaged file");
+	ordered = r->seg_headers == 1 || key_in_order(r, p, a, end);
+	if (ordered) {
 		/* Remember this key: the next one's parent is on its chain. */
 		if (r->prev_cap < (end - a) * (size_t)r->w) {
 			r->prev_cap = (end - a) * (size_t)r->w + 256;
@@ -493,7 +513,7 @@ key_line(struct rd *r, const unsigned char *p, size_t n)
 		 * not written as a key: a key name with line breaks in it, or a
 		 * damaged or hand-joined file.
 		 */
-		if (!deleted && !ordered)
+		if (!ordered)
 			return fail(r, r->line, "this key is not where an export "
 			    "lists it (after its parent): a key name with line "
 			    "breaks in it, or a damaged or hand-made file");
