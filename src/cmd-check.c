@@ -1043,55 +1043,42 @@ cmd_check_exec(int argc, char **argv)
 	}
 	if (progress)
 		fputs("\r\033[K", stderr);
-	if (json) {
+	if (json)
 		buf_printf(&out, "\n  ],\n  \"summary\": {\"machines\": %zu, "
 		    "\"compliant\": %zu, \"drifting\": %zu, \"unreadable\": %zu, "
 		    "\"top\": [", nm, compliant, drifting, unreadable);
-		for (shown = 0; shown < 10; shown++) {
-			best = c.nvalues;
-			for (i = 0; i < c.nvalues; i++)
-				if (c.drift_by_value[i] > 0 && (best == c.nvalues ||
-				    c.drift_by_value[i] > c.drift_by_value[best]))
-					best = i;
-			if (best == c.nvalues)
-				break;
-			{
-				char	*label = value_label(&pl.ops[c.op_of[best]]);
-
-				buf_adds(&out, shown == 0 ? "" : ", ");
-				buf_adds(&out, "{\"value\": ");
-				json_string(&out, label);
-				buf_printf(&out, ", \"view\": \"%s\", \"machines\": "
-				    "%zu}", view_name(pl.ops[c.op_of[best]].view),
-				    c.drift_by_value[best]);
-				free(label);
-			}
-			c.drift_by_value[best] = 0;
-		}
-		buf_adds(&out, "]}\n}\n");
-	} else if (nm > 1) {
+	else if (nm > 1)
 		buf_printf(&out, "fleet: %zu machines: %zu compliant, %zu "
 		    "drifting, %zu unreadable\n", nm, compliant, drifting,
 		    unreadable);
-		for (shown = 0; shown < 10; shown++) {
-			best = c.nvalues;
-			for (i = 0; i < c.nvalues; i++)
-				if (c.drift_by_value[i] > 0 && (best == c.nvalues ||
-				    c.drift_by_value[i] > c.drift_by_value[best]))
-					best = i;
-			if (best == c.nvalues)
-				break;
-			{
-				char	*label = value_label(&pl.ops[c.op_of[best]]);
+	/* The values that drift on most machines, ten at most. */
+	for (shown = 0; shown < 10 && (json || nm > 1); shown++) {
+		const struct plan_op	*op;
+		char			*label;
 
-				buf_printf(&out, "  %6zu machines  %s (%s)\n",
-				    c.drift_by_value[best], label,
-				    view_label(pl.ops[c.op_of[best]].view));
-				free(label);
-			}
-			c.drift_by_value[best] = 0;
-		}
+		best = c.nvalues;
+		for (i = 0; i < c.nvalues; i++)
+			if (c.drift_by_value[i] > 0 && (best == c.nvalues ||
+			    c.drift_by_value[i] > c.drift_by_value[best]))
+				best = i;
+		if (best == c.nvalues)
+			break;
+		op = &pl.ops[c.op_of[best]];
+		label = value_label(op);
+		if (json) {
+			buf_adds(&out, shown == 0 ? "{\"value\": " :
+			    ", {\"value\": ");
+			json_string(&out, label);
+			buf_printf(&out, ", \"view\": \"%s\", \"machines\": %zu}",
+			    view_name(op->view), c.drift_by_value[best]);
+		} else
+			buf_printf(&out, "  %6zu machines  %s (%s)\n",
+			    c.drift_by_value[best], label, view_label(op->view));
+		free(label);
+		c.drift_by_value[best] = 0;
 	}
+	if (json)
+		buf_adds(&out, "]}\n}\n");
 	fwrite(out.data == NULL ? "" : out.data, 1, out.len, stdout);
 	buf_free(&out);
 	rc = unreadable > 0 ? EXIT_INPUT : drifting > 0 ? EXIT_CHECK : EXIT_OK;
