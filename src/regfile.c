@@ -767,7 +767,7 @@ regfile_read(int fd, const unsigned char *head, size_t headlen,
 	const unsigned char	*p;
 	size_t			 n, nu, k, i, start;
 	int			 rc = 0, got = 0, first, hdr;
-	enum vstate		 vs;
+	enum vstate		 vs = VS_NONE;
 
 	memset(&r, 0, sizeof r);
 	r.fd = fd;
