@@ -60,7 +60,7 @@ struct checker {
 	char			**paths;	/* keys[].path storage */
 	size_t			 nvalues;
 	size_t			*op_of;		/* values[i] is plan op op_of[i] */
-	int			 json, verbose, policy_only;
+	int			 verbose, policy_only;
 	size_t			*drift_by_value;	/* machines per value */
 };
 
@@ -151,6 +151,24 @@ u16_caseeq(const unsigned char *p, const char *s, size_t n)
 	return 1;
 }
 
+/* The record's key is wanted key wk (UTF-16 units against ASCII). */
+static int
+pol_key_is(const struct pol_ctx *c, const struct reg_wanted_key *wk,
+    const struct pol_raw *rec)
+{
+	return wk->hive == c->hive && wk->len == rec->key_units &&
+	    u16_caseeq(rec->key, wk->path, wk->len);
+}
+
+/* What a deletion (at line or byte offset at) says of a value. */
+static void
+value_deleted(struct reg_obs_value *v, int at)
+{
+	memset(v, 0, sizeof *v);
+	v->seen = VAL_DELETED;
+	v->line = at;
+}
+
 /* **DeleteValues: the value names in its REG_SZ data, ';'-separated. */
 static int
 pol_delete_values(struct pol_ctx *c, const struct pol_raw *rec)
@@ -167,17 +185,9 @@ pol_delete_values(struct pol_ctx *c, const struct pol_raw *rec)
 	for (t = strtok_r(list, ";", &save); t != NULL;
 	    t = strtok_r(NULL, ";", &save)) {
 		for (k = 0; k < o->nvalues; k++) {
-			const struct reg_wanted_key *wk =
-			    &o->keys[o->values[k].key];
-
-			if (wk->hive != c->hive || wk->len != rec->key_units ||
-			    !u16_caseeq(rec->key, wk->path, wk->len) ||
-			    strcasecmp(o->values[k].name, t) != 0)
-				continue;
-			free(o->value[k].text);
-			memset(&o->value[k], 0, sizeof o->value[k]);
-			o->value[k].seen = VAL_DELETED;
-			o->value[k].line = (int)rec->offset;
+			if (pol_key_is(c, &o->keys[o->values[k].key], rec) &&
+			    strcasecmp(o->values[k].name, t) == 0)
+				value_deleted(&o->value[k], (int)rec->offset);
 		}
 	}
 	free(list);
@@ -215,12 +225,9 @@ pol_delete_keys(struct pol_ctx *c, const struct pol_raw *rec)
 				continue;
 			o->key[k] = KEY_ABSENT;
 			for (i = 0; i < o->nvalues; i++) {
-				if (o->values[i].key != k)
-					continue;
-				free(o->value[i].text);
-				memset(&o->value[i], 0, sizeof o->value[i]);
-				o->value[i].seen = VAL_DELETED;
-				o->value[i].line = (int)rec->offset;
+				if (o->values[i].key == k)
+					value_deleted(&o->value[i],
+					    (int)rec->offset);
 			}
 		}
 		free(full);
@@ -250,16 +257,8 @@ pol_record(void *arg, const struct pol_raw *rec)
 	 */
 	if (nlen >= 10 && u16_caseeq(name, "**delvals.", 10)) {
 		for (k = 0; k < o->nvalues; k++) {
-			const struct reg_wanted_key *wk =
-			    &o->keys[o->values[k].key];
-
-			if (wk->hive != c->hive || wk->len != rec->key_units ||
-			    !u16_caseeq(rec->key, wk->path, wk->len))
-				continue;
-			free(o->value[k].text);
-			memset(&o->value[k], 0, sizeof o->value[k]);
-			o->value[k].seen = VAL_DELETED;
-			o->value[k].line = (int)rec->offset;
+			if (pol_key_is(c, &o->keys[o->values[k].key], rec))
+				value_deleted(&o->value[k], (int)rec->offset);
 		}
 		return 0;
 	}
@@ -276,21 +275,17 @@ pol_record(void *arg, const struct pol_raw *rec)
 		nlen -= 6;
 	}
 	for (k = 0; k < o->nvalues; k++) {
-		const struct reg_wanted_key *wk = &o->keys[o->values[k].key];
-
-		if (wk->hive != c->hive || wk->len != rec->key_units ||
-		    strlen(o->values[k].name) != nlen ||
-		    !u16_caseeq(rec->key, wk->path, wk->len) ||
+		if (strlen(o->values[k].name) != nlen ||
+		    !pol_key_is(c, &o->keys[o->values[k].key], rec) ||
 		    !u16_caseeq(name, o->values[k].name, nlen))
 			continue;
 		v = &o->value[k];
-		free(v->text);
-		memset(v, 0, sizeof *v);
-		v->line = (int)rec->offset;
 		if (deleted) {
-			v->seen = VAL_DELETED;
+			value_deleted(v, (int)rec->offset);
 			continue;
 		}
+		memset(v, 0, sizeof *v);
+		v->line = (int)rec->offset;
 		v->seen = VAL_PRESENT;
 		v->type = rec->type;
 		if (rec->type == REG_TYPE_DWORD)
@@ -441,7 +436,6 @@ read_state(struct checker *c, struct machine *m, FILE *fp, const char *file)
 					break;
 			if (k == c->nvalues)
 				continue;
-			free(m->obs.value[k].text);
 			memset(&m->obs.value[k], 0, sizeof m->obs.value[k]);
 			m->obs.value[k].line = n;
 			if (strcmp(f[2], "absent") == 0) {
@@ -984,7 +978,6 @@ cmd_check_exec(int argc, char **argv)
 	}
 	plan_build(&p, &pl);
 	checker_init(&c, &pl);
-	c.json = json;
 	c.verbose = verbose;
 	c.policy_only = policy_only;
 	nm = (size_t)(argc - optind - 1);

@@ -257,7 +257,6 @@ mark_values_gone(struct reg_obs *o, size_t k)
 	for (i = 0; i < o->nvalues; i++) {
 		if (o->values[i].key != k)
 			continue;
-		free(o->value[i].text);
 		memset(&o->value[i], 0, sizeof o->value[i]);
 	}
 }
@@ -281,7 +280,6 @@ seg_end(struct rd *r)
 		if (d == ANC_MAX)
 			continue;
 		o->key[k] = KEY_ABSENT;
-		o->key_line[k] = r->seg_anc[k * ANC_MAX + d];
 		mark_values_gone(o, k);
 	}
 	memset(r->seg_key, 0, o->nkeys * sizeof *r->seg_key);
@@ -528,16 +526,13 @@ key_line(struct rd *r, const unsigned char *p, size_t n)
 			}
 			/* The header lists all the key's values. */
 			mark_values_gone(o, k);
-			o->key_line[k] = r->line;
 		} else if (deleted) {
 			/* Deleting an ancestor deletes the key. */
 			o->key[k] = KEY_ABSENT;
-			o->key_line[k] = r->line;
 			mark_values_gone(o, k);
 		} else if (o->key[k] == KEY_UNSEEN) {
 			/* An export holds its keys' whole subtrees. */
 			o->key[k] = KEY_ABSENT;
-			o->key_line[k] = r->line;
 		}
 	}
 	return 0;
@@ -655,7 +650,6 @@ value_line(struct rd *r, const char *s, int line)
 	} else if (*d == '"') {
 		v.seen = VAL_PRESENT;
 		v.type = 1;	/* REG_SZ */
-		v.text = xstrdup(d);
 	} else if (strncmp(d, "hex", 3) == 0) {
 		if (d[3] == ':') {
 			t = 3;	/* REG_BINARY */
@@ -680,15 +674,11 @@ value_line(struct rd *r, const char *s, int line)
 		}
 		v.seen = VAL_PRESENT;
 		v.type = (uint32_t)t;
-		v.text = xasprintf("hex(%lx):%s", t, d);
 		if (t == REG_TYPE_DWORD && nb != 4)
 			v.type = 0xffffffff;	/* a DWORD of another size */
-		if (t == REG_TYPE_DWORD && nb == 4) {
+		if (t == REG_TYPE_DWORD && nb == 4)
 			v.data = (uint32_t)bytes[0] | (uint32_t)bytes[1] << 8 |
 			    (uint32_t)bytes[2] << 16 | (uint32_t)bytes[3] << 24;
-			free(v.text);
-			v.text = NULL;
-		}
 	} else {
 		buf_free(&name);
 		return fail(r, line, "unknown data '%.20s'", d);
@@ -698,12 +688,8 @@ value_line(struct rd *r, const char *s, int line)
 			continue;
 		if (!ascii_caseeq(o->values[i].name, buf_cstr(&name)))
 			continue;
-		free(o->value[i].text);
 		o->value[i] = v;
-		if (v.text != NULL)
-			o->value[i].text = xstrdup(v.text);
 	}
-	free(v.text);
 	buf_free(&name);
 	return 0;
 }
@@ -736,27 +722,6 @@ header_line(const struct rd *r, const unsigned char *p, size_t nu)
 	if (n == nu)
 		return 1;
 	return unit(r, p, n - 1) == '\r' ? 2 : 0;
-}
-
-int
-regfile_sniff(const unsigned char *p, size_t n)
-{
-	static const char v5[] = "Windows Registry Editor Version 5.00";
-	static const char v4[] = "REGEDIT4";
-	size_t	i, k;
-
-	if (n >= 2 && p[0] == 0xff && p[1] == 0xfe) {
-		for (i = 0, k = 2; v5[i] != '\0' && k + 1 < n; i++, k += 2)
-			if (p[k] != (unsigned char)v5[i] || p[k + 1] != 0)
-				return 0;
-		return 1;
-	}
-	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
-		p += 3;
-		n -= 3;
-	}
-	return (n >= sizeof v5 - 1 && memcmp(p, v5, sizeof v5 - 1) == 0) ||
-	    (n >= sizeof v4 - 1 && memcmp(p, v4, sizeof v4 - 1) == 0);
 }
 
 int
@@ -1024,19 +989,13 @@ reg_obs_init(struct reg_obs *o, const struct reg_wanted_key *keys, size_t nk,
 	o->values = values;
 	o->nvalues = nv;
 	o->key = xcalloc(nk + 1, sizeof *o->key);
-	o->key_line = xcalloc(nk + 1, sizeof *o->key_line);
 	o->value = xcalloc(nv + 1, sizeof *o->value);
 }
 
 void
 reg_obs_free(struct reg_obs *o)
 {
-	size_t	i;
-
-	for (i = 0; i < o->nvalues; i++)
-		free(o->value[i].text);
 	free(o->key);
-	free(o->key_line);
 	free(o->value);
 	memset(o, 0, sizeof *o);
 }

@@ -42,7 +42,6 @@ struct reg_obs_value {
 	enum val_seen	 seen;
 	uint32_t	 type;
 	uint32_t	 data;		/* REG_DWORD's */
-	char		*text;		/* another type's data, as regedit wrote it */
 	int		 line;
 };
 
@@ -52,7 +51,6 @@ struct reg_obs {
 	const struct reg_wanted_key *keys;
 	const struct reg_wanted_value *values;
 	enum key_seen		*key;
-	int			*key_line;
 	struct reg_obs_value	*value;
 	char			 user[96];	/* whose HKCU values these are */
 };
@@ -71,8 +69,5 @@ void	reg_obs_free(struct reg_obs *);
  */
 int	regfile_read(int, const unsigned char *, size_t, struct reg_obs *,
 	    int *, char *, size_t);
-
-/* Whether bytes look like the start of a .reg file (any encoding). */
-int	regfile_sniff(const unsigned char *, size_t);
 
 #endif
