@@ -718,33 +718,18 @@ verdict_of(const struct checker *c, const struct machine *m, size_t i)
 	return v;
 }
 
+/* A type's name; two of check's own for data that is no registry type. */
 static const char *
 type_name(uint32_t t)
 {
 	static char	other[32];
 
-	switch (t) {
-	case 0:
-		return "REG_NONE";
-	case 1:
-		return "REG_SZ";
-	case 2:
-		return "REG_EXPAND_SZ";
-	case 3:
-		return "REG_BINARY";
-	case 4:
-		return "REG_DWORD";
-	case 5:
-		return "REG_DWORD_BIG_ENDIAN";
-	case 7:
-		return "REG_MULTI_SZ";
-	case 11:
-		return "REG_QWORD";
-	case 0xffffffff:
+	if (t == 0xffffffff)
 		return "REG_DWORD of another size";
-	case 0xfffffffe:
+	if (t == 0xfffffffe)
 		return "a type reg.exe named otherwise";
-	}
+	if (strcmp(reg_type_name(t), "REG_?") != 0)
+		return reg_type_name(t);
 	snprintf(other, sizeof other, "type 0x%x", (unsigned)t);
 	return other;
 }

@@ -9,24 +9,11 @@
 #include "buf.h"
 #include "cmd.h"
 #include "json.h"
+#include "plan.h"
 #include "pol.h"
 #include "utf8.h"
 
 #define POL_MAX_SIZE	(1024L * 1024 * 1024)
-
-static const char *
-type_name(uint32_t t)
-{
-	static const char *const names[] = {
-		"REG_NONE", "REG_SZ", "REG_EXPAND_SZ", "REG_BINARY",
-		"REG_DWORD", "REG_DWORD_BIG_ENDIAN", "REG_LINK",
-		"REG_MULTI_SZ", "REG_RESOURCE_LIST",
-		"REG_FULL_RESOURCE_DESCRIPTOR",
-		"REG_RESOURCE_REQUIREMENTS_LIST", "REG_QWORD"
-	};
-
-	return t < sizeof names / sizeof names[0] ? names[t] : "REG_?";
-}
 
 static uint32_t
 le32(const unsigned char *d)
@@ -82,10 +69,10 @@ print_record(const struct pol_record *r, int json, struct buf *out)
 		buf_adds(out, ", \"value\": ");
 		json_string(out, r->value);
 		buf_printf(out, ", \"type\": \"%s\", \"size\": %u, \"data\": ",
-		    type_name(r->type), (unsigned)r->size);
+		    reg_type_name(r->type), (unsigned)r->size);
 	} else
 		buf_printf(out, "%s\t%s\t%s\t", r->key, r->value,
-		    type_name(r->type));
+		    reg_type_name(r->type));
 	switch (r->type) {
 	case 4:
 		buf_printf(out, json ? "%u" : "0x%08X", (unsigned)le32(r->data));

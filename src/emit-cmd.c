@@ -84,18 +84,6 @@ view_flag(enum reg_view v)
 	return v == VIEW_32 ? "/reg:32" : "/reg:64";
 }
 
-static int
-plan_has_hive(const struct plan *pl, enum reg_hive h)
-{
-	size_t	i;
-
-	for (i = 0; i < pl->n; i++) {
-		if (pl->ops[i].hive == h)
-			return 1;
-	}
-	return 0;
-}
-
 /* The 1-based index in the key table of the key an operation writes. */
 static size_t
 op_key_index(const struct plan_op *op, const struct plan_key *keys, size_t n)

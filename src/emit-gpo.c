@@ -155,18 +155,12 @@ gpo_guid(const struct policy *p, char out[39])
 	free(name);
 }
 
-static int
-under_policies(const struct plan_op *op)
-{
-	return strncasecmp(op->key, "SOFTWARE\\Policies\\", 18) == 0;
-}
-
 int
 gpo_as_policy(const struct plan *pl, const struct plan_op *op)
 {
 	switch (pl->policy->gpo_mode) {
 	case GPO_AUTO:
-		return under_policies(op);
+		return plan_op_under_policies(op);
 	case GPO_POLICY:
 	case GPO_BOTH:
 		return 1;
@@ -181,7 +175,7 @@ gpo_as_preference(const struct plan *pl, const struct plan_op *op)
 {
 	switch (pl->policy->gpo_mode) {
 	case GPO_AUTO:
-		return !under_policies(op);
+		return !plan_op_under_policies(op);
 	case GPO_PREFERENCES:
 	case GPO_BOTH:
 		return 1;

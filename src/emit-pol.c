@@ -79,18 +79,6 @@ pol_write(const struct plan *pl, enum reg_hive hive,
 	}
 }
 
-static int
-plan_has_hive(const struct plan *pl, enum reg_hive hive)
-{
-	size_t	i;
-
-	for (i = 0; i < pl->n; i++) {
-		if (pl->ops[i].hive == hive)
-			return 1;
-	}
-	return 0;
-}
-
 /* template: "machine", "user", "rollback-machine", "rollback-user". */
 static void
 write_pol(const struct emit_ctx *ctx, const struct emitter *em,

@@ -77,18 +77,6 @@ wrap(struct buf *in, struct buf *out)
 	}
 }
 
-static int
-plan_has(const struct plan *pl, enum reg_hive h)
-{
-	size_t	i;
-
-	for (i = 0; i < pl->n; i++) {
-		if (pl->ops[i].hive == h)
-			return 1;
-	}
-	return 0;
-}
-
 /* How many values lie outside Software\Policies, which GPOs tattoo. */
 static size_t
 plan_tattoos(const struct plan *pl)
@@ -96,8 +84,7 @@ plan_tattoos(const struct plan *pl)
 	size_t	i, n = 0;
 
 	for (i = 0; i < pl->n; i++) {
-		if (strncasecmp(pl->ops[i].key, "SOFTWARE\\Policies\\", 18) != 0)
-			n++;
+		n += !plan_op_under_policies(&pl->ops[i]);
 	}
 	return n;
 }
@@ -257,8 +244,8 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	for (i = 0; i < n; i++)
 		buf_addc(&underline, '=');
 	snprintf(count, sizeof count, "%zu", ctx->plan->n);
-	hklm = plan_has(ctx->plan, HIVE_HKLM);
-	hkcu = plan_has(ctx->plan, HIVE_HKCU);
+	hklm = plan_has_hive(ctx->plan, HIVE_HKLM);
+	hkcu = plan_has_hive(ctx->plan, HIVE_HKCU);
 	if (hklm && hkcu)
 		buf_adds(&pol, "gpo\\Machine\\Registry.pol and "
 		    "gpo\\User\\Registry.pol hold the same values as a GPO's "

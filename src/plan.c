@@ -250,7 +250,33 @@ view_name(enum reg_view v)
 const char *
 reg_type_name(uint32_t type)
 {
-	return type == REG_TYPE_DWORD ? "REG_DWORD" : "REG_?";
+	static const char *const names[] = {
+		"REG_NONE", "REG_SZ", "REG_EXPAND_SZ", "REG_BINARY",
+		"REG_DWORD", "REG_DWORD_BIG_ENDIAN", "REG_LINK",
+		"REG_MULTI_SZ", "REG_RESOURCE_LIST",
+		"REG_FULL_RESOURCE_DESCRIPTOR",
+		"REG_RESOURCE_REQUIREMENTS_LIST", "REG_QWORD"
+	};
+
+	return type < sizeof names / sizeof names[0] ? names[type] : "REG_?";
+}
+
+int
+plan_has_hive(const struct plan *pl, enum reg_hive hive)
+{
+	size_t	i;
+
+	for (i = 0; i < pl->n; i++) {
+		if (pl->ops[i].hive == hive)
+			return 1;
+	}
+	return 0;
+}
+
+int
+plan_op_under_policies(const struct plan_op *op)
+{
+	return strncasecmp(op->key, "SOFTWARE\\Policies\\", 18) == 0;
 }
 
 char *

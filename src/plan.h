@@ -59,7 +59,15 @@ const char *hive_long_name(enum reg_hive);
 const char *hive_short_name(enum reg_hive);
 const char *view_name(enum reg_view);	/* "64", "32", "shared" */
 const char *view_label(enum reg_view);	/* "64-bit", "32-bit", "shared" */
-const char *reg_type_name(uint32_t);
+const char *reg_type_name(uint32_t);	/* "REG_DWORD"; "REG_?" past REG_QWORD */
+
+/* Whether the plan sets anything in the hive. */
+int	 plan_has_hive(const struct plan *, enum reg_hive);
+/*
+ * Whether the operation's key lies under Software\Policies, where Group
+ * Policy removes what it set; elsewhere a policy "tattoos" the registry.
+ */
+int	 plan_op_under_policies(const struct plan_op *);
 
 /*
  * The key's path in the registry as stored: SOFTWARE\Wow6432Node\... for
