@@ -20,6 +20,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "emitter.h"
+#include "gpo.h"
 #include "plan.h"
 #include "pol.h"
 #include "policy.h"
@@ -333,17 +334,6 @@ check_admx(struct vctx *v, const char *admx, xmlSchemaPtr schema)
 
 /* ---- GPO backups ------------------------------------------------------ */
 
-#define NS_GPO_BACKUP	"http://www.microsoft.com/GroupPolicy/GPOOperations"
-#define NS_GPO_MANIFEST	NS_GPO_BACKUP "/Manifest"
-/* The Registry extension with Administrative Templates' Computer or User editor. */
-#define GROUP_REGISTRY_M "[{35378EAC-683F-11D2-A89A-00C04FBBCFA2}" \
-	"{D02B1F72-3407-48AE-BA88-E8213C6761F1}]"
-#define GROUP_REGISTRY_U "[{35378EAC-683F-11D2-A89A-00C04FBBCFA2}" \
-	"{D02B1F73-3407-48AE-BA88-E8213C6761F1}]"
-#define CLSID_SETTINGS	"{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}"
-#define CLSID_REGISTRY	"{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}"
-#define GROUP_PREFS	"[{B087BE9D-ED37-454F-AF9C-04291E351182}" \
-	"{BEE07A6A-EC9F-4659-B8C9-0B1937907C83}]"
 #define POL_MAX_BYTES	(16 * 1024 * 1024)
 
 static xmlNodePtr
@@ -817,9 +807,9 @@ check_fs_paths(struct vctx *v, const char *file, xmlNodePtr f,
 		    "DomainSysvol\\GPO\\Machine or User", loc);
 		return;
 	}
-	path = (char *)xmlGetNsProp(f, BAD_CAST "Path", BAD_CAST NS_GPO_BACKUP);
+	path = (char *)xmlGetNsProp(f, BAD_CAST "Path", BAD_CAST NS_BACKUP);
 	src = (char *)xmlGetNsProp(f, BAD_CAST "SourceExpandedPath",
-	    BAD_CAST NS_GPO_BACKUP);
+	    BAD_CAST NS_BACKUP);
 	want = xasprintf("%%GPO_%s_FSPATH%%\\%s", strcmp(part, "User") == 0 ?
 	    "USER" : "MACH", rest);
 	for (p = want; *p != '\0'; p++) {
@@ -890,10 +880,10 @@ check_backup(struct vctx *v, const char *folder, const struct plan *pl)
 	if (info != NULL) {
 		root = xmlDocGetRootElement(info);
 		if (root == NULL || strcmp((const char *)root->name,
-		    "BackupInst") != 0 || !in_ns(root, NS_GPO_MANIFEST))
+		    "BackupInst") != 0 || !in_ns(root, NS_MANIFEST))
 			verr(v, infof, root == NULL ? 0 : xmlGetLineNo(root),
 			    "the root is not <BackupInst xmlns=\"%s\">",
-			    NS_GPO_MANIFEST);
+			    NS_MANIFEST);
 		else {
 			check_backup_inst(v, infof, root, &id, &guid);
 			if (id != NULL && strcasecmp(id, base) != 0)
@@ -911,13 +901,13 @@ check_backup(struct vctx *v, const char *folder, const struct plan *pl)
 		goto done;
 	root = xmlDocGetRootElement(bk);
 	if (root == NULL || strcmp((const char *)root->name,
-	    "GroupPolicyBackupScheme") != 0 || !in_ns(root, NS_GPO_BACKUP)) {
+	    "GroupPolicyBackupScheme") != 0 || !in_ns(root, NS_BACKUP)) {
 		verr(v, bkf, root == NULL ? 0 : xmlGetLineNo(root), "the root is "
-		    "not <GroupPolicyBackupScheme xmlns=\"%s\">", NS_GPO_BACKUP);
+		    "not <GroupPolicyBackupScheme xmlns=\"%s\">", NS_BACKUP);
 		goto done;
 	}
 	t = (char *)xmlGetNsProp(root, BAD_CAST "version",
-	    BAD_CAST NS_GPO_BACKUP);
+	    BAD_CAST NS_BACKUP);
 	if (t == NULL || strcmp(t, "2.0") != 0)
 		verr(v, bkf, xmlGetLineNo(root), "bkp:version is not \"2.0\"");
 	xmlFree(t);
@@ -942,7 +932,7 @@ check_backup(struct vctx *v, const char *folder, const struct plan *pl)
 			if (f->type != XML_ELEMENT_NODE)
 				continue;
 			loc = (char *)xmlGetNsProp(f, BAD_CAST "Location",
-			    BAD_CAST NS_GPO_BACKUP);
+			    BAD_CAST NS_BACKUP);
 			if (loc == NULL)
 				continue;
 			for (p = loc; *p != '\0'; p++) {
@@ -1108,10 +1098,10 @@ check_manifest(struct vctx *v, const char *dir, const struct names *folders)
 	if (doc != NULL) {
 		root = xmlDocGetRootElement(doc);
 		if (root == NULL || strcmp((const char *)root->name,
-		    "Backups") != 0 || !in_ns(root, NS_GPO_MANIFEST))
+		    "Backups") != 0 || !in_ns(root, NS_MANIFEST))
 			verr(v, file, root == NULL ? 0 : xmlGetLineNo(root),
 			    "the root is not <Backups xmlns=\"%s\">",
-			    NS_GPO_MANIFEST);
+			    NS_MANIFEST);
 		else {
 			for (n = root->children; n != NULL; n = n->next) {
 				if (n->type != XML_ELEMENT_NODE)

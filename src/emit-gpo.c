@@ -9,6 +9,7 @@
 #include <openssl/evp.h>
 
 #include "emitter.h"
+#include "gpo.h"
 #include "os.h"
 #include "policy.h"
 #include "template.h"
@@ -33,28 +34,6 @@
  * and version, times come from [gpo] date. The domain fields name
  * tlsgpo.invalid so that nobody takes the backup for one of a real domain.
  */
-
-#define NS_BACKUP	"http://www.microsoft.com/GroupPolicy/GPOOperations"
-#define NS_MANIFEST	NS_BACKUP "/Manifest"
-
-/*
- * [MS-GPREG] 1.9: the Registry extension, and its editor for each part
- * (Administrative Templates, Computer ...72 and User ...73, as GPMC pairs
- * them in gPCMachineExtensionNames / gPCUserExtensionNames).
- */
-#define CSE_REGISTRY	"{35378EAC-683F-11D2-A89A-00C04FBBCFA2}"
-#define TOOL_REGISTRY_M	"{D02B1F72-3407-48AE-BA88-E8213C6761F1}"
-#define TOOL_REGISTRY_U	"{D02B1F73-3407-48AE-BA88-E8213C6761F1}"
-/* [MS-GPPREF] 1.9: Preferences Registry and the Preferences editor. */
-#define CSE_PREFS	"{B087BE9D-ED37-454F-AF9C-04291E351182}"
-#define TOOL_PREFS	"{BEE07A6A-EC9F-4659-B8C9-0B1937907C83}"
-/* GPMC lists the Preferences editor under the null extension as well. */
-#define CSE_NULL	"{00000000-0000-0000-0000-000000000000}"
-/* Where GPMC's backups list the Preferences files. */
-#define EXT_UNKNOWN	"{F15C46CD-82A0-4C2D-A210-5D0D3182A418}"
-/* [MS-GPPREF] 2.2.1.17: RegistrySettings and Registry class ids. */
-#define CLSID_SETTINGS	"{A3CCFC41-DFDB-43a5-8D26-0FE8B954DA51}"
-#define CLSID_REGISTRY	"{9CD4B2F4-923D-47f5-A062-E897DD1DAD50}"
 
 #define GPO_DOMAIN	"tlsgpo.invalid"
 #define GPO_DC		"dc.tlsgpo.invalid"
@@ -334,10 +313,9 @@ extension_guids(xmlTextWriterPtr w, const char *name, int user, int pol,
 	if (prefs)
 		buf_adds(&b, "[" CSE_NULL TOOL_PREFS "]");
 	if (pol)
-		buf_adds(&b, user ? "[" CSE_REGISTRY TOOL_REGISTRY_U "]" :
-		    "[" CSE_REGISTRY TOOL_REGISTRY_M "]");
+		buf_adds(&b, user ? GROUP_REGISTRY_U : GROUP_REGISTRY_M);
 	if (prefs)
-		buf_adds(&b, "[" CSE_PREFS TOOL_PREFS "]");
+		buf_adds(&b, GROUP_PREFS);
 	if (b.len == 0) {
 		xw_start(w, name);
 		xw_end(w);
@@ -438,7 +416,7 @@ static void
 write_gpo_pol(const struct emit_ctx *ctx, const struct emitter *em,
     struct buf *out)
 {
-	pol_write(ctx->plan, strcmp(em->template, "user") == 0 ? HIVE_HKCU :
+	pol_write(ctx->plan, strstr(em->template, "user") != NULL ? HIVE_HKCU :
 	    HIVE_HKLM, gpo_as_policy, out);
 }
 
@@ -507,7 +485,7 @@ write_prefs(const struct emit_ctx *ctx, const struct emitter *em,
 	char			 uid[39], data[16], *key, *name, *q;
 	size_t			 i;
 
-	hive = strcmp(em->template, "user") == 0 ? HIVE_HKCU : HIVE_HKLM;
+	hive = strstr(em->template, "user") != NULL ? HIVE_HKCU : HIVE_HKLM;
 	w = xw_open(&xb, 1);
 	xw_start(w, "RegistrySettings");
 	xw_attr(w, "clsid", CLSID_SETTINGS);
@@ -592,26 +570,6 @@ backup_path(const struct emit_ctx *ctx, const struct emitter *em)
 	    "Registry/Registry.xml", bid, part);
 }
 
-static void
-write_pol_dispatch(const struct emit_ctx *ctx, const struct emitter *em,
-    struct buf *out)
-{
-	struct emitter	e = *em;
-
-	e.template = strstr(em->template, "user") != NULL ? "user" : "machine";
-	write_gpo_pol(ctx, &e, out);
-}
-
-static void
-write_prefs_dispatch(const struct emit_ctx *ctx, const struct emitter *em,
-    struct buf *out)
-{
-	struct emitter	e = *em;
-
-	e.template = strstr(em->template, "user") != NULL ? "user" : "machine";
-	write_prefs(ctx, &e, out);
-}
-
 /* ---- import-gpo.ps1 ---------------------------------------------------- */
 
 static void
@@ -663,22 +621,22 @@ const struct emitter emitter_gpo_backup = {
 /* Bytes, not text, as gpo/Machine/Registry.pol. */
 const struct emitter emitter_gpo_pol_machine = {
 	"gpo-pol-machine", NULL, ENC_UTF8, 0, "pol-machine",
-	write_pol_dispatch, backup_path
+	write_gpo_pol, backup_path
 };
 
 const struct emitter emitter_gpo_pol_user = {
-	"gpo-pol-user", NULL, ENC_UTF8, 0, "pol-user", write_pol_dispatch,
+	"gpo-pol-user", NULL, ENC_UTF8, 0, "pol-user", write_gpo_pol,
 	backup_path
 };
 
 const struct emitter emitter_gpo_prefs_machine = {
 	"gpo-prefs-machine", NULL, ENC_UTF8, 1, "prefs-machine",
-	write_prefs_dispatch, backup_path
+	write_prefs, backup_path
 };
 
 const struct emitter emitter_gpo_prefs_user = {
 	"gpo-prefs-user", NULL, ENC_UTF8, 1, "prefs-user",
-	write_prefs_dispatch, backup_path
+	write_prefs, backup_path
 };
 
 /* UTF-8 with a BOM: Windows PowerShell 5.1 reads BOM-less files as ANSI. */
