@@ -90,6 +90,16 @@ ps_key_table(const struct plan_key *keys, size_t n, struct buf *out)
 }
 
 /* What each Windows build needs for this plan (os.c, plan_os_needs). */
+/* A KB number as a PowerShell string, or $null. */
+static void
+ps_kb(struct buf *out, const char *kb)
+{
+	if (kb != NULL)
+		buf_printf(out, "'%s'", kb);
+	else
+		buf_adds(out, "$null");
+}
+
 static void
 ps_os_table(const struct plan *pl, struct buf *out)
 {
@@ -100,22 +110,13 @@ ps_os_table(const struct plan *pl, struct buf *out)
 	for (i = 0; i < n; i++) {
 		buf_printf(out, "    @{ Min = %u; Max = %u; WinHttpKb = ",
 		    need[i].build_min, need[i].build_max);
-		if (need[i].winhttp_kb != NULL)
-			buf_printf(out, "'%s'", need[i].winhttp_kb);
-		else
-			buf_adds(out, "$null");
+		ps_kb(out, need[i].winhttp_kb);
 		buf_printf(out, "; WinHttpPartial = $%s; DotNet35Kb = ",
 		    need[i].winhttp_partial ? "true" : "false");
-		if (need[i].dotnet35_kb != NULL)
-			buf_printf(out, "'%s'", need[i].dotnet35_kb);
-		else
-			buf_adds(out, "$null");
+		ps_kb(out, need[i].dotnet35_kb);
 		buf_printf(out, "; Tls13Lacking = $%s; Tls12Kb = ",
 		    need[i].tls13_lacking ? "true" : "false");
-		if (need[i].tls12_kb != NULL)
-			buf_printf(out, "'%s'", need[i].tls12_kb);
-		else
-			buf_adds(out, "$null");
+		ps_kb(out, need[i].tls12_kb);
 		buf_adds(out, "; Name = ");
 		ps_quote(out, need[i].display);
 		buf_printf(out, " }%s\n", i + 1 < n ? "," : "");
