@@ -279,7 +279,7 @@ call :key_is_empty
 if "%KE%"=="gone" exit /b 0
 if "%KE%"=="error" goto remove_key_unread
 if "%KE%"=="empty" goto remove_key_now
-echo kept        key %K_LABEL%: apply created it, and it now holds what apply did not write
+echo kept        key %K_LABEL%: apply created it, and it still holds a value or a subkey
 exit /b 0
 :remove_key_now
 %REG% delete "%K_PATH%" /f %K_VIEW% >nul 2>&1
@@ -622,7 +622,7 @@ goto finish
 :finish
 echo rollback.cmd: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.
 if "%FAILED%"=="0" goto done
->&2 echo rollback.cmd: %FAILED% values or keys could not be restored; run rollback.cmd again.
+>&2 echo rollback.cmd: %FAILED% values or keys could not be restored; run rollback.cmd again ^(rollback.ps1 for string data reg.exe cannot write back^).
 set "RC=5"
 
 :done

@@ -659,7 +659,7 @@ if ($pending.Count -eq 0) {
             $empty = $key.SubKeyCount -eq 0 -and $key.ValueCount -eq 0
             $key.Close()
             if (-not $empty) {
-                Write-Output ('kept        key {0}: apply created it, and it now holds what apply did not write' -f $entry.Label)
+                Write-Output ('kept        key {0}: apply created it, and it still holds a value or a subkey' -f $entry.Label)
                 continue
             }
             if (-not $PSCmdlet.ShouldProcess($entry.Label, 'remove key')) { $declined++; continue }
