@@ -58,12 +58,19 @@ xml_error(void *user, xmlErrorPtr e)
 {
 	struct vctx	*v = user;
 	char		*msg;
-	size_t		 n;
+	size_t		 n, i;
 
 	msg = xstrdup(e->message != NULL ? e->message : "error");
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	/*
+	 * One message, one line: libxml2 puts a second line in some
+	 * ("Input is not proper UTF-8, indicate encoding !\nBytes: ...").
+	 */
+	for (i = 0; i < n; i++)
+		if (msg[i] == '\n' || msg[i] == '\r')
+			msg[i] = ' ';
 	verr(v, e->file != NULL ? e->file : v->file, e->line, "%s", msg);
 	free(msg);
 }

@@ -100,6 +100,12 @@ wine_cmd() {
 	out=$(tr -d '\r' < "$tmp")
 	printf '%s\n' "$out" >> "$WINE_LOG"
 	rm -f "$tmp"
+	# Every command the tests run prints something: a failure with no
+	# output at all is cmd.exe that never ran (seen under load: exit 1,
+	# nothing printed), a start-up glitch. A product failure prints.
+	if [ -z "$out" ] && [ "$rc" != 0 ]; then
+		echo "wine: could not start: cmd /c $* printed nothing and exited $rc" >> "$WINE_LOG"
+	fi
 }
 
 # wine_state JSON: every plan value as "value PATH\NAME = DATA" (DATA as
