@@ -6,11 +6,12 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
+#include <limits.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <openssl/evp.h>
@@ -176,56 +177,97 @@ package_free(struct package *pkg)
 	memset(pkg, 0, sizeof *pkg);
 }
 
+/*
+ * Writing the package. Every step is relative to a descriptor of the
+ * output's parent directory, opened once: the package lands in the very
+ * directory that was checked, even if its path changes meanwhile. The
+ * package is written to a temporary directory beside the target; each file
+ * and each directory is fsynced before the rename, and the parent after
+ * it, so that after a crash or power loss the target is either the old
+ * state or the complete new package, never a mix or empty files.
+ */
+
+/* Directory fsync: some file systems (SMB, some FUSE) refuse it. */
 static int
-rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+sync_dir(int fd)
 {
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path) == -1 ? -1 : 0;
+	if (fsync(fd) == -1 && errno != EINVAL && errno != ENOTSUP)
+		return -1;
+	return 0;
 }
 
-static void
-remove_tree(const char *path)
+/*
+ * Removes name (a tree) inside dfd. Returns -1, errno the first error,
+ * when anything is left.
+ */
+static int
+remove_tree_at(int dfd, const char *name)
 {
-	nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	DIR		*d;
+	struct dirent	*e;
+	int		 fd, first = 0;
+
+	if (unlinkat(dfd, name, 0) == 0 || errno == ENOENT)
+		return 0;
+	if (errno != EISDIR && errno != EPERM)	/* EPERM: Linux, a directory */
+		return -1;
+	fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (fd == -1)
+		return -1;
+	if ((d = fdopendir(fd)) == NULL) {
+		first = errno;
+		close(fd);
+		errno = first;
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (remove_tree_at(dirfd(d), e->d_name) == -1 && first == 0)
+			first = errno;
+	}
+	closedir(d);
+	if (unlinkat(dfd, name, AT_REMOVEDIR) == -1) {
+		if (first != 0)
+			errno = first;
+		return -1;
+	}
+	return 0;
 }
 
-/* Creates the directories above path, inside root. */
+/* Creates path's directories below root (each once), fsyncing none yet. */
 static int
-make_parents(const char *root, const char *path)
+make_parents(int root, const char *path)
 {
-	char	*full, *slash;
+	char	*dir, *slash;
 	int	 rc = 0;
 
-	full = xasprintf("%s/%s", root, path);
-	for (slash = full + strlen(root) + 1; (slash = strchr(slash, '/'));
-	    slash++) {
+	dir = xstrdup(path);
+	for (slash = dir; (slash = strchr(slash, '/')) != NULL; slash++) {
 		*slash = '\0';
-		if (mkdir(full, 0777) == -1 && errno != EEXIST) {
+		if (mkdirat(root, dir, 0777) == -1 && errno != EEXIST) {
 			rc = -1;
 			break;
 		}
 		*slash = '/';
 	}
-	free(full);
+	free(dir);
 	return rc;
 }
 
 static int
-write_file(const char *root, const struct pkg_file *f)
+write_file(int root, const struct pkg_file *f)
 {
-	char		*full;
 	const char	*p;
 	size_t		 left;
 	ssize_t		 n;
-	int		 fd, rc = -1;
+	int		 fd, rc = -1, saved;
 
 	if (make_parents(root, f->path) == -1)
 		return -1;
-	full = xasprintf("%s/%s", root, f->path);
-	fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	free(full);
+	fd = openat(root, f->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0666);
 	if (fd == -1)
 		return -1;
 	p = f->data.data;
@@ -239,47 +281,136 @@ write_file(const char *root, const struct pkg_file *f)
 			goto out;
 		}
 	}
+	if (fsync(fd) == -1)
+		goto out;
 	rc = 0;
 out:
-	if (close(fd) == -1)
-		rc = -1;
+	saved = errno;
+	if (close(fd) == -1 && rc == 0)
+		return -1;
+	errno = saved;
 	return rc;
 }
 
-/* Empty, or holding MANIFEST.sha256: what --force may replace. */
+/* fsyncs every directory of the package, each once, and root. */
 static int
-replaceable(const char *dir)
+sync_tree(int root, const struct package *pkg, const char **what)
+{
+	char	*dir, *slash;
+	size_t	 i;
+	int	 fd, rc = 0;
+
+	/* Files are sorted by path: a directory's files are adjacent. */
+	for (i = pkg->n; rc == 0 && i-- > 0; ) {
+		dir = xstrdup(pkg->files[i].path);
+		while (rc == 0 && (slash = strrchr(dir, '/')) != NULL) {
+			*slash = '\0';
+			/* Each directory once: when the next file is not in it. */
+			if (i + 1 < pkg->n && strncmp(pkg->files[i + 1].path, dir,
+			    strlen(dir)) == 0 && pkg->files[i + 1].path[strlen(dir)]
+			    == '/')
+				break;
+			fd = openat(root, dir, O_RDONLY | O_DIRECTORY |
+			    O_CLOEXEC);
+			if (fd == -1 || sync_dir(fd) == -1) {
+				*what = pkg->files[i].path;
+				rc = -1;
+			}
+			if (fd != -1)
+				close(fd);
+		}
+		free(dir);
+	}
+	if (rc == 0 && sync_dir(root) == -1) {
+		*what = ".";
+		rc = -1;
+	}
+	return rc;
+}
+
+/*
+ * Empty, or holding MANIFEST.sha256: what --force may replace. Returns 1
+ * or 0, or -1 (errno set) when the directory cannot be read.
+ */
+static int
+replaceable(int parent, const char *name, const struct stat *sb)
 {
 	DIR		*d;
 	struct dirent	*e;
-	char		*manifest;
-	int		 empty = 1, has;
+	int		 fd, empty = 1;
 
-	manifest = xasprintf("%s/MANIFEST.sha256", dir);
-	has = access(manifest, F_OK) == 0;
-	free(manifest);
-	if (has)
-		return 1;
-	if ((d = opendir(dir)) == NULL)
+	if (!S_ISDIR(sb->st_mode))
 		return 0;
+	fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (fd == -1)
+		return -1;
+	if (faccessat(fd, "MANIFEST.sha256", F_OK, AT_SYMLINK_NOFOLLOW) == 0) {
+		close(fd);
+		return 1;
+	}
+	if (errno != ENOENT || (d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return -1;
+	}
+	errno = 0;
 	while ((e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
 			empty = 0;
+	}
+	if (errno != 0) {
+		closedir(d);
+		return -1;
 	}
 	closedir(d);
 	return empty;
 }
 
-/* Puts tmp where dir is and removes what was there. */
+/* A temporary directory ".NAME.tmp-XXXXXX" in parent; its name in tmp. */
 static int
-swap_into_place(const char *tmp, const char *dir, char *err, size_t errlen)
+make_tmpdir(int parent, const char *name, char *tmp, size_t len)
 {
-	char	*old;
-	int	 rc;
+	static const char chars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	struct timespec	 ts;
+	unsigned long	 x;
+	int		 tries, i;
+	size_t		 n;
 
+	clock_gettime(CLOCK_REALTIME, &ts);
+	x = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16) ^
+	    (unsigned long)ts.tv_sec;
+	for (tries = 0; tries < 100; tries++) {
+		n = (size_t)snprintf(tmp, len, ".%s.tmp-", name);
+		if (n + 7 > len) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		for (i = 0; i < 6; i++) {
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			tmp[n++] = chars[(x >> 33) % (sizeof chars - 1)];
+		}
+		tmp[n] = '\0';
+		if (mkdirat(parent, tmp, 0700) == 0)
+			return 0;
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
+}
+
+/*
+ * Puts tmp where name is: exchanged (the old package then lies under tmp),
+ * or moved aside to old and tmp renamed. Returns 0 with *gone naming what
+ * to remove, or -1.
+ */
+static int
+swap_into_place(int parent, const char *tmp, const char *name,
+    const char *dir, char *old, size_t oldlen, const char **gone, char *err,
+    size_t errlen)
+{
 #ifdef HAVE_RENAMEAT2
-	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dir, RENAME_EXCHANGE) == 0) {
-		remove_tree(tmp);
+	if (renameat2(parent, tmp, parent, name, RENAME_EXCHANGE) == 0) {
+		*gone = tmp;
 		return 0;
 	}
 	if (errno != EINVAL && errno != ENOSYS) {
@@ -288,22 +419,38 @@ swap_into_place(const char *tmp, const char *dir, char *err, size_t errlen)
 		return -1;
 	}
 #endif
-	old = xasprintf("%s.old-%ld", tmp, (long)getpid());
-	if (rename(dir, old) == -1) {
+	snprintf(old, oldlen, "%s.old", tmp);
+	if (renameat(parent, name, parent, old) == -1) {
 		snprintf(err, errlen, "%s: cannot move aside: %s", dir,
 		    strerror(errno));
-		free(old);
 		return -1;
 	}
-	rc = rename(tmp, dir);
-	if (rc == -1) {
+	if (renameat(parent, tmp, parent, name) == -1) {
 		snprintf(err, errlen, "%s: cannot rename into place: %s", dir,
 		    strerror(errno));
-		rename(old, dir);
-	} else
-		remove_tree(old);
-	free(old);
-	return rc;
+		renameat(parent, old, parent, name);
+		return -1;
+	}
+	*gone = old;
+	return 0;
+}
+
+/* Renames tmp to name, which must not exist (not even made meanwhile). */
+static int
+rename_new(int parent, const char *tmp, const char *name)
+{
+#ifdef HAVE_RENAMEAT2
+	if (renameat2(parent, tmp, parent, name, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+#endif
+	/* rename(2) would replace an empty directory made meanwhile. */
+	if (faccessat(parent, name, F_OK, AT_SYMLINK_NOFOLLOW) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return renameat(parent, tmp, parent, name);
 }
 
 int
@@ -311,60 +458,118 @@ package_write(const struct package *pkg, const char *target, int force,
     char *err, size_t errlen)
 {
 	struct stat	 sb;
-	char		*dir, *copy1, *copy2, *tmp;
+	char		*dir, *copy1, *copy2, *parent_path, *name;
+	char		 tmp[NAME_MAX + 1], old[NAME_MAX + 8];
+	const char	*gone = NULL, *what = NULL;
 	size_t		 i, n;
-	int		 exists, rc = -1;
+	int		 parent, root = -1, exists, ok, rc = -1;
+	mode_t		 mask;
 
 	dir = xstrdup(target);
 	for (n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)
 		dir[n - 1] = '\0';
-	exists = lstat(dir, &sb) == 0;
+	copy1 = xstrdup(dir);
+	copy2 = xstrdup(dir);
+	parent_path = xstrdup(dirname(copy1));
+	name = xstrdup(basename(copy2));
+	free(copy1);
+	free(copy2);
+	if (strcmp(name, "/") == 0 || strcmp(name, ".") == 0 ||
+	    strcmp(name, "..") == 0) {
+		snprintf(err, errlen, "%s: not a directory name a package can "
+		    "take", dir);
+		rc = 1;
+		goto out_names;
+	}
+	parent = open(parent_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (parent == -1) {
+		snprintf(err, errlen, "%s: cannot open the directory it goes "
+		    "in (%s): %s", dir, parent_path, strerror(errno));
+		goto out_names;
+	}
+	exists = fstatat(parent, name, &sb, AT_SYMLINK_NOFOLLOW) == 0;
 	if (exists && !force) {
 		snprintf(err, errlen, "%s: already exists; use --force to "
 		    "replace it", dir);
-		free(dir);
-		return 1;
+		rc = 1;
+		goto out;
 	}
-	if (exists && (!S_ISDIR(sb.st_mode) || !replaceable(dir))) {
-		snprintf(err, errlen, "%s: exists and is not a tlsgpo package "
-		    "(no MANIFEST.sha256); refusing to replace it", dir);
-		free(dir);
-		return 1;
+	if (exists && (ok = replaceable(parent, name, &sb)) != 1) {
+		if (ok == -1)
+			snprintf(err, errlen, "%s: cannot read it to see whether "
+			    "it is an earlier package: %s", dir,
+			    strerror(errno));
+		else {
+			snprintf(err, errlen, "%s: exists and is not a tlsgpo "
+			    "package (no MANIFEST.sha256); refusing to replace "
+			    "it", dir);
+			rc = 1;
+		}
+		goto out;
 	}
-	copy1 = xstrdup(dir);
-	copy2 = xstrdup(dir);
-	tmp = xasprintf("%s/.%s.tmp-XXXXXX", dirname(copy1), basename(copy2));
-	free(copy1);
-	free(copy2);
-	if (mkdtemp(tmp) == NULL) {
+	if (make_tmpdir(parent, name, tmp, sizeof tmp) == -1) {
 		snprintf(err, errlen, "%s: cannot create a temporary directory "
 		    "beside it: %s", dir, strerror(errno));
 		goto out;
 	}
-	/* mkdtemp makes it 0700; a package is as readable as umask allows. */
-	{
-		mode_t	mask = umask(0);
-
-		umask(mask);
-		chmod(tmp, 0777 & ~mask);
+	root = openat(parent, tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (root == -1) {
+		snprintf(err, errlen, "%s: cannot open the temporary directory "
+		    "%s: %s", dir, tmp, strerror(errno));
+		goto fail;
 	}
+	/* mkdirat made it 0700; a package is as readable as umask allows. */
+	mask = umask(0);
+	umask(mask);
+	fchmod(root, 0777 & ~mask);
 	for (i = 0; i < pkg->n; i++) {
-		if (write_file(tmp, &pkg->files[i]) == -1) {
+		if (write_file(root, &pkg->files[i]) == -1) {
 			snprintf(err, errlen, "%s: cannot write %s: %s", dir,
 			    pkg->files[i].path, strerror(errno));
-			remove_tree(tmp);
-			goto out;
+			goto fail;
 		}
 	}
-	if (exists)
-		rc = swap_into_place(tmp, dir, err, errlen);
-	else if ((rc = rename(tmp, dir)) == -1)
+	if (sync_tree(root, pkg, &what) == -1) {
+		snprintf(err, errlen, "%s: cannot sync the directory of %s to "
+		    "disk: %s", dir, what, strerror(errno));
+		goto fail;
+	}
+	if (exists) {
+		if (swap_into_place(parent, tmp, name, dir, old, sizeof old,
+		    &gone, err, errlen) == -1)
+			goto fail;
+	} else if (rename_new(parent, tmp, name) == -1) {
 		snprintf(err, errlen, "%s: cannot rename into place: %s", dir,
+		    errno == EEXIST ? "it was made meanwhile by something else" :
 		    strerror(errno));
-	if (rc == -1)
-		remove_tree(tmp);
+		goto fail;
+	}
+	/* The rename itself on disk; the package is in place either way. */
+	if (sync_dir(parent) == -1) {
+		snprintf(err, errlen, "%s: written and in place, but its "
+		    "directory could not be synced to disk: %s", dir,
+		    strerror(errno));
+		rc = -1;
+	} else
+		rc = 0;
+	if (gone != NULL && remove_tree_at(parent, gone) == -1)
+		fprintf(stderr, "tlsgpo build: warning: the earlier package, "
+		    "moved aside to %s/%s, could not be removed completely: "
+		    "%s\n", parent_path, gone, strerror(errno));
+	goto out;
+fail:
+	if (remove_tree_at(parent, tmp) == -1 && strlen(err) + 1 < errlen)
+		snprintf(err + strlen(err), errlen - strlen(err), "; the "
+		    "temporary directory %s/%s is left behind: %s", parent_path,
+		    tmp, strerror(errno));
 out:
-	free(tmp);
+	if (root != -1)
+		close(root);
+	close(parent);
+out_names:
+	free(parent_path);
+	free(name);
 	free(dir);
 	return rc;
 }

@@ -61,7 +61,7 @@ check_eq "--force fills an empty directory" "$rc $(ls "$WORK/empty" | tr '\n' ' 
 # Errors while writing leave nothing behind.
 run_tool build "$pol" -o "$WORK/no/such/parent/pkg"
 check_eq "missing parent directory: exit 3" "$rc" 3
-check "missing parent directory: message names DIR" grep -q "^tlsgpo build: $WORK/no/such/parent/pkg: cannot create a temporary directory beside it: No such file or directory" <<<"$err"
+check "missing parent directory: message names DIR" grep -q "^tlsgpo build: $WORK/no/such/parent/pkg: cannot open the directory it goes in ($WORK/no/such/parent): No such file or directory" <<<"$err"
 run_tool build "$pol" -o /proc/tlsgpo-test
 check_eq "unwritable place: exit 3" "$rc" 3
 check "unwritable place: nothing left there" [ ! -e /proc/tlsgpo-test ]
