@@ -74,6 +74,22 @@ if mount -t tmpfs -o size=64k tmpfs "$WORK/full" 2>/dev/null; then
 else
 	skip "build onto a full file system" "cannot mount a tmpfs here (not root, or in a container without CAP_SYS_ADMIN)"
 fi
+# A read-only file system (EROFS), holding an earlier package --force
+# would replace.
+mkdir -p "$WORK/rofs"
+if mount -t tmpfs -o size=1m tmpfs "$WORK/rofs" 2>/dev/null; then
+	"$TLSGPO" build "$pol" -o "$WORK/rofs/pkg" >/dev/null 2>&1
+	before=$(tree_sum "$WORK/rofs/pkg")
+	mount -o remount,ro "$WORK/rofs"
+	out=$("$TLSGPO" build --force "$srcdir/policies/server-hardening.ini" -o "$WORK/rofs/pkg" 2>&1 >/dev/null)
+	rc=$?
+	check_eq "a read-only file system (EROFS), --force over an earlier package: exit 3, naming the package and the error" \
+		"$rc|$(tail -1 <<<"$out")" "3|tlsgpo build: $WORK/rofs/pkg: cannot create a temporary directory beside it: Read-only file system"
+	check_eq "...the earlier package untouched, nothing beside it" "$(tree_sum "$WORK/rofs/pkg")|$(ls -A "$WORK/rofs" | tr '\n' ' ')" "$before|pkg "
+	umount "$WORK/rofs"
+else
+	skip "build onto a read-only file system" "cannot mount a tmpfs here (not root, or in a container without CAP_SYS_ADMIN)"
+fi
 
 # A package another process is reading while --force replaces it: the
 # reader keeps reading the earlier package to its end; the new one is in
