@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <string.h>
+
 #include "utf8.h"
 
 size_t
@@ -85,8 +87,20 @@ utf8_to_utf16le(struct buf *out, const char *s, size_t n)
 {
 	uint32_t	cp;
 	size_t		i = 0;
+	char		*w;
 
+	buf_reserve(out, 2 * n);
 	while (i < n) {
+		/* A run of ASCII: one unit each, written in place. */
+		w = out->data + out->len;
+		while (i < n && (unsigned char)s[i] < 0x80) {
+			*w++ = s[i++];
+			*w++ = '\0';
+		}
+		out->len = (size_t)(w - out->data);
+		out->data[out->len] = '\0';
+		if (i == n)
+			break;
 		cp = utf8_next(s, n, &i);
 		if (cp >= 0x10000) {
 			cp -= 0x10000;
@@ -103,7 +117,15 @@ utf8_to_ascii(struct buf *out, const char *s, size_t n)
 	uint32_t	cp;
 	size_t		i = 0;
 
+	size_t		run;
+
 	while (i < n) {
+		/* A run of ASCII, copied as it is. */
+		for (run = i; run < n && (unsigned char)s[run] < 0x80; run++)
+			continue;
+		buf_add(out, s + i, run - i);
+		if ((i = run) == n)
+			break;
 		cp = utf8_next(s, n, &i);
 		if (cp < 0x80)
 			buf_addc(out, (char)cp);
@@ -115,16 +137,18 @@ utf8_to_ascii(struct buf *out, const char *s, size_t n)
 void
 text_to_crlf(struct buf *out, const char *s, size_t n)
 {
-	size_t	i, start;
+	const char	*nl, *p = s, *end = s + n;
+	size_t		 lines = 0;
 
-	for (i = start = 0; i < n; i++) {
-		if (s[i] != '\n')
-			continue;
-		buf_add(out, s + start, i - start);
+	for (nl = s; (nl = memchr(nl, '\n', (size_t)(end - nl))) != NULL; nl++)
+		lines++;
+	buf_reserve(out, n + lines);
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		buf_add(out, p, (size_t)(nl - p));
 		buf_add(out, "\r\n", 2);
-		start = i + 1;
+		p = nl + 1;
 	}
-	buf_add(out, s + start, n - start);
+	buf_add(out, p, (size_t)(end - p));
 }
 
 void
