@@ -209,7 +209,8 @@ remove_tree_at(int dfd, const char *name)
 
 	if (unlinkat(dfd, name, 0) == 0 || errno == ENOENT)
 		return 0;
-	if (errno != EISDIR && errno != EPERM)	/* EPERM: Linux, a directory */
+	/* A directory: EISDIR on Linux, EPERM in POSIX. */
+	if (errno != EISDIR && errno != EPERM)
 		return -1;
 	fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC);
@@ -366,9 +367,12 @@ replaceable(int parent, const char *name, const struct stat *sb)
 	return empty;
 }
 
-/* A temporary directory ".NAME.tmp-XXXXXX" in parent; its name in tmp. */
+/*
+ * A temporary directory ".NAME.tmp-XXXXXX" in parent; its name in tmp
+ * (NAME_MAX + 1 bytes), short enough that ".old" can be added to it.
+ */
 static int
-make_tmpdir(int parent, const char *name, char *tmp, size_t len)
+make_tmpdir(int parent, const char *name, char *tmp)
 {
 	static const char chars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
 	struct timespec	 ts;
@@ -376,15 +380,15 @@ make_tmpdir(int parent, const char *name, char *tmp, size_t len)
 	int		 tries, i;
 	size_t		 n;
 
+	if (strlen(name) + sizeof ".tmp-XXXXXX.old" > NAME_MAX) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
 	clock_gettime(CLOCK_REALTIME, &ts);
 	x = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16) ^
 	    (unsigned long)ts.tv_sec;
 	for (tries = 0; tries < 100; tries++) {
-		n = (size_t)snprintf(tmp, len, ".%s.tmp-", name);
-		if (n + 7 > len) {
-			errno = ENAMETOOLONG;
-			return -1;
-		}
+		n = (size_t)snprintf(tmp, NAME_MAX + 1, ".%s.tmp-", name);
 		for (i = 0; i < 6; i++) {
 			x = x * 6364136223846793005UL + 1442695040888963407UL;
 			tmp[n++] = chars[(x >> 33) % (sizeof chars - 1)];
@@ -398,20 +402,57 @@ make_tmpdir(int parent, const char *name, char *tmp, size_t len)
 	return -1;
 }
 
+/* What lies at parent/name is still what was checked (the same inode). */
+static int
+same_dir(int parent, const char *name, const struct stat *was)
+{
+	struct stat	sb;
+
+	return fstatat(parent, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    sb.st_dev == was->st_dev && sb.st_ino == was->st_ino;
+}
+
+/* Where the earlier package went when the new one took its place. */
+struct swap {
+	int	 exchanged;	/* RENAME_EXCHANGE: it is under tmp */
+	char	 old[NAME_MAX + 5];	/* else moved aside to tmp.old */
+	int	 keep_tmp;	/* tmp holds what is not ours: never remove */
+};
+
 /*
- * Puts tmp where name is: exchanged (the old package then lies under tmp),
- * or moved aside to old and tmp renamed. Returns 0 with *gone naming what
- * to remove, or -1.
+ * Puts tmp where name is, and the earlier package (checked as was) aside:
+ * in one RENAME_EXCHANGE where the file system has it, else by moving it
+ * aside to tmp.old first (not atomic: a crash between the two renames
+ * leaves no name, the earlier package under .old). What was swapped out
+ * must be what was checked: anything else put there meanwhile is put back
+ * and the build fails, so that --force never removes what it did not check.
  */
 static int
 swap_into_place(int parent, const char *tmp, const char *name,
-    const char *dir, char *old, size_t oldlen, const char **gone, char *err,
-    size_t errlen)
+    const struct stat *was, const char *dir, const char *where,
+    struct swap *s, char *err, size_t errlen)
 {
+	int	 saved;
+
+	memset(s, 0, sizeof *s);
 #ifdef HAVE_RENAMEAT2
 	if (renameat2(parent, tmp, parent, name, RENAME_EXCHANGE) == 0) {
-		*gone = tmp;
-		return 0;
+		if (same_dir(parent, tmp, was)) {
+			s->exchanged = 1;
+			return 0;
+		}
+		if (renameat2(parent, tmp, parent, name, RENAME_EXCHANGE) ==
+		    -1) {
+			s->keep_tmp = 1;
+			snprintf(err, errlen, "%s: something else was put there "
+			    "while the package was built, and it could not be "
+			    "put back (%s): it is in %s/%s, the new package in "
+			    "%s", dir, strerror(errno), where, tmp, dir);
+			return -1;
+		}
+		snprintf(err, errlen, "%s: something else was put there while "
+		    "the package was built; left as it is", dir);
+		return -1;
 	}
 	if (errno != EINVAL && errno != ENOSYS) {
 		snprintf(err, errlen, "%s: cannot replace: %s", dir,
@@ -419,20 +460,55 @@ swap_into_place(int parent, const char *tmp, const char *name,
 		return -1;
 	}
 #endif
-	snprintf(old, oldlen, "%s.old", tmp);
-	if (renameat(parent, name, parent, old) == -1) {
+	snprintf(s->old, sizeof s->old, "%s.old", tmp);
+	if (renameat(parent, name, parent, s->old) == -1) {
 		snprintf(err, errlen, "%s: cannot move aside: %s", dir,
 		    strerror(errno));
 		return -1;
 	}
-	if (renameat(parent, tmp, parent, name) == -1) {
-		snprintf(err, errlen, "%s: cannot rename into place: %s", dir,
-		    strerror(errno));
-		renameat(parent, old, parent, name);
+	if (!same_dir(parent, s->old, was)) {
+		if (renameat(parent, s->old, parent, name) == -1)
+			snprintf(err, errlen, "%s: something else was put there "
+			    "while the package was built, and it could not be "
+			    "put back (%s): it is in %s/%s", dir,
+			    strerror(errno), where, s->old);
+		else
+			snprintf(err, errlen, "%s: something else was put there "
+			    "while the package was built; left as it is", dir);
 		return -1;
 	}
-	*gone = old;
+	if (renameat(parent, tmp, parent, name) == -1) {
+		saved = errno;
+		if (renameat(parent, s->old, parent, name) == -1)
+			snprintf(err, errlen, "%s: cannot rename into place: %s; "
+			    "and the earlier package could not be put back "
+			    "(%s): it is in %s/%s", dir, strerror(saved),
+			    strerror(errno), where, s->old);
+		else
+			snprintf(err, errlen, "%s: cannot rename into place: %s",
+			    dir, strerror(saved));
+		return -1;
+	}
 	return 0;
+}
+
+/*
+ * Undoes swap_into_place (or, with s NULL, the rename of a new package):
+ * the new package back under tmp, the earlier one back at name.
+ */
+static int
+undo_swap(int parent, const char *tmp, const char *name,
+    const struct swap *s)
+{
+	if (s == NULL)
+		return renameat(parent, name, parent, tmp);
+#ifdef HAVE_RENAMEAT2
+	if (s->exchanged)
+		return renameat2(parent, tmp, parent, name, RENAME_EXCHANGE);
+#endif
+	if (renameat(parent, name, parent, tmp) == -1)
+		return -1;
+	return renameat(parent, s->old, parent, name);
 }
 
 /* Renames tmp to name, which must not exist (not even made meanwhile). */
@@ -445,7 +521,11 @@ rename_new(int parent, const char *tmp, const char *name)
 	if (errno != EINVAL && errno != ENOSYS)
 		return -1;
 #endif
-	/* rename(2) would replace an empty directory made meanwhile. */
+	/*
+	 * rename(2) would replace an empty directory made meanwhile; this
+	 * check narrows that window (to nothing but a race) where
+	 * RENAME_NOREPLACE is missing.
+	 */
 	if (faccessat(parent, name, F_OK, AT_SYMLINK_NOFOLLOW) == 0) {
 		errno = EEXIST;
 		return -1;
@@ -458,13 +538,16 @@ package_write(const struct package *pkg, const char *target, int force,
     char *err, size_t errlen)
 {
 	struct stat	 sb;
+	struct swap	 sw;
 	char		*dir, *copy1, *copy2, *parent_path, *name;
-	char		 tmp[NAME_MAX + 1], old[NAME_MAX + 8];
-	const char	*gone = NULL, *what = NULL;
+	char		 tmp[NAME_MAX + 1];
+	const char	*what = NULL, *gone;
 	size_t		 i, n;
-	int		 parent, root = -1, exists, ok, rc = -1;
+	int		 parent, root = -1, exists, ok, rc = -1, saved;
+	int		 sync_parent = 1;
 	mode_t		 mask;
 
+	memset(&sw, 0, sizeof sw);
 	dir = xstrdup(target);
 	for (n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)
 		dir[n - 1] = '\0';
@@ -482,6 +565,15 @@ package_write(const struct package *pkg, const char *target, int force,
 		goto out_names;
 	}
 	parent = open(parent_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (parent == -1 && errno == EACCES) {
+		/*
+		 * A directory one may write in and search but not list
+		 * (mode 0733): work in it all the same; it cannot be
+		 * fsynced without being opened for reading.
+		 */
+		parent = open(parent_path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		sync_parent = 0;
+	}
 	if (parent == -1) {
 		snprintf(err, errlen, "%s: cannot open the directory it goes "
 		    "in (%s): %s", dir, parent_path, strerror(errno));
@@ -507,7 +599,7 @@ package_write(const struct package *pkg, const char *target, int force,
 		}
 		goto out;
 	}
-	if (make_tmpdir(parent, name, tmp, sizeof tmp) == -1) {
+	if (make_tmpdir(parent, name, tmp) == -1) {
 		snprintf(err, errlen, "%s: cannot create a temporary directory "
 		    "beside it: %s", dir, strerror(errno));
 		goto out;
@@ -536,8 +628,8 @@ package_write(const struct package *pkg, const char *target, int force,
 		goto fail;
 	}
 	if (exists) {
-		if (swap_into_place(parent, tmp, name, dir, old, sizeof old,
-		    &gone, err, errlen) == -1)
+		if (swap_into_place(parent, tmp, name, &sb, dir, parent_path,
+		    &sw, err, errlen) == -1)
 			goto fail;
 	} else if (rename_new(parent, tmp, name) == -1) {
 		snprintf(err, errlen, "%s: cannot rename into place: %s", dir,
@@ -545,21 +637,42 @@ package_write(const struct package *pkg, const char *target, int force,
 		    strerror(errno));
 		goto fail;
 	}
-	/* The rename itself on disk; the package is in place either way. */
-	if (sync_dir(parent) == -1) {
-		snprintf(err, errlen, "%s: written and in place, but its "
-		    "directory could not be synced to disk: %s", dir,
-		    strerror(errno));
-		rc = -1;
-	} else
-		rc = 0;
+	/*
+	 * The rename itself on disk. If that fails, nothing is sure to be
+	 * there after a power cut: put things back as they were, so that
+	 * exit status 3 means that nothing changed.
+	 */
+	if (sync_parent && sync_dir(parent) == -1) {
+		saved = errno;
+		if (undo_swap(parent, tmp, name, exists ? &sw : NULL) == 0) {
+			snprintf(err, errlen, "%s: cannot sync the directory it "
+			    "is in (%s) to disk: %s; nothing replaced", dir,
+			    parent_path, strerror(saved));
+			goto fail;
+		}
+		if (exists)
+			snprintf(err, errlen, "%s: cannot sync the directory it "
+			    "is in (%s) to disk: %s, nor put the earlier package "
+			    "back (%s): it is in %s/%s", dir, parent_path,
+			    strerror(saved), strerror(errno), parent_path,
+			    sw.exchanged ? tmp : sw.old);
+		else
+			snprintf(err, errlen, "%s: cannot sync the directory it "
+			    "is in (%s) to disk: %s, nor take the new package "
+			    "back (%s)", dir, parent_path, strerror(saved),
+			    strerror(errno));
+		goto out;
+	}
+	rc = 0;
+	gone = exists ? (sw.exchanged ? tmp : sw.old) : NULL;
 	if (gone != NULL && remove_tree_at(parent, gone) == -1)
 		fprintf(stderr, "tlsgpo build: warning: the earlier package, "
 		    "moved aside to %s/%s, could not be removed completely: "
 		    "%s\n", parent_path, gone, strerror(errno));
 	goto out;
 fail:
-	if (remove_tree_at(parent, tmp) == -1 && strlen(err) + 1 < errlen)
+	if (!sw.keep_tmp && remove_tree_at(parent, tmp) == -1 &&
+	    strlen(err) + 1 < errlen)
 		snprintf(err + strlen(err), errlen - strlen(err), "; the "
 		    "temporary directory %s/%s is left behind: %s", parent_path,
 		    tmp, strerror(errno));

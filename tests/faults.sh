@@ -11,7 +11,7 @@
 . "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
 pol=$srcdir/policies/office365-tls12.ini
-leftovers() { (cd "$1" && ls -A | grep -c -E '^\.(.*)\.tmp-|\.old-') || true; }
+leftovers() { (cd "$1" && ls -A | grep -c -E '^\.(.*)\.tmp-') || true; }
 tree_sum() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1); }
 
 # A file size limit of 8 KB: the package's larger files cannot be written.
@@ -91,21 +91,21 @@ else
 	skip "build onto a read-only file system" "cannot mount a tmpfs here (not root, or in a container without CAP_SYS_ADMIN)"
 fi
 
-# A package another process is reading while --force replaces it: the
-# reader keeps reading the earlier package to its end; the new one is in
-# place; nothing is left beside it.
+# A package another process is reading while --force replaces it: a file
+# it has open keeps its content to the end; the new package is in place;
+# nothing is left beside it.
 "$TLSGPO" build "$srcdir/policies/server-hardening.ini" -o "$WORK/busy" >/dev/null 2>&1
 cp "$WORK/busy/scripts/apply.ps1" "$WORK/busy.ps1"
 (cd "$WORK/busy/scripts" && exec 3< apply.ps1 && head -c 100 <&3 >/dev/null && echo go > "$WORK/busy.go" &&
-	while [ ! -f "$WORK/busy.done" ]; do sleep 0.05; done && cat <&3 > "$WORK/busy.rest" && pwd -P > "$WORK/busy.cwd") &
+	for i in $(seq 600); do [ -f "$WORK/busy.done" ] && break; sleep 0.05; done && cat <&3 > "$WORK/busy.rest") &
 reader=$!
-while [ ! -f "$WORK/busy.go" ]; do sleep 0.05; done
+for i in $(seq 600); do [ -f "$WORK/busy.go" ] && break; sleep 0.05; done
 "$TLSGPO" build --force "$pol" -o "$WORK/busy" >/dev/null 2>&1
 rc=$?
 touch "$WORK/busy.done"
 wait "$reader"
-check_eq "--force while another process reads the package (an open file, its working directory): exit 0" "$rc" 0
-check_eq "...the reader got the rest of the earlier file" "$(cat "$WORK/busy.rest" | sha256sum)" "$(tail -c +101 "$WORK/busy.ps1" | sha256sum)"
+check_eq "--force while another process has a file of the package open: exit 0" "$rc" 0
+check_eq "...the reader got the rest of the earlier file" "$(cat "$WORK/busy.rest" 2>/dev/null | sha256sum)" "$(tail -c +101 "$WORK/busy.ps1" | sha256sum)"
 check "...the new package is in place and complete" bash -c 'cd "$1" && sha256sum --quiet -c MANIFEST.sha256 && grep -q office365 scripts/apply.ps1' _ "$WORK/busy"
 check_eq "...nothing left beside it" "$(leftovers "$WORK")" 0
 
@@ -119,11 +119,12 @@ if ! $CC -shared -fPIC -O1 -o "$WORK/faultshim.so" "$srcdir/tests/faultshim.c" -
 fi
 # ASan wants its runtime first in the library list; the shim comes first.
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
-shim() {	# CALL N ARGS...: tlsgpo under the shim; leaves $rc, $out, $log
+NOEX=""
+shim() {	# CALL N ARGS...: tlsgpo under the shim ($NOEX: no exchange); leaves $rc, $out, $log
 	local call=$1 n=$2
 	shift 2
 	rm -f "$WORK/shim.log"
-	out=$(FAULT_CALL=$call FAULT_N=$n FAULT_LOG=$WORK/shim.log LD_PRELOAD=$WORK/faultshim.so "$TLSGPO" "$@" 2>&1 >/dev/null)
+	out=$(env $NOEX FAULT_CALL="$call" FAULT_N="$n" FAULT_LOG="$WORK/shim.log" LD_PRELOAD="$WORK/faultshim.so" "$TLSGPO" "$@" 2>&1 >/dev/null)
 	rc=$?
 	log=$(cat "$WORK/shim.log" 2>/dev/null)
 }
@@ -136,58 +137,98 @@ mkdir -p "$WORK/s"
 old_sum=$(tree_sum "$WORK/s/old")
 "$TLSGPO" build "$pol" -o "$WORK/s/want" >/dev/null 2>&1
 new_sum=$(tree_sum "$WORK/s/want")
+pkg_files=$(cd "$WORK/s/want" && find . -type f | wc -l)
+pkg_dirs=$(cd "$WORK/s/want" && find . -type d | wc -l)
 rm -rf "$WORK/s/want"
-for call in write fsync rename mkdir open close; do
-	for mode in new force; do
-		bad="" sites=0 n=0
-		while [ "$n" -lt 400 ]; do
-			n=$((n + 1))
-			rm -rf "$WORK/s/pkg" "$WORK/s"/.pkg.tmp-*
-			if [ "$mode" = force ]; then
-				cp -a "$WORK/s/old" "$WORK/s/pkg"
-				shim "$call" "$n" build --force "$pol" -o "$WORK/s/pkg"
-			else
-				shim "$call" "$n" build "$pol" -o "$WORK/s/pkg"
-			fi
-			left=$(leftovers "$WORK/s")
-			case "$rc|$log" in
-			"0|not reached"*)
-				# Past the last call site: a complete package.
-				[ "$(tree_sum "$WORK/s/pkg")" = "$new_sum" ] || bad="$bad; N=$n (no fault): not the package"
-				break ;;
-			"0|injected"*)
-				# A failure after the rename, removing the earlier
-				# package: a warning naming what is left. Else a
-				# failure the tool may pass over (a library's own file).
-				# Either way the package is complete.
-				[ "$(tree_sum "$WORK/s/pkg")" = "$new_sum" ] || bad="$bad; N=$n: exit 0 with a broken package"
-				if [ "$left" != 0 ]; then
-					grep -q "^tlsgpo build: warning: the earlier package, moved aside to $WORK/s/\.pkg\.tmp-[a-z0-9]*\(\.old\)\?, could not be removed completely: $strerr_enospc$" <<<"$out" ||
-						bad="$bad; N=$n: exit 0, $left left beside it, and no warning naming it [$(tail -1 <<<"$out")]"
-				fi ;;
-			"3|injected"*)
-				sites=$((sites + 1))
-				grep -q "^tlsgpo build: $WORK/s/pkg: .*$strerr_enospc" <<<"$out" || bad="$bad; N=$n: message [$(tail -1 <<<"$out")]"
-				if grep -q "written and in place, but" <<<"$out"; then
-					# The rename happened; syncing its directory failed.
-					[ "$(tree_sum "$WORK/s/pkg")|$left" = "$new_sum|0" ] || bad="$bad; N=$n: in place but not complete"
-				elif [ "$mode" = force ]; then
-					[ "$(tree_sum "$WORK/s/pkg")|$left" = "$old_sum|0" ] || bad="$bad; N=$n: the earlier package changed, or leftovers ($left)"
+# Every call site fails in turn, N = 1, 2, ... until the shim is not
+# reached. An injected failure must end in exit 3, a message naming the
+# package and the error, no temporary directory, no package (new) or the
+# earlier one byte for byte (--force); the only failure that may end in
+# exit 0 is removing the earlier package once the new one is in place,
+# and then a warning names what is left. With FAULT_NOEXCHANGE the file
+# system has no RENAME_EXCHANGE / RENAME_NOREPLACE (NFS, SMB, vfat): the
+# fallbacks (move aside, then rename) fail in turn too.
+for fs in exchange noexchange; do
+	calls="write fsync rename mkdir open close" NOEX=""
+	[ "$fs" = noexchange ] && calls="rename fsync" NOEX=FAULT_NOEXCHANGE=1
+	for call in $calls; do
+		for mode in new force; do
+			bad="" sites=0 n=0
+			while [ "$n" -lt 400 ]; do
+				n=$((n + 1))
+				rm -rf "$WORK/s/pkg" "$WORK/s"/.pkg.tmp-*
+				if [ "$mode" = force ]; then
+					cp -a "$WORK/s/old" "$WORK/s/pkg"
+					set -- build --force "$pol" -o "$WORK/s/pkg"
 				else
-					[ ! -e "$WORK/s/pkg" ] && [ "$left" = 0 ] || bad="$bad; N=$n: a package or leftovers ($left) after the failure"
-				fi ;;
+					set -- build "$pol" -o "$WORK/s/pkg"
+				fi
+				shim "$call" "$n" "$@"
+				left=$(leftovers "$WORK/s")
+				case "$rc|$log" in
+				"0|not reached"*)
+					# Past the last call site: a complete package.
+					[ "$(tree_sum "$WORK/s/pkg")|$left" = "$new_sum|0" ] || bad="$bad; N=$n (no fault): not the package, or leftovers"
+					break ;;
+				"0|injected close"*)
+					# close(2) of a descriptor only read (a
+					# directory): nothing was lost. (Each written
+					# file's close is a site: exit 3.)
+					[ "$(tree_sum "$WORK/s/pkg")|$left" = "$new_sum|0" ] || bad="$bad; N=$n: exit 0 after a close failed, and the package is not complete, or leftovers" ;;
+				"0|injected"*)
+					# Only removing the earlier package may fail
+					# with exit 0: the new one complete, a warning
+					# naming what is left.
+					if [ "$mode" != force ] || [ "$left" = 0 ] ||
+						[ "$(tree_sum "$WORK/s/pkg")" != "$new_sum" ] ||
+						! grep -q "^tlsgpo build: warning: the earlier package, moved aside to $WORK/s/\.pkg\.tmp-[a-z0-9]*\(\.old\)\?, could not be removed completely: $strerr_enospc$" <<<"$out"; then
+						bad="$bad; N=$n: a failure passed over: exit 0, $left left [$(tail -1 <<<"$out")]"
+					fi ;;
+				"3|injected"*)
+					sites=$((sites + 1))
+					grep -q "^tlsgpo build: $WORK/s/pkg: .*$strerr_enospc" <<<"$out" || bad="$bad; N=$n: message [$(tail -1 <<<"$out")]"
+					if [ "$mode" = force ]; then
+						[ "$(tree_sum "$WORK/s/pkg")|$left" = "$old_sum|0" ] || bad="$bad; N=$n: the earlier package changed, or leftovers ($left) [$(tail -1 <<<"$out")]"
+					else
+						[ ! -e "$WORK/s/pkg" ] && [ "$left" = 0 ] || bad="$bad; N=$n: a package or leftovers ($left) after the failure [$(tail -1 <<<"$out")]"
+					fi ;;
+				*)
+					bad="$bad; N=$n: exit $rc, shim [$log], [$(tail -1 <<<"$out")]" ;;
+				esac
+			done
+			[ "$n" -lt 400 ] || bad="$bad; still failing at N=400"
+			what="no package"
+			[ "$mode" = force ] && what="the earlier package untouched"
+			check_eq "$fs: every $call failing in turn ($mode package, $sites call sites): exit 3, the path and the error named, nothing left, $what; past the last, a complete package" "${bad#; }" ""
+			# A shim that never fires would pass everything above.
+			case $fs.$call in
+			exchange.fsync)
+				# Each file, each directory, the parent: no fsync
+				# whose failure is ignored.
+				check_eq "...fsync: one failing call site per file ($pkg_files), directory ($pkg_dirs) and the parent" "$sites" "$((pkg_files + pkg_dirs + 1))" ;;
+			exchange.close)
+				check_eq "...close: one failing call site per file written ($pkg_files)" "$sites" "$pkg_files" ;;
 			*)
-				bad="$bad; N=$n: exit $rc, shim [$log], [$(tail -1 <<<"$out")]" ;;
+				check "...$fs $call: the shim failed at least one call site (it is in effect)" [ "$sites" -gt 0 ] ;;
 			esac
 		done
-		[ "$n" -lt 400 ] || bad="$bad; still failing at N=400"
-		check_eq "every $call failing in turn ($mode package, $sites call sites): exit 3, the path and the error named, nothing left${mode:+, }$( [ "$mode" = force ] && echo "the earlier package untouched" || echo "no package"); past the last, a complete package" "${bad#; }" ""
-		# A shim that never fires would pass everything above.
-		case $call in
-		close) ;;	# close errors are reported (checked above) but may be 0 sites under glibc's own closes
-		*) check "...$call: the shim failed at least one call site (it is in effect)" [ "$sites" -gt 0 ] ;;
-		esac
 	done
+done
+
+# --force never removes what it did not check: a directory put in the
+# package's place while the build runs is put back and left as it is.
+for fs in exchange noexchange; do
+	rm -rf "$WORK/sw"
+	mkdir -p "$WORK/sw/pkg" "$WORK/sw/userdata"
+	echo keep > "$WORK/sw/userdata/important.txt"
+	NOEX=""
+	[ "$fs" = noexchange ] && NOEX=FAULT_NOEXCHANGE=1
+	env $NOEX FAULT_CALL=mkdir FAULT_N=1 FAULT_MOVE="$WORK/sw/userdata:$WORK/sw/pkg" \
+		LD_PRELOAD=$WORK/faultshim.so "$TLSGPO" build --force "$pol" -o "$WORK/sw/pkg" >/dev/null 2>"$WORK/sw.err"
+	rc=$?
+	check_eq "$fs: --force, and another directory is put in the package's place meanwhile: exit 3, that directory left as it is, nothing beside it" \
+		"$rc|$(tail -1 "$WORK/sw.err")|$(cat "$WORK/sw/pkg/important.txt" 2>&1)|$(ls -A "$WORK/sw" | tr '\n' ' ')" \
+		"3|tlsgpo build: $WORK/sw/pkg: something else was put there while the package was built; left as it is|keep|pkg "
 done
 
 # A parent that moves away between the checks and the writing (at the
@@ -208,19 +249,49 @@ check_eq "a parent removed while the build runs: exit 3, naming the package and 
 	"$rc|$(tail -1 <<<"$out")|$(ls -A "$WORK/rm" | wc -l)" \
 	"3|tlsgpo build: $WORK/rm/a/pkg: cannot create a temporary directory beside it: No such file or directory|0"
 
-# The data on disk before the rename: each file and directory fsynced, then
-# the rename, then the parent (strace, when there is one).
+# The data on disk before the rename: each file and directory of the
+# package fsynced (strace -y names what each descriptor is), then the
+# rename, then the parent.
 if command -v strace >/dev/null 2>&1; then
 	rm -rf "$WORK/st"
 	mkdir -p "$WORK/st"
-	strace -f -qq -e trace=fsync,renameat2,renameat,rename -o "$WORK/strace" "$TLSGPO" build "$pol" -o "$WORK/st/pkg" >/dev/null 2>&1
-	files=$(cd "$WORK/st/pkg" && find . -type f | wc -l)
-	dirs=$(cd "$WORK/st/pkg" && find . -type d | wc -l)
-	calls=$(grep -v -e '^[0-9]* *+++' -e '^[0-9]* *---' "$WORK/strace" | sed 's/^[0-9]* *//; s/(.*//' | uniq -c | awk '{ print $2 "x" $1 }' | tr '\n' ' ')
-	check_eq "strace: fsync for each of the $files files and $dirs directories, then the rename, then fsync of the parent" \
-		"$calls" "fsyncx$((files + dirs)) renameat2x1 fsyncx1 "
+	strace -f -qq -y -e trace=fsync,renameat2,renameat,rename -o "$WORK/strace" "$TLSGPO" build "$pol" -o "$WORK/st/pkg" >/dev/null 2>&1
+	# "fsync PATH" (PATH inside the package, "." its root, "PARENT" the
+	# directory holding it) or the call's name, in order.
+	seq=$(grep -v -e '+++' -e '---' "$WORK/strace" | sed 's/^[0-9]* *//' |
+		awk -v st="$WORK/st" '
+			/^fsync\(/ {
+				p = $0; sub(/^fsync\([0-9]*</, "", p); sub(/>\).*$/, "", p)
+				if (p == st) { print "fsync PARENT"; next }
+				sub("^" st "/\\.pkg\\.tmp-[a-z0-9]*", ".", p); sub(/^\.\//, "./", p)
+				print "fsync " p; next }
+			{ sub(/\(.*/, ""); print }')
+	want=$( (cd "$WORK/st/pkg" && find . | sort | sed 's/^/fsync /'); echo renameat2; echo "fsync PARENT")
+	check_eq "strace: fsync of each of the package's files and directories (any order), then the rename, then fsync of the directory holding it" \
+		"$( (grep -v -e '^renameat2$' -e '^fsync PARENT$' <<<"$seq" | sort; grep -e '^renameat2$' -e '^fsync PARENT$' <<<"$seq") | tr '\n' ' ')" "$(tr '\n' ' ' <<<"$want")"
+	check "...and every package fsync comes before the rename" bash -c '! sed -n "/^renameat2\$/,\$p" <<<"$1" | grep -q "^fsync \."' _ "$seq"
 else
 	skip "the order of fsync and rename" "strace is not installed (apt-get install strace)"
+fi
+
+# A directory one may write in and search but not list (0733), as a user
+# who is not root: the build works there (the parent is opened O_PATH).
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	nb=$WORK/nb
+	mkdir -p "$nb/wx"
+	cp "$TLSGPO" "$pol" "$nb/"
+	chmod 0711 "$WORK" "$nb"
+	chmod 0755 "$nb/tlsgpo"
+	chmod 0644 "$nb/$(basename "$pol")"
+	chmod 0733 "$nb/wx"
+	out=$(cd "$nb" && setpriv --reuid=65534 --regid=65534 --clear-groups ./tlsgpo build "$(basename "$pol")" -o wx/pkg 2>&1 >/dev/null)
+	rc=$?
+	check_eq "a parent one may write in but not read (0733), not as root: exit 0, a complete package" \
+		"$rc|$(complete "$nb/wx/pkg" && echo complete)|$(ls -A "$nb/wx" | tr '\n' ' ')" "0|complete|pkg "
+	[ "$rc" = 0 ] || printf '%s\n' "$out" | tail -3 | sed 's/^/#   /'
+	chmod 0700 "$WORK"
+else
+	skip "a parent that cannot be read" "needs root and setpriv, to run as nobody"
 fi
 
 done_testing

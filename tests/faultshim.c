@@ -13,6 +13,9 @@
  *                moves while the program works)
  *   FAULT_RMDIR  PATH: instead of failing, remove the (empty) directory
  *                PATH just before the Nth call
+ *   FAULT_NOEXCHANGE  1: renameat2 fails with EINVAL, as on a file system
+ *                without RENAME_EXCHANGE / RENAME_NOREPLACE (NFS, SMB,
+ *                vfat), before any counting
  *
  * Counted are the calls the program makes itself through these symbols:
  * write(2) to descriptors above 2 (not its messages), fsync/fdatasync,
@@ -170,6 +173,10 @@ int
 renameat2(int da, const char *a, int db, const char *b, unsigned flags)
 {
 	REAL(renameat2);
+	if (getenv("FAULT_NOEXCHANGE") != NULL) {
+		errno = EINVAL;
+		return -1;
+	}
 	if (fail_now("rename"))
 		return -1;
 	return real_renameat2(da, a, db, b, flags);
