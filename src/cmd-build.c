@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,7 +26,7 @@ cmd_build_exec(int argc, char **argv)
 	struct package	 pkg;
 	struct emit_ctx	 ctx;
 	const char	*outdir = NULL;
-	char		 err[1024];
+	char		 err[4 * PATH_MAX + 512];
 	int		 ch, force = 0, rc = EXIT_OK;
 
 	memset(&ctx, 0, sizeof ctx);

@@ -331,26 +331,37 @@ sync_tree(int root, const struct package *pkg, const char **what)
 
 /*
  * Empty, or holding MANIFEST.sha256: what --force may replace. Returns 1
- * or 0, or -1 (errno set) when the directory cannot be read.
+ * with *keep a descriptor of that very directory (held until the swap,
+ * so that its inode cannot be freed and its number reused), 0, or -1
+ * (errno set) when it cannot be read or is not what was looked at (sb).
  */
 static int
-replaceable(int parent, const char *name, const struct stat *sb)
+replaceable(int parent, const char *name, const struct stat *sb, int *keep)
 {
+	struct stat	 now;
 	DIR		*d;
 	struct dirent	*e;
-	int		 fd, empty = 1;
+	int		 fd, dfd, empty = 1;
 
+	*keep = -1;
 	if (!S_ISDIR(sb->st_mode))
 		return 0;
 	fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC);
 	if (fd == -1)
 		return -1;
-	if (faccessat(fd, "MANIFEST.sha256", F_OK, AT_SYMLINK_NOFOLLOW) == 0) {
+	if (fstat(fd, &now) == -1 || now.st_dev != sb->st_dev ||
+	    now.st_ino != sb->st_ino) {
 		close(fd);
+		errno = ESTALE;		/* changed between two looks */
+		return -1;
+	}
+	if (faccessat(fd, "MANIFEST.sha256", F_OK, AT_SYMLINK_NOFOLLOW) == 0) {
+		*keep = fd;
 		return 1;
 	}
-	if (errno != ENOENT || (d = fdopendir(fd)) == NULL) {
+	if (errno != ENOENT || (dfd = dup(fd)) == -1 ||
+	    (d = fdopendir(dfd)) == NULL) {
 		close(fd);
 		return -1;
 	}
@@ -361,15 +372,22 @@ replaceable(int parent, const char *name, const struct stat *sb)
 	}
 	if (errno != 0) {
 		closedir(d);
+		close(fd);
 		return -1;
 	}
 	closedir(d);
-	return empty;
+	if (!empty) {
+		close(fd);
+		return 0;
+	}
+	*keep = fd;
+	return 1;
 }
 
 /*
  * A temporary directory ".NAME.tmp-XXXXXX" in parent; its name in tmp
- * (NAME_MAX + 1 bytes), short enough that ".old" can be added to it.
+ * (NAME_MAX + 1 bytes), short enough that ".old" can be added to it (a
+ * long NAME is cut short there).
  */
 static int
 make_tmpdir(int parent, const char *name, char *tmp)
@@ -380,15 +398,15 @@ make_tmpdir(int parent, const char *name, char *tmp)
 	int		 tries, i;
 	size_t		 n;
 
-	if (strlen(name) + sizeof ".tmp-XXXXXX.old" > NAME_MAX) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
+	/* ".", the name (cut short if need be), ".tmp-", 6, ".old" */
+	int		 keep = NAME_MAX - (int)sizeof "..tmp-XXXXXX.old" + 1;
+
 	clock_gettime(CLOCK_REALTIME, &ts);
 	x = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16) ^
 	    (unsigned long)ts.tv_sec;
 	for (tries = 0; tries < 100; tries++) {
-		n = (size_t)snprintf(tmp, NAME_MAX + 1, ".%s.tmp-", name);
+		n = (size_t)snprintf(tmp, NAME_MAX + 1, ".%.*s.tmp-", keep,
+		    name);
 		for (i = 0; i < 6; i++) {
 			x = x * 6364136223846793005UL + 1442695040888963407UL;
 			tmp[n++] = chars[(x >> 33) % (sizeof chars - 1)];
@@ -402,14 +420,40 @@ make_tmpdir(int parent, const char *name, char *tmp)
 	return -1;
 }
 
-/* What lies at parent/name is still what was checked (the same inode). */
+/*
+ * What lies at parent/name is the directory that was checked: the inode
+ * the descriptor held since the check refers to.
+ */
 static int
-same_dir(int parent, const char *name, const struct stat *was)
+same_dir(int parent, const char *name, int was)
 {
-	struct stat	sb;
+	struct stat	a, b;
 
-	return fstatat(parent, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    sb.st_dev == was->st_dev && sb.st_ino == was->st_ino;
+	return fstatat(parent, name, &a, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    fstat(was, &b) == 0 && a.st_dev == b.st_dev &&
+	    a.st_ino == b.st_ino;
+}
+
+/* Renames tmp to name, which must not exist (not even made meanwhile). */
+static int
+rename_new(int parent, const char *tmp, const char *name)
+{
+#ifdef HAVE_RENAMEAT2
+	if (renameat2(parent, tmp, parent, name, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+#endif
+	/*
+	 * rename(2) would replace an empty directory made meanwhile; this
+	 * check narrows that window (to nothing but a race) where
+	 * RENAME_NOREPLACE is missing.
+	 */
+	if (faccessat(parent, name, F_OK, AT_SYMLINK_NOFOLLOW) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return renameat(parent, tmp, parent, name);
 }
 
 /* Where the earlier package went when the new one took its place. */
@@ -429,7 +473,7 @@ struct swap {
  */
 static int
 swap_into_place(int parent, const char *tmp, const char *name,
-    const struct stat *was, const char *dir, const char *where,
+    int was, const char *dir, const char *where,
     struct swap *s, char *err, size_t errlen)
 {
 	int	 saved;
@@ -477,7 +521,7 @@ swap_into_place(int parent, const char *tmp, const char *name,
 			    "while the package was built; left as it is", dir);
 		return -1;
 	}
-	if (renameat(parent, tmp, parent, name) == -1) {
+	if (rename_new(parent, tmp, name) == -1) {
 		saved = errno;
 		if (renameat(parent, s->old, parent, name) == -1)
 			snprintf(err, errlen, "%s: cannot rename into place: %s; "
@@ -500,6 +544,8 @@ static int
 undo_swap(int parent, const char *tmp, const char *name,
     const struct swap *s)
 {
+	int	saved;
+
 	if (s == NULL)
 		return renameat(parent, name, parent, tmp);
 #ifdef HAVE_RENAMEAT2
@@ -508,29 +554,14 @@ undo_swap(int parent, const char *tmp, const char *name,
 #endif
 	if (renameat(parent, name, parent, tmp) == -1)
 		return -1;
-	return renameat(parent, s->old, parent, name);
-}
-
-/* Renames tmp to name, which must not exist (not even made meanwhile). */
-static int
-rename_new(int parent, const char *tmp, const char *name)
-{
-#ifdef HAVE_RENAMEAT2
-	if (renameat2(parent, tmp, parent, name, RENAME_NOREPLACE) == 0)
-		return 0;
-	if (errno != EINVAL && errno != ENOSYS)
-		return -1;
-#endif
-	/*
-	 * rename(2) would replace an empty directory made meanwhile; this
-	 * check narrows that window (to nothing but a race) where
-	 * RENAME_NOREPLACE is missing.
-	 */
-	if (faccessat(parent, name, F_OK, AT_SYMLINK_NOFOLLOW) == 0) {
-		errno = EEXIST;
+	if (renameat(parent, s->old, parent, name) == -1) {
+		/* The new package back in place rather than nothing there. */
+		saved = errno;
+		renameat(parent, tmp, parent, name);
+		errno = saved;
 		return -1;
 	}
-	return renameat(parent, tmp, parent, name);
+	return 0;
 }
 
 int
@@ -541,10 +572,10 @@ package_write(const struct package *pkg, const char *target, int force,
 	struct swap	 sw;
 	char		*dir, *copy1, *copy2, *parent_path, *name;
 	char		 tmp[NAME_MAX + 1];
-	const char	*what = NULL, *gone;
+	const char	*what = NULL, *gone, *where;
 	size_t		 i, n;
 	int		 parent, root = -1, exists, ok, rc = -1, saved;
-	int		 sync_parent = 1;
+	int		 sync_parent = 1, checked = -1;
 	mode_t		 mask;
 
 	memset(&sw, 0, sizeof sw);
@@ -557,6 +588,8 @@ package_write(const struct package *pkg, const char *target, int force,
 	name = xstrdup(basename(copy2));
 	free(copy1);
 	free(copy2);
+	/* For "%s/%s" in messages: "/" would print "//NAME". */
+	where = strcmp(parent_path, "/") == 0 ? "" : parent_path;
 	if (strcmp(name, "/") == 0 || strcmp(name, ".") == 0 ||
 	    strcmp(name, "..") == 0) {
 		snprintf(err, errlen, "%s: not a directory name a package can "
@@ -580,14 +613,28 @@ package_write(const struct package *pkg, const char *target, int force,
 		goto out_names;
 	}
 	exists = fstatat(parent, name, &sb, AT_SYMLINK_NOFOLLOW) == 0;
+	if (!exists && errno != ENOENT) {
+		snprintf(err, errlen, "%s: cannot look at it: %s", dir,
+		    strerror(errno));
+		goto out;
+	}
 	if (exists && !force) {
 		snprintf(err, errlen, "%s: already exists; use --force to "
 		    "replace it", dir);
 		rc = 1;
 		goto out;
 	}
-	if (exists && (ok = replaceable(parent, name, &sb)) != 1) {
-		if (ok == -1)
+	if (exists && S_ISLNK(sb.st_mode)) {
+		snprintf(err, errlen, "%s: is a symbolic link; refusing to "
+		    "replace it (give the directory it points to)", dir);
+		rc = 1;
+		goto out;
+	}
+	if (exists && (ok = replaceable(parent, name, &sb, &checked)) != 1) {
+		if (ok == -1 && errno == ESTALE)
+			snprintf(err, errlen, "%s: changed while it was being "
+			    "checked; left as it is", dir);
+		else if (ok == -1)
 			snprintf(err, errlen, "%s: cannot read it to see whether "
 			    "it is an earlier package: %s", dir,
 			    strerror(errno));
@@ -614,7 +661,11 @@ package_write(const struct package *pkg, const char *target, int force,
 	/* mkdirat made it 0700; a package is as readable as umask allows. */
 	mask = umask(0);
 	umask(mask);
-	fchmod(root, 0777 & ~mask);
+	if (fchmod(root, 0777 & ~mask) == -1) {
+		snprintf(err, errlen, "%s: cannot set the mode of the temporary "
+		    "directory %s: %s", dir, tmp, strerror(errno));
+		goto fail;
+	}
 	for (i = 0; i < pkg->n; i++) {
 		if (write_file(root, &pkg->files[i]) == -1) {
 			snprintf(err, errlen, "%s: cannot write %s: %s", dir,
@@ -628,7 +679,7 @@ package_write(const struct package *pkg, const char *target, int force,
 		goto fail;
 	}
 	if (exists) {
-		if (swap_into_place(parent, tmp, name, &sb, dir, parent_path,
+		if (swap_into_place(parent, tmp, name, checked, dir, where,
 		    &sw, err, errlen) == -1)
 			goto fail;
 	} else if (rename_new(parent, tmp, name) == -1) {
@@ -650,17 +701,27 @@ package_write(const struct package *pkg, const char *target, int force,
 			    parent_path, strerror(saved));
 			goto fail;
 		}
-		if (exists)
+		/* What is where now: the message says it all. */
+		if (!exists)
+			snprintf(err, errlen, "%s: cannot sync the directory it "
+			    "is in (%s) to disk: %s, nor take the new package "
+			    "back (%s): it is in place", dir, parent_path,
+			    strerror(saved), strerror(errno));
+		else if (faccessat(parent, name, F_OK, AT_SYMLINK_NOFOLLOW) ==
+		    0)
 			snprintf(err, errlen, "%s: cannot sync the directory it "
 			    "is in (%s) to disk: %s, nor put the earlier package "
-			    "back (%s): it is in %s/%s", dir, parent_path,
-			    strerror(saved), strerror(errno), parent_path,
+			    "back (%s): the new package is in place, the earlier "
+			    "one in %s/%s", dir, parent_path, strerror(saved),
+			    strerror(errno), where,
 			    sw.exchanged ? tmp : sw.old);
 		else
 			snprintf(err, errlen, "%s: cannot sync the directory it "
-			    "is in (%s) to disk: %s, nor take the new package "
-			    "back (%s)", dir, parent_path, strerror(saved),
-			    strerror(errno));
+			    "is in (%s) to disk: %s, nor put the earlier package "
+			    "back (%s): neither is in place; the new package is "
+			    "in %s/%s, the earlier one in %s/%s", dir,
+			    parent_path, strerror(saved), strerror(errno), where,
+			    tmp, where, sw.old);
 		goto out;
 	}
 	rc = 0;
@@ -668,15 +729,17 @@ package_write(const struct package *pkg, const char *target, int force,
 	if (gone != NULL && remove_tree_at(parent, gone) == -1)
 		fprintf(stderr, "tlsgpo build: warning: the earlier package, "
 		    "moved aside to %s/%s, could not be removed completely: "
-		    "%s\n", parent_path, gone, strerror(errno));
+		    "%s\n", where, gone, strerror(errno));
 	goto out;
 fail:
 	if (!sw.keep_tmp && remove_tree_at(parent, tmp) == -1 &&
 	    strlen(err) + 1 < errlen)
 		snprintf(err + strlen(err), errlen - strlen(err), "; the "
-		    "temporary directory %s/%s is left behind: %s", parent_path,
-		    tmp, strerror(errno));
+		    "temporary directory %s/%s is left behind: %s", where, tmp,
+		    strerror(errno));
 out:
+	if (checked != -1)
+		close(checked);
 	if (root != -1)
 		close(root);
 	close(parent);

@@ -12,7 +12,9 @@
 
 pol=$srcdir/policies/office365-tls12.ini
 leftovers() { (cd "$1" && ls -A | grep -c -E '^\.(.*)\.tmp-') || true; }
-tree_sum() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1); }
+# tree_sum DIR: the tree's entries with their types and modes, and every
+# file's content, as one checksum.
+tree_sum() { (cd "$1" && { find . -printf '%y %m %p\n' | LC_ALL=C sort; find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum; } | sha256sum | cut -d' ' -f1); }
 
 # A file size limit of 8 KB: the package's larger files cannot be written.
 mkdir -p "$WORK/a"
@@ -229,6 +231,58 @@ for fs in exchange noexchange; do
 	check_eq "$fs: --force, and another directory is put in the package's place meanwhile: exit 3, that directory left as it is, nothing beside it" \
 		"$rc|$(tail -1 "$WORK/sw.err")|$(cat "$WORK/sw/pkg/important.txt" 2>&1)|$(ls -A "$WORK/sw" | tr '\n' ' ')" \
 		"3|tlsgpo build: $WORK/sw/pkg: something else was put there while the package was built; left as it is|keep|pkg "
+done
+
+# ...nor a directory made in its place after the earlier package was
+# removed (rm -rf, mkdir: the inode number could come back, but the
+# checked directory is held open until the swap).
+for fs in exchange noexchange; do
+	rm -rf "$WORK/ir"
+	mkdir -p "$WORK/ir"
+	cp -a "$WORK/s/old" "$WORK/ir/pkg"
+	NOEX=""
+	[ "$fs" = noexchange ] && NOEX=FAULT_NOEXCHANGE=1
+	env $NOEX FAULT_CALL=mkdir FAULT_N=1 FAULT_EXEC="rm -rf '$WORK/ir/pkg' && mkdir '$WORK/ir/pkg' && echo keep > '$WORK/ir/pkg/important.txt'" \
+		LD_PRELOAD=$WORK/faultshim.so "$TLSGPO" build --force "$pol" -o "$WORK/ir/pkg" >/dev/null 2>"$WORK/ir.err"
+	rc=$?
+	check_eq "$fs: --force, and the earlier package is removed and a directory made in its place meanwhile: exit 3, that directory left as it is" \
+		"$rc|$(tail -1 "$WORK/ir.err")|$(cat "$WORK/ir/pkg/important.txt" 2>&1)|$(ls -A "$WORK/ir" | tr '\n' ' ')" \
+		"3|tlsgpo build: $WORK/ir/pkg: something else was put there while the package was built; left as it is|keep|pkg "
+done
+# ...nor what was swapped in between the first look and the check: the
+# target is a user's directory F; before the check opens it, a package P
+# is put there (and F moved aside).
+rm -rf "$WORK/race"
+mkdir -p "$WORK/race/pkg"
+echo keep > "$WORK/race/pkg/important.txt"
+cp -a "$WORK/s/old" "$WORK/race/P"
+FAULT_CALL=open FAULT_N=2 FAULT_EXEC="mv '$WORK/race/pkg' '$WORK/race/F' && mv '$WORK/race/P' '$WORK/race/pkg'" \
+	LD_PRELOAD=$WORK/faultshim.so "$TLSGPO" build --force "$pol" -o "$WORK/race/pkg" >/dev/null 2>"$WORK/race.err"
+rc=$?
+check_eq "--force, the target swapped between the first look and the check: exit 3, nothing removed" \
+	"$rc|$(tail -1 "$WORK/race.err")|$(cat "$WORK/race/F/important.txt" 2>&1)|$(tree_sum "$WORK/race/pkg")|$(ls -A "$WORK/race" | tr '\n' ' ')" \
+	"3|tlsgpo build: $WORK/race/pkg: changed while it was being checked; left as it is|keep|$old_sum|F pkg "
+
+# Undoing fails too: the parent's fsync fails (the last fsync), and then
+# the rename that would put the earlier package back. The message says
+# where each package is; the new one stays in place (no DIR at all would
+# be worse).
+last_fsync=$((pkg_files + pkg_dirs + 1))
+for fs in exchange noexchange; do
+	rm -rf "$WORK/u"
+	mkdir -p "$WORK/u"
+	cp -a "$WORK/s/old" "$WORK/u/pkg"
+	NOEX="" second=2 aside='\.pkg\.tmp-[a-z0-9]*'
+	[ "$fs" = noexchange ] && NOEX=FAULT_NOEXCHANGE=1 second=4 aside='\.pkg\.tmp-[a-z0-9]*\.old'
+	env $NOEX FAULT_CALL=fsync FAULT_N=$last_fsync FAULT2_CALL=rename FAULT2_N=$second \
+		LD_PRELOAD=$WORK/faultshim.so "$TLSGPO" build --force "$pol" -o "$WORK/u/pkg" >/dev/null 2>"$WORK/u.err"
+	rc=$?
+	msg=$(tail -1 "$WORK/u.err")
+	moved=$(sed -n "s|.*the earlier one in $WORK/u/\($aside\)\$|\1|p" <<<"$msg")
+	check "$fs: the parent's fsync fails and so does putting the earlier package back: exit 3, naming where it is" \
+		bash -c '[ "$1" = 3 ] && grep -q "^tlsgpo build: $2: cannot sync the directory it is in (.*) to disk: No space left on device, nor put the earlier package back (No space left on device): the new package is in place, the earlier one in " <<<"$3" && [ -n "$4" ]' _ "$rc" "$WORK/u/pkg" "$msg" "$moved"
+	check_eq "...the new package in place, the earlier one where the message says" \
+		"$(tree_sum "$WORK/u/pkg")|$( [ -n "$moved" ] && tree_sum "$WORK/u/$moved")" "$new_sum|$old_sum"
 done
 
 # A parent that moves away between the checks and the writing (at the

@@ -13,6 +13,11 @@
  *                moves while the program works)
  *   FAULT_RMDIR  PATH: instead of failing, remove the (empty) directory
  *                PATH just before the Nth call
+ *   FAULT_EXEC   CMD: instead of failing, run CMD (/bin/sh -c, without
+ *                this library) just before the Nth call: another process
+ *                at work meanwhile
+ *   FAULT2_CALL, FAULT2_N  a second failure, counted on its own (for what
+ *                happens when undoing the first one fails too)
  *   FAULT_NOEXCHANGE  1: renameat2 fails with EINVAL, as on a file system
  *                without RENAME_EXCHANGE / RENAME_NOREPLACE (NFS, SMB,
  *                vfat), before any counting
@@ -33,11 +38,12 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
-static const char	*kind;
-static long		 target = -1, count;
-static int		 injected, err = ENOSPC, ready;
+static const char	*kind, *kind2;
+static long		 target = -1, count, target2 = -1, count2;
+static int		 injected, injected2, err = ENOSPC, ready;
 
 static void
 setup(void)
@@ -50,6 +56,9 @@ setup(void)
 	kind = getenv("FAULT_CALL");
 	if ((e = getenv("FAULT_N")) != NULL)
 		target = strtol(e, NULL, 10);
+	kind2 = getenv("FAULT2_CALL");
+	if ((e = getenv("FAULT2_N")) != NULL)
+		target2 = strtol(e, NULL, 10);
 	if ((e = getenv("FAULT_ERRNO")) != NULL) {
 		if (strcmp(e, "EIO") == 0)
 			err = EIO;
@@ -62,6 +71,26 @@ setup(void)
 	}
 }
 
+/* Runs cmd with /bin/sh, without this library, and waits for it. */
+static void
+run(const char *cmd)
+{
+	char	*const envp[] = { (char *)"PATH=/usr/sbin:/usr/bin:/sbin:/bin",
+		    NULL };
+	pid_t	 pid;
+	int	 status;
+
+	if ((pid = fork()) == -1)
+		abort();
+	if (pid == 0) {
+		execle("/bin/sh", "sh", "-c", cmd, (char *)NULL, envp);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) == -1 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		abort();
+}
+
 /* Whether this call (of kind k) is the one to fail. */
 static int
 fail_now(const char *k)
@@ -70,6 +99,13 @@ fail_now(const char *k)
 	char		*from;
 
 	setup();
+	/* The second fault: always a failure. */
+	if (kind2 != NULL && strcmp(kind2, k) == 0 && !injected2 &&
+	    ++count2 == target2) {
+		injected2 = 1;
+		errno = err;
+		return 1;
+	}
 	if (kind == NULL || strcmp(kind, k) != 0 || injected)
 		return 0;
 	if (++count != target)
@@ -85,6 +121,10 @@ fail_now(const char *k)
 	if ((e = getenv("FAULT_RMDIR")) != NULL) {
 		if (syscall(SYS_rmdir, e) == -1)
 			abort();
+		return 0;
+	}
+	if ((e = getenv("FAULT_EXEC")) != NULL) {
+		run(e);
 		return 0;
 	}
 	errno = err;
