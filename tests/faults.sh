@@ -217,37 +217,34 @@ for fs in exchange noexchange; do
 	done
 done
 
-# --force never removes what it did not check: a directory put in the
-# package's place while the build runs is put back and left as it is.
+# --force never removes what it did not check. put_back NAME FS WHAT
+# SHIM-SETTINGS...: --force onto $WORK/NAME/pkg under the shim, which puts
+# a user's directory (holding important.txt) there meanwhile: exit 3, that
+# directory left as it is, nothing beside it.
+put_back() {
+	local d=$WORK/$1 fs=$2 what=$3 noex=""
+	shift 3
+	[ "$fs" = noexchange ] && noex=FAULT_NOEXCHANGE=1
+	env $noex "$@" LD_PRELOAD="$WORK/faultshim.so" "$TLSGPO" build --force "$pol" -o "$d/pkg" >/dev/null 2>"$d.err"
+	check_eq "$fs: --force, $what: exit 3, that directory left as it is, nothing beside it" \
+		"$?|$(tail -1 "$d.err")|$(cat "$d/pkg/important.txt" 2>&1)|$(ls -A "$d" | tr '\n' ' ')" \
+		"3|tlsgpo build: $d/pkg: something else was put there while the package was built; left as it is|keep|pkg "
+}
 for fs in exchange noexchange; do
+	# Another directory moved onto the (empty) target.
 	rm -rf "$WORK/sw"
 	mkdir -p "$WORK/sw/pkg" "$WORK/sw/userdata"
 	echo keep > "$WORK/sw/userdata/important.txt"
-	NOEX=""
-	[ "$fs" = noexchange ] && NOEX=FAULT_NOEXCHANGE=1
-	env $NOEX FAULT_CALL=mkdir FAULT_N=1 FAULT_MOVE="$WORK/sw/userdata:$WORK/sw/pkg" \
-		LD_PRELOAD=$WORK/faultshim.so "$TLSGPO" build --force "$pol" -o "$WORK/sw/pkg" >/dev/null 2>"$WORK/sw.err"
-	rc=$?
-	check_eq "$fs: --force, and another directory is put in the package's place meanwhile: exit 3, that directory left as it is, nothing beside it" \
-		"$rc|$(tail -1 "$WORK/sw.err")|$(cat "$WORK/sw/pkg/important.txt" 2>&1)|$(ls -A "$WORK/sw" | tr '\n' ' ')" \
-		"3|tlsgpo build: $WORK/sw/pkg: something else was put there while the package was built; left as it is|keep|pkg "
-done
-
-# ...nor a directory made in its place after the earlier package was
-# removed (rm -rf, mkdir: the inode number could come back, but the
-# checked directory is held open until the swap).
-for fs in exchange noexchange; do
+	put_back sw "$fs" "and another directory is put in the package's place meanwhile" \
+		FAULT_CALL=mkdir FAULT_N=1 FAULT_MOVE="$WORK/sw/userdata:$WORK/sw/pkg"
+	# The earlier package removed and a directory made in its place (the
+	# inode number could come back, but the checked directory is held
+	# open until the swap).
 	rm -rf "$WORK/ir"
 	mkdir -p "$WORK/ir"
 	cp -a "$WORK/s/old" "$WORK/ir/pkg"
-	NOEX=""
-	[ "$fs" = noexchange ] && NOEX=FAULT_NOEXCHANGE=1
-	env $NOEX FAULT_CALL=mkdir FAULT_N=1 FAULT_EXEC="rm -rf '$WORK/ir/pkg' && mkdir '$WORK/ir/pkg' && echo keep > '$WORK/ir/pkg/important.txt'" \
-		LD_PRELOAD=$WORK/faultshim.so "$TLSGPO" build --force "$pol" -o "$WORK/ir/pkg" >/dev/null 2>"$WORK/ir.err"
-	rc=$?
-	check_eq "$fs: --force, and the earlier package is removed and a directory made in its place meanwhile: exit 3, that directory left as it is" \
-		"$rc|$(tail -1 "$WORK/ir.err")|$(cat "$WORK/ir/pkg/important.txt" 2>&1)|$(ls -A "$WORK/ir" | tr '\n' ' ')" \
-		"3|tlsgpo build: $WORK/ir/pkg: something else was put there while the package was built; left as it is|keep|pkg "
+	put_back ir "$fs" "and the earlier package is removed and a directory made in its place meanwhile" \
+		FAULT_CALL=mkdir FAULT_N=1 FAULT_EXEC="rm -rf '$WORK/ir/pkg' && mkdir '$WORK/ir/pkg' && echo keep > '$WORK/ir/pkg/important.txt'"
 done
 # ...nor what was swapped in between the first look and the check: the
 # target is a user's directory F; before the check opens it, a package P
