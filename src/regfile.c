@@ -457,7 +457,8 @@ key_line(struct rd *r, const unsigned char *p, size_t n)
 	ordered = r->seg_headers == 1 || key_in_order(r, p, a, end);
 	if (ordered) {
 		/* Remember this key: the next one's parent is on its chain. */
-		if (r->prev_cap < (end - a) * (size_t)r->w) {
+		if (r->prev == NULL || r->prev_cap < (end - a) * (size_t)r->w) {
+			/* Allocated even for "[]": memcpy wants a buffer. */
 			r->prev_cap = (end - a) * (size_t)r->w + 256;
 			r->prev = xreallocarray(r->prev, r->prev_cap, 1);
 		}

@@ -7,13 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "fuzz.h"
 
 static char	*dir;
-static int	 errfd = -1;
 static char	*errtext;
 static size_t	 errcap;
 
@@ -76,38 +74,44 @@ fuzz_write(const char *path, const uint8_t *data, size_t len)
 int
 fuzz_run(const struct cmd_entry *c, char **argv, const char **err)
 {
-	int	 argc, saved, rc;
-	off_t	 size;
-	ssize_t	 n;
+	static FILE	*capture;
+	FILE		*real;
+	int		 argc, rc;
+	long		 size;
 
-	if (errfd == -1) {
-		if ((errfd = memfd_create("tlsgpo-fuzz-stderr", 0)) == -1)
-			die("memfd_create");
+	/*
+	 * The command's messages go to a file of ours through the stderr
+	 * stream; descriptor 2 stays the terminal, so that a sanitizer's or
+	 * libFuzzer's own report is seen when the command crashes.
+	 */
+	if (capture == NULL) {
+		if ((capture = tmpfile()) == NULL)
+			die("tmpfile");
 		if (freopen("/dev/null", "w", stdout) == NULL)
 			die("/dev/null");
 	}
 	for (argc = 0; argv[argc] != NULL; argc++)
 		continue;
-	if (ftruncate(errfd, 0) == -1 || lseek(errfd, 0, SEEK_SET) == -1)
-		die("memfd");
-	fflush(stderr);
-	if ((saved = dup(2)) == -1 || dup2(errfd, 2) == -1)
-		die("dup");
+	rewind(capture);
+	if (ftruncate(fileno(capture), 0) == -1)
+		die("ftruncate");
+	real = stderr;
+	stderr = capture;
 	optind = 0;		/* glibc: start getopt afresh */
 	rc = c->exec(argc, argv);
 	fflush(stdout);
-	fflush(stderr);
-	if (dup2(saved, 2) == -1 || close(saved) == -1)
-		die("dup2");
-	if ((size = lseek(errfd, 0, SEEK_END)) == -1)
-		die("lseek");
+	fflush(capture);
+	stderr = real;
+	if ((size = ftell(capture)) == -1)
+		die("ftell");
 	if ((size_t)size + 1 > errcap) {
 		errcap = (size_t)size + 1;
 		if ((errtext = realloc(errtext, errcap)) == NULL)
 			die("realloc");
 	}
-	if ((n = pread(errfd, errtext, (size_t)size, 0)) != size)
-		die("pread");
+	rewind(capture);
+	if (fread(errtext, 1, (size_t)size, capture) != (size_t)size)
+		die("fread");
 	errtext[size] = '\0';
 	*err = errtext;
 	return rc;
