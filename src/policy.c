@@ -638,6 +638,17 @@ prescan_line(struct loader *l, int line, const char *s, size_t n,
 			    "column %zu is not allowed", (unsigned)cp, i + 1);
 			return 1;
 		}
+		/*
+		 * Unicode's noncharacters (U+FDD0..U+FDEF, U+xFFFE and
+		 * U+xFFFF): XML cannot hold U+FFFE or U+FFFF (XML 1.0,
+		 * production 2, Char), and none is text for a name.
+		 */
+		if ((cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe) {
+			diag_error(l->d, line, "U+%04X at column %zu is not a "
+			    "character (a Unicode noncharacter)", (unsigned)cp,
+			    i + 1);
+			return 1;
+		}
 	}
 	if (n > LINE_MAX_BYTES) {
 		diag_error(l->d, line, "line is too long (%zu bytes; at most "
