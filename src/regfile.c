@@ -23,7 +23,7 @@
  * starts with spaces), or '-' (delete). ';' starts a comment line.
  */
 
-#define READ_CHUNK	(1024 * 1024)
+#define READ_CHUNK	(64 * 1024)	/* the first buffer; it doubles for a longer line */
 #define ANC_MAX		32	/* depth of a wanted key, at most */
 #define LINE_MAX_BYTES	(64 * 1024 * 1024)
 
@@ -80,10 +80,15 @@ fill(struct rd *r)
 		r->len -= r->pos;
 		r->pos = 0;
 	}
-	if (r->cap - r->len < READ_CHUNK) {
-		if (r->cap >= LINE_MAX_BYTES + 2 * READ_CHUNK)
+	/*
+	 * Full even after the move: the line is longer than the buffer, which
+	 * doubles (otherwise the room left is read into; growing a buffer a
+	 * small file never fills cost a copy per file).
+	 */
+	if (r->len == r->cap) {
+		if (r->cap > LINE_MAX_BYTES + 2)
 			return -2;
-		r->cap = r->cap * 2 + READ_CHUNK;
+		r->cap = r->cap == 0 ? READ_CHUNK : r->cap * 2;
 		r->buf = xreallocarray(r->buf, r->cap, 1);
 	}
 	do

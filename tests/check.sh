@@ -346,6 +346,28 @@ bad "nine digits after dword:" "$((lk + 1)): dword"
 printf '' > "$WORK/b.reg"
 bad "an empty file" " "
 
+# The reader's buffer starts small and doubles for a long line: an export
+# whose lines cross many buffer ends, with a 300 KB line and a 1 MB value
+# in continued lines before the policy's keys, is read whole; a line of
+# more than 64 MiB is refused at its number.
+{
+	printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Big]"
+	printf '"long"="%s"\n' "$(head -c 300000 /dev/zero | tr '\0' 'x')"
+	printf '"h"=hex:'; head -c 350000 /dev/zero | od -An -v -tx1 | tr -s ' \n' ',' |
+		sed 's/^,//; s/,$//' | fold -w 75 | sed '$!s/$/\\/; 2,$s/^/  /'
+	echo
+	good | tail -n +2
+} | utf16 "$WORK/long.reg"
+check_eq "an export with a 300 KB line and a 1 MB continued value: compliant" "$(verdicts "$WORK/long.reg")" "exit 0"
+python3 - "$WORK/b.reg" <<'EOF2'
+import sys
+with open(sys.argv[1], 'wb') as f:
+    f.write('\ufeffWindows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE]\r\n"v"="'.encode('utf-16-le'))
+    f.write('y'.encode('utf-16-le') * (33 * 1024 * 1024 + 1))
+    f.write('"\r\n'.encode('utf-16-le'))
+EOF2
+bad "a line of more than 64 MiB: refused at its number" "4: a line longer than 64 MiB"
+
 # Every truncation of a UTF-16 export, and a seeded corruption corpus: each
 # file a machine of its own, so that one run checks them all; every
 # unreadable one must name FILE:LINE (or FILE: for no line).

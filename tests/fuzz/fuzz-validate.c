@@ -19,7 +19,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static char	*dir, *admx, *adml;
-	const uint8_t	*sep = NULL, *p;
+	const uint8_t	*sep;
 	const char	*err;
 	char		*argv[3];
 	size_t		 seplen = sizeof SEP - 1;
@@ -34,11 +34,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		mkdir(adml, 0700);
 		adml[strlen(adml)] = '/';
 	}
-	for (p = data; size >= seplen && p <= data + size - seplen; p++)
-		if (memcmp(p, SEP, seplen) == 0) {
-			sep = p;
-			break;
-		}
+	/* One memmem, not a memcmp per byte (each one a libFuzzer hook). */
+	sep = memmem(data, size, SEP, seplen);
 	if (sep == NULL) {
 		fuzz_write(admx, data, size);
 		fuzz_write(adml, (const uint8_t *)"", 0);
