@@ -72,8 +72,8 @@ for f in "$reg"/fuzz-pol/*; do
 done
 
 # fuzz-check's policy, from the harness itself.
-sed -n '/^static const char policy/,/;$/p' "$srcdir/tests/fuzz/fuzz-check.c" | grep '"' |
-	sed 's/^ *"//; s/\\n"[;]*$//' > "$WORK/fz.ini"
+. "$srcdir/tests/fuzz/fz-policy.sh"
+fz_policy "$srcdir" > "$WORK/fz.ini"
 for f in "$reg"/fuzz-check/*; do
 	[ -f "$f" ] || continue
 	n=$((n + 1))
