@@ -464,6 +464,26 @@ struct swap {
 };
 
 /*
+ * The message when what swap_into_place swapped out is not what it checked:
+ * put back (failed 0), or not (failed: the errno; it is at where/at, and
+ * with newpkg the new package is at dir).
+ */
+static void
+not_ours(char *err, size_t errlen, const char *dir, int failed,
+    const char *where, const char *at, int newpkg)
+{
+	if (failed == 0)
+		snprintf(err, errlen, "%s: something else was put there while "
+		    "the package was built; left as it is", dir);
+	else
+		snprintf(err, errlen, "%s: something else was put there while "
+		    "the package was built, and it could not be put back "
+		    "(%s): it is in %s/%s%s%s", dir, strerror(failed), where,
+		    at, newpkg ? ", the new package in " : "",
+		    newpkg ? dir : "");
+}
+
+/*
  * Puts tmp where name is, and the earlier package (checked as was) aside:
  * in one RENAME_EXCHANGE where the file system has it, else by moving it
  * aside to tmp.old first (not atomic: a crash between the two renames
@@ -488,14 +508,10 @@ swap_into_place(int parent, const char *tmp, const char *name,
 		if (renameat2(parent, tmp, parent, name, RENAME_EXCHANGE) ==
 		    -1) {
 			s->keep_tmp = 1;
-			snprintf(err, errlen, "%s: something else was put there "
-			    "while the package was built, and it could not be "
-			    "put back (%s): it is in %s/%s, the new package in "
-			    "%s", dir, strerror(errno), where, tmp, dir);
+			not_ours(err, errlen, dir, errno, where, tmp, 1);
 			return -1;
 		}
-		snprintf(err, errlen, "%s: something else was put there while "
-		    "the package was built; left as it is", dir);
+		not_ours(err, errlen, dir, 0, where, tmp, 0);
 		return -1;
 	}
 	if (errno != EINVAL && errno != ENOSYS) {
@@ -511,14 +527,8 @@ swap_into_place(int parent, const char *tmp, const char *name,
 		return -1;
 	}
 	if (!same_dir(parent, s->old, was)) {
-		if (renameat(parent, s->old, parent, name) == -1)
-			snprintf(err, errlen, "%s: something else was put there "
-			    "while the package was built, and it could not be "
-			    "put back (%s): it is in %s/%s", dir,
-			    strerror(errno), where, s->old);
-		else
-			snprintf(err, errlen, "%s: something else was put there "
-			    "while the package was built; left as it is", dir);
+		not_ours(err, errlen, dir, renameat(parent, s->old, parent,
+		    name) == -1 ? errno : 0, where, s->old, 0);
 		return -1;
 	}
 	if (rename_new(parent, tmp, name) == -1) {

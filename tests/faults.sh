@@ -246,6 +246,25 @@ for fs in exchange noexchange; do
 	put_back ir "$fs" "and the earlier package is removed and a directory made in its place meanwhile" \
 		FAULT_CALL=mkdir FAULT_N=1 FAULT_EXEC="rm -rf '$WORK/ir/pkg' && mkdir '$WORK/ir/pkg' && echo keep > '$WORK/ir/pkg/important.txt'"
 done
+# ...and when putting it back fails too (the second rename: the swap's
+# undo), the message says where that directory now is (and, swapped, that
+# the new package is in the target's place).
+for fs in exchange noexchange; do
+	d=$WORK/pb
+	rm -rf "$d"
+	mkdir -p "$d/pkg" "$d/userdata"
+	echo keep > "$d/userdata/important.txt"
+	noex=""
+	want=""
+	if [ "$fs" = noexchange ]; then noex=FAULT_NOEXCHANGE=1; else want=", the new package in $d/pkg"; fi
+	env $noex FAULT_CALL=mkdir FAULT_N=1 FAULT_MOVE="$d/userdata:$d/pkg" FAULT2_CALL=rename FAULT2_N=2 \
+		LD_PRELOAD="$WORK/faultshim.so" "$TLSGPO" build --force "$pol" -o "$d/pkg" >/dev/null 2>"$d.err"
+	rc=$?
+	msg=$(tail -1 "$d.err")
+	at=$(sed -n 's/.*could not be put back (No space left on device): it is in \([^,]*\).*/\1/p' <<<"$msg")
+	check_eq "$fs: --force, a directory put in the target's place and putting it back fails: exit 3, the message names where it is" \
+		"$rc|${at:+$(cat "$at/important.txt" 2>&1)}|${msg#*: it is in "$at"}" "3|keep|$want"
+done
 # ...nor what was swapped in between the first look and the check: the
 # target is a user's directory F; before the check opens it, a package P
 # is put there (and F moved aside).
