@@ -176,6 +176,8 @@ plan_schannel(const struct policy *p, struct plan *pl)
 	}
 }
 
+static void	make_id(const struct plan *, char[17]);
+
 void
 plan_build(const struct policy *p, struct plan *pl)
 {
@@ -185,6 +187,7 @@ plan_build(const struct policy *p, struct plan *pl)
 	plan_wininet(p, pl);
 	plan_dotnet(p, pl);
 	plan_schannel(p, pl);
+	make_id(pl, pl->id);
 }
 
 /* The static inverse: delete every value the plan sets, in plan order. */
@@ -206,6 +209,7 @@ plan_inverse(const struct plan *pl, struct plan *inv)
 		op->key = xstrdup(pl->ops[i].key);
 		op->why = xasprintf("undo %s", pl->ops[i].why);
 	}
+	make_id(inv, inv->id);
 }
 
 void
@@ -519,6 +523,13 @@ plan_write_json(const struct plan *pl, const struct plan *inv, struct buf *out)
  */
 void
 plan_id(const struct plan *pl, char out[17])
+{
+	memcpy(out, pl->id, 17);
+}
+
+/* The plan's id (plan_id), made when the plan is complete. */
+static void
+make_id(const struct plan *pl, char out[17])
 {
 	struct buf		 b;
 	struct plan_key		*keys;
