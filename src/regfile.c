@@ -83,12 +83,16 @@ fill(struct rd *r)
 	/*
 	 * Full even after the move: the line is longer than the buffer, which
 	 * doubles (otherwise the room left is read into; growing a buffer a
-	 * small file never fills cost a copy per file).
+	 * small file never fills cost a copy per file), up to a line of
+	 * LINE_MAX_BYTES and its CR LF (4 bytes in UTF-16). Full at that
+	 * size without a line end, the line is longer.
 	 */
 	if (r->len == r->cap) {
-		if (r->cap > LINE_MAX_BYTES + 2)
+		if (r->cap >= LINE_MAX_BYTES + 4)
 			return -2;
 		r->cap = r->cap == 0 ? READ_CHUNK : r->cap * 2;
+		if (r->cap > LINE_MAX_BYTES + 4)
+			r->cap = LINE_MAX_BYTES + 4;
 		r->buf = xreallocarray(r->buf, r->cap, 1);
 	}
 	do
@@ -99,6 +103,23 @@ fill(struct rd *r)
 	else if (n == 0)
 		r->eof = 1;
 	return n;
+}
+
+/* Whether a line (without its LF unit) is longer than LINE_MAX_BYTES. */
+static int
+too_long(const struct rd *r, const unsigned char *p, size_t n)
+{
+	if (n >= (size_t)r->w && p[n - (size_t)r->w] == '\r' &&
+	    (r->w == 1 || p[n - 1] == 0))
+		n -= (size_t)r->w;	/* its CR */
+	return n > LINE_MAX_BYTES;
+}
+
+static int
+long_line(struct rd *r)
+{
+	return fail(r, r->line + 1, "a line longer than %d MiB",
+	    LINE_MAX_BYTES / (1024 * 1024));
 }
 
 /*
@@ -116,8 +137,13 @@ next_line(struct rd *r, const unsigned char **p, size_t *n)
 
 	for (;;) {
 		q = NULL;
-		while (off < r->len &&
-		    (q = memchr(r->buf + off, '\n', r->len - off)) != NULL) {
+		while (off < r->len) {
+			if ((q = memchr(r->buf + off, '\n', r->len - off)) ==
+			    NULL) {
+				/* None in what is read: search on from its end. */
+				off = r->len;
+				break;
+			}
 			at = (size_t)(q - r->buf);
 			if (r->w == 1)
 				break;
@@ -136,6 +162,8 @@ next_line(struct rd *r, const unsigned char **p, size_t *n)
 				return fail(r, 0, "more than %d lines", INT_MAX);
 			*p = r->buf + r->pos;
 			*n = (size_t)(q - *p);
+			if (too_long(r, *p, *n))
+				return long_line(r);
 			r->pos = (size_t)(q - r->buf) + (size_t)r->w;
 			r->line++;
 			return 1;
@@ -148,6 +176,8 @@ next_line(struct rd *r, const unsigned char **p, size_t *n)
 				return 0;
 			*p = r->buf + r->pos;
 			*n = r->len - r->pos;
+			if (too_long(r, *p, *n))
+				return long_line(r);
 			r->pos = r->len;
 			r->line++;
 			r->unterminated = 1;
@@ -157,8 +187,7 @@ next_line(struct rd *r, const unsigned char **p, size_t *n)
 		rel = (off < r->len ? off : r->len) - r->pos;
 		got = fill(r);
 		if (got == -2)
-			return fail(r, r->line + 1, "a line longer than %d MiB",
-			    LINE_MAX_BYTES / (1024 * 1024));
+			return long_line(r);
 		if (got < 0)
 			return fail(r, 0, "read error: %s", strerror(errno));
 		off = r->pos + rel;

@@ -346,27 +346,73 @@ bad "nine digits after dword:" "$((lk + 1)): dword"
 printf '' > "$WORK/b.reg"
 bad "an empty file" " "
 
-# The reader's buffer starts small and doubles for a long line: an export
-# whose lines cross many buffer ends, with a 300 KB line and a 1 MB value
-# in continued lines before the policy's keys, is read whole; a line of
-# more than 64 MiB is refused at its number.
-{
-	printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Big]"
-	printf '"long"="%s"\n' "$(head -c 300000 /dev/zero | tr '\0' 'x')"
-	printf '"h"=hex:'; head -c 350000 /dev/zero | od -An -v -tx1 | tr -s ' \n' ',' |
-		sed 's/^,//; s/,$//' | fold -w 75 | sed '$!s/$/\\/; 2,$s/^/  /'
-	echo
-	good | tail -n +2
-} | utf16 "$WORK/long.reg"
-check_eq "an export with a 300 KB line and a 1 MB continued value: compliant" "$(verdicts "$WORK/long.reg")" "exit 0"
-python3 - "$WORK/b.reg" <<'EOF2'
+# The reader's buffer starts small and doubles for a long line, up to a
+# line of 64 MiB: a line of exactly 64 MiB (without its CR LF) is read, one
+# byte (UTF-16: one unit) more is refused at its number, in both encodings.
+# The long line is a value in a key of no interest, before the policy's.
+longline() {	# UTF16(0/1) BYTES FILE REST: the export, that line as line 4, REST after
+	python3 - "$@" <<'EOF2'
 import sys
-with open(sys.argv[1], 'wb') as f:
-    f.write('\ufeffWindows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE]\r\n"v"="'.encode('utf-16-le'))
-    f.write('y'.encode('utf-16-le') * (33 * 1024 * 1024 + 1))
-    f.write('"\r\n'.encode('utf-16-le'))
+u16, size, out, rest = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+w = 2 if u16 else 1
+enc = (lambda t: t.encode('utf-16-le')) if u16 else (lambda t: t.encode())
+head = 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Big]\r\n'
+with open(out, 'wb') as f:
+    f.write((b'\xff\xfe' if u16 else b'') + enc(head) + enc('"v"="'))
+    f.write(enc('y') * (size // w - 6))
+    f.write(enc('"\r\n\r\n'))
+    f.write(open(rest, 'rb').read())
 EOF2
-bad "a line of more than 64 MiB: refused at its number" "4: a line longer than 64 MiB"
+}
+M=$((64 * 1024 * 1024))
+good | tail -n +2 | sed 's/$/\r/' > "$WORK/rest8"
+good | tail -n +2 | sed 's/$/\r/' | iconv -f UTF-8 -t UTF-16LE > "$WORK/rest16"
+for u in 0 1; do
+	enc=8-bit rest=$WORK/rest8 w=1
+	[ "$u" = 1 ] && enc=UTF-16 rest=$WORK/rest16 w=2
+	longline "$u" "$M" "$WORK/b.reg" "$rest"
+	check_eq "$enc: a line of exactly 64 MiB is read: compliant" "$(verdicts "$WORK/b.reg")" "exit 0"
+	longline "$u" "$((M + w))" "$WORK/b.reg" "$rest"
+	bad "$enc: a line of 64 MiB and one more character: refused at its number" "4: a line longer than 64 MiB"
+done
+rm -f "$WORK/b.reg"
+
+# A value of 1 MB in 4,700 continued lines, in a key the audit reads (so
+# it is parsed, across many buffer ends): compliant; one of its lines
+# damaged: refused (at the value's line, as every value error is).
+bighex() {	# FILE [DAMAGE]: the export with the value after [$W]
+	good | awk -v k="[$W]" -v damage="${2:-}" '
+		{ print }
+		$0 == k {
+			printf "\"h\"=hex:"
+			sep = ""
+			for (i = 0; i < 350000; i++) {
+				printf "%s%02x", sep, i % 256
+				sep = ","
+				if (damage != "" && i == 175000) printf "zz"
+				if (i % 75 == 74) { printf ",\\\n  "; sep = "" }
+			}
+			print ""
+		}' | utf16 "$1"
+}
+bighex "$WORK/long.reg"
+check_eq "a 1 MB hex value in continued lines in a key the audit reads: compliant" "$(verdicts "$WORK/long.reg")" "exit 0"
+bighex "$WORK/b.reg" damage
+lk=$(good | grep -n -x -F "[$W]" | cut -d: -f1)
+bad "...one of its 4,700 lines damaged: refused, at the value's first line" "$((lk + 1)): bad hex bytes"
+
+# A UTF-16 line end (the unit 0A 00) cut between two reads of a pipe: the
+# reader waits for its second byte.
+good | utf16 "$WORK/good16.reg"
+python3 - "$WORK/good16.reg" "[$W]" <<'EOF2' | verdicts - > "$WORK/split.out"
+import os, sys, time
+d = open(sys.argv[1], 'rb').read()
+at = d.index(b'\n\x00' + sys.argv[2].encode('utf-16-le'))
+os.write(1, d[:at + 1])
+time.sleep(0.3)
+os.write(1, d[at + 1:])
+EOF2
+check_eq "UTF-16 from a pipe, a line end cut between two reads: compliant" "$(cat "$WORK/split.out")" "exit 0"
 
 # Every truncation of a UTF-16 export, and a seeded corruption corpus: each
 # file a machine of its own, so that one run checks them all; every

@@ -25,7 +25,8 @@ harness() {	# HARNESS FILE: through the libFuzzer harness, when built
 	local bin=${builddir:-.}/tests/fuzz/$1
 	[ -x "$bin" ] || return 0
 	harnessed=$((harnessed + 1))
-	check "$1/$(basename "$2"): ...and through the harness $1" "$bin" -runs=1 "$2"
+	# Its scratch folder (TMPDIR/tlsgpo-fuzz.XXXXXX) in the test's, which goes.
+	check "$1/$(basename "$2"): ...and through the harness $1" env TMPDIR="$WORK" "$bin" -runs=1 "$2"
 }
 
 n=0 harnessed=0
