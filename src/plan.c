@@ -187,7 +187,6 @@ plan_build(const struct policy *p, struct plan *pl)
 	plan_wininet(p, pl);
 	plan_dotnet(p, pl);
 	plan_schannel(p, pl);
-	make_id(pl, pl->id);
 }
 
 /* The static inverse: delete every value the plan sets, in plan order. */
@@ -209,7 +208,6 @@ plan_inverse(const struct plan *pl, struct plan *inv)
 		op->key = xstrdup(pl->ops[i].key);
 		op->why = xasprintf("undo %s", pl->ops[i].why);
 	}
-	make_id(inv, inv->id);
 }
 
 void
@@ -310,7 +308,8 @@ key_depth(const char *key)
 	return key_depth_n(key, strlen(key));
 }
 
-static void
+/* Adds a key once; returns 1 when it was there already. */
+static int
 keys_add(struct plan_key **keys, size_t *n, const struct plan_op *op,
     const char *key, size_t len, int holds)
 {
@@ -320,9 +319,9 @@ keys_add(struct plan_key **keys, size_t *n, const struct plan_op *op,
 	for (i = 0; i < *n; i++) {
 		k = &(*keys)[i];
 		if (k->hive == op->hive && k->view == op->view &&
-		    strlen(k->key) == len && strncmp(k->key, key, len) == 0) {
+		    strncmp(k->key, key, len) == 0 && k->key[len] == '\0') {
 			k->holds_values |= holds;
-			return;
+			return 1;
 		}
 	}
 	*keys = xreallocarray(*keys, *n + 1, sizeof **keys);
@@ -331,6 +330,7 @@ keys_add(struct plan_key **keys, size_t *n, const struct plan_op *op,
 	k->view = op->view;
 	k->key = xstrndup(key, len);
 	k->holds_values = holds;
+	return 0;
 }
 
 size_t
@@ -351,7 +351,10 @@ plan_keys(const struct plan *pl, struct plan_key **out)
 			/* Two levels (SOFTWARE\Microsoft) always exist. */
 			if (key_depth_n(op->key, (size_t)(p - op->key)) < 3)
 				break;
-			keys_add(&keys, &n, op, op->key, (size_t)(p - op->key), 0);
+			/* A key there already came with its ancestors. */
+			if (keys_add(&keys, &n, op, op->key,
+			    (size_t)(p - op->key), 0))
+				break;
 		}
 	}
 	/* Deepest first; a stable insertion sort keeps plan order otherwise. */
@@ -521,13 +524,21 @@ plan_write_json(const struct plan *pl, const struct plan *inv, struct buf *out)
  * every key, in order. A backup records it, and rollback refuses a backup
  * of another plan: its records name values by their place in the plan.
  */
+/*
+ * Made the first time it is asked for and kept in the plan (a cache: the
+ * plan itself is not changed; plans are never const objects). check and
+ * lint rarely need it, and it costs more than building the plan.
+ */
 void
 plan_id(const struct plan *pl, char out[17])
 {
+	struct plan	*cache = (struct plan *)pl;
+
+	if (pl->id[0] == '\0')
+		make_id(pl, cache->id);
 	memcpy(out, pl->id, 17);
 }
 
-/* The plan's id (plan_id), made when the plan is complete. */
 static void
 make_id(const struct plan *pl, char out[17])
 {

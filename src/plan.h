@@ -49,7 +49,7 @@ struct plan {
 	const struct policy	*policy;
 	struct plan_op		*ops;
 	size_t			 n;
-	char			 id[17];	/* plan_id's, made once */
+	char			 id[17];	/* plan_id's, made once ("": not yet) */
 };
 
 void	 plan_build(const struct policy *, struct plan *);
