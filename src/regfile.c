@@ -269,12 +269,18 @@ key_hive(const struct rd *r, const unsigned char *p, size_t a, size_t n,
 	}
 	if (n > 17 && (units_equal(r, p, a, "HKEY_USERS\\S-1-5-21-", 20) ||
 	    units_equal(r, p, a, "HKEY_USERS\\S-1-12-1-", 19))) {
+		/*
+		 * A SID is digits and '-' after its "S-"; anything else
+		 * (..._Classes, or text that only looks like a key) is not a
+		 * user's hive. Only such characters reach a message.
+		 */
 		for (k = a + 11, u = 0; k < a + n && unit(r, p, k) != '\\';
 		    k++) {
-			if (unit(r, p, k) == '_')
-				return -1;	/* ..._Classes */
+			if ((unit(r, p, k) < '0' || unit(r, p, k) > '9') &&
+			    unit(r, p, k) != '-' && k != a + 11)
+				return -1;
 			if (u + 1 < userlen)
-				user[u++] = (char)(unit(r, p, k) & 0x7f);
+				user[u++] = (char)unit(r, p, k);
 		}
 		user[u] = '\0';
 		*hive = HIVE_HKCU;

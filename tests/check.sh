@@ -180,6 +180,12 @@ check_eq "a user's hive from HKEY_USERS: compliant" "$("$TLSGPO" check "$upol" "
 { printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_USERS\\S-1-5-21-1-2-3-1001\\$IS]" '"SecureProtocols"=dword:00000800' "" "[HKEY_USERS\\S-1-5-21-1-2-3-1002\\$IS]" '"SecureProtocols"=dword:000000a0'; } | utf16 "$WORK/u2.reg"
 "$TLSGPO" check "$upol" "$WORK/u2.reg" >/dev/null 2>"$WORK/err"
 check_eq "two users' hives in one machine: unreadable, naming both" "$?|$(cat "$WORK/err")" "2|$WORK/u2.reg:6: a second user's hive (S-1-5-21-1-2-3-1002, after S-1-5-21-1-2-3-1001): give each user's export as a machine of its own"
+# A key under HKEY_USERS whose "SID" holds anything but digits and '-' is
+# no user's hive (found by fuzz-check: such text, CR LF and all, went into
+# that message and broke it in two lines).
+{ printf '%s\n' "Windows Registry Editor Version 5.00" "" "[HKEY_USERS\\S-1-5-21-1-2-3-1001\\$IS]" '"SecureProtocols"=dword:00000800' ""; printf '[HKEY_USERS\\S-1-5-21-1-2-T\r\x1b[1m\\%s]\n' "$IS"; printf '%s\n' '"SecureProtocols"=dword:000000a0'; } | utf16 "$WORK/u4.reg"
+out=$("$TLSGPO" check "$upol" "$WORK/u4.reg" 2>&1)
+check_eq "a key under HKEY_USERS that is not a SID (control characters in it): not a user's hive, the first user's values count" "$?|$out" "0|u4.reg: compliant (1 values)"
 
 ancestors() {	# ROOT REST: the key lines ROOT\a, ROOT\a\b, ... down to ROOT\REST's parent
 	local p=$1 part
