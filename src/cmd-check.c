@@ -410,9 +410,13 @@ read_state(struct checker *c, struct machine *m, FILE *fp, const char *file)
 			}
 		} else if (strcmp(f[0], "plan") == 0) {
 			if (strcmp(f[1], id) != 0) {
+				/* Quoted only when it is an id (no control
+				 * characters to the terminal). */
 				buf_printf(&m->errors, "%s:%d: a backup of plan "
 				    "%s, not of this policy's plan %s\n", file, n,
-				    f[1], id);
+				    strlen(f[1]) == 16 && strspn(f[1],
+				    "0123456789abcdef") == 16 ? f[1] : "(not an id)",
+				    id);
 				m->unreadable = 1;
 				return;
 			}

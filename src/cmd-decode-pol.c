@@ -22,6 +22,35 @@ le32(const unsigned char *d)
 	    ((uint32_t)d[3] << 24);
 }
 
+/*
+ * Text for the terminal: a control character (C0, DEL, C1) of a name or
+ * string as \xHH, so that no escape sequence or line break of the file's
+ * text reaches it (--json gives the exact text).
+ */
+static void
+text_put(struct buf *out, uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+		buf_printf(out, "\\x%02X", (unsigned)cp);
+	else
+		utf8_put(out, cp);
+}
+
+static void
+text_adds(struct buf *out, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			buf_printf(out, "\\x%02X", *p);
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			buf_printf(out, "\\x%02X", *++p);
+		else
+			buf_addc(out, (char)*p);
+	}
+}
+
 /* UTF-16LE string data (validated by the reader) as UTF-8 text. */
 static void
 utf16_text(struct buf *out, const unsigned char *d, size_t n, int json)
@@ -33,8 +62,6 @@ utf16_text(struct buf *out, const unsigned char *d, size_t n, int json)
 	buf_init(&s);
 	for (i = 0; i + 1 < n; i += 2) {
 		cp = (uint32_t)(d[i] | (d[i + 1] << 8));
-		if (cp == 0)
-			cp = json ? 0 : '|';
 		if (cp >= 0xd800 && cp <= 0xdbff && i + 3 < n) {
 			lo = (uint32_t)(d[i + 2] | (d[i + 3] << 8));
 			if (lo >= 0xdc00 && lo <= 0xdfff) {
@@ -46,10 +73,14 @@ utf16_text(struct buf *out, const unsigned char *d, size_t n, int json)
 		if (cp == 0 && i + 2 >= n)
 			break;		/* the terminator */
 		if (cp == 0) {
-			buf_adds(&s, "\\u0000");
+			/* Between REG_MULTI_SZ's strings. */
+			buf_adds(&s, json ? "\\u0000" : "|");
 			continue;
 		}
-		utf8_put(&s, cp);
+		if (json)
+			utf8_put(&s, cp);
+		else
+			text_put(&s, cp);
 	}
 	if (json)
 		json_string(out, buf_cstr(&s));
@@ -70,9 +101,12 @@ print_record(const struct pol_record *r, int json, struct buf *out)
 		json_string(out, r->value);
 		buf_printf(out, ", \"type\": \"%s\", \"size\": %u, \"data\": ",
 		    reg_type_name(r->type), (unsigned)r->size);
-	} else
-		buf_printf(out, "%s\t%s\t%s\t", r->key, r->value,
-		    reg_type_name(r->type));
+	} else {
+		text_adds(out, r->key);
+		buf_addc(out, '\t');
+		text_adds(out, r->value);
+		buf_printf(out, "\t%s\t", reg_type_name(r->type));
+	}
 	switch (r->type) {
 	case 4:
 		buf_printf(out, json ? "%u" : "0x%08X", (unsigned)le32(r->data));

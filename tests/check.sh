@@ -255,6 +255,9 @@ check_eq "a state.txt that lacks a value's record (its end count agreeing): exit
 printf '%s\r\n' "# tlsgpo backup" "format|2|apply.ps1" "plan|0123456789abcdef" "end|0" > "$WORK/bk/state.txt"
 "$TLSGPO" check "$pol" "$WORK/bk" >/dev/null 2>"$WORK/err"
 check_eq "another plan's state.txt: exit 2 at its plan line" "$?|$(cat "$WORK/err")" "2|$WORK/bk/state.txt:3: a backup of plan 0123456789abcdef, not of this policy's plan $planid"
+printf '%s\r\n' "# tlsgpo backup" "format|2|apply.ps1" $'plan|\e[2J\e]0;x\a' "end|0" > "$WORK/bk/state.txt"
+"$TLSGPO" check "$pol" "$WORK/bk" >/dev/null 2>"$WORK/err"
+check_eq "...a plan record that is not an id (escape sequences): not quoted" "$?|$(cat "$WORK/err")" "2|$WORK/bk/state.txt:3: a backup of plan (not an id), not of this policy's plan $planid"
 
 "$TLSGPO" check --policy-only "$pol" "$WORK/root.reg" "$WORK/fleet/pc2" >/dev/null 2>&1
 check_eq "--policy-only: a machine whose export covers nothing is not compliant" "$?" 1

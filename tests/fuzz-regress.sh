@@ -11,9 +11,12 @@
 
 reg=$srcdir/tests/fuzz/regress
 # lines_name OUT FILE [FILE2]: every line of OUT starts with FILE: or FILE2:
+# and none holds a control character (input quoted in a message must not
+# reach the terminal as an escape sequence or a CR)
 lines_name() {
 	local a=$2 b=${3:-$2}
 	[ -z "$1" ] && return 0
+	LC_ALL=C grep -q $'[\x01-\x09\x0b-\x1f\x7f]\|\xc2[\x80-\x9f]' <<<"$1" && return 1
 	awk -v a="$a:" -v b="$b:" 'index($0, a) != 1 && index($0, b) != 1 { bad = 1 } END { exit bad }' <<<"$1"
 }
 # numbered OUT FILE: a line is FILE:NUMBER: ...
@@ -38,7 +41,7 @@ for f in "$reg"/fuzz-policy/*; do
 	out=$("$TLSGPO" lint --strict "$WORK/p.ini" 2>&1 >/dev/null)
 	rc=$?
 	check "$name: lint exits 0, 1 or 2 (got $rc)" in_range "$rc" 0 2
-	check "$name: ...every message names the file" lines_name "$out" "$WORK/p.ini"
+	check "$name: ...every message names the file, no control characters" lines_name "$out" "$WORK/p.ini"
 	if [ "$rc" = 2 ]; then
 		check "$name: ...refused with FILE:LINE:" numbered "$out" "$WORK/p.ini"
 	else
@@ -63,7 +66,7 @@ for f in "$reg"/fuzz-pol/*; do
 	out=$("$TLSGPO" decode-pol "$WORK/Registry.pol" 2>&1 >/dev/null)
 	rc=$?
 	check "$name: decode-pol exits 0 or 2 (got $rc)" bash -c '[ "$1" = 0 ] || [ "$1" = 2 ]' _ "$rc"
-	check "$name: ...every message names the file" lines_name "$out" "$WORK/Registry.pol"
+	check "$name: ...every message names the file, no control characters" lines_name "$out" "$WORK/Registry.pol"
 	if [ "$rc" = 2 ]; then
 		check "$name: ...refused with FILE:OFFSET:" numbered "$out" "$WORK/Registry.pol"
 	else
@@ -87,7 +90,7 @@ for f in "$reg"/fuzz-check/*; do
 		out=$("$TLSGPO" check --policy-only "$WORK/fz.ini" "$m" 2>&1 >/dev/null)
 		rc=$?
 		check "$name as ${m#"$WORK/"}: check exits 0, 1 or 2 (got $rc)" in_range "$rc" 0 2
-		check "$name as ${m#"$WORK/"}: ...every message names the file" lines_name "$out" "$m"
+		check "$name as ${m#"$WORK/"}: ...every message names the file, no control characters" lines_name "$out" "$m"
 		if [ "$rc" = 2 ]; then
 			grep -q ": empty" <<<"$out" ||
 				check "$name as ${m#"$WORK/"}: ...unreadable, with FILE:LINE: (or FILE:OFFSET:)" numbered "$out" "$m"

@@ -112,4 +112,27 @@ check_eq "decode-pol: an odd trailing byte -> exit 2 at its offset" "$rc|$err" "
 run_tool decode-pol "$WORK/none.pol"
 check_eq "decode-pol: a missing file -> exit 2" "$rc" 2
 
+# Names and strings with control characters (an escape sequence, CR LF,
+# BEL, a C1 character): \xHH in the text, so nothing reaches the terminal
+# or breaks a line; exact in --json.
+python3 - "$WORK/esc.pol" <<'EOF2'
+import struct, sys
+u = lambda s: (s + '\0').encode('utf-16-le')
+c = lambda ch: ch.encode('utf-16-le')
+rec = lambda k, v, t, d: c('[') + u(k) + c(';') + u(v) + c(';') + struct.pack('<I', t) + c(';') + struct.pack('<I', len(d)) + c(';') + d + c(']')
+open(sys.argv[1], 'wb').write(b'PReg' + struct.pack('<I', 1) +
+    rec('Soft\x1b[31mware\r\nX', 'Val\x07\u0085"', 4, struct.pack('<I', 1)) +
+    rec('K\\é', 'S', 1, u('a\x1b]0;t\x07b')))
+EOF2
+run_tool decode-pol "$WORK/esc.pol"
+check_eq "decode-pol: control characters in names and strings are shown as \\xHH" "$rc|$out" \
+	"0|Soft\\x1B[31mware\\x0D\\x0AX	Val\\x07\\x85\"	REG_DWORD	0x00000001
+K\\é	S	REG_SZ	a\\x1B]0;t\\x07b"
+if command -v jq >/dev/null 2>&1; then
+	check_eq "...and --json has them exactly" "$("$TLSGPO" decode-pol --json "$WORK/esc.pol" | jq -c '[.[0].key, (.[0].value | explode), .[1].key, .[1].data]')" \
+		'["Soft\u001b[31mware\r\nX",[86,97,108,7,133,34],"K\\é","a\u001b]0;t\u0007b"]'
+else
+	skip "decode-pol --json with control characters" "jq is not installed (apt-get install jq)"
+fi
+
 done_testing

@@ -139,6 +139,17 @@ fuzz_expect_messages(const char *err, const char *file, const char *file2,
 	size_t		 flen;
 	int		 numbered = 0;
 
+	/*
+	 * Input text quoted in a message must not carry control characters
+	 * to the terminal (escape sequences, CR): none but the line ends.
+	 */
+	for (p = err; *p != '\0'; p++) {
+		if (((unsigned char)*p < 0x20 && *p != '\n') ||
+		    (unsigned char)*p == 0x7f || ((unsigned char)p[0] == 0xc2 &&
+		    (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9f))
+			fuzz_fail(err, "a control character (byte 0x%02x) in "
+			    "a message", (unsigned char)*p);
+	}
 	for (line = err; *line != '\0'; line = p + 1) {
 		if (strchr(line, '\n') == NULL)
 			fuzz_fail(err, "stderr does not end with a newline");
