@@ -22,35 +22,6 @@ le32(const unsigned char *d)
 	    ((uint32_t)d[3] << 24);
 }
 
-/*
- * Text for the terminal: a control character (C0, DEL, C1) of a name or
- * string as \xHH, so that no escape sequence or line break of the file's
- * text reaches it (--json gives the exact text).
- */
-static void
-text_put(struct buf *out, uint32_t cp)
-{
-	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
-		buf_printf(out, "\\x%02X", (unsigned)cp);
-	else
-		utf8_put(out, cp);
-}
-
-static void
-text_adds(struct buf *out, const char *s)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-
-	for (; *p != '\0'; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			buf_printf(out, "\\x%02X", *p);
-		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			buf_printf(out, "\\x%02X", *++p);
-		else
-			buf_addc(out, (char)*p);
-	}
-}
-
 /* UTF-16LE string data (validated by the reader) as UTF-8 text. */
 static void
 utf16_text(struct buf *out, const unsigned char *d, size_t n, int json)
@@ -77,15 +48,13 @@ utf16_text(struct buf *out, const unsigned char *d, size_t n, int json)
 			buf_adds(&s, json ? "\\u0000" : "|");
 			continue;
 		}
-		if (json)
-			utf8_put(&s, cp);
-		else
-			text_put(&s, cp);
+		utf8_put(&s, cp);
 	}
+	/* A control character of the text as \xHH (--json: exact). */
 	if (json)
 		json_string(out, buf_cstr(&s));
 	else
-		buf_adds(out, buf_cstr(&s));
+		text_printable(out, buf_cstr(&s));
 	buf_free(&s);
 }
 
@@ -102,9 +71,9 @@ print_record(const struct pol_record *r, int json, struct buf *out)
 		buf_printf(out, ", \"type\": \"%s\", \"size\": %u, \"data\": ",
 		    reg_type_name(r->type), (unsigned)r->size);
 	} else {
-		text_adds(out, r->key);
+		text_printable(out, r->key);
 		buf_addc(out, '\t');
-		text_adds(out, r->value);
+		text_printable(out, r->value);
 		buf_printf(out, "\t%s\t", reg_type_name(r->type));
 	}
 	switch (r->type) {

@@ -24,6 +24,7 @@
 #include "plan.h"
 #include "pol.h"
 #include "policy.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /*
@@ -39,16 +40,23 @@ struct vctx {
 	const char	*file;		/* for libxml2's callbacks */
 };
 
+/* A message; what it quotes of a file, control characters as \xHH. */
 static void
 verr(struct vctx *v, const char *file, int line, const char *fmt, ...)
 {
-	va_list	ap;
+	va_list		 ap;
+	char		*msg;
+	struct buf	 b;
 
-	fprintf(stderr, "%s:%d: ", file, line);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	if (vasprintf(&msg, fmt, ap) == -1)
+		msg = NULL;
 	va_end(ap);
-	fputc('\n', stderr);
+	buf_init(&b);
+	text_printable(&b, msg != NULL ? msg : "(out of memory)");
+	fprintf(stderr, "%s:%d: %s\n", file, line, buf_cstr(&b));
+	buf_free(&b);
+	free(msg);
 	v->errors++;
 }
 

@@ -56,14 +56,21 @@ struct rd {
 	struct buf	 logical;	/* the value line being read, UTF-8 */
 };
 
+/* An error; what it quotes of the file, control characters as \xHH. */
 static int
 fail(struct rd *r, int line, const char *fmt, ...)
 {
-	va_list	ap;
+	va_list		ap;
+	char		msg[512];
+	struct buf	b;
 
 	va_start(ap, fmt);
-	vsnprintf(r->err, r->errlen, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	buf_init(&b);
+	text_printable(&b, msg);
+	snprintf(r->err, r->errlen, "%s", buf_cstr(&b));
+	buf_free(&b);
 	*r->errline = line;
 	return -1;
 }

@@ -175,3 +175,25 @@ utf16le_to_utf8(struct buf *out, const unsigned char *p, size_t n)
 		utf8_put(out, c);
 	}
 }
+
+void
+text_printable(struct buf *out, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n, len = strlen(s);
+	uint32_t		 cp;
+
+	while (len > 0) {
+		n = utf8_decode(p, len, &cp);
+		if (n == 0) {
+			/* Not UTF-8: the byte (0x9B is CSI to some). */
+			buf_printf(out, "\\x%02X", *p);
+			n = 1;
+		} else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+			buf_printf(out, "\\x%02X", (unsigned)cp);
+		else
+			buf_add(out, p, n);
+		p += n;
+		len -= n;
+	}
+}

@@ -27,5 +27,11 @@ void	utf16le_to_utf8(struct buf *, const unsigned char *, size_t);
 
 /* Appends text with every "\n" turned into "\r\n". */
 void	text_to_crlf(struct buf *, const char *, size_t);
+/*
+ * Appends text for a terminal: every control character (C0, DEL, C1) and
+ * every byte that is not UTF-8 as \xHH, so that no escape sequence, CR or
+ * line break of an input's text reaches it in a message.
+ */
+void	text_printable(struct buf *, const char *);
 
 #endif

@@ -11,12 +11,13 @@
 
 reg=$srcdir/tests/fuzz/regress
 # lines_name OUT FILE [FILE2]: every line of OUT starts with FILE: or FILE2:
-# and none holds a control character (input quoted in a message must not
-# reach the terminal as an escape sequence or a CR)
+# and none holds a control character or a byte that is not UTF-8 (input
+# quoted in a message must not reach the terminal as an escape sequence)
 lines_name() {
 	local a=$2 b=${3:-$2}
 	[ -z "$1" ] && return 0
 	LC_ALL=C grep -q $'[\x01-\x09\x0b-\x1f\x7f]\|\xc2[\x80-\x9f]' <<<"$1" && return 1
+	iconv -f UTF-8 -t UTF-8 <<<"$1" >/dev/null 2>&1 || return 1
 	awk -v a="$a:" -v b="$b:" 'index($0, a) != 1 && index($0, b) != 1 { bad = 1 } END { exit bad }' <<<"$1"
 }
 # numbered OUT FILE: a line is FILE:NUMBER: ...

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "utf8.h"
 
 static char	*dir;
 static char	*errtext;
@@ -136,19 +137,23 @@ fuzz_expect_messages(const char *err, const char *file, const char *file2,
     int want_line)
 {
 	const char	*line, *p, *f;
-	size_t		 flen;
+	size_t		 flen, n;
+	uint32_t	 cp;
 	int		 numbered = 0;
 
 	/*
 	 * Input text quoted in a message must not carry control characters
-	 * to the terminal (escape sequences, CR): none but the line ends.
+	 * to the terminal (escape sequences, CR): none but the line ends, and
+	 * nothing that is not UTF-8.
 	 */
-	for (p = err; *p != '\0'; p++) {
-		if (((unsigned char)*p < 0x20 && *p != '\n') ||
-		    (unsigned char)*p == 0x7f || ((unsigned char)p[0] == 0xc2 &&
-		    (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9f))
-			fuzz_fail(err, "a control character (byte 0x%02x) in "
-			    "a message", (unsigned char)*p);
+	for (p = err; *p != '\0'; p += n) {
+		n = utf8_decode((const unsigned char *)p, strlen(p), &cp);
+		if (n == 0)
+			fuzz_fail(err, "a byte that is not UTF-8 (0x%02x) in a "
+			    "message", (unsigned char)*p);
+		if ((cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp <= 0x9f))
+			fuzz_fail(err, "a control character (U+%04X) in a "
+			    "message", (unsigned)cp);
 	}
 	for (line = err; *line != '\0'; line = p + 1) {
 		if (strchr(line, '\n') == NULL)
