@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "buf.h"
 #include "diag.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 void
@@ -32,13 +34,21 @@ static void
 diag_add(struct diags *d, int line, int warning, const char *fmt, va_list ap)
 {
 	struct diag	*g;
+	struct buf	 b;
+	char		*msg;
 
 	d->v = xreallocarray(d->v, d->n + 1, sizeof *d->v);
 	g = &d->v[d->n++];
 	g->line = line;
 	g->warning = warning;
-	if (vasprintf(&g->msg, fmt, ap) == -1)
-		g->msg = xstrdup("(out of memory)");
+	if (vasprintf(&msg, fmt, ap) == -1)
+		msg = xstrdup("(out of memory)");
+	/* What it quotes of the policy: control characters as \xHH. */
+	buf_init(&b);
+	text_printable(&b, msg);
+	g->msg = xstrdup(buf_cstr(&b));
+	buf_free(&b);
+	free(msg);
 	if (!warning)
 		d->errors++;
 }
