@@ -114,6 +114,31 @@ checker_free(struct checker *c)
 	free(c->drift_by_value);
 }
 
+/*
+ * A machine's messages, line by line, control characters (in a file name
+ * from a directory, say) as \xHH: nothing of an input reaches the terminal
+ * raw.
+ */
+static void
+print_errors(struct buf *errors)
+{
+	struct buf	 b;
+	const char	*e, *nl;
+	char		*line;
+
+	buf_init(&b);
+	for (e = buf_cstr(errors); *e != '\0'; e = *nl != '\0' ? nl + 1 : nl) {
+		if ((nl = strchr(e, '\n')) == NULL)
+			nl = e + strlen(e);
+		line = xstrndup(e, (size_t)(nl - e));
+		text_printable(&b, line);
+		buf_addc(&b, '\n');
+		free(line);
+	}
+	fputs(buf_cstr(&b), stderr);
+	buf_free(&b);
+}
+
 static void
 machine_error(struct machine *m, const char *file, int line, const char *msg)
 {
@@ -627,7 +652,8 @@ printable(const char *s)
 	buf_init(&b);
 	for (i = 0; i < n; i += k) {
 		k = utf8_decode(p + i, n - i, &cp);
-		if (k == 0 || cp < 0x20 || cp == 0x7f || cp == '\\') {
+		if (k == 0 || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+		    cp == '\\') {
 			buf_printf(&b, "\\x%02X", p[i]);
 			k = 1;
 		} else
@@ -875,10 +901,13 @@ print_json(const struct checker *c, const struct machine *m, int first,
 		key = xstrndup(e, (size_t)(nl - e));
 		buf_adds(out, i == 0 ? "" : ", ");
 		{
-			char	*pe = printable(key);
+			struct buf	 pe;
 
-			json_string(out, pe);
-			free(pe);
+			/* Not printable(): a reader's \xHH stays as it is. */
+			buf_init(&pe);
+			text_printable(&pe, key);
+			json_string(out, buf_cstr(&pe));
+			buf_free(&pe);
 		}
 		free(key);
 	}
@@ -983,7 +1012,7 @@ cmd_check_exec(int argc, char **argv)
 		read_machine(&c, &m, argv[optind + 1 + (int)i]);
 		if (progress && m.errors.len > 0)
 			fputs("\r\033[K", stderr);
-		fputs(buf_cstr(&m.errors), stderr);
+		print_errors(&m.errors);
 		if (progress)
 			fprintf(stderr, "\rtlsgpo check: %zu of %zu machines", i + 1,
 			    nm);

@@ -22,15 +22,26 @@ le32(const unsigned char *d)
 	    ((uint32_t)d[3] << 24);
 }
 
-/* UTF-16LE string data (validated by the reader) as UTF-8 text. */
+/*
+ * UTF-16LE string data (validated by the reader) as UTF-8 text, without
+ * its terminating NUL. JSON: exact, a NUL inside as \u0000. Text: control
+ * characters as \xHH, REG_MULTI_SZ's strings (multi) joined by '|'.
+ */
 static void
-utf16_text(struct buf *out, const unsigned char *d, size_t n, int json)
+utf16_text(struct buf *out, const unsigned char *d, size_t n, int json,
+    int multi)
 {
 	struct buf	s;
 	uint32_t	cp, lo;
 	size_t		i;
 
+	/* The list's own terminator: its last string's NUL is below. */
+	if (multi && !json && n >= 4 && (n & 1) == 0 &&
+	    d[n - 1] == 0 && d[n - 2] == 0 && d[n - 3] == 0 && d[n - 4] == 0)
+		n -= 2;
 	buf_init(&s);
+	if (json)
+		buf_addc(out, '"');
 	for (i = 0; i + 1 < n; i += 2) {
 		cp = (uint32_t)(d[i] | (d[i + 1] << 8));
 		if (cp >= 0xd800 && cp <= 0xdbff && i + 3 < n) {
@@ -43,17 +54,19 @@ utf16_text(struct buf *out, const unsigned char *d, size_t n, int json)
 		}
 		if (cp == 0 && i + 2 >= n)
 			break;		/* the terminator */
-		if (cp == 0) {
-			/* Between REG_MULTI_SZ's strings. */
-			buf_adds(&s, json ? "\\u0000" : "|");
-			continue;
-		}
-		utf8_put(&s, cp);
+		if (cp == 0 && json) {
+			json_string_body(out, buf_cstr(&s));
+			buf_adds(out, "\\u0000");
+			s.len = 0;
+		} else if (cp == 0)
+			buf_addc(&s, '|');	/* between REG_MULTI_SZ's strings */
+		else
+			utf8_put(&s, cp);
 	}
-	/* A control character of the text as \xHH (--json: exact). */
-	if (json)
-		json_string(out, buf_cstr(&s));
-	else
+	if (json) {
+		json_string_body(out, buf_cstr(&s));
+		buf_addc(out, '"');
+	} else
 		text_printable(out, buf_cstr(&s));
 	buf_free(&s);
 }
@@ -83,7 +96,7 @@ print_record(const struct pol_record *r, int json, struct buf *out)
 	case 1:
 	case 2:
 	case 7:
-		utf16_text(out, r->data, r->size, json);
+		utf16_text(out, r->data, r->size, json, r->type == 7);
 		break;
 	default:
 		if (json)

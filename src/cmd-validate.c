@@ -53,8 +53,10 @@ verr(struct vctx *v, const char *file, int line, const char *fmt, ...)
 		msg = NULL;
 	va_end(ap);
 	buf_init(&b);
+	text_printable(&b, file);	/* a name from a directory, too */
+	buf_printf(&b, ":%d: ", line);
 	text_printable(&b, msg != NULL ? msg : "(out of memory)");
-	fprintf(stderr, "%s:%d: %s\n", file, line, buf_cstr(&b));
+	fprintf(stderr, "%s\n", buf_cstr(&b));
 	buf_free(&b);
 	free(msg);
 	v->errors++;

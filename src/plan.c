@@ -10,6 +10,7 @@
 #include "json.h"
 #include "os.h"
 #include "plan.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* Keys and values: DESIGN.md, from KB 3140245 and Microsoft Learn. */
@@ -442,8 +443,11 @@ plan_write_table(const struct plan *pl, struct buf *out)
 		if (strlen(op->value) > wval)
 			wval = strlen(op->value);
 	}
-	buf_printf(out, "policy %s (%s), version %s: %zu operation%s\n\n",
-	    p->id, p->name, p->version, pl->n, pl->n == 1 ? "" : "s");
+	/* The name may hold a tab: for the terminal, as \x09. */
+	buf_printf(out, "policy %s (", p->id);
+	text_printable(out, p->name);
+	buf_printf(out, "), version %s: %zu operation%s\n\n", p->version,
+	    pl->n, pl->n == 1 ? "" : "s");
 	buf_printf(out, "%-6s  %-6s  %-*s  %-*s  %-9s  %-10s  %s\n", "ACTION",
 	    "VIEW", (int)wkey, "KEY", (int)wval, "VALUE", "TYPE", "DATA",
 	    "LINE  WHY");

@@ -56,6 +56,17 @@ struct rd {
 	struct buf	 logical;	/* the value line being read, UTF-8 */
 };
 
+/* How much of s to quote: 20 bytes at most, not cutting a character. */
+static int
+quote_len(const char *s)
+{
+	size_t	n = strnlen(s, 20);
+
+	while (n > 0 && (s[n] & 0xc0) == 0x80)
+		n--;
+	return (int)n;
+}
+
 /* An error; what it quotes of the file, control characters as \xHH. */
 static int
 fail(struct rd *r, int line, const char *fmt, ...)
@@ -713,7 +724,7 @@ value_line(struct rd *r, const char *s, int line)
 			d = end + 2;
 		} else {
 			buf_free(&name);
-			return fail(r, line, "unknown data '%.20s'", d);
+			return fail(r, line, "unknown data '%.*s'", quote_len(d), d);
 		}
 		nb = hex_bytes(d, bytes, sizeof bytes);
 		if (nb < 0) {
@@ -729,7 +740,7 @@ value_line(struct rd *r, const char *s, int line)
 			    (uint32_t)bytes[2] << 16 | (uint32_t)bytes[3] << 24;
 	} else {
 		buf_free(&name);
-		return fail(r, line, "unknown data '%.20s'", d);
+		return fail(r, line, "unknown data '%.*s'", quote_len(d), d);
 	}
 	for (i = 0; i < o->nvalues; i++) {
 		if (o->values[i].key != (size_t)r->cur)

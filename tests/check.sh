@@ -255,9 +255,28 @@ check_eq "a state.txt that lacks a value's record (its end count agreeing): exit
 printf '%s\r\n' "# tlsgpo backup" "format|2|apply.ps1" "plan|0123456789abcdef" "end|0" > "$WORK/bk/state.txt"
 "$TLSGPO" check "$pol" "$WORK/bk" >/dev/null 2>"$WORK/err"
 check_eq "another plan's state.txt: exit 2 at its plan line" "$?|$(cat "$WORK/err")" "2|$WORK/bk/state.txt:3: a backup of plan 0123456789abcdef, not of this policy's plan $planid"
-printf '%s\r\n' "# tlsgpo backup" "format|2|apply.ps1" $'plan|\e[2J\e]0;x\a' "end|0" > "$WORK/bk/state.txt"
+printf '%s\r\n' "# tlsgpo backup" "format|2|apply.ps1" $'plan|\e[2J\e]0;pwned!!\a' "end|0" > "$WORK/bk/state.txt"
 "$TLSGPO" check "$pol" "$WORK/bk" >/dev/null 2>"$WORK/err"
 check_eq "...a plan record that is not an id (escape sequences): not quoted" "$?|$(cat "$WORK/err")" "2|$WORK/bk/state.txt:3: a backup of plan (not an id), not of this policy's plan $planid"
+
+# A file in a machine's folder named with escape sequences, and a .reg that
+# quotes an ESC: the messages show them as \xHH (the file name too), once
+# in --json as well.
+mkdir -p "$WORK/escm"
+printf 'junk\n' > "$WORK/escm/$(printf 'a\e]0;OWNED\a').reg"
+"$TLSGPO" check "$pol" "$WORK/escm" >/dev/null 2>"$WORK/err"
+check_eq "a file named with an escape sequence: unreadable, its name as \\xHH" "$?|$(cat "$WORK/err")" \
+	"2|$WORK/escm/a\\x1B]0;OWNED\\x07.reg:1: not a .reg file: the first line is not \"Windows Registry Editor Version 5.00\" or \"REGEDIT4\""
+lk=$(good | grep -n -x -F "[$W]" | cut -d: -f1)
+good | sed 's/^"DefaultSecureProtocols"=dword:00000800$/"DefaultSecureProtocols"=\x1b[2J/' | head -n "$((lk + 1))" | utf16 "$WORK/escd.reg"
+"$TLSGPO" check "$pol" "$WORK/escd.reg" >/dev/null 2>"$WORK/err"
+check_eq "an ESC in a .reg's data: quoted as \\x1B" "$?|$(cat "$WORK/err")" "2|$WORK/escd.reg:$((lk + 1)): unknown data '\\x1B[2J'"
+if command -v jq >/dev/null 2>&1; then
+	check_eq "...and once in --json (not escaped again)" "$("$TLSGPO" check --json "$pol" "$WORK/escd.reg" 2>/dev/null | jq -r '.machines[0].errors[0]')" \
+		"$WORK/escd.reg:$((lk + 1)): unknown data '\\x1B[2J'"
+else
+	skip "check --json of an escaped message" "jq is not installed (apt-get install jq)"
+fi
 
 "$TLSGPO" check --policy-only "$pol" "$WORK/root.reg" "$WORK/fleet/pc2" >/dev/null 2>&1
 check_eq "--policy-only: a machine whose export covers nothing is not compliant" "$?" 1

@@ -134,5 +134,23 @@ if command -v jq >/dev/null 2>&1; then
 else
 	skip "decode-pol --json with control characters" "jq is not installed (apt-get install jq)"
 fi
+# REG_MULTI_SZ and a NUL inside a REG_SZ: in text the strings joined by |
+# (no trailing |); in --json exact (a NUL as \u0000, a literal backslash-u
+# text as itself).
+python3 - "$WORK/ms.pol" <<'EOF2'
+import struct, sys
+c = lambda ch: ch.encode('utf-16-le')
+u = lambda s: (s + '\0').encode('utf-16-le')
+rec = lambda k, v, t, d: c('[') + u(k) + c(';') + u(v) + c(';') + struct.pack('<I', t) + c(';') + struct.pack('<I', len(d)) + c(';') + d + c(']')
+open(sys.argv[1], 'wb').write(b'PReg' + struct.pack('<I', 1) +
+    rec('K', 'M', 7, 'a\0b\0\0'.encode('utf-16-le')) + rec('K', 'E', 7, b'\0\0\0\0') +
+    rec('K', 'S', 1, 'a\0b\0'.encode('utf-16-le')) + rec('K', 'L', 1, 'a\\u0000\0'.encode('utf-16-le')))
+EOF2
+run_tool decode-pol "$WORK/ms.pol"
+check_eq "decode-pol: REG_MULTI_SZ's strings joined by |, nothing after the last" "$rc|$(cut -f4 <<<"$out" | tr '\n' ' ')" "0|a|b  a|b a\\u0000 "
+if command -v jq >/dev/null 2>&1; then
+	check_eq "...and exact in --json" "$("$TLSGPO" decode-pol --json "$WORK/ms.pol" | jq -c '[.[].data | explode]')" \
+		'[[97,0,98,0],[0],[97,0,98],[97,92,117,48,48,48,48]]'
+fi
 
 done_testing

@@ -128,6 +128,15 @@ mv "$B" "$WORK/bad/gpo/backup/not-a-guid"
 run_tool validate "$WORK/bad"
 check "a backup folder whose name is not a {GUID}: refused" grep -q "is not a {GUID}" <<<"$err"
 
+# A folder name with an escape sequence: named, but as \xHH (nothing of a
+# name reaches the terminal raw), in the message and in its FILE: prefix.
+fresh
+esc=$(printf '{\e]0;x\a}')
+mv "$B" "$WORK/bad/gpo/backup/$esc"
+run_tool validate "$WORK/bad"
+check_eq "a backup folder named with an escape sequence: refused, the name as \\xHH, no control character" \
+	"$rc|$(grep -c '{\\x1B\]0;x\\x07}/bkupInfo.xml:[0-9]*: the backup folder .{\\x1B\]0;x\\x07}. is not a {GUID}' <<<"$err")|$(LC_ALL=C grep -c $'[\x01-\x09\x0b-\x1f\x7f]' <<<"$err")" "1|1|0"
+
 run_tool validate --policy "$srcdir/policies/easyfix-tls11-tls12.ini" "$good/gpo/backup"
 check_eq "another policy's backup: validate --policy fails" "$rc" 1
 run_tool validate --policy "$WORK/none.ini" "$good/gpo/backup"

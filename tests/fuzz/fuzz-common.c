@@ -137,7 +137,7 @@ fuzz_expect_messages(const char *err, const char *file, const char *file2,
     int want_line)
 {
 	const char	*line, *p, *f;
-	size_t		 flen, n;
+	size_t		 flen, n, left;
 	uint32_t	 cp;
 	int		 numbered = 0;
 
@@ -146,8 +146,8 @@ fuzz_expect_messages(const char *err, const char *file, const char *file2,
 	 * to the terminal (escape sequences, CR): none but the line ends, and
 	 * nothing that is not UTF-8.
 	 */
-	for (p = err; *p != '\0'; p += n) {
-		n = utf8_decode((const unsigned char *)p, strlen(p), &cp);
+	for (p = err, left = strlen(err); left > 0; p += n, left -= n) {
+		n = utf8_decode((const unsigned char *)p, left, &cp);
 		if (n == 0)
 			fuzz_fail(err, "a byte that is not UTF-8 (0x%02x) in a "
 			    "message", (unsigned char)*p);
