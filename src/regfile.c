@@ -67,21 +67,19 @@ quote_len(const char *s)
 	return (int)n;
 }
 
-/* An error; what it quotes of the file, control characters as \xHH. */
+/*
+ * An error. What it quotes of the file goes out as it is: check, the
+ * caller, shows every message's control characters as \xHH when it
+ * prints them (print_errors, --json).
+ */
 static int
 fail(struct rd *r, int line, const char *fmt, ...)
 {
-	va_list		ap;
-	char		msg[512];
-	struct buf	b;
+	va_list	ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(r->err, r->errlen, fmt, ap);
 	va_end(ap);
-	buf_init(&b);
-	text_printable(&b, msg);
-	snprintf(r->err, r->errlen, "%s", buf_cstr(&b));
-	buf_free(&b);
 	*r->errline = line;
 	return -1;
 }
