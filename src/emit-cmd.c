@@ -197,6 +197,23 @@ cmd_os_table(const struct plan *pl, struct buf *out)
 	return n;
 }
 
+/*
+ * The check of who may change the backup folders, which the .ps1 scripts
+ * run in-process and the .cmd scripts hand to powershell.exe as one
+ * -Command "..." argument: it must hold no double quote (it would end the
+ * argument) and no percent sign (cmd would expand it).
+ */
+static void
+cmd_acl_check(struct buf *out)
+{
+	template_line("acl-check.ps1", out);
+	if (strpbrk(buf_cstr(out), "\"%") != NULL) {
+		fprintf(stderr, "tlsgpo: internal error: acl-check.ps1 holds "
+		    "a quote or a percent sign\n");
+		abort();
+	}
+}
+
 static void
 write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
     struct buf *out)
@@ -204,7 +221,7 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 	const struct plan	*pl = ctx->plan;
 	const struct policy	*p = pl->policy;
 	struct plan_key		*keys;
-	struct buf		 ops, keytab, ostab, common, tail, echo;
+	struct buf		 ops, keytab, ostab, common, tail, echo, acl;
 	char			 opcount[32], keycount[32], oscount[32], *who;
 	char			 id[17];
 	size_t			 nkeys;
@@ -215,6 +232,8 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_init(&common);
 	buf_init(&tail);
 	buf_init(&echo);
+	buf_init(&acl);
+	cmd_acl_check(&acl);
 	nkeys = plan_keys(pl, &keys);
 	cmd_op_table(pl, keys, nkeys, &ops);
 	cmd_key_table(keys, nkeys, &keytab);
@@ -230,9 +249,11 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "OP_TABLE", buf_cstr(&ops) },
 			{ "KEY_TABLE", buf_cstr(&keytab) },
 			{ "OS_TABLE", buf_cstr(&ostab) },
+			{ "ACL_CHECK", buf_cstr(&acl) },
 		};
 		template_render("common.cmd", NULL, 0, &common);
-		template_render("common-tail.cmd", tables, 3, &tail);
+		template_render("common-tail.cmd", tables,
+		    sizeof tables / sizeof tables[0], &tail);
 	}
 	{
 		const struct template_var vars[] = {
@@ -260,6 +281,7 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_free(&common);
 	buf_free(&tail);
 	buf_free(&echo);
+	buf_free(&acl);
 }
 
 const struct emitter emitter_cmd_apply = {

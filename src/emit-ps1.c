@@ -133,6 +133,7 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 	const struct policy	*p = pl->policy;
 	struct plan_key		*keys;
 	struct buf		 plan, keytab, ostab, common, pname, pid, pver;
+	struct buf		 acl;
 	char			 opcount[32], id[17], *idq;
 	size_t			 nkeys;
 
@@ -143,6 +144,8 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_init(&pname);
 	buf_init(&pid);
 	buf_init(&pver);
+	buf_init(&acl);
+	template_line("acl-check.ps1", &acl);
 	nkeys = plan_keys(pl, &keys);
 	ps_plan_table(pl, &plan);
 	ps_key_table(keys, nkeys, &keytab);
@@ -167,6 +170,7 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "KEY_TABLE", buf_cstr(&keytab) },
 			{ "PLAN_ID", idq },
 			{ "OS_TABLE", buf_cstr(&ostab) },
+			{ "ACL_CHECK", buf_cstr(&acl) },
 		};
 		template_render("common.ps1", vars,
 		    sizeof vars / sizeof vars[0], &common);
@@ -193,6 +197,7 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_free(&pname);
 	buf_free(&pid);
 	buf_free(&pver);
+	buf_free(&acl);
 }
 
 /* UTF-8 with a BOM: Windows PowerShell 5.1 reads BOM-less files as ANSI. */

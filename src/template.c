@@ -65,3 +65,19 @@ template_render(const char *name, const struct template_var *vars,
 		s = end + 1;
 	}
 }
+
+void
+template_line(const char *name, struct buf *out)
+{
+	const struct template_file	*t = template_find(name);
+	size_t				 n = t->len;
+
+	while (n > 0 && (t->text[n - 1] == '\n' || t->text[n - 1] == '\r'))
+		n--;
+	if (memchr(t->text, '\n', n) != NULL) {
+		fprintf(stderr, "tlsgpo: internal error: template %s is not "
+		    "one line\n", name);
+		abort();
+	}
+	buf_add(out, t->text, n);
+}

@@ -32,4 +32,10 @@ const struct template_file *template_find(const char *);
 void	template_render(const char *, const struct template_var *, size_t,
 	    struct buf *);
 
+/*
+ * A template that is one line of text (a fragment two languages share),
+ * without its line end: appended to out.
+ */
+void	template_line(const char *, struct buf *);
+
 #endif

@@ -19,7 +19,8 @@ rem take their own backup number.
 rem
 rem Exit codes: 0 applied, or nothing to do; 2 usage error, not run
 rem elevated, or HKCU values as SYSTEM; 3 a prerequisite is missing;
-rem 4 the backup could not be written (nothing was changed); 5 a value
+rem 4 the backup could not be written, or ProgramData's backup folder could
+rem not be checked or made safe (nothing was changed); 5 a value
 rem could not be written; 6 the registry could not be read, or the script
 rem could not make its work folder (nothing was changed).
 setlocal EnableExtensions DisableDelayedExpansion
@@ -150,17 +151,10 @@ rem this run made BK: only then may it be removed again. The backup counts
 rem only once it reads back complete.
 :new_backup
 set "BK_MINE=0"
+call :store_ready
+if errorlevel 1 exit /b 1
 call :scan_backups
 if %BK_MAX% GEQ 9999 exit /b 1
-rem ProgramData lets any user create folders: the top folder this script
-rem makes gets SYSTEM and Administrators only (by SID, on any language).
-if "@HAS_HKCU@"=="1" goto new_backup_root
-if "%BACKUP_CUSTOM%"=="1" goto new_backup_root
-if exist "%BACKUP_TOP%\" goto new_backup_root
-mkdir "%BACKUP_TOP%" >nul 2>&1
-"%SystemRoot%\System32\icacls.exe" "%BACKUP_TOP%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
-:new_backup_root
-if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
 set "BK_N=%BK_MAX%"
 set "BK_TRIES=0"
 :new_backup_next
@@ -183,6 +177,69 @@ call :bk_read
 if not "%BV_OK%"=="1" exit /b 1
 for /l %%i in (1,1,%KEY_COUNT%) do call :export_key %%i
 exit /b 0
+
+rem :store_ready: the backup folders. ProgramData's (not a /backupdir,
+rem which is trusted as given, nor LocalAppData, the user's own) are made
+rem for SYSTEM and Administrators only, or checked (:acl_check): one someone
+rem else could change is moved aside, with every backup in it, and made
+rem anew. errorlevel 1 when that cannot be done.
+:store_ready
+if "@HAS_HKCU@"=="1" goto store_root
+if "%BACKUP_CUSTOM%"=="1" goto store_root
+set "AS_DIR=%BACKUP_TOP%"
+if exist "%BACKUP_TOP%\" goto store_check
+call :admin_folder
+if errorlevel 1 exit /b 1
+:store_check
+call :acl_check
+if "%AC%"=="ok" goto store_root
+if "%AC%"=="error" goto store_unchecked
+call :acl_say "apply.cmd: warning"
+set "AS_DIR=%BACKUP_ROOT%"
+set "AS_NAME=%TLSGPO_ID%"
+if "%AC%"=="top" set "AS_DIR=%BACKUP_TOP%"
+if "%AC%"=="top" set "AS_NAME=tlsgpo"
+call :move_aside
+if errorlevel 1 goto store_stuck
+>&2 echo apply.cmd: warning: moved "%AS_DIR%" aside to "%AS_DIR%.untrusted-%AS_N%": none of its backups is used; made it anew for SYSTEM and Administrators only.
+call :admin_folder
+if errorlevel 1 exit /b 1
+call :acl_check
+if "%AC%"=="ok" goto store_root
+if "%AC%"=="error" goto store_unchecked
+call :acl_say "apply.cmd"
+exit /b 1
+:store_stuck
+>&2 echo apply.cmd: cannot move "%AS_DIR%" aside ^(a file in it is in use^).
+exit /b 1
+:store_unchecked
+>&2 echo apply.cmd: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
+>&2 echo apply.cmd: ^(icacls cannot show an owner^); /backupdir names a folder to use instead.
+exit /b 1
+:store_root
+if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
+exit /b 0
+
+rem :admin_folder: makes AS_DIR with an access list of SYSTEM and
+rem Administrators only (by SID), protected, that what it holds inherits.
+:admin_folder
+mkdir "%AS_DIR%" >nul 2>&1
+if errorlevel 1 exit /b 1
+"%SystemRoot%\System32\icacls.exe" "%AS_DIR%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
+if errorlevel 1 exit /b 1
+exit /b 0
+
+rem :move_aside: renames AS_DIR (whose last part is AS_NAME) to the first
+rem free AS_DIR.untrusted-N (AS_N).
+:move_aside
+set "AS_N=0"
+:move_aside_next
+set /a AS_N+=1
+if %AS_N% GTR 99 exit /b 1
+if exist "%AS_DIR%.untrusted-%AS_N%" goto move_aside_next
+ren "%AS_DIR%" "%AS_NAME%.untrusted-%AS_N%" >nul 2>&1
+if exist "%AS_DIR%.untrusted-%AS_N%\" if not exist "%AS_DIR%\" exit /b 0
+exit /b 1
 
 rem A .reg copy of each key that holds values, for people; rollback reads
 rem state.txt.

@@ -15,7 +15,9 @@ once each take their own backup number.
 
 Exit codes: 0 applied, or nothing to do; 2 not run elevated, or HKCU values
 as SYSTEM; 3 a prerequisite is missing (WinHTTP's update, KB 3140245 or
-KB 4467770, or an OS that has TLS 1.3); 4 the backup could not be written (nothing was changed); 5 a value
+KB 4467770, or an OS that has TLS 1.3); 4 the backup could not be written,
+or ProgramData's backup folder could not be made safe (nothing was
+changed); 5 a value
 could not be written; 6 an unexpected error (the registry could not be
 read): nothing was changed unless the output says so.
 
@@ -74,25 +76,6 @@ try {
 } finally {
     $base.Close()
 }
-# Whether update KB<n> is installed: a Component Based Servicing package
-# (read in the 64-bit view), else Get-HotFix.
-function Test-TlsgpoKb([string] $Kb) {
-    $base = Open-TlsgpoBase $machine
-    try {
-        $packages = $base.OpenSubKey('SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages', $false)
-        if ($null -ne $packages) {
-            try {
-                if (@($packages.GetSubKeyNames() | Where-Object { $_ -like ('*KB{0}*' -f $Kb) }).Count -gt 0) { return $true }
-            } finally {
-                $packages.Close()
-            }
-        }
-    } finally {
-        $base.Close()
-    }
-    return $null -ne (Get-HotFix -Id ('KB{0}' -f $Kb) -ErrorAction SilentlyContinue)
-}
-
 if (-not $SkipPrerequisiteCheck) {
     $os = $null
     foreach ($row in $OsNeeds) {
@@ -130,6 +113,35 @@ if (-not $SkipPrerequisiteCheck) {
     }
 }
 
+# ProgramData\tlsgpo and this policy's folder, made for SYSTEM and
+# Administrators only, or checked: one someone else could change is moved
+# aside, with every backup in it, and made anew.
+function Initialize-TlsgpoBackupStore([string] $Root) {
+    $top = Get-TlsgpoBackupTop
+    if (-not [IO.Directory]::Exists($top)) { New-TlsgpoAdminFolder $top }
+    $check = Test-TlsgpoBackupStore $Root
+    if ($check.State -eq 'ok') { return }
+    $dir = $Root
+    if ($check.State -eq 'top') { $dir = $top }
+    $aside = Move-TlsgpoAside $dir
+    Write-Output ('apply.ps1: warning: "{0}": {1}.' -f $check.Path, $check.Why)
+    Write-Output ('apply.ps1: warning: moved "{0}" aside to "{1}": none of its backups is used; made it anew for SYSTEM and Administrators only.' -f $dir, $aside)
+    New-TlsgpoAdminFolder $dir
+    $check = Test-TlsgpoBackupStore $Root
+    if ($check.State -ne 'ok') { throw ('"{0}": {1}, even made anew' -f $check.Path, $check.Why) }
+}
+
+# The first free DIR.untrusted-N: a rename, which takes what DIR holds.
+function Move-TlsgpoAside([string] $Dir) {
+    for ($n = 1; $n -le 99; $n++) {
+        $aside = '{0}.untrusted-{1}' -f $Dir, $n
+        if ([IO.Directory]::Exists($aside) -or [IO.File]::Exists($aside)) { continue }
+        [IO.Directory]::Move($Dir, $aside)
+        return $aside
+    }
+    throw ('no free name to move "{0}" aside' -f $Dir)
+}
+
 $states = @{}
 $todo = 0
 foreach ($entry in $Plan) {
@@ -148,6 +160,7 @@ if ($WhatIfPreference) {
     $backup = $null
 } else {
     try {
+        if (Test-TlsgpoDefaultStore $BackupDir) { Initialize-TlsgpoBackupStore $root }
         $backup = New-TlsgpoBackup $root $states 'apply.ps1'
     } catch {
         Write-TlsgpoError ('apply.ps1: cannot write a complete backup under "{0}": {1}; nothing was changed.' -f $root, $_.Exception.Message)

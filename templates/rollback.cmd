@@ -16,8 +16,10 @@ rem                   %ProgramData%\tlsgpo\@ID@)
 rem
 rem Exit codes: 0 restored, or every backup restored already; 2 usage error,
 rem not run elevated, or HKCU values as SYSTEM; 3 no backup of this computer
-rem to restore (and no /force), or one only rollback.ps1 restores exactly;
-rem 5 a value could not be restored, or a key apply created could not be
+rem to restore (and no /force), one only rollback.ps1 restores exactly, or
+rem backups under ProgramData that someone other than SYSTEM and
+rem Administrators could have changed (or powershell.exe, which checks who
+rem may, did not run); 5 a value could not be restored, or a key apply created could not be
 rem removed (run it again); 6 reg.exe could not read the keys, or no work
 rem folder (nothing was changed).
 rem String data is restored with reg.exe as it printed it: leading spaces,
@@ -37,6 +39,7 @@ if not defined ProgramData set "BACKUP_TOP=%ALLUSERSPROFILE%\tlsgpo"
 if "@HAS_HKCU@"=="1" set "BACKUP_TOP=%LOCALAPPDATA%\tlsgpo"
 if "@HAS_HKCU@"=="1" if not defined LOCALAPPDATA set "BACKUP_TOP=%USERPROFILE%\AppData\Local\tlsgpo"
 set "BACKUP_ROOT=%BACKUP_TOP%\@ID@"
+set "BACKUP_CUSTOM=0"
 set "FORCE=0"
 set "W="
 set "RC=0"
@@ -178,6 +181,28 @@ if "%BV_DONE%"=="1" exit /b 0
 if not defined BK_PICK set "BK_PICK=%BK%"
 exit /b 0
 
+rem :store_trusted: errorlevel 1 (and RC 3) when ProgramData's backup
+rem folders could have been changed by someone other than SYSTEM and
+rem Administrators, or when that cannot be checked. A /backupdir is trusted
+rem as given; LocalAppData is the user's own.
+:store_trusted
+if "@HAS_HKCU@"=="1" exit /b 0
+if "%BACKUP_CUSTOM%"=="1" exit /b 0
+if not exist "%BACKUP_TOP%\" exit /b 0
+call :acl_check
+if "%AC%"=="ok" exit /b 0
+set "RC=3"
+if "%AC%"=="error" goto store_unchecked
+call :acl_say "rollback.cmd"
+>&2 echo rollback.cmd: someone other than SYSTEM and Administrators could have changed the backups
+>&2 echo rollback.cmd: under "%BACKUP_ROOT%": none is trusted. Nothing was changed. Find out who made it;
+>&2 echo rollback.cmd: apply.cmd or apply.ps1 moves such a folder aside and starts anew.
+exit /b 1
+:store_unchecked
+>&2 echo rollback.cmd: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
+>&2 echo rollback.cmd: ^(icacls cannot show an owner^); nothing was changed.
+exit /b 1
+
 :mark
 set "BK=%BK_P%%1"
 if not exist "%BK%\" exit /b 0
@@ -203,6 +228,7 @@ if /i "%~1"=="/force" (
 if /i not "%~1"=="/backupdir" goto usage
 if "%~2"=="" goto usage
 for %%d in ("%~2") do set "BACKUP_ROOT=%%~fd"
+set "BACKUP_CUSTOM=1"
 shift
 shift
 goto args
@@ -230,6 +256,10 @@ if not errorlevel 1 goto work_ok
 >&2 echo rollback.cmd: cannot make a work folder under "%TEMP%"; nothing was changed.
 exit /b 6
 :work_ok
+
+rem Backups someone else could have changed are not trusted (:acl_check).
+call :store_trusted
+if errorlevel 1 goto done
 
 rem The oldest complete backup of this computer not yet restored holds the
 rem state before the policy. Numbers may have gaps.

@@ -16,8 +16,10 @@ policy sets instead (the static inverse, as reg\rollback.reg does).
 
 Exit codes: 0 restored, or every backup restored already; 2 not run
 elevated, or HKCU values as SYSTEM; 3 no backup of this computer to restore
-(and no -Force); 5 a value could not be restored, or a key apply created
-could not be removed (run it again); 6 an unexpected error.
+(and no -Force), or backups under ProgramData that someone other than
+SYSTEM and Administrators could have changed; 5 a value could not be
+restored, or a key apply created could not be removed (run it again); 6 an
+unexpected error.
 Run it with powershell.exe -File: -Command turns every exit code into 0 or 1.
 
 .PARAMETER BackupDir
@@ -58,6 +60,24 @@ if ($PlanHasHklm -and -not (Test-TlsgpoAdministrator)) {
     exit 2
 }
 $root = Resolve-TlsgpoBackupRoot $BackupDir
+
+# Backups someone else could have changed are not trusted: ProgramData lets
+# every user create folders (see $TlsgpoAclCheck).
+if ((Test-TlsgpoDefaultStore $BackupDir) -and [IO.Directory]::Exists((Get-TlsgpoBackupTop))) {
+    try {
+        $check = Test-TlsgpoBackupStore $root
+    } catch {
+        Write-TlsgpoError ('rollback.ps1: cannot check who may change "{0}": {1}; nothing was changed.' -f (Get-TlsgpoBackupTop), $_.Exception.Message)
+        exit 3
+    }
+    if ($check.State -ne 'ok') {
+        Write-TlsgpoError ('rollback.ps1: "{0}": {1}.' -f $check.Path, $check.Why)
+        Write-TlsgpoError 'rollback.ps1: someone other than SYSTEM and Administrators could have changed the backups'
+        Write-TlsgpoError ('rollback.ps1: under "{0}": none is trusted. Nothing was changed. Find out who made it;' -f $root)
+        Write-TlsgpoError 'rollback.ps1: apply.ps1 or apply.cmd moves such a folder aside and starts anew.'
+        exit 3
+    }
+}
 
 # The oldest complete backup of this computer not yet restored.
 $own = @()

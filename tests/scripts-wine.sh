@@ -24,6 +24,11 @@ if ! command -v jq >/dev/null 2>&1; then
 	done_testing
 	exit
 fi
+if ! wine_standin_available; then
+	skip "scripts in Wine" "mingw-w64 is not installed (apt-get install gcc-mingw-w64-x86-64-win32): the Wine prefix needs its powershell.exe stand-in"
+	done_testing
+	exit
+fi
 t0=$(date +%s)
 if ! wine_setup keys; then
 	not_ok "wineboot made a win64 prefix"
@@ -247,6 +252,79 @@ job_readonly() {
 	chmod -R u+w "$s" 2>/dev/null
 	chattr -i "$s" 2>/dev/null
 	jeq "...nothing was written beside the scripts" "$(ls "$s" | grep -v -c -e '\.cmd$' -e '\.ps1$')" 0
+}
+
+# Who may change the backup folders (issue 17): the .cmd side of the check.
+# The stand-in powershell.exe (tests/wine-standin.c) says a folder with a
+# .tlsgpo-test-acl file in it may be changed by someone else; the rule
+# itself runs under real PowerShell in tests/ps.sh.
+job_acl() {
+	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json r top
+	local c=$WINEPREFIX/drive_c absent planted
+	top=$c/ProgramData/tlsgpo
+	r=$(bkroot office365-tls12)
+	# A backup that says the values held other data: made by a real apply
+	# over that data, then the backup unmarked and the values removed.
+	prestate "$json" data > "$WORK/pre-acl.$BASHPID.reg"
+	wine_regedit "$WORK" "pre-acl.$BASHPID.reg"
+	planted=$(wine_state "$json")
+	wine_cmd "$s" apply.cmd
+	wine_cmd "$s" rollback.cmd
+	rm -f "$r/office365-tls12-1.0-1/restored.txt"
+	{
+		printf 'Windows Registry Editor Version 5.00\r\n'
+		jq -r '.operations[] | "\r\n[\(.path)]\r\n\"\(.value)\"=-\r"' "$json"
+	} > "$WORK/del-acl.$BASHPID.reg"
+	wine_regedit "$WORK" "del-acl.$BASHPID.reg"
+	absent=$(wine_state "$json")
+	jcheck "(a complete backup of other data is there, and the values are absent now)" \
+		[ -f "$r/office365-tls12-1.0-1/state.txt" -a "$planted" != "$absent" -a "$(grep -c ' = absent$' <<<"$absent")" -gt 10 ]
+	printf 'its owner is S-1-5-21-1004336348-1177238915-682003330-1001, not SYSTEM or Administrators' > "$top/.tlsgpo-test-acl"
+	wine_cmd "$s" rollback.cmd
+	jrc "ProgramData\\tlsgpo owned by a user, with a planted backup: rollback.cmd exits 3" 3
+	jcheck "...naming the folder and its owner" grep -q -F '"C:\ProgramData\tlsgpo": its owner is S-1-5-21-1004336348-1177238915-682003330-1001, not SYSTEM or Administrators.' <<<"$out"
+	jcheck "...saying none of its backups is trusted and nothing was changed" grep -q 'none is trusted. Nothing was changed.' <<<"$out"
+	jeq "...and nothing changed" "$(wine_state "$json")" "$absent"
+	: > "$c/tlsgpo-standin.log"
+	wine_cmd "$s" apply.cmd
+	jrc "apply.cmd over it exits 0" 0
+	jcheck "...saying it moved the folder aside and made it anew" grep -q -F 'moved "C:\ProgramData\tlsgpo" aside to "C:\ProgramData\tlsgpo.untrusted-1": none of its backups is used; made it anew' <<<"$out"
+	jcheck "...the planted backup went with it" [ -f "$top.untrusted-1/office365-tls12/office365-tls12-1.0-1/state.txt" ]
+	jeq "...the new folder holds this apply's backup only" "$(ls "$r")" office365-tls12-1.0-1
+	jcheck "...made for SYSTEM and Administrators (icacls by SID)" grep -q -F 'icacls.exe" "C:\ProgramData\tlsgpo" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F"' "$c/tlsgpo-standin.log"
+	wine_cmd "$s" rollback.cmd
+	jrc "rollback.cmd then exits 0" 0
+	jeq "...and the values are absent again, as before apply (not as the planted backup said)" "$(wine_state "$json")" "$absent"
+
+	# The policy's folder, under a top folder that is fine.
+	rm -rf "$top" "$top".untrusted-*
+	wine_cmd "$s" apply.cmd
+	wine_cmd "$s" rollback.cmd
+	rm -f "$r/office365-tls12-1.0-1/restored.txt"
+	printf 'BU may change it (0x1301bf)' > "$r/.tlsgpo-test-acl"
+	wine_cmd "$s" rollback.cmd
+	jrc "ProgramData\\tlsgpo\\ID that Users may change: rollback.cmd exits 3" 3
+	jcheck "...naming it" grep -q -F 'office365-tls12": BU may change it (0x1301bf).' <<<"$out"
+	wine_cmd "$s" apply.cmd
+	jrc "apply.cmd over it exits 0" 0
+	jcheck "...moving that folder aside, not the top one" [ -d "$r.untrusted-1" -a ! -e "$top.untrusted-1" ]
+
+	# No answer from powershell.exe: never trusted.
+	: > "$c/tlsgpo-standin-fail"
+	wine_cmd "$s" rollback.cmd
+	jrc "powershell.exe fails: rollback.cmd exits 3" 3
+	jcheck "...saying powershell.exe did not run the check" grep -q 'powershell.exe did not run the check of who may change "C:\\ProgramData\\tlsgpo"' <<<"$out"
+	rm -f "$c/tlsgpo-standin-fail"
+	wine_cmd "$s" rollback.cmd
+	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa80 /f /reg:64
+	cp "$(ls /usr/lib/x86_64-linux-gnu/wine/x86_64-windows/powershell.exe /usr/lib/wine/x86_64-windows/powershell.exe 2>/dev/null | head -1)" \
+		"$c/windows/system32/WindowsPowerShell/v1.0/powershell.exe"
+	wine_cmd "$s" apply.cmd
+	jrc "Wine's own powershell.exe (prints nothing): apply.cmd exits 4" 4
+	jcheck "...saying why" grep -q 'powershell.exe did not run the check' <<<"$out"
+	jeq "...and writes nothing" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" "REG_DWORD 0xa80"
+	wine_cmd "$s" apply.cmd /backupdir "C:\\mine"
+	jrc "...with /backupdir (trusted as given, not checked) apply.cmd exits 0" 0
 }
 
 # A backup copied from another computer is refused, naming it.
@@ -608,7 +686,7 @@ for pol in $(for f in "$srcdir"/policies/*.ini; do
 		jobs+=("rt $pol $sc")
 	done
 done
-jobs+=(job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
+jobs+=(job_acl job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
 # TLSGPO_WINE_ONLY="job_a,rt office365-tls12 d": only these jobs, comma
 # separated (for work on one of them).
 if [ -n "${TLSGPO_WINE_ONLY:-}" ]; then

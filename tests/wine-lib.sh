@@ -6,9 +6,12 @@
 # back (wine_reset) instead of a new copy (a prefix is ~700 MB).
 #
 #   wine_setup [keys]          the pristine win64 prefix in $WORK (~14 s), with
-#                              build 20348 and an fltmc.exe that answers
+#                              build 20348, an fltmc.exe that answers
 #                              (Wine has none; Windows' answers elevated
-#                              callers); "keys" also lists its keys, for
+#                              callers) and tests/wine-standin.c as
+#                              powershell.exe and icacls.exe (Wine's are
+#                              stubs that print nothing; it needs
+#                              mingw-w64); "keys" also lists its keys, for
 #                              wine_state
 #   wine_workers N JOB...      runs each JOB (a command line: a shell
 #                              function and its words) in the next free of
@@ -24,12 +27,17 @@
 #                              plan --json with reg query, in one cmd.exe run;
 #                              prints "TYPE DATA" per value, or "absent"
 
-export WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;icacls.exe,powershell.exe=n"
 unset DISPLAY WAYLAND_DISPLAY
 
 wine_available() {
 	command -v wine >/dev/null 2>&1 && command -v wineboot >/dev/null 2>&1 &&
 		command -v wineserver >/dev/null 2>&1 && command -v iconv >/dev/null 2>&1
+}
+
+# The stand-ins of wine_setup are built with mingw-w64.
+wine_standin_available() {
+	command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1
 }
 
 # What Wine prints when it could not start a program: the glitches of a
@@ -53,6 +61,10 @@ wine_setup() {
 	dll=$(ls /usr/lib/x86_64-linux-gnu/wine/x86_64-windows/hostname.exe /usr/lib/wine/x86_64-windows/hostname.exe 2>/dev/null | head -1)
 	[ -n "$dll" ] || dll=$WINE_PRISTINE/drive_c/windows/system32/hostname.exe
 	cp "$dll" "$WINE_PRISTINE/drive_c/windows/system32/fltmc.exe" || return 1
+	# The scripts ask powershell.exe who may change the backup folders.
+	x86_64-w64-mingw32-gcc -O2 -o "$WORK/standin.exe" "$srcdir/tests/wine-standin.c" || return 1
+	cp "$WORK/standin.exe" "$WINE_PRISTINE/drive_c/windows/system32/WindowsPowerShell/v1.0/powershell.exe" || return 1
+	cp "$WORK/standin.exe" "$WINE_PRISTINE/drive_c/windows/system32/icacls.exe" || return 1
 	WINEPREFIX=$WINE_PRISTINE timeout 60 wineserver -w
 	mkdir -p "$WORK/pristine-reg"
 	cp "$WINE_PRISTINE"/*.reg "$WORK/pristine-reg/"
@@ -74,7 +86,10 @@ wine_reset() {
 	wineserver -w 2>/dev/null
 	cp "$WORK/pristine-reg/"*.reg "$WINEPREFIX/"
 	cp "$WINE_PRISTINE/drive_c/windows/system32/fltmc.exe" "$WINEPREFIX/drive_c/windows/system32/fltmc.exe"
-	rm -rf "$WINEPREFIX/drive_c/ProgramData/tlsgpo" "$WINEPREFIX/drive_c/users/"*/Temp/tlsgpo-*
+	cp "$WINE_PRISTINE/drive_c/windows/system32/WindowsPowerShell/v1.0/powershell.exe" \
+		"$WINEPREFIX/drive_c/windows/system32/WindowsPowerShell/v1.0/powershell.exe"
+	rm -rf "$WINEPREFIX/drive_c/ProgramData/tlsgpo" "$WINEPREFIX/drive_c/ProgramData/tlsgpo."* \
+		"$WINEPREFIX/drive_c/tlsgpo-standin"* "$WINEPREFIX/drive_c/users/"*/Temp/tlsgpo-*
 	wineserver -p 60
 }
 

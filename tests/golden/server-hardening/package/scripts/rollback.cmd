@@ -16,8 +16,10 @@ rem                   %ProgramData%\tlsgpo\server-hardening)
 rem
 rem Exit codes: 0 restored, or every backup restored already; 2 usage error,
 rem not run elevated, or HKCU values as SYSTEM; 3 no backup of this computer
-rem to restore (and no /force), or one only rollback.ps1 restores exactly;
-rem 5 a value could not be restored, or a key apply created could not be
+rem to restore (and no /force), one only rollback.ps1 restores exactly, or
+rem backups under ProgramData that someone other than SYSTEM and
+rem Administrators could have changed (or powershell.exe, which checks who
+rem may, did not run); 5 a value could not be restored, or a key apply created could not be
 rem removed (run it again); 6 reg.exe could not read the keys, or no work
 rem folder (nothing was changed).
 rem String data is restored with reg.exe as it printed it: leading spaces,
@@ -37,6 +39,7 @@ if not defined ProgramData set "BACKUP_TOP=%ALLUSERSPROFILE%\tlsgpo"
 if "0"=="1" set "BACKUP_TOP=%LOCALAPPDATA%\tlsgpo"
 if "0"=="1" if not defined LOCALAPPDATA set "BACKUP_TOP=%USERPROFILE%\AppData\Local\tlsgpo"
 set "BACKUP_ROOT=%BACKUP_TOP%\server-hardening"
+set "BACKUP_CUSTOM=0"
 set "FORCE=0"
 set "W="
 set "RC=0"
@@ -315,6 +318,28 @@ if "%BV_DONE%"=="1" exit /b 0
 if not defined BK_PICK set "BK_PICK=%BK%"
 exit /b 0
 
+rem :store_trusted: errorlevel 1 (and RC 3) when ProgramData's backup
+rem folders could have been changed by someone other than SYSTEM and
+rem Administrators, or when that cannot be checked. A /backupdir is trusted
+rem as given; LocalAppData is the user's own.
+:store_trusted
+if "0"=="1" exit /b 0
+if "%BACKUP_CUSTOM%"=="1" exit /b 0
+if not exist "%BACKUP_TOP%\" exit /b 0
+call :acl_check
+if "%AC%"=="ok" exit /b 0
+set "RC=3"
+if "%AC%"=="error" goto store_unchecked
+call :acl_say "rollback.cmd"
+>&2 echo rollback.cmd: someone other than SYSTEM and Administrators could have changed the backups
+>&2 echo rollback.cmd: under "%BACKUP_ROOT%": none is trusted. Nothing was changed. Find out who made it;
+>&2 echo rollback.cmd: apply.cmd or apply.ps1 moves such a folder aside and starts anew.
+exit /b 1
+:store_unchecked
+>&2 echo rollback.cmd: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
+>&2 echo rollback.cmd: ^(icacls cannot show an owner^); nothing was changed.
+exit /b 1
+
 :mark
 set "BK=%BK_P%%1"
 if not exist "%BK%\" exit /b 0
@@ -385,6 +410,40 @@ rem not any user's (Windows names SYSTEM's user COMPUTERNAME$).
 if /i "%USERNAME%"=="%COMPUTERNAME%$" exit /b 0
 if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
 exit /b 1
+
+rem :acl_check: AC = ok; top when ProgramData\tlsgpo, below when this
+rem policy's folder in it or anything in that has an owner other than SYSTEM
+rem or Administrators, or gives anyone else more than read and execute
+rem (ProgramData lets every user create folders: one made first could hold
+rem a planted backup that SYSTEM would restore); error when powershell.exe
+rem did not run the check to its end (missing or blocked). icacls cannot
+rem show an owner; Get-Acl can, by SID on any language, in Constrained
+rem Language mode too. The check is the same text as in the .ps1 scripts;
+rem its answer (bad|top or below|WHY|PATH, end|N) is in %W%\acl.out.
+:acl_check
+set "AC=error"
+set "AC_END=0"
+set "AC_TOP=0"
+set "AC_BELOW=0"
+set "TLSGPO_ACL_TOP=%BACKUP_TOP%"
+set "TLSGPO_ACL_ROOT=%BACKUP_ROOT%"
+"%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe" -NoLogo -NoProfile -NonInteractive -Command "& { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $rule = { param([string] $s) $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + $owner + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ($f[5] + ' may change it (' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { try { $sd = [string](Get-Acl -Path (& $lit $args[0])).Sddl } catch { $sd = '' }; & $rule $sd }; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|' + $at + '|' + $why + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root)) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|below|' + $why + '|' + $i), ('end|' + $n)) } } }; 'end|' + $n } $env:TLSGPO_ACL_TOP $env:TLSGPO_ACL_ROOT" <nul >"%W%\acl.out" 2>"%W%\acl.err"
+for /f "usebackq tokens=1,2 delims=|" %%a in ("%W%\acl.out") do (
+	if "%%a"=="end" set "AC_END=1"
+	if "%%a|%%b"=="bad|top" set "AC_TOP=1"
+	if "%%a|%%b"=="bad|below" set "AC_BELOW=1"
+)
+if "%AC_END%"=="0" exit /b 0
+set "AC=ok"
+if "%AC_BELOW%"=="1" set "AC=below"
+if "%AC_TOP%"=="1" set "AC=top"
+exit /b 0
+
+rem :acl_say WHO: what the check found, as "WHO: "PATH": WHY." on stderr (FOR
+rem variables: never parsed or expanded).
+:acl_say
+for /f "usebackq tokens=1-3,* delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" >&2 echo %~1: "%%d": %%c.
+exit /b 0
 
 rem :scan_backups: BK_P, the path of a backup without its number, and
 rem BK_MAX, the highest N of a folder BK_P N (0: none). Numbers run to
@@ -515,6 +574,7 @@ if /i "%~1"=="/force" (
 if /i not "%~1"=="/backupdir" goto usage
 if "%~2"=="" goto usage
 for %%d in ("%~2") do set "BACKUP_ROOT=%%~fd"
+set "BACKUP_CUSTOM=1"
 shift
 shift
 goto args
@@ -542,6 +602,10 @@ if not errorlevel 1 goto work_ok
 >&2 echo rollback.cmd: cannot make a work folder under "%TEMP%"; nothing was changed.
 exit /b 6
 :work_ok
+
+rem Backups someone else could have changed are not trusted (:acl_check).
+call :store_trusted
+if errorlevel 1 goto done
 
 rem The oldest complete backup of this computer not yet restored holds the
 rem state before the policy. Numbers may have gaps.

@@ -19,7 +19,8 @@ rem take their own backup number.
 rem
 rem Exit codes: 0 applied, or nothing to do; 2 usage error, not run
 rem elevated, or HKCU values as SYSTEM; 3 a prerequisite is missing;
-rem 4 the backup could not be written (nothing was changed); 5 a value
+rem 4 the backup could not be written, or ProgramData's backup folder could
+rem not be checked or made safe (nothing was changed); 5 a value
 rem could not be written; 6 the registry could not be read, or the script
 rem could not make its work folder (nothing was changed).
 setlocal EnableExtensions DisableDelayedExpansion
@@ -287,17 +288,10 @@ rem this run made BK: only then may it be removed again. The backup counts
 rem only once it reads back complete.
 :new_backup
 set "BK_MINE=0"
+call :store_ready
+if errorlevel 1 exit /b 1
 call :scan_backups
 if %BK_MAX% GEQ 9999 exit /b 1
-rem ProgramData lets any user create folders: the top folder this script
-rem makes gets SYSTEM and Administrators only (by SID, on any language).
-if "0"=="1" goto new_backup_root
-if "%BACKUP_CUSTOM%"=="1" goto new_backup_root
-if exist "%BACKUP_TOP%\" goto new_backup_root
-mkdir "%BACKUP_TOP%" >nul 2>&1
-"%SystemRoot%\System32\icacls.exe" "%BACKUP_TOP%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
-:new_backup_root
-if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
 set "BK_N=%BK_MAX%"
 set "BK_TRIES=0"
 :new_backup_next
@@ -320,6 +314,69 @@ call :bk_read
 if not "%BV_OK%"=="1" exit /b 1
 for /l %%i in (1,1,%KEY_COUNT%) do call :export_key %%i
 exit /b 0
+
+rem :store_ready: the backup folders. ProgramData's (not a /backupdir,
+rem which is trusted as given, nor LocalAppData, the user's own) are made
+rem for SYSTEM and Administrators only, or checked (:acl_check): one someone
+rem else could change is moved aside, with every backup in it, and made
+rem anew. errorlevel 1 when that cannot be done.
+:store_ready
+if "0"=="1" goto store_root
+if "%BACKUP_CUSTOM%"=="1" goto store_root
+set "AS_DIR=%BACKUP_TOP%"
+if exist "%BACKUP_TOP%\" goto store_check
+call :admin_folder
+if errorlevel 1 exit /b 1
+:store_check
+call :acl_check
+if "%AC%"=="ok" goto store_root
+if "%AC%"=="error" goto store_unchecked
+call :acl_say "apply.cmd: warning"
+set "AS_DIR=%BACKUP_ROOT%"
+set "AS_NAME=%TLSGPO_ID%"
+if "%AC%"=="top" set "AS_DIR=%BACKUP_TOP%"
+if "%AC%"=="top" set "AS_NAME=tlsgpo"
+call :move_aside
+if errorlevel 1 goto store_stuck
+>&2 echo apply.cmd: warning: moved "%AS_DIR%" aside to "%AS_DIR%.untrusted-%AS_N%": none of its backups is used; made it anew for SYSTEM and Administrators only.
+call :admin_folder
+if errorlevel 1 exit /b 1
+call :acl_check
+if "%AC%"=="ok" goto store_root
+if "%AC%"=="error" goto store_unchecked
+call :acl_say "apply.cmd"
+exit /b 1
+:store_stuck
+>&2 echo apply.cmd: cannot move "%AS_DIR%" aside ^(a file in it is in use^).
+exit /b 1
+:store_unchecked
+>&2 echo apply.cmd: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
+>&2 echo apply.cmd: ^(icacls cannot show an owner^); /backupdir names a folder to use instead.
+exit /b 1
+:store_root
+if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
+exit /b 0
+
+rem :admin_folder: makes AS_DIR with an access list of SYSTEM and
+rem Administrators only (by SID), protected, that what it holds inherits.
+:admin_folder
+mkdir "%AS_DIR%" >nul 2>&1
+if errorlevel 1 exit /b 1
+"%SystemRoot%\System32\icacls.exe" "%AS_DIR%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
+if errorlevel 1 exit /b 1
+exit /b 0
+
+rem :move_aside: renames AS_DIR (whose last part is AS_NAME) to the first
+rem free AS_DIR.untrusted-N (AS_N).
+:move_aside
+set "AS_N=0"
+:move_aside_next
+set /a AS_N+=1
+if %AS_N% GTR 99 exit /b 1
+if exist "%AS_DIR%.untrusted-%AS_N%" goto move_aside_next
+ren "%AS_DIR%" "%AS_NAME%.untrusted-%AS_N%" >nul 2>&1
+if exist "%AS_DIR%.untrusted-%AS_N%\" if not exist "%AS_DIR%\" exit /b 0
+exit /b 1
 
 rem A .reg copy of each key that holds values, for people; rollback reads
 rem state.txt.
@@ -432,6 +489,40 @@ rem not any user's (Windows names SYSTEM's user COMPUTERNAME$).
 if /i "%USERNAME%"=="%COMPUTERNAME%$" exit /b 0
 if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
 exit /b 1
+
+rem :acl_check: AC = ok; top when ProgramData\tlsgpo, below when this
+rem policy's folder in it or anything in that has an owner other than SYSTEM
+rem or Administrators, or gives anyone else more than read and execute
+rem (ProgramData lets every user create folders: one made first could hold
+rem a planted backup that SYSTEM would restore); error when powershell.exe
+rem did not run the check to its end (missing or blocked). icacls cannot
+rem show an owner; Get-Acl can, by SID on any language, in Constrained
+rem Language mode too. The check is the same text as in the .ps1 scripts;
+rem its answer (bad|top or below|WHY|PATH, end|N) is in %W%\acl.out.
+:acl_check
+set "AC=error"
+set "AC_END=0"
+set "AC_TOP=0"
+set "AC_BELOW=0"
+set "TLSGPO_ACL_TOP=%BACKUP_TOP%"
+set "TLSGPO_ACL_ROOT=%BACKUP_ROOT%"
+"%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe" -NoLogo -NoProfile -NonInteractive -Command "& { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $rule = { param([string] $s) $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + $owner + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ($f[5] + ' may change it (' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { try { $sd = [string](Get-Acl -Path (& $lit $args[0])).Sddl } catch { $sd = '' }; & $rule $sd }; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|' + $at + '|' + $why + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root)) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|below|' + $why + '|' + $i), ('end|' + $n)) } } }; 'end|' + $n } $env:TLSGPO_ACL_TOP $env:TLSGPO_ACL_ROOT" <nul >"%W%\acl.out" 2>"%W%\acl.err"
+for /f "usebackq tokens=1,2 delims=|" %%a in ("%W%\acl.out") do (
+	if "%%a"=="end" set "AC_END=1"
+	if "%%a|%%b"=="bad|top" set "AC_TOP=1"
+	if "%%a|%%b"=="bad|below" set "AC_BELOW=1"
+)
+if "%AC_END%"=="0" exit /b 0
+set "AC=ok"
+if "%AC_BELOW%"=="1" set "AC=below"
+if "%AC_TOP%"=="1" set "AC=top"
+exit /b 0
+
+rem :acl_say WHO: what the check found, as "WHO: "PATH": WHY." on stderr (FOR
+rem variables: never parsed or expanded).
+:acl_say
+for /f "usebackq tokens=1-3,* delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" >&2 echo %~1: "%%d": %%c.
+exit /b 0
 
 rem :scan_backups: BK_P, the path of a backup without its number, and
 rem BK_MAX, the highest N of a folder BK_P N (0: none). Numbers run to

@@ -246,6 +246,40 @@ if /i "%USERNAME%"=="%COMPUTERNAME%$" exit /b 0
 if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
 exit /b 1
 
+rem :acl_check: AC = ok; top when ProgramData\tlsgpo, below when this
+rem policy's folder in it or anything in that has an owner other than SYSTEM
+rem or Administrators, or gives anyone else more than read and execute
+rem (ProgramData lets every user create folders: one made first could hold
+rem a planted backup that SYSTEM would restore); error when powershell.exe
+rem did not run the check to its end (missing or blocked). icacls cannot
+rem show an owner; Get-Acl can, by SID on any language, in Constrained
+rem Language mode too. The check is the same text as in the .ps1 scripts;
+rem its answer (bad|top or below|WHY|PATH, end|N) is in %W%\acl.out.
+:acl_check
+set "AC=error"
+set "AC_END=0"
+set "AC_TOP=0"
+set "AC_BELOW=0"
+set "TLSGPO_ACL_TOP=%BACKUP_TOP%"
+set "TLSGPO_ACL_ROOT=%BACKUP_ROOT%"
+"%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe" -NoLogo -NoProfile -NonInteractive -Command "& { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $rule = { param([string] $s) $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + $owner + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ($f[5] + ' may change it (' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { try { $sd = [string](Get-Acl -Path (& $lit $args[0])).Sddl } catch { $sd = '' }; & $rule $sd }; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|' + $at + '|' + $why + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root)) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|below|' + $why + '|' + $i), ('end|' + $n)) } } }; 'end|' + $n } $env:TLSGPO_ACL_TOP $env:TLSGPO_ACL_ROOT" <nul >"%W%\acl.out" 2>"%W%\acl.err"
+for /f "usebackq tokens=1,2 delims=|" %%a in ("%W%\acl.out") do (
+	if "%%a"=="end" set "AC_END=1"
+	if "%%a|%%b"=="bad|top" set "AC_TOP=1"
+	if "%%a|%%b"=="bad|below" set "AC_BELOW=1"
+)
+if "%AC_END%"=="0" exit /b 0
+set "AC=ok"
+if "%AC_BELOW%"=="1" set "AC=below"
+if "%AC_TOP%"=="1" set "AC=top"
+exit /b 0
+
+rem :acl_say WHO: what the check found, as "WHO: "PATH": WHY." on stderr (FOR
+rem variables: never parsed or expanded).
+:acl_say
+for /f "usebackq tokens=1-3,* delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" >&2 echo %~1: "%%d": %%c.
+exit /b 0
+
 rem :scan_backups: BK_P, the path of a backup without its number, and
 rem BK_MAX, the highest N of a folder BK_P N (0: none). Numbers run to
 rem 9999; a range is looked at only when a name of its length exists.

@@ -16,8 +16,10 @@ policy sets instead (the static inverse, as reg\rollback.reg does).
 
 Exit codes: 0 restored, or every backup restored already; 2 not run
 elevated, or HKCU values as SYSTEM; 3 no backup of this computer to restore
-(and no -Force); 5 a value could not be restored, or a key apply created
-could not be removed (run it again); 6 an unexpected error.
+(and no -Force), or backups under ProgramData that someone other than
+SYSTEM and Administrators could have changed; 5 a value could not be
+restored, or a key apply created could not be removed (run it again); 6 an
+unexpected error.
 Run it with powershell.exe -File: -Command turns every exit code into 0 or 1.
 
 .PARAMETER BackupDir
@@ -226,6 +228,36 @@ function Set-TlsgpoDword([hashtable] $Entry) {
     Set-TlsgpoValue $Entry 'DWord' $signed
 }
 
+# Whether update KB<n> is installed: a Component Based Servicing package
+# (read in the 64-bit view), else Get-HotFix.
+function Test-TlsgpoKb([string] $Kb) {
+    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
+    try {
+        $packages = $base.OpenSubKey('SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages', $false)
+        if ($null -ne $packages) {
+            try {
+                if (@($packages.GetSubKeyNames() | Where-Object { $_ -like ('*KB{0}*' -f $Kb) }).Count -gt 0) { return $true }
+            } finally {
+                $packages.Close()
+            }
+        }
+    } finally {
+        $base.Close()
+    }
+    return $null -ne (Get-HotFix -Id ('KB{0}' -f $Kb) -ErrorAction SilentlyContinue)
+}
+
+# A .reg export of a plan key, in its view, by reg.exe.
+function Export-TlsgpoKey([hashtable] $Entry, [string] $File) {
+    $reg = [IO.Path]::Combine([Environment]::SystemDirectory, 'reg.exe')
+    $flag = '/reg:64'
+    if ($Entry.View -eq '32') { $flag = '/reg:32' }
+    # Windows PowerShell turns a native command's stderr into errors,
+    # which 'Stop' would make fatal: not for this copy.
+    $ErrorActionPreference = 'Continue'
+    & $reg export ('{0}\{1}' -f $Entry.Hive, $Entry.Key) $File /y $flag | Out-Null
+}
+
 # Elevated: an administrator or SYSTEM (whose token holds Administrators).
 function Test-TlsgpoAdministrator {
     $identity = [Security.Principal.WindowsIdentity]::GetCurrent()
@@ -252,25 +284,59 @@ function Resolve-TlsgpoBackupRoot([string] $BackupDir) {
     return [IO.Path]::Combine((Get-TlsgpoBackupTop), $PolicyId)
 }
 
-# ProgramData	lsgpo, or for a policy with HKCU values the user's own
-# LocalAppData	lsgpo: one user's rollback must not restore another's hive.
+# ProgramData\tlsgpo, or for a policy with HKCU values the user's own
+# LocalAppData\tlsgpo: one user's rollback must not restore another's hive.
 function Get-TlsgpoBackupTop {
     if ($PlanHasHkcu) { $folder = 'LocalApplicationData' } else { $folder = 'CommonApplicationData' }
     return [IO.Path]::Combine([Environment]::GetFolderPath($folder), 'tlsgpo')
 }
 
-# ProgramData lets any user create folders: the top folder, when this run
-# makes it, gets SYSTEM and Administrators only (by SID, on any language).
-function New-TlsgpoBackupTop {
-    $top = Get-TlsgpoBackupTop
-    if ($PlanHasHkcu -or [IO.Directory]::Exists($top)) { return }
-    $acl = New-Object Security.AccessControl.DirectorySecurity
-    $acl.SetAccessRuleProtection($true, $false)
-    foreach ($sid in @('S-1-5-18', 'S-1-5-32-544')) {
-        $who = New-Object Security.Principal.SecurityIdentifier($sid)
-        $acl.AddAccessRule((New-Object Security.AccessControl.FileSystemAccessRule($who, 'FullControl', 'ContainerInherit, ObjectInherit', 'None', 'Allow')))
+# Who may change the backup folders. ProgramData lets every user create
+# folders: a tlsgpo folder someone else made first could hold a planted
+# backup that SYSTEM would restore. This check (the same text runs in the
+# .cmd scripts, through powershell.exe) reads the owner and access list of
+# ProgramData\tlsgpo, of this policy's folder in it and of everything in
+# that, by SID: the owner must be SYSTEM or Administrators, and nobody else
+# may hold more than read and execute. It prints "bad|top|WHY|PATH" (the
+# top folder) or "bad|below|WHY|PATH" for the first that fails, then
+# "end|N". Get-Acl and string operators only: Constrained Language mode
+# and PowerShell 2.0 (which the .cmd scripts may meet) run it too.
+$TlsgpoAclCheck = { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $rule = { param([string] $s) $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + $owner + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ($f[5] + ' may change it (' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { try { $sd = [string](Get-Acl -Path (& $lit $args[0])).Sddl } catch { $sd = '' }; & $rule $sd }; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|' + $at + '|' + $why + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root)) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|below|' + $why + '|' + $i), ('end|' + $n)) } } }; 'end|' + $n }
+
+# Whether the backups go to ProgramData, where the check applies: a
+# -BackupDir is trusted as the person who names it vouches for it, and
+# LocalAppData is the user's own.
+function Test-TlsgpoDefaultStore([string] $BackupDir) {
+    return $BackupDir.Length -eq 0 -and -not $PlanHasHkcu
+}
+
+# @{ State = 'ok', 'top' or 'below'; Why; Path } for ProgramData\tlsgpo and
+# $Root; throws when the check did not finish.
+function Test-TlsgpoBackupStore([string] $Root) {
+    $result = @{ State = 'ok'; Why = ''; Path = '' }
+    $end = $false
+    foreach ($line in @(& $TlsgpoAclCheck (Get-TlsgpoBackupTop) $Root)) {
+        $f = ([string]$line).Split('|')
+        if ($f[0] -eq 'end') { $end = $true }
+        if ($f[0] -eq 'bad' -and $f.Count -ge 4) { $result = @{ State = $f[1]; Why = $f[2]; Path = $f[3] } }
     }
-    [void][IO.Directory]::CreateDirectory($top, $acl)
+    if (-not $end) { throw 'the check of who may change the backup folders did not finish' }
+    return $result
+}
+
+# A new folder that only SYSTEM and Administrators may change: a protected
+# access list that everything in it inherits. Created first, then given
+# its access list with Set-Acl, which PowerShell 3.0 to 7.x all have
+# (Directory.CreateDirectory(path, acl) exists only in .NET Framework).
+function New-TlsgpoAdminFolder([string] $Path) {
+    [void][IO.Directory]::CreateDirectory($Path)
+    Set-TlsgpoAdminOnly $Path
+}
+
+function Set-TlsgpoAdminOnly([string] $Path) {
+    $acl = New-Object Security.AccessControl.DirectorySecurity
+    $acl.SetSecurityDescriptorSddlForm('D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)', 'Access')
+    Set-Acl -LiteralPath $Path -AclObject $acl
 }
 
 # Backups: Root\<id>-<version>-<N>, numbered from 1, never overwritten.
@@ -458,7 +524,6 @@ function Test-TlsgpoCmdExact([hashtable] $Current) {
 # existing name fails, so two runs at once never share a number, and a
 # failed backup removes only its own folder.
 function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer) {
-    New-TlsgpoBackupTop
     [void][IO.Directory]::CreateDirectory($Root)
     $work = [IO.Path]::Combine($Root, ('.new-{0}' -f [guid]::NewGuid().ToString('N')))
     [void][IO.Directory]::CreateDirectory($work)
@@ -479,7 +544,6 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer)
             $lines.Add(('raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)))
             if (-not (Test-TlsgpoCmdExact $state)) { $lines.Add(('exact|{0}' -f $entry.Index)) }
         }
-        $reg = [IO.Path]::Combine([Environment]::SystemDirectory, 'reg.exe')
         foreach ($entry in $PlanKeys) {
             $base = Open-TlsgpoBase $entry
             try {
@@ -495,14 +559,7 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer)
             $lines.Add(('key|{0}|present' -f $entry.Index))
             if ($entry.HoldsValues) {
                 # A convenience copy for people; rollback reads state.txt.
-                $file = [IO.Path]::Combine($work, ('key{0}.reg' -f $entry.Index))
-                $flag = '/reg:64'
-                if ($entry.View -eq '32') { $flag = '/reg:32' }
-                # Windows PowerShell turns a native command's stderr into
-                # errors, which 'Stop' would make fatal: not for this copy.
-                $ErrorActionPreference = 'Continue'
-                & $reg export ('{0}\{1}' -f $entry.Hive, $entry.Key) $file /y $flag | Out-Null
-                $ErrorActionPreference = 'Stop'
+                Export-TlsgpoKey $entry ([IO.Path]::Combine($work, ('key{0}.reg' -f $entry.Index)))
             }
         }
         $lines.Add(('end|{0}' -f ($Plan.Count + $PlanKeys.Count)))
@@ -543,6 +600,8 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer)
     }
 }
 
+# ---- End of the part the three scripts share. -----------------------------
+
 
 trap {
     Write-TlsgpoError ('rollback.ps1: unexpected error: {0}' -f $_.Exception.Message)
@@ -560,6 +619,24 @@ if ($PlanHasHklm -and -not (Test-TlsgpoAdministrator)) {
     exit 2
 }
 $root = Resolve-TlsgpoBackupRoot $BackupDir
+
+# Backups someone else could have changed are not trusted: ProgramData lets
+# every user create folders (see $TlsgpoAclCheck).
+if ((Test-TlsgpoDefaultStore $BackupDir) -and [IO.Directory]::Exists((Get-TlsgpoBackupTop))) {
+    try {
+        $check = Test-TlsgpoBackupStore $root
+    } catch {
+        Write-TlsgpoError ('rollback.ps1: cannot check who may change "{0}": {1}; nothing was changed.' -f (Get-TlsgpoBackupTop), $_.Exception.Message)
+        exit 3
+    }
+    if ($check.State -ne 'ok') {
+        Write-TlsgpoError ('rollback.ps1: "{0}": {1}.' -f $check.Path, $check.Why)
+        Write-TlsgpoError 'rollback.ps1: someone other than SYSTEM and Administrators could have changed the backups'
+        Write-TlsgpoError ('rollback.ps1: under "{0}": none is trusted. Nothing was changed. Find out who made it;' -f $root)
+        Write-TlsgpoError 'rollback.ps1: apply.ps1 or apply.cmd moves such a folder aside and starts anew.'
+        exit 3
+    }
+}
 
 # The oldest complete backup of this computer not yet restored.
 $own = @()

@@ -1,0 +1,238 @@
+#!/bin/bash
+# The .ps1 scripts run by real PowerShell (pwsh 7, -NoProfile
+# -NonInteractive, a fresh process per run, as Intune and ConfigMgr run
+# them), with what PowerShell on Linux lacks replaced by tests/ps/fake.ps1
+# and fake-reg.ps1, right after the scripts' shared part:
+#   modelled: the registry (both views, WOW64's redirection of
+#   HKLM\SOFTWARE, value types and .NET's conversions, keys denied, a
+#   write that throws), the known folders (ProgramData, LocalAppData under
+#   a test folder), the token (administrator, SYSTEM), a folder's security
+#   descriptor (an SDDL in a .tlsgpo-test-acl file; Set-Acl removes it);
+#   not modelled: Set-Acl's own effect on NTFS, reg.exe export, Get-HotFix.
+# Everything else -- the file system, backup folders, numbering, output,
+# exit codes -- is PowerShell's own.
+#   - every sample policy: apply, detect (compliant), rollback, and the
+#     registry is exactly as before, from empty and from other data;
+#   - the backup folder check (issue 17): the check's text, as the .cmd
+#     scripts hand it to powershell.exe, judges a corpus of SDDLs in
+#     Constrained Language mode; a ProgramData\tlsgpo made by someone else
+#     with a planted backup: rollback refuses (3) and changes nothing,
+#     apply moves it aside and makes it anew, and rollback then restores
+#     the true prior state; the same for the policy's own folder.
+. "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+
+PWSH=$(command -v pwsh || ls "$HOME/.dotnet/tools/pwsh" 2>/dev/null)
+if [ -z "$PWSH" ]; then
+	skip "the .ps1 scripts under PowerShell" "pwsh is not installed (dotnet tool install --global PowerShell --version 7.6.10; .ci/run installs it)"
+	done_testing
+	exit
+fi
+export NO_COLOR=1 TERM=dumb DOTNET_CLI_TELEMETRY_OPTOUT=1 POWERSHELL_TELEMETRY_OPTOUT=1
+export POWERSHELL_UPDATECHECK=Off
+ps_dir=$srcdir/tests/ps
+
+# The registry every Windows has before any policy: the keys the plans
+# stop at, the build and the OEM code page.
+hexsz() { printf '%s' "$1" | iconv -f UTF-8 -t UTF-16LE | od -An -v -tx1 | tr -d ' \n'; printf '0000'; }
+base_registry() {
+	local k
+	for k in 'HKLM\SOFTWARE\Microsoft' 'HKLM\SOFTWARE\Policies' 'HKLM\SOFTWARE\Wow6432Node\Microsoft' \
+		'HKLM\SYSTEM\CurrentControlSet\Control' 'HKCU\Software\Microsoft'; do
+		printf 'key\t%s\n' "$k"
+	done
+	printf 'value\tHKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\tCurrentBuildNumber\t1\t%s\n' "$(hexsz "${1:-20348}")"
+	printf 'value\tHKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage\tOEMCP\t1\t%s\n' "$(hexsz 437)"
+}
+
+# psrun STATE SCRIPT [JSON]: runs SCRIPT (a path) in state folder STATE;
+# leaves $out (stdout and stderr), $rc; the registry after becomes the
+# registry of the next run in STATE.
+psrun() {
+	local st=$1 script=$2
+	TLSGPO_TEST_HOME=$st/home TLSGPO_TEST_ARGS=${3:-} \
+		"$PWSH" -NoProfile -NonInteractive -File "$ps_dir/harness.ps1" "$script" "$st" \
+		>"$st/out" 2>&1 </dev/null
+	rc=$?
+	out=$(cat "$st/out")
+	cp "$st/reg.after.txt" "$st/reg.txt" 2>/dev/null
+}
+
+# new_state NAME [BUILD]: a fresh state folder with the base registry.
+new_state() {
+	local st=$WORK/st-$1
+	rm -rf "$st"
+	mkdir -p "$st/home"
+	base_registry "${2:-}" > "$st/reg.txt"
+	echo "$st"
+}
+
+# prior_data JSON: every plan value present with other data, as state lines.
+prior_data() {
+	jq -r '.operations[] | "\(.hive)\t\(.key)\t\(.view)\t\(.value)\t\(.data)"' "$1" |
+	while IFS=$'\t' read -r hive key view value data; do
+		case $view in 32) key=${key/#SOFTWARE\\/SOFTWARE\\Wow6432Node\\} ;; esac
+		printf 'value\t%s\\%s\t%s\t4\t%s\n' "$hive" "$key" "$value" \
+			"$(printf '%08x' $(( (data + 0x5a5) & 0xffffffff )) | sed 's/\(..\)\(..\)\(..\)\(..\)/\4\3\2\1/')"
+	done
+}
+
+echo "# pwsh: $("$PWSH" -NoProfile -Command '$PSVersionTable.PSVersion.ToString()' 2>&1)"
+policies=$(ls "$srcdir"/policies/*.ini)
+for pol in $policies; do
+	id=$(basename "$pol" .ini)
+	"$TLSGPO" build "$pol" -o "$WORK/pkg-$id" >/dev/null 2>&1 &&
+		"$TLSGPO" plan --json "$pol" > "$WORK/$id.json" 2>/dev/null ||
+		not_ok "$id: tlsgpo build"
+done
+
+# ---- Round trips: every sample policy, from empty and from other data ----
+job_rt() {	# ID START
+	local id=$1 start=$2 s=$WORK/pkg-$1/scripts st n
+	n=$(jq '.operations | length' "$WORK/$id.json")
+	st=$(new_state "$id-$start")
+	[ "$start" = data ] && prior_data "$WORK/$id.json" >> "$st/reg.txt"
+	psrun "$st" "$s/apply.ps1"
+	cp "$st/reg.before.txt" "$st/reg.start"
+	check_eq "$id ($start): apply.ps1 exits 0 and changes $n values" \
+		"$rc $(grep -c '^changed ' <<<"$out")" "0 $n"
+	[ "$rc" = 0 ] || printf '%s\n' "$out" | tail -4 | sed 's/^/#   /'
+	psrun "$st" "$s/detect.ps1"
+	check_eq "$id ($start): detect.ps1 exits 0, compliant" "$rc $(head -1 <<<"$out" | cut -d' ' -f2)" "0 compliant:"
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "$id ($start): rollback.ps1 exits 0" "$rc" 0
+	if cmp -s "$st/reg.start" "$st/reg.after.txt"; then
+		ok "$id ($start): the registry is exactly as before apply ($(wc -l < "$st/reg.start") lines)"
+	else
+		not_ok "$id ($start): the registry is exactly as before apply"
+		diff "$st/reg.start" "$st/reg.after.txt" | head -8 | sed 's/^/#   /'
+	fi
+}
+
+# ---- The backup folder check ----------------------------------------------
+# The check's text, as apply.cmd hands it to powershell.exe, in Constrained
+# Language mode, over the SDDL corpus.
+job_corpus() {
+	local got want
+	mkdir -p "$WORK/corpus"
+	got=$("$PWSH" -NoProfile -NonInteractive -File "$ps_dir/acl-corpus.ps1" \
+		"$WORK/pkg-office365-tls12/scripts/apply.cmd" "$ps_dir/acl-corpus.txt" "$WORK/corpus" 2>&1)
+	want=$(grep -v '^#' "$ps_dir/acl-corpus.txt")
+	check_eq "the check, as apply.cmd runs it, in Constrained Language mode: $(grep -c . <<<"$want") SDDLs judged as the corpus says" \
+		"$got" "$want"
+	check_eq "...the corpus has both verdicts" "$(cut -d'|' -f1 <<<"$want" | sort -u | tr '\n' ' ')" "bad ok "
+}
+
+s=$WORK/pkg-office365-tls12/scripts
+id=office365-tls12
+user_sddl='O:S-1-5-21-1004336348-1177238915-682003330-1001G:S-1-5-21-1004336348-1177238915-682003330-513D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)'
+# plant STATE: ProgramData\tlsgpo made by a user, holding a complete backup
+# that says the values held other data (a real apply's, over that data).
+plant() {
+	local st=$1 src=$1-src
+	rm -rf "$src"
+	mkdir -p "$src/home"
+	base_registry > "$src/reg.txt"
+	prior_data "$WORK/$id.json" >> "$src/reg.txt"
+	psrun "$src" "$s/apply.ps1"
+	mkdir -p "$st/home/ProgramData"
+	cp -r "$src/home/ProgramData/tlsgpo" "$st/home/ProgramData/"
+	printf '%s' "$user_sddl" > "$st/home/ProgramData/tlsgpo/.tlsgpo-test-acl"
+}
+
+job_acl_top() {
+	local st
+	st=$(new_state acl-top)
+	plant "$st"
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "ProgramData\\tlsgpo owned by a user, with a planted backup: rollback.ps1 exits 3" "$rc" 3
+	check "...naming the folder and its owner" grep -q -F "tlsgpo\": its owner is S-1-5-21-1004336348-1177238915-682003330-1001, not SYSTEM or Administrators." <<<"$out"
+	check "...saying none of its backups is trusted and nothing was changed" grep -q 'none is trusted. Nothing was changed.' <<<"$out"
+	check "...and changes nothing" cmp -s "$st/reg.before.txt" "$st/reg.after.txt"
+	cp "$st/reg.before.txt" "$st/reg.start"
+	psrun "$st" "$s/apply.ps1"
+	check_eq "apply.ps1 over it exits 0" "$rc" 0
+	check "...says it moved the folder aside to tlsgpo.untrusted-1 and made it anew" \
+		grep -q -F 'tlsgpo" aside to "'"$st/home/ProgramData/tlsgpo.untrusted-1"'": none of its backups is used; made it anew' <<<"$out"
+	check "...the planted backup went with it" test -f "$st/home/ProgramData/tlsgpo.untrusted-1/$id/$id-1.0-1/state.txt"
+	check_eq "...the new folder holds only this apply's backup, numbered 1" \
+		"$(ls "$st/home/ProgramData/tlsgpo/$id")" "$id-1.0-1"
+	check "...and was given SYSTEM + Administrators (Set-Acl)" grep -q -x "set-acl $st/home/ProgramData/tlsgpo" "$st/acl.log"
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "rollback.ps1 then exits 0" "$rc" 0
+	check "...and the registry is as before apply, not as the planted backup said" cmp -s "$st/reg.start" "$st/reg.after.txt"
+}
+
+# The policy's own folder, under a top folder that is fine.
+job_acl_root() {
+	local st
+	st=$(new_state acl-root)
+	plant "$st"
+	rm "$st/home/ProgramData/tlsgpo/.tlsgpo-test-acl"
+	printf '%s' 'O:BAG:SYD:AI(A;OICIID;FA;;;SY)(A;OICIID;FA;;;BA)(A;OICIID;0x1301bf;;;BU)' > "$st/home/ProgramData/tlsgpo/$id/.tlsgpo-test-acl"
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "ProgramData\\tlsgpo\\ID that Users may change: rollback.ps1 exits 3" "$rc" 3
+	check "...naming the folder and who may change it" grep -q -F "$id\": BU may change it (0x1301bf)." <<<"$out"
+	psrun "$st" "$s/apply.ps1"
+	check_eq "apply.ps1 over it exits 0" "$rc" 0
+	check "...moving that folder aside (not ProgramData\\tlsgpo)" \
+		test -d "$st/home/ProgramData/tlsgpo/$id.untrusted-1" -a ! -e "$st/home/ProgramData/tlsgpo.untrusted-1"
+}
+
+# A backup folder inside: the whole store is refused.
+job_acl_below() {
+	local st
+	st=$(new_state acl-below)
+	plant "$st"
+	rm "$st/home/ProgramData/tlsgpo/.tlsgpo-test-acl"
+	printf '%s' 'O:S-1-5-21-1-2-3-1001G:SYD:AI(A;OICIID;FA;;;SY)' > "$st/home/ProgramData/tlsgpo/$id/$id-1.0-1/.tlsgpo-test-acl"
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "one backup folder owned by a user: rollback.ps1 exits 3, nothing changed" \
+		"$rc $(cmp -s "$st/reg.before.txt" "$st/reg.after.txt" && echo same)" "3 same"
+}
+
+# The check applies to ProgramData only: -BackupDir is trusted as given.
+job_acl_custom() {
+	local st
+	st=$(new_state acl-custom)
+	psrun "$st" "$s/apply.ps1" "{\"BackupDir\": \"$st/mine\"}"
+	check_eq "-BackupDir: apply.ps1 exits 0 and reads no folder's ACL" "$rc $(cat "$st/acl.log" 2>/dev/null | wc -l)" "0 0"
+}
+
+# ---- Run: the jobs, two or more at a time, their lines in list order -----
+# A job prints "ok - ..." / "not ok - ..." lines; they are numbered here.
+run_jobs() {	# N JOB...
+	local n=$1 i=0 j line
+	shift
+	for j in "$@"; do
+		(
+			ok() { echo "ok - $*"; }
+			not_ok() { echo "not ok - $*"; }
+			t0=$(date +%s)
+			$j
+			echo "# $j: $(( $(date +%s) - t0 )) s"
+		) > "$WORK/job.$i.tap" 2>&1 &
+		i=$((i + 1))
+		while [ "$(jobs -rp | wc -l)" -ge "$n" ]; do wait -n; done
+	done
+	wait
+	for ((j = 0; j < i; j++)); do
+		while IFS= read -r line; do
+			case $line in
+			"ok - "*) ok "${line#ok - }" ;;
+			"not ok - "*) not_ok "${line#not ok - }" ;;
+			*) echo "$line" ;;
+			esac
+		done < "$WORK/job.$j.tap"
+	done
+}
+
+t0=$(date +%s)
+jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_custom job_corpus)
+for pol in $policies; do
+	for start in empty data; do
+		jobs_list+=("job_rt $(basename "$pol" .ini) $start")
+	done
+done
+run_jobs "${TLSGPO_PS_JOBS:-$(( $(nproc 2>/dev/null || echo 2) + 1 ))}" "${jobs_list[@]}"
+echo "# PowerShell script tests took $(( $(date +%s) - t0 )) s"
+done_testing
