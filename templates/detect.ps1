@@ -7,10 +7,11 @@ Written by tlsgpo @TOOL_VERSION@ for policy @ID@, version @VERSION@.
 
 The first line says it all (compliant, or how many of the policy's
 @OP_COUNT@ values drift); then one line per value that is not ok (missing,
-wrong value, wrong type); -Verbose lists the ok ones too. Changes nothing;
-needs no elevation. Usable as an Intune remediation detection script (which
-keeps only 2,048 characters of output), with apply.ps1 as the remediation
-script.
+wrong value, wrong type), as many as fit in 2,000 characters, then
+"... and N more": Intune keeps only 2,048 characters of output. -Verbose
+lists every value, ok ones too, with no limit. Changes nothing; needs no
+elevation. Usable as an Intune remediation detection script, with
+apply.ps1 as the remediation script.
 
 Exit codes: 0 compliant; 1 drift (needs remediation); 2 HKCU values asked
 of the SYSTEM account; 6 an unexpected error: nothing was decided (never 1,
@@ -62,10 +63,26 @@ foreach ($entry in $Plan) {
 }
 $who = '{0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion
 if ($drift -eq 0) {
-    Write-Output ('detect.ps1: compliant: all {0} values match policy {1}' -f $Plan.Count, $who)
+    $first = 'detect.ps1: compliant: all {0} values match policy {1}' -f $Plan.Count, $who
 } else {
-    Write-Output ('detect.ps1: drift: {0} of {1} values differ from policy {2}' -f $drift, $Plan.Count, $who)
+    $first = 'detect.ps1: drift: {0} of {1} values differ from policy {2}' -f $drift, $Plan.Count, $who
 }
-foreach ($line in $lines) { Write-Output $line }
+# Intune keeps 2,048 characters of a detection script's output: the
+# verdict first, then the lines that fit in 2,000 (CR LF counted), then how
+# many did not. -Verbose asks for every line.
+$budget = 2000
+$used = $first.Length + 2
+Write-Output $first
+for ($i = 0; $i -lt $lines.Count; $i++) {
+    $more = '... and {0} more (detect.ps1 -Verbose lists every value)' -f ($lines.Count - $i)
+    $reserve = 0
+    if ($i -lt $lines.Count - 1) { $reserve = $more.Length + 2 }
+    if (-not $verbose -and $used + $lines[$i].Length + 2 + $reserve -gt $budget) {
+        Write-Output $more
+        break
+    }
+    Write-Output $lines[$i]
+    $used += $lines[$i].Length + 2
+}
 if ($drift -eq 0) { exit 0 }
 exit 1

@@ -78,7 +78,7 @@ prior_data() {
 
 echo "# pwsh: $("$PWSH" -NoProfile -Command '$PSVersionTable.PSVersion.ToString()' 2>&1)"
 policies=$(ls "$srcdir"/policies/*.ini)
-for pol in $policies; do
+for pol in $policies "$srcdir/tests/many.ini"; do
 	id=$(basename "$pol" .ini)
 	"$TLSGPO" build "$pol" -o "$WORK/pkg-$id" >/dev/null 2>&1 &&
 		"$TLSGPO" plan --json "$pol" > "$WORK/$id.json" 2>/dev/null ||
@@ -106,6 +106,22 @@ job_rt() {	# ID START
 		not_ok "$id ($start): the registry is exactly as before apply"
 		diff "$st/reg.start" "$st/reg.after.txt" | head -8 | sed 's/^/#   /'
 	fi
+}
+
+# ---- detect.ps1's output: what Intune keeps (issue 17, item 4) -----------
+job_detect_cap() {
+	local st chars shown more
+	st=$(new_state detect-cap)
+	psrun "$st" "$WORK/pkg-many/scripts/detect.ps1"
+	check_eq "44 values drift: detect.ps1 exits 1, the verdict first" "$rc|$(head -1 <<<"$out")" \
+		"1|detect.ps1: drift: 44 of 44 values differ from policy Many values (id many, version 1.0)"
+	chars=$(( $(printf '%s\n' "$out" | wc -c) + $(printf '%s\n' "$out" | wc -l) ))
+	check "...its output, CR LF counted, is at most 2,000 characters ($chars)" [ "$chars" -le 2000 -a "$chars" -gt 1800 ]
+	shown=$(grep -c '^missing ' <<<"$out")
+	more=$(tail -1 <<<"$out" | sed -n 's/^\.\.\. and \([0-9]*\) more (detect\.ps1 -Verbose lists every value)$/\1/p')
+	check_eq "...then whole lines, and last how many more: together the 44" "$((shown + ${more:-0})) ${more:+yes}" "44 yes"
+	psrun "$st" "$WORK/pkg-many/scripts/detect.ps1" '{"Verbose": true}'
+	check_eq "detect.ps1 -Verbose: every line, no limit" "$rc $(grep -c '^missing ' <<<"$out")" "1 44"
 }
 
 # ---- The backup folder check ----------------------------------------------
@@ -227,12 +243,16 @@ run_jobs() {	# N JOB...
 }
 
 t0=$(date +%s)
-jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_custom job_corpus)
+jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_custom job_corpus job_detect_cap)
 for pol in $policies; do
 	for start in empty data; do
 		jobs_list+=("job_rt $(basename "$pol" .ini) $start")
 	done
 done
+# TLSGPO_PS_ONLY="job_a,job_rt office365-tls12 data": only these jobs.
+if [ -n "${TLSGPO_PS_ONLY:-}" ]; then
+	IFS=, read -ra jobs_list <<<"$TLSGPO_PS_ONLY"
+fi
 run_jobs "${TLSGPO_PS_JOBS:-$(( $(nproc 2>/dev/null || echo 2) + 1 ))}" "${jobs_list[@]}"
 echo "# PowerShell script tests took $(( $(date +%s) - t0 )) s"
 done_testing

@@ -254,6 +254,24 @@ job_readonly() {
 	jeq "...nothing was written beside the scripts" "$(ls "$s" | grep -v -c -e '\.cmd$' -e '\.ps1$')" 0
 }
 
+# 43 of 44 values drift (a fresh prefix has SSL 2.0\Client
+# DisabledByDefault=1): detect.cmd keeps to 2,000 characters (Intune keeps
+# 2,048), the verdict first, then the lines that fit, then how many not.
+job_detect_cap() {
+	local s=$WORK/pkg-many/scripts chars shown more
+	wine_cmd "$s" detect.cmd
+	jrc "43 values drift: detect.cmd exits 1" 1
+	jeq "...its first line is the verdict" "$(head -1 <<<"$out")" \
+		"detect.cmd: drift: 43 of 44 values differ from policy Many values (id many, version 1.0)"
+	chars=$(( $(printf '%s\n' "$out" | wc -c) + $(printf '%s\n' "$out" | wc -l) ))
+	jcheck "...its output, CR LF counted, is at most 2,000 characters ($chars)" [ "$chars" -le 2000 -a "$chars" -gt 1700 ]
+	shown=$(grep -c '^missing ' <<<"$out")
+	more=$(tail -1 <<<"$out" | sed -n 's/^\.\.\. and \([0-9]*\) more (detect\.cmd \/verbose lists every value)$/\1/p')
+	jeq "...then whole lines, and last how many more: together the 43" "$((shown + ${more:-0})) ${more:+yes}" "43 yes"
+	wine_cmd "$s" detect.cmd /verbose
+	jeq "detect.cmd /verbose: every line, no limit" "$rc $(wc -l <<<"$out") $(grep -c '^missing ' <<<"$out")" "1 45 43"
+}
+
 # Who may change the backup folders (issue 17): the .cmd side of the check.
 # The stand-in powershell.exe (tests/wine-standin.c) says a folder with a
 # .tlsgpo-test-acl file in it may be changed by someone else; the rule
@@ -668,7 +686,8 @@ job_audit() {
 # ---- Run ------------------------------------------------------------------
 printf '[policy]\nid = tls11srv\nname = TLS 1.1 server off\nversion = 1.0\n\n[schannel]\ntls1.1.server = disabled\n' > "$WORK/tls11srv.ini"
 printf '[policy]\nid = userscope\nname = User scope\nversion = 1.0\n\n[wininet]\nprotocols = tls1.2\nscope = user\n' > "$WORK/userscope.ini"
-policies=("$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$WORK/tls11srv.ini" "$WORK/userscope.ini")
+cp "$srcdir/tests/many.ini" "$WORK/many.ini"
+policies=("$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$WORK/tls11srv.ini" "$WORK/userscope.ini" "$WORK/many.ini")
 for pol in "${policies[@]}"; do
 	id=$(basename "$pol" .ini)
 	[ "$id" = hostile ] && id=hostile
@@ -686,7 +705,7 @@ for pol in $(for f in "$srcdir"/policies/*.ini; do
 		jobs+=("rt $pol $sc")
 	done
 done
-jobs+=(job_acl job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
+jobs+=(job_acl job_detect_cap job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
 # TLSGPO_WINE_ONLY="job_a,rt office365-tls12 d": only these jobs, comma
 # separated (for work on one of them).
 if [ -n "${TLSGPO_WINE_ONLY:-}" ]; then

@@ -3,10 +3,11 @@ rem detect.cmd: written by tlsgpo 0.1.0 for policy easyfix-tls11-tls12, version 
 rem
 rem Compares this machine with the policy. The first line says it all
 rem (compliant, or how many of the 6 values drift); then one line per value
-rem that is not ok (missing, wrong value, wrong type); /verbose lists the
-rem ok ones too. Changes nothing; needs no elevation. Usable as an Intune
-rem remediation detection script (which keeps only 2,048 characters of
-rem output), with apply.cmd as the remediation script.
+rem that is not ok (missing, wrong value, wrong type), as many as fit in
+rem 2,000 characters, then "... and N more": Intune keeps only 2,048
+rem characters of output. /verbose lists every value, ok ones too, with no
+rem limit. Changes nothing; needs no elevation. Usable as an Intune
+rem remediation detection script, with apply.cmd as the remediation script.
 rem
 rem usage: detect.cmd [/verbose]
 rem
@@ -183,6 +184,42 @@ if /i not "x%Q_TYPE%"=="x%OP_TYPE%" (
 	exit /b 0
 )
 >> "%W%\lines.txt" call :say "wrong value" ", policy wants %OP_TYPE% %OP_DATA%"
+exit /b 0
+
+rem :show_lines: the lines of %W%\lines.txt after the first line (in
+rem %W%\one.txt, printed already). Intune keeps 2,048 characters of a
+rem detection script's output: the lines that fit in 2,000 (each measured
+rem as the file it makes, CR LF included), then how many did not.
+:show_lines
+for %%f in ("%W%\one.txt") do set /a "USED=%%~zf"
+set "LINES=0"
+for /f "usebackq delims=" %%l in ("%W%\lines.txt") do set /a LINES+=1
+set "SHOWN=0"
+set "HIDE=0"
+for /f "usebackq delims=" %%l in ("%W%\lines.txt") do (
+	> "%W%\one.txt" echo %%l
+	call :show_one
+)
+exit /b 0
+
+rem :show_one: prints %W%\one.txt (the next line) if it fits in what is
+rem left of 2,000 characters with room for the "... and N more" line after
+rem it; else that line instead, once.
+:show_one
+if "%HIDE%"=="1" exit /b 0
+for %%f in ("%W%\one.txt") do set /a "SZ=%%~zf"
+set /a "LEFT=LINES-SHOWN"
+set "RESERVE=60"
+if "%LEFT%"=="1" set "RESERVE=0"
+set /a "NEED=USED+SZ+RESERVE"
+if %NEED% GTR 2000 goto show_one_full
+type "%W%\one.txt"
+set /a "USED+=SZ"
+set /a SHOWN+=1
+exit /b 0
+:show_one_full
+set "HIDE=1"
+echo ... and %LEFT% more ^(detect.cmd /verbose lists every value^)
 exit /b 0
 
 rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: called once a run
@@ -394,22 +431,26 @@ type nul > "%W%\lines.txt"
 call :read_keys 0
 for /l %%i in (1,1,%OP_COUNT%) do call :check_one %%i
 if not "%UNREAD%"=="0" goto unread
-if "%DRIFT%"=="0" (
-	echo detect.cmd: compliant: all %OP_COUNT% values match policy KB 3140245 Easy Fix ^(TLS 1.1 + 1.2^) ^(id easyfix-tls11-tls12, version 1.0^)
-	set "RC=0"
-) else (
-	echo detect.cmd: drift: %DRIFT% of %OP_COUNT% values differ from policy KB 3140245 Easy Fix ^(TLS 1.1 + 1.2^) ^(id easyfix-tls11-tls12, version 1.0^)
-	set "RC=1"
+set "RC=1"
+if "%DRIFT%"=="0" set "RC=0"
+if "%DRIFT%"=="0" > "%W%\one.txt" echo detect.cmd: compliant: all %OP_COUNT% values match policy KB 3140245 Easy Fix ^(TLS 1.1 + 1.2^) ^(id easyfix-tls11-tls12, version 1.0^)
+if not "%DRIFT%"=="0" > "%W%\one.txt" echo detect.cmd: drift: %DRIFT% of %OP_COUNT% values differ from policy KB 3140245 Easy Fix ^(TLS 1.1 + 1.2^) ^(id easyfix-tls11-tls12, version 1.0^)
+type "%W%\one.txt"
+if "%VERBOSE%"=="1" (
+	type "%W%\lines.txt"
+	call :work_dir_done
+	exit /b %RC%
 )
-type "%W%\lines.txt"
+call :show_lines
 call :work_dir_done
 exit /b %RC%
 
 :unread
 rem On stdout too, first: Intune shows the first line of output.
-echo detect.cmd: error: reg.exe could not read %UNREAD% of %OP_COUNT% values ^(it did not start or did not answer^); nothing was decided.
->&2 echo detect.cmd: error: reg.exe could not read %UNREAD% of %OP_COUNT% values ^(it did not start or did not answer^); nothing was decided.
-type "%W%\lines.txt"
+> "%W%\one.txt" echo detect.cmd: error: reg.exe could not read %UNREAD% of %OP_COUNT% values ^(it did not start or did not answer^); nothing was decided.
+type "%W%\one.txt"
+>&2 type "%W%\one.txt"
+call :show_lines
 call :work_dir_done
 exit /b 6
 
