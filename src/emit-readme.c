@@ -306,11 +306,21 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 			    "no\nelevation needed), on each machine, one of:" },
 			{ "BACKUP_ROOT", hkcu ? "%LOCALAPPDATA%\\tlsgpo" :
 			    "%ProgramData%\\tlsgpo" },
-			{ "USER_SCOPE", hkcu ? "\nThe HKEY_CURRENT_USER values are "
-			    "refused as SYSTEM (exit 2), whose HKCU is\nno user's: "
-			    "deploy them through the GPO's User part\n"
-			    "(gpo\\User\\Registry.pol) or run the scripts as the "
-			    "user.\n" : "" },
+			{ "USER_SCOPE", !hkcu ? "" : !hklm ? "\nThe "
+			    "HKEY_CURRENT_USER values are refused as SYSTEM (exit "
+			    "2), whose HKCU is\nno user's: deploy them through the "
+			    "GPO's User part\n(gpo\\User\\Registry.pol) or run "
+			    "the scripts as the user.\n" : "\nThis policy sets "
+			    "values in both HKEY_LOCAL_MACHINE and "
+			    "HKEY_CURRENT_USER,\nand no one agent can apply both: "
+			    "SYSTEM (Intune, ConfigMgr, a GPO startup\nscript) may "
+			    "write HKLM but has no user's HKCU, so the scripts "
+			    "refuse it\n(exit 2); a user has an HKCU but may not "
+			    "write HKLM. Run them elevated as\neach user, or split "
+			    "the policy: one without [wininet] scope = user, "
+			    "applied\nas SYSTEM, and one with only [wininet] "
+			    "scope = user, applied as each user\n(or through the "
+			    "GPO's User part, gpo\\User\\Registry.pol).\n" },
 			{ "POL_TEXT", buf_cstr(&polw) },
 			{ "TATTOO", buf_cstr(&tattoow) },
 			{ "GPO_BACKUP", buf_cstr(&gpob) },

@@ -1113,6 +1113,19 @@ check_semantics(struct loader *l)
 			    protocols[i].name, p->schannel_line[i][0]);
 	}
 
+	/*
+	 * SYSTEM (Intune, ConfigMgr, a GPO startup script) may write HKLM
+	 * but has no user's HKCU; a user has an HKCU but may not write HKLM.
+	 */
+	if (policy_has_wininet(p) && p->wininet_scope == SCOPE_USER &&
+	    (policy_has_winhttp(p) || policy_has_dotnet(p) ||
+	    schannel_count(p) != 0))
+		diag_warn(l->d, p->key_line[K_WI_SCOPE], "[wininet] scope = "
+		    "user writes HKEY_CURRENT_USER and the rest of the policy "
+		    "HKEY_LOCAL_MACHINE: no one agent can apply both (SYSTEM "
+		    "has no user's hive, a user may not write HKLM); make it "
+		    "two policies, one per hive");
+
 	for (s = 0; (size_t)s < os_target_count; s++) {
 		if (!(p->target_os & (1U << s)) ||
 		    (p->winhttp_protocols & ~os_targets[s].winhttp_honours) == 0)

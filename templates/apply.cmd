@@ -5,19 +5,24 @@ rem Sets the policy's @OP_COUNT@ registry values (both registry views) with reg.
 rem after recording the prior state of every one of them in a new backup
 rem folder, which rollback.cmd restores exactly. A second run changes nothing.
 rem
-rem usage: apply.cmd [/backupdir DIR] [/skipprereq]
+rem usage: apply.cmd [/backupdir DIR] [/skipprereq] [/signalrestart]
 rem   /backupdir DIR  keep backups in DIR (default: %ProgramData%\tlsgpo\@ID@,
 rem                   or %LOCALAPPDATA%\tlsgpo\@ID@ for a policy with HKCU
 rem                   values), each as DIR\@ID@-@VERSION@-N; a relative DIR
 rem                   is taken from the current folder
 rem   /skipprereq     do not check what this Windows needs (KB 3140245 or
 rem                   KB 4467770 for WinHTTP, an OS that has TLS 1.3)
+rem   /signalrestart  exit 3010 instead of 0 when values were changed: "done,
+rem                   restart needed" to ConfigMgr and Intune Win32 apps (not
+rem                   the default: Intune Remediations and GPO scripts read
+rem                   any code but 0 as a failure)
 rem
 rem Runs from anywhere, a read-only share included: it writes only to the
 rem registry, to the backup folder and to %TEMP%. Two runs at once each
 rem take their own backup number.
 rem
-rem Exit codes: 0 applied, or nothing to do; 2 usage error, not run
+rem Exit codes: 0 applied, or nothing to do (3010 applied, with
+rem /signalrestart); 2 usage error, not run
 rem elevated, or HKCU values as SYSTEM; 3 a prerequisite is missing;
 rem 4 the backup could not be written, or ProgramData's backup folder could
 rem not be checked or made safe (nothing was changed); 5 a value
@@ -39,6 +44,7 @@ if "@HAS_HKCU@"=="1" if not defined LOCALAPPDATA set "BACKUP_TOP=%USERPROFILE%\A
 set "BACKUP_ROOT=%BACKUP_TOP%\@ID@"
 set "BACKUP_CUSTOM=0"
 set "SKIP_PREREQ=0"
+set "SIGNAL_RESTART=0"
 set "W="
 set "RC=0"
 goto main
@@ -304,6 +310,11 @@ if /i "%~1"=="/skipprereq" (
 	shift
 	goto args
 )
+if /i "%~1"=="/signalrestart" (
+	set "SIGNAL_RESTART=1"
+	shift
+	goto args
+)
 if /i not "%~1"=="/backupdir" goto usage
 if "%~2"=="" goto usage
 rem Relative to the current folder, once, here.
@@ -313,7 +324,7 @@ shift
 shift
 goto args
 :usage
->&2 echo usage: apply.cmd [/backupdir DIR] [/skipprereq]
+>&2 echo usage: apply.cmd [/backupdir DIR] [/skipprereq] [/signalrestart]
 exit /b 2
 :args_done
 
@@ -440,6 +451,7 @@ call :read_keys 0
 for /l %%i in (1,1,%OP_COUNT%) do call :check_again %%i
 :written
 echo apply.cmd: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the new values.
+if "%FAILED%%SIGNAL_RESTART%"=="01" set "RC=3010"
 if "%FAILED%"=="0" goto done
 >&2 echo apply.cmd: %FAILED% values could not be written; rollback.cmd undoes the others.
 set "RC=5"

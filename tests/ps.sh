@@ -53,6 +53,9 @@ psrun() {
 		"$PWSH" -NoProfile -NonInteractive -File "$ps_dir/harness.ps1" "$script" "$st" \
 		>"$st/out" 2>&1 </dev/null
 	rc=$?
+	# All 32 bits of it (3010), where the script got to exit.
+	[ -s "$st/rc" ] && rc=$(cat "$st/rc")
+	rm -f "$st/rc"
 	out=$(cat "$st/out")
 	cp "$st/reg.after.txt" "$st/reg.txt" 2>/dev/null
 }
@@ -122,6 +125,21 @@ job_detect_cap() {
 	check_eq "...then whole lines, and last how many more: together the 44" "$((shown + ${more:-0})) ${more:+yes}" "44 yes"
 	psrun "$st" "$WORK/pkg-many/scripts/detect.ps1" '{"Verbose": true}'
 	check_eq "detect.ps1 -Verbose: every line, no limit" "$rc $(grep -c '^missing ' <<<"$out")" "1 44"
+}
+
+# -SignalRestart: 3010 ("done, restart needed" to ConfigMgr) when values
+# changed, 0 when nothing did.
+job_restart() {
+	local st s=$WORK/pkg-office365-tls12/scripts
+	st=$(new_state restart)
+	psrun "$st" "$s/apply.ps1" '{"SignalRestart": true}'
+	check_eq "apply.ps1 -SignalRestart that changes values: exits 3010" "$rc" 3010
+	psrun "$st" "$s/apply.ps1" '{"SignalRestart": true}'
+	check_eq "...run again (nothing to change): exits 0" "$rc" 0
+	psrun "$st" "$s/rollback.ps1" '{"SignalRestart": true}'
+	check_eq "rollback.ps1 -SignalRestart that restores values: exits 3010" "$rc" 3010
+	psrun "$st" "$s/rollback.ps1" '{"SignalRestart": true}'
+	check_eq "...run again (restored already): exits 0" "$rc" 0
 }
 
 # ---- The backup folder check ----------------------------------------------
@@ -243,7 +261,7 @@ run_jobs() {	# N JOB...
 }
 
 t0=$(date +%s)
-jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_custom job_corpus job_detect_cap)
+jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_custom job_corpus job_detect_cap job_restart)
 for pol in $policies; do
 	for start in empty data; do
 		jobs_list+=("job_rt $(basename "$pol" .ini) $start")

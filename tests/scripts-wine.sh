@@ -272,6 +272,27 @@ job_detect_cap() {
 	jeq "detect.cmd /verbose: every line, no limit" "$rc $(wc -l <<<"$out") $(grep -c '^missing ' <<<"$out")" "1 45 43"
 }
 
+# /signalrestart: 3010 ("done, restart needed" to ConfigMgr) when values
+# changed, 0 when nothing did.
+job_restart() {
+	local s
+	s=$(own_scripts office365-tls12)
+	# A process exit code reaches Linux as its low 8 bits: cmd says the rest
+	# (through cmd /c: Wine's CALL turns a batch's exit /b N into 1).
+	printf '@cmd /c %%*\r\n@echo ==RC %%errorlevel%%\r\n' > "$s/rc.cmd"
+	code() { sed -n 's/^==RC //p' <<<"$out"; }
+	wine_cmd "$s" rc.cmd apply.cmd /signalrestart
+	jeq "apply.cmd /signalrestart that changes values: exits 3010" "$(code)" 3010
+	wine_cmd "$s" rc.cmd apply.cmd /signalrestart
+	jeq "...run again (nothing to change): exits 0" "$(code)" 0
+	wine_cmd "$s" rc.cmd rollback.cmd /signalrestart
+	jeq "rollback.cmd /signalrestart that restores values: exits 3010" "$(code)" 3010
+	wine_cmd "$s" rc.cmd rollback.cmd /signalrestart
+	jeq "...run again (restored already): exits 0" "$(code)" 0
+	wine_cmd "$s" rc.cmd apply.cmd
+	jeq "apply.cmd without it: exits 0" "$(code)" 0
+}
+
 # Who may change the backup folders (issue 17): the .cmd side of the check.
 # The stand-in powershell.exe (tests/wine-standin.c) says a folder with a
 # .tlsgpo-test-acl file in it may be changed by someone else; the rule
@@ -705,7 +726,7 @@ for pol in $(for f in "$srcdir"/policies/*.ini; do
 		jobs+=("rt $pol $sc")
 	done
 done
-jobs+=(job_acl job_detect_cap job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
+jobs+=(job_acl job_detect_cap job_restart job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
 # TLSGPO_WINE_ONLY="job_a,rt office365-tls12 d": only these jobs, comma
 # separated (for work on one of them).
 if [ -n "${TLSGPO_WINE_ONLY:-}" ]; then

@@ -8,7 +8,8 @@
 # harness writes STATEDIR/reg.before.txt and reg.after.txt (the same
 # format, sorted) and STATEDIR/run.ps1, the script with the stand-ins in
 # it. The script's arguments come from $env:TLSGPO_TEST_ARGS, a JSON object
-# ({"BackupDir": "x", "Force": true}). The exit code is the script's.
+# ({"BackupDir": "x", "Force": true}). The exit code is the script's, also
+# in STATEDIR/rc (Linux keeps only its low 8 bits).
 $ErrorActionPreference = 'Stop'
 $script = $args[0]
 $state = $args[1]
@@ -39,4 +40,7 @@ $global:LASTEXITCODE = 0
 & $run @params
 $rc = $LASTEXITCODE
 Export-FakeRegistry ([IO.Path]::Combine($state, 'reg.after.txt'))
+# Windows keeps all 32 bits of an exit code (3010); Linux only 8: the whole
+# code goes to STATEDIR/rc too.
+[IO.File]::WriteAllText([IO.Path]::Combine($state, 'rc'), [string]$rc)
 exit $rc

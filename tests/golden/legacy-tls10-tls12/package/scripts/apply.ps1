@@ -13,7 +13,8 @@ nothing. -WhatIf shows what would change. Runs from anywhere (a read-only
 share, Intune's temporary folder), in a 32-bit or 64-bit host; two runs at
 once each take their own backup number.
 
-Exit codes: 0 applied, or nothing to do; 2 not run elevated, or HKCU values
+Exit codes: 0 applied, or nothing to do (3010 applied, with
+-SignalRestart); 2 not run elevated, or HKCU values
 as SYSTEM; 3 a prerequisite is missing (WinHTTP's update, KB 3140245 or
 KB 4467770, or an OS that has TLS 1.3); 4 the backup could not be written,
 or ProgramData's backup folder could not be made safe (nothing was
@@ -29,11 +30,17 @@ relative path is taken from the current PowerShell location.
 .PARAMETER SkipPrerequisiteCheck
 Do not check what this Windows needs (KB 3140245 or KB 4467770 for WinHTTP,
 an OS that has TLS 1.3).
+
+.PARAMETER SignalRestart
+Exit 3010 instead of 0 when values were changed: "done, restart needed" to
+ConfigMgr and Intune Win32 apps. Not the default: Intune Remediations and
+GPO scripts read any code but 0 as a failure.
 #>
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
     [string] $BackupDir = '',
-    [switch] $SkipPrerequisiteCheck
+    [switch] $SkipPrerequisiteCheck,
+    [switch] $SignalRestart
 )
 
 # Windows PowerShell 2.0 (Windows 7's own) and Constrained Language mode
@@ -750,4 +757,5 @@ if ($failed -gt 0) {
     Write-TlsgpoError ('apply.ps1: {0} values could not be written; rollback.ps1 undoes the others.' -f $failed)
     exit 5
 }
+if ($SignalRestart -and -not $WhatIfPreference) { exit 3010 }
 exit 0

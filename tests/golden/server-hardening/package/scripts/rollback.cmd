@@ -10,11 +10,16 @@ rem with a warning, a backup made on another computer is refused. Without a
 rem backup it refuses, unless /force, which deletes the values the policy
 rem sets instead (the static inverse, as reg\rollback.reg does).
 rem
-rem usage: rollback.cmd [/backupdir DIR] [/force]
+rem usage: rollback.cmd [/backupdir DIR] [/force] [/signalrestart]
 rem   /backupdir DIR  where apply kept its backups (default:
 rem                   %ProgramData%\tlsgpo\server-hardening)
+rem   /signalrestart  exit 3010 instead of 0 when values were restored:
+rem                   "done, restart needed" to ConfigMgr and Intune Win32
+rem                   apps (not the default: Intune Remediations and GPO
+rem                   scripts read any code but 0 as a failure)
 rem
-rem Exit codes: 0 restored, or every backup restored already; 2 usage error,
+rem Exit codes: 0 restored (3010 with /signalrestart), or every backup
+rem restored already; 2 usage error,
 rem not run elevated, or HKCU values as SYSTEM; 3 no backup of this computer
 rem to restore (and no /force), one only rollback.ps1 restores exactly, or
 rem backups under ProgramData that someone other than SYSTEM and
@@ -41,6 +46,7 @@ if "0"=="1" if not defined LOCALAPPDATA set "BACKUP_TOP=%USERPROFILE%\AppData\Lo
 set "BACKUP_ROOT=%BACKUP_TOP%\server-hardening"
 set "BACKUP_CUSTOM=0"
 set "FORCE=0"
+set "SIGNAL_RESTART=0"
 set "W="
 set "RC=0"
 goto main
@@ -571,6 +577,11 @@ if /i "%~1"=="/force" (
 	shift
 	goto args
 )
+if /i "%~1"=="/signalrestart" (
+	set "SIGNAL_RESTART=1"
+	shift
+	goto args
+)
 if /i not "%~1"=="/backupdir" goto usage
 if "%~2"=="" goto usage
 for %%d in ("%~2") do set "BACKUP_ROOT=%%~fd"
@@ -579,7 +590,7 @@ shift
 shift
 goto args
 :usage
->&2 echo usage: rollback.cmd [/backupdir DIR] [/force]
+>&2 echo usage: rollback.cmd [/backupdir DIR] [/force] [/signalrestart]
 exit /b 2
 :args_done
 
@@ -683,6 +694,7 @@ goto finish
 
 :finish
 echo rollback.cmd: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.
+if "%FAILED%%SIGNAL_RESTART%"=="01" set "RC=3010"
 if "%FAILED%"=="0" goto done
 >&2 echo rollback.cmd: %FAILED% values or keys could not be restored; run rollback.cmd again ^(rollback.ps1 for string data reg.exe cannot write back^).
 set "RC=5"

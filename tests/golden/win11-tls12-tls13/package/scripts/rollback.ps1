@@ -14,7 +14,8 @@ computer is refused. Reads backups written by apply.ps1 and by apply.cmd.
 Without a backup it refuses, unless -Force, which deletes the values the
 policy sets instead (the static inverse, as reg\rollback.reg does).
 
-Exit codes: 0 restored, or every backup restored already; 2 not run
+Exit codes: 0 restored (3010 with -SignalRestart), or every backup restored
+already; 2 not run
 elevated, or HKCU values as SYSTEM; 3 no backup of this computer to restore
 (and no -Force), or backups under ProgramData that someone other than
 SYSTEM and Administrators could have changed; 5 a value could not be
@@ -28,11 +29,17 @@ relative path is taken from the current PowerShell location.
 
 .PARAMETER Force
 Without a backup, delete the policy's values.
+
+.PARAMETER SignalRestart
+Exit 3010 instead of 0 when values were restored: "done, restart needed"
+to ConfigMgr and Intune Win32 apps. Not the default: Intune Remediations
+and GPO scripts read any code but 0 as a failure.
 #>
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
     [string] $BackupDir = '',
-    [switch] $Force
+    [switch] $Force,
+    [switch] $SignalRestart
 )
 
 # Windows PowerShell 2.0 (Windows 7's own) and Constrained Language mode
@@ -767,4 +774,5 @@ if ($failed -gt 0) {
     Write-TlsgpoError ('rollback.ps1: {0} values or keys could not be restored; run rollback.ps1 again.' -f $failed)
     exit 5
 }
+if ($SignalRestart -and -not $WhatIfPreference) { exit 3010 }
 exit 0
