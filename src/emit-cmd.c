@@ -133,13 +133,38 @@ cmd_op_table(const struct plan *pl, const struct plan_key *keys, size_t nkeys,
 }
 
 /*
- * The keys as K_1..K_n, PATH|VIEW|HOLDS|FULL|LABEL; FULL is the key's own
- * name as reg query prints it.
+ * The 1-based index in the key table of the parent of key i, or 0 when
+ * the parent is not in it (a key every Windows has).
+ */
+static size_t
+key_parent_index(const struct plan_key *keys, size_t n, size_t i)
+{
+	const char	*slash = strrchr(keys[i].key, '\\');
+	size_t		 j, len;
+
+	if (slash == NULL)
+		return 0;
+	len = (size_t)(slash - keys[i].key);
+	for (j = 0; j < n; j++) {
+		if (keys[j].hive == keys[i].hive &&
+		    keys[j].view == keys[i].view &&
+		    strlen(keys[j].key) == len &&
+		    strncmp(keys[j].key, keys[i].key, len) == 0)
+			return j + 1;
+	}
+	return 0;
+}
+
+/*
+ * The keys as K_1..K_n, PATH|VIEW|HOLDS|FULL|LABEL|PARENT|PPATH; FULL is
+ * the key's own name as reg query prints it (and lists it under its
+ * parent), PARENT the parent's index in the table or 0, PPATH the
+ * parent's path.
  */
 static void
 cmd_key_table(const struct plan_key *keys, size_t n, struct buf *out)
 {
-	char	*path, *full, *label, *name;
+	char	*path, *full, *label, *name, *ppath, parent[32];
 	size_t	 i;
 
 	for (i = 0; i < n; i++) {
@@ -150,12 +175,19 @@ cmd_key_table(const struct plan_key *keys, size_t n, struct buf *out)
 		label = xasprintf("%s\\%s [%s]", hive_short_name(keys[i].hive),
 		    keys[i].key, view_label(keys[i].view));
 		name = xasprintf("K_%zu", i + 1);
+		ppath = xstrdup(path);
+		if (strrchr(ppath, '\\') != NULL)
+			*strrchr(ppath, '\\') = '\0';
+		snprintf(parent, sizeof parent, "%zu",
+		    key_parent_index(keys, n, i));
 		{
 			const char *const f[] = { path, view_flag(keys[i].view),
-			    keys[i].holds_values ? "1" : "0", full, label };
+			    keys[i].holds_values ? "1" : "0", full, label,
+			    parent, ppath };
 
 			cmd_row(out, name, f, sizeof f / sizeof f[0]);
 		}
+		free(ppath);
 		free(name);
 		free(label);
 		free(full);

@@ -5,11 +5,14 @@ rem Sets the policy's @OP_COUNT@ registry values (both registry views) with reg.
 rem after recording the prior state of every one of them in a new backup
 rem folder, which rollback.cmd restores exactly. A second run changes nothing.
 rem
-rem usage: apply.cmd [/backupdir DIR] [/skipprereq] [/signalrestart]
+rem usage: apply.cmd [/backupdir DIR] [/keep N] [/skipprereq] [/signalrestart]
 rem   /backupdir DIR  keep backups in DIR (default: %ProgramData%\tlsgpo\@ID@,
 rem                   or %LOCALAPPDATA%\tlsgpo\@ID@ for a policy with HKCU
 rem                   values), each as DIR\@ID@-@VERSION@-N; a relative DIR
 rem                   is taken from the current folder
+rem   /keep N         keep the newest N usable backups of this computer
+rem                   (default 10; 1 to 9999), and always the one rollback
+rem                   would restore; older ones go after a new backup
 rem   /skipprereq     do not check what this Windows needs (KB 3140245 or
 rem                   KB 4467770 for WinHTTP, an OS that has TLS 1.3)
 rem   /signalrestart  exit 3010 instead of 0 when values were changed: "done,
@@ -45,6 +48,7 @@ set "BACKUP_ROOT=%BACKUP_TOP%\@ID@"
 set "BACKUP_CUSTOM=0"
 set "SKIP_PREREQ=0"
 set "SIGNAL_RESTART=0"
+set "KEEP=10"
 set "W="
 set "RC=0"
 goto main
@@ -77,7 +81,7 @@ set "B_%1=REG_DWORD %Q_HEX%"
 goto count_todo_recorded
 :count_todo_other
 set /a UNKNOWN+=1
->&2 echo apply.cmd: %OP_LABEL% is a %Q_TYPE%, which reg.exe cannot write back.
+>&2 echo apply.cmd: %OP_LABEL% is a %Q_TYPE%, which reg.exe cannot write back exactly.
 :count_todo_recorded
 if not "%Q_SAME%"=="1" goto count_todo_differs
 set "OK_%1=1"
@@ -159,15 +163,14 @@ rem only once it reads back complete.
 set "BK_MINE=0"
 call :store_ready
 if errorlevel 1 exit /b 1
-call :scan_backups
-if %BK_MAX% GEQ 9999 exit /b 1
+call :list_backups
 set "BK_N=%BK_MAX%"
 set "BK_TRIES=0"
 :new_backup_next
 set /a BK_N+=1
 set /a BK_TRIES+=1
 if %BK_TRIES% GTR 50 exit /b 1
-if %BK_N% GTR 9999 exit /b 1
+if %BK_N% GTR 999999999 exit /b 1
 set "BK=%BK_P%%BK_N%"
 mkdir "%BK%" >nul 2>&1
 if not errorlevel 1 goto new_backup_mine
@@ -175,77 +178,54 @@ if exist "%BK%\" goto new_backup_next
 exit /b 1
 :new_backup_mine
 set "BK_MINE=1"
+for /l %%i in (1,1,%KEY_COUNT%) do call :export_key %%i
+rem state.txt last, without the file cache where xcopy can (/j, Windows
+rem 7 and Server 2008 R2 on): a backup cut short has none, or no end.
 set /a "BK_RECS=OP_COUNT+KEY_COUNT"
 >> "%W%\state.txt" echo end^|%BK_RECS%
-copy /b "%W%\state.txt" "%BK%\state.txt" >nul 2>&1
+xcopy /j /q /y "%W%\state.txt" "%BK%\" >nul 2>&1
+if errorlevel 1 copy /b "%W%\state.txt" "%BK%\state.txt" >nul 2>&1
 if errorlevel 1 exit /b 1
 call :bk_read
 if not "%BV_OK%"=="1" exit /b 1
-for /l %%i in (1,1,%KEY_COUNT%) do call :export_key %%i
 exit /b 0
 
-rem :store_ready: the backup folders. ProgramData's (not a /backupdir,
-rem which is trusted as given, nor LocalAppData, the user's own) are made
-rem for SYSTEM and Administrators only, or checked (:acl_check): one someone
-rem else could change is moved aside, with every backup in it, and made
-rem anew. errorlevel 1 when that cannot be done.
-:store_ready
-if "@HAS_HKCU@"=="1" goto store_root
-if "%BACKUP_CUSTOM%"=="1" goto store_root
-set "AS_DIR=%BACKUP_TOP%"
-if exist "%BACKUP_TOP%\" goto store_check
-call :admin_folder
-if errorlevel 1 exit /b 1
-:store_check
-call :acl_check
-if "%AC%"=="ok" goto store_root
-if "%AC%"=="error" goto store_unchecked
-call :acl_say "apply.cmd: warning"
-set "AS_DIR=%BACKUP_ROOT%"
-set "AS_NAME=%TLSGPO_ID%"
-if "%AC%"=="top" set "AS_DIR=%BACKUP_TOP%"
-if "%AC%"=="top" set "AS_NAME=tlsgpo"
-call :move_aside
-if errorlevel 1 goto store_stuck
->&2 echo apply.cmd: warning: moved "%AS_DIR%" aside to "%AS_DIR%.untrusted-%AS_N%": none of its backups is used; made it anew for SYSTEM and Administrators only.
-call :admin_folder
-if errorlevel 1 exit /b 1
-call :acl_check
-if "%AC%"=="ok" goto store_root
-if "%AC%"=="error" goto store_unchecked
-call :acl_say "apply.cmd"
-exit /b 1
-:store_stuck
->&2 echo apply.cmd: cannot move "%AS_DIR%" aside ^(a file in it is in use^).
-exit /b 1
-:store_unchecked
->&2 echo apply.cmd: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
->&2 echo apply.cmd: ^(icacls cannot show an owner^); /backupdir names a folder to use instead.
-exit /b 1
-:store_root
-if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
+rem :prune: after a new backup, keeps the newest KEEP usable backups of this
+rem computer, everything newer than the oldest of them, and the one
+rem rollback would restore (the oldest usable one not yet restored: the
+rem state before the policy); removes the rest.
+:prune
+call :list_backups
+set "PR_PICK="
+for /f "usebackq" %%n in ("%W%\bk.txt") do call :prune_pick %%n
+set "PR_N=%BK_MAX%"
+set "PR_COUNT=0"
+:prune_walk
+if %PR_N% LSS 1 exit /b 0
+set "BK=%BK_P%%PR_N%"
+if not exist "%BK%\" goto prune_down
+call :bk_read
+if "%BV_OK%%BV_FOREIGN%"=="10" set /a PR_COUNT+=1
+if %PR_COUNT% GEQ %KEEP% goto prune_cut
+:prune_down
+set /a PR_N-=1
+goto prune_walk
+:prune_cut
+for /f "usebackq" %%n in ("%W%\bk.txt") do call :prune_one %%n
 exit /b 0
-
-rem :admin_folder: makes AS_DIR with an access list of SYSTEM and
-rem Administrators only (by SID), protected, that what it holds inherits.
-:admin_folder
-mkdir "%AS_DIR%" >nul 2>&1
-if errorlevel 1 exit /b 1
-"%SystemRoot%\System32\icacls.exe" "%AS_DIR%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
-if errorlevel 1 exit /b 1
+:prune_pick
+set "BK=%BK_P%%1"
+call :bk_read
+if not "%BV_OK%%BV_FOREIGN%%BV_DONE%"=="100" exit /b 0
+if not defined PR_PICK set "PR_PICK=%1"
+if %1 LSS %PR_PICK% set "PR_PICK=%1"
 exit /b 0
-
-rem :move_aside: renames AS_DIR (whose last part is AS_NAME) to the first
-rem free AS_DIR.untrusted-N (AS_N).
-:move_aside
-set "AS_N=0"
-:move_aside_next
-set /a AS_N+=1
-if %AS_N% GTR 99 exit /b 1
-if exist "%AS_DIR%.untrusted-%AS_N%" goto move_aside_next
-ren "%AS_DIR%" "%AS_NAME%.untrusted-%AS_N%" >nul 2>&1
-if exist "%AS_DIR%.untrusted-%AS_N%\" if not exist "%AS_DIR%\" exit /b 0
-exit /b 1
+:prune_one
+if %1 GEQ %PR_N% exit /b 0
+if "%1"=="%PR_PICK%" exit /b 0
+rd /s /q "%BK_P%%1" >nul 2>&1
+if exist "%BK_P%%1\" echo apply.cmd: warning: could not remove the old backup "%BK_P%%1"
+exit /b 0
 
 rem A .reg copy of each key that holds values, for people; rollback reads
 rem state.txt.
@@ -315,6 +295,21 @@ if /i "%~1"=="/signalrestart" (
 	shift
 	goto args
 )
+if /i not "%~1"=="/keep" goto args_backupdir
+set "KEEP=%~2"
+rem A number from 1 to 9999, as cmd compares numbers.
+if not defined KEEP goto usage
+set "KEEP_T=#%KEEP%"
+for %%c in (0 1 2 3 4 5 6 7 8 9) do call set "KEEP_T=%%KEEP_T:%%c=%%"
+if not "%KEEP_T%"=="#" goto usage
+if "%KEEP:~0,1%"=="0" goto usage
+rem At most 4 digits (padded: Wine's cmd reads past a short string's end).
+set "KEEP_T=%KEEP%#####"
+if not "%KEEP_T:~4,1%"=="#" goto usage
+shift
+shift
+goto args
+:args_backupdir
 if /i not "%~1"=="/backupdir" goto usage
 if "%~2"=="" goto usage
 rem Relative to the current folder, once, here.
@@ -324,7 +319,7 @@ shift
 shift
 goto args
 :usage
->&2 echo usage: apply.cmd [/backupdir DIR] [/skipprereq] [/signalrestart]
+>&2 echo usage: apply.cmd [/backupdir DIR] [/keep N] [/skipprereq] [/signalrestart]
 exit /b 2
 :args_done
 
@@ -410,16 +405,19 @@ if "%KR_ERRORS%"=="0" goto read_ok
 set "RC=6"
 goto done
 :read_ok
+call :machine_id
 > "%W%\state.txt" echo # tlsgpo backup of policy %TLSGPO_ID% version %TLSGPO_VERSION%, written by apply.cmd
 >> "%W%\state.txt" echo format^|2^|apply.cmd
 >> "%W%\state.txt" echo computer^|%COMPUTERNAME%
+>> "%W%\state.txt" echo machine^|%MACHINE_ID%
 >> "%W%\state.txt" echo plan^|%TLSGPO_PLAN%
 set "TODO=0"
 set "UNKNOWN=0"
 for /l %%i in (1,1,%OP_COUNT%) do call :count_todo %%i
 for /l %%i in (1,1,%KEY_COUNT%) do call :record_key %%i
 if "%UNKNOWN%"=="0" goto types_ok
->&2 echo apply.cmd: a backup could not restore that; apply.ps1 can. Nothing was changed.
+>&2 echo apply.cmd: a backup could not restore that ^(nor can apply.ps1's^). Nothing was changed:
+>&2 echo apply.cmd: set or delete the value by hand ^(reg query shows it^), then run apply.cmd again.
 set "RC=4"
 goto done
 :types_ok
@@ -450,6 +448,7 @@ for /l %%i in (1,1,%OP_COUNT%) do call :write_again %%i
 call :read_keys 0
 for /l %%i in (1,1,%OP_COUNT%) do call :check_again %%i
 :written
+call :prune
 echo apply.cmd: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the new values.
 if "%FAILED%%SIGNAL_RESTART%"=="01" set "RC=3010"
 if "%FAILED%"=="0" goto done

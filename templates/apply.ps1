@@ -35,12 +35,18 @@ an OS that has TLS 1.3).
 Exit 3010 instead of 0 when values were changed: "done, restart needed" to
 ConfigMgr and Intune Win32 apps. Not the default: Intune Remediations and
 GPO scripts read any code but 0 as a failure.
+
+.PARAMETER KeepBackups
+How many usable backups of this computer to keep (default 10). After a
+new backup, older ones go, but never the one rollback.ps1 would restore
+(the state before the policy was first applied).
 #>
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
     [string] $BackupDir = '',
     [switch] $SkipPrerequisiteCheck,
-    [switch] $SignalRestart
+    [switch] $SignalRestart,
+    [int] $KeepBackups = 10
 )
 
 # Windows PowerShell 2.0 (Windows 7's own) and Constrained Language mode
@@ -149,11 +155,28 @@ function Move-TlsgpoAside([string] $Dir) {
     throw ('no free name to move "{0}" aside' -f $Dir)
 }
 
+if ($KeepBackups -lt 1) {
+    Write-TlsgpoError ('apply.ps1: -KeepBackups {0}: keep at least 1 backup.' -f $KeepBackups)
+    exit 2
+}
+
 $states = @{}
 $todo = 0
+$odd = @()
 foreach ($entry in $Plan) {
     $states[$entry.Index] = Get-TlsgpoValue $entry
     if (-not (Test-TlsgpoSame $entry $states[$entry.Index])) { $todo++ }
+    if ($states[$entry.Index].State -eq 'present' -and $states[$entry.Index].Kind -eq 'Unknown') { $odd += $entry }
+}
+# .NET reads REG_NONE, REG_DWORD_BIG_ENDIAN, REG_LINK and the resource
+# lists all as "Unknown" (the last two without their data) and writes none
+# of them back: a backup could not restore such a value.
+if ($todo -gt 0 -and $odd.Count -gt 0) {
+    foreach ($entry in $odd) {
+        Write-TlsgpoError ('apply.ps1: {0} holds a REG_NONE, REG_DWORD_BIG_ENDIAN, REG_LINK or resource list value, which PowerShell cannot back up and write back exactly.' -f $entry.Label)
+    }
+    Write-TlsgpoError 'apply.ps1: nothing was changed. Set or delete the value by hand (reg.exe shows its type), then run apply.ps1 again.'
+    exit 4
 }
 if ($todo -eq 0) {
     foreach ($entry in $Plan) {
@@ -196,6 +219,11 @@ foreach ($entry in $Plan) {
 }
 if (-not $WhatIfPreference) {
     Write-Output 'apply.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the new values.'
+}
+if ($null -ne $backup) {
+    foreach ($left in (Remove-TlsgpoOldBackups $root $KeepBackups)) {
+        Write-Output ('apply.ps1: warning: could not remove the old backup "{0}"' -f $left)
+    }
 }
 if ($failed -gt 0) {
     Write-TlsgpoError ('apply.ps1: {0} values could not be written; rollback.ps1 undoes the others.' -f $failed)

@@ -93,48 +93,103 @@ rem variables: never parsed or expanded).
 for /f "usebackq tokens=1-3,* delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" >&2 echo %~1: "%%d": %%c.
 exit /b 0
 
-rem :scan_backups: BK_P, the path of a backup without its number, and
-rem BK_MAX, the highest N of a folder BK_P N (0: none). Numbers run to
-rem 9999; a range is looked at only when a name of its length exists.
-:scan_backups
+rem :list_backups: %W%\bk.txt lists the numbers N of the folders "BK_P N"
+rem (BK_P: a backup's path without its number), one a line, in no order;
+rem BK_MAX is the highest (0: none). N is 1 to 999999999 without leading
+rem zeros, as apply.ps1 writes it; other names are not backups.
+:list_backups
 set "BK_MAX=0"
 set "BK_P=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-"
-if exist "%BK_P%?" for /l %%n in (1,1,9) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
-if exist "%BK_P%??" for /l %%n in (10,1,99) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
-if exist "%BK_P%???" for /l %%n in (100,1,999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
-if exist "%BK_P%????" for /l %%n in (1000,1,9999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+type nul > "%W%\bk.txt"
+if not exist "%BACKUP_ROOT%\" exit /b 0
+for /f "delims=" %%d in ('dir /b /ad "%BK_P%*" 2^>nul') do (
+	set "BK_NAME=%%d"
+	call :list_one
+)
+exit /b 0
+:list_one
+call set "BK_NUM=%%BK_NAME:*%TLSGPO_ID%-%TLSGPO_VERSION%-=%%"
+if not defined BK_NUM exit /b 0
+rem Digits only: each removed in turn (the leading # keeps the variable
+rem defined; an undefined one in that syntax expands to its own text).
+set "BK_T=#%BK_NUM%"
+for %%c in (0 1 2 3 4 5 6 7 8 9) do call set "BK_T=%%BK_T:%%c=%%"
+if not "%BK_T%"=="#" exit /b 0
+if "%BK_NUM:~0,1%"=="0" exit /b 0
+rem At most 9 digits (padded: Wine's cmd reads past a short string's end).
+set "BK_T=%BK_NUM%##########"
+if not "%BK_T:~9,1%"=="#" exit /b 0
+>> "%W%\bk.txt" echo %BK_NUM%
+if %BK_NUM% GTR %BK_MAX% set "BK_MAX=%BK_NUM%"
 exit /b 0
 
-rem :bk_read: reads backup BK. BV_OK=1 when it is complete and of this
-rem plan: its last record "end|N" counts exactly the N value and key records
-rem this policy has (an apply cut short by a reboot or a timeout leaves no
-rem such end), and its "plan|ID" names this package's plan (records name
-rem values by their place in it).
-rem BV_FOREIGN=1 when another computer wrote it; BV_EXACT=1 when it holds
-rem a value only rollback.ps1 can restore exactly; BV_DONE=1 when a
-rem rollback restored it already.
+rem :machine_id: MACHINE_ID, this computer's MachineGuid (64-bit view; a
+rem rename keeps it), or empty when it cannot be read or is not a GUID.
+:machine_id
+set "MACHINE_ID="
+%REG% query "HKLM\SOFTWARE\Microsoft\Cryptography" /v MachineGuid /reg:64 >"%W%\mid.out" 2>nul
+for /f "usebackq tokens=1-3" %%a in ("%W%\mid.out") do if /i "%%a|%%b"=="MachineGuid|REG_SZ" set "MACHINE_ID=%%c"
+if not defined MACHINE_ID exit /b 0
+set "MI_T=#%MACHINE_ID%"
+for %%c in (0 1 2 3 4 5 6 7 8 9 a b c d e f -) do call set "MI_T=%%MI_T:%%c=%%"
+if not "%MI_T%"=="#" set "MACHINE_ID="
+exit /b 0
+
+rem :bk_read: reads backup BK. BV_OK=1 when it can be used: its last
+rem record "end|N" counts exactly the N value and key records this policy
+rem has (an apply cut short by a reboot or a timeout leaves no such end),
+rem and its "plan|ID" names this package's plan (records name values by
+rem their place in it); else BV_WHY says why not. BV_FOREIGN=1 when
+rem another computer wrote it: its MachineGuid (MACHINE_ID, read by
+rem :machine_id) differs, or, for a backup without one, its name does.
+rem BV_EXACT=1 when it holds a value only rollback.ps1 can restore exactly;
+rem BV_ODD=1 when it holds one of a type reg.exe cannot write back; BV_DONE=1
+rem when a rollback restored it already.
 :bk_read
 set "BV_OK=0"
+set "BV_WHY="
 set "BV_END="
 set "BV_RECS=0"
-set "BV_FOREIGN=1"
 set "BV_EXACT=0"
 set "BV_DONE=0"
 set "BV_PLAN=0"
+set "BV_HASID=0"
+set "BV_IDSAME=0"
+set "BV_NAMESAME=0"
+set "BV_PRESENT=0"
+set "BV_TYPED=0"
 if exist "%BK%\restored.txt" set "BV_DONE=1"
-if not exist "%BK%\state.txt" exit /b 0
-for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
+if exist "%BK%\state.txt" goto bk_read_file
+set "BV_WHY=it holds no state.txt (an apply stopped before it wrote one)"
+exit /b 0
+:bk_read_file
+for /f "usebackq eol=# tokens=1-4 delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a"=="value" set /a BV_RECS+=1
 	if "%%a"=="key" set /a BV_RECS+=1
 	if "%%a"=="end" set "BV_END=%%b"
 	if "%%a"=="exact" set "BV_EXACT=1"
-	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_FOREIGN=0"
+	if "%%a"=="machine" if not "%%b"=="" set "BV_HASID=1"
+	if /i "%%a|%%b"=="machine|%MACHINE_ID%" set "BV_IDSAME=1"
+	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_NAMESAME=1"
 	if "%%a|%%b"=="plan|%TLSGPO_PLAN%" set "BV_PLAN=1"
+	if "%%a|%%c"=="value|present" set /a BV_PRESENT+=1
+	if "%%a|%%c"=="value|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" set /a BV_TYPED+=1
 )
+set "BV_FOREIGN=1"
+if "%BV_NAMESAME%"=="1" set "BV_FOREIGN=0"
+if defined MACHINE_ID if "%BV_HASID%"=="1" set "BV_FOREIGN=1"
+if defined MACHINE_ID if "%BV_IDSAME%"=="1" set "BV_FOREIGN=0"
+set "BV_ODD=0"
+if not "%BV_PRESENT%"=="%BV_TYPED%" set "BV_ODD=1"
+set "BV_WHY=it was written for another build of this package (another plan)"
 if "%BV_PLAN%"=="0" exit /b 0
+set "BV_WHY=it was cut short: no end record (an apply stopped by a reboot or a timeout)"
+if not defined BV_END exit /b 0
 set /a "BV_WANT=OP_COUNT+KEY_COUNT"
+set "BV_WHY=its records do not add up to this package's %BV_WANT%"
 if not "x%BV_END%"=="x%BV_WANT%" exit /b 0
 if not "%BV_RECS%"=="%BV_WANT%" exit /b 0
+set "BV_WHY="
 set "BV_OK=1"
 exit /b 0
 

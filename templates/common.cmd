@@ -26,30 +26,61 @@ for /f "tokens=1-7 delims=|" %%a in ("%OP_ROW%") do (
 exit /b 0
 :key
 call set "K_ROW=%%K_%1%%"
-for /f "tokens=1-5 delims=|" %%a in ("%K_ROW%") do (
+for /f "tokens=1-7 delims=|" %%a in ("%K_ROW%") do (
 	set "K_PATH=%%a"
 	set "K_VIEW=%%b"
 	set "K_HOLDS=%%c"
 	set "K_FULL=%%d"
 	set "K_LABEL=%%e"
+	set "K_PARENT=%%f"
+	set "K_PPATH=%%g"
 )
 exit /b 0
 
 rem :read_key N: reg query of plan key N (its values and subkeys) into
-rem %W%\kN.out; KR_N = present, absent, or error when reg.exe could not
-rem tell. Exit 1 with a message is "absent"; any other failure is "error",
-rem never "absent".
+rem %W%\kN.out; KR_N (and KR_NOW) = present, absent, or error when reg.exe
+rem could not tell. Exit 1 with a message is "absent" unless the parent
+rem lists the key (:key_denied); any other failure is "error", never
+rem "absent".
 :read_key
 call :key %1
 :read_key_now
 %REG% query "%K_PATH%" %K_VIEW% >"%W%\k%1.out" 2>"%W%\k%1.err"
 set "KR_RC=%errorlevel%"
-set "KR_NOW=error"
-if "%KR_RC%"=="0" set "KR_NOW=present"
+set "KR_%1=error"
+if "%KR_RC%"=="0" set "KR_%1=present"
 rem reg.exe says why when the key does not exist (Windows on stderr, Wine
 rem on stdout); a reg.exe that did not run says nothing.
-if "%KR_RC%"=="1" for %%f in ("%W%\k%1.out" "%W%\k%1.err") do if %%~zf GTR 0 set "KR_NOW=absent"
-set "KR_%1=%KR_NOW%"
+if "%KR_RC%"=="1" for %%f in ("%W%\k%1.out" "%W%\k%1.err") do if %%~zf GTR 0 set "KR_%1=absent"
+call set "KR_NOW=%%KR_%1%%"
+if "%KR_NOW%"=="absent" call :key_denied %1
+call set "KR_NOW=%%KR_%1%%"
+exit /b 0
+
+rem :key_denied N: reg.exe exits 1 for a key that is not there and for one
+rem it may not read alike, and says which only in the UI's language. A key
+rem its parent lists is there: KR_N = error. The parent is a plan key, read
+rem now if it was not (K_PARENT), or one every Windows has (K_PPATH).
+:key_denied
+call :key %1
+if "%K_PARENT%"=="0" goto key_denied_root
+call set "KD_STATE=%%KR_%K_PARENT%%%"
+if not defined KD_STATE call :read_key %K_PARENT%
+call :key %1
+call set "KD_STATE=%%KR_%K_PARENT%%%"
+if "%KD_STATE%"=="absent" exit /b 0
+if not "%KD_STATE%"=="present" goto key_denied_error
+set "KD_OUT=%W%\k%K_PARENT%.out"
+goto key_denied_look
+:key_denied_root
+%REG% query "%K_PPATH%" %K_VIEW% >"%W%\kp%1.out" 2>nul
+if not "%errorlevel%"=="0" goto key_denied_error
+set "KD_OUT=%W%\kp%1.out"
+:key_denied_look
+for /f "usebackq delims=" %%l in ("%KD_OUT%") do if /i "%%l"=="%K_FULL%" set "KR_%1=error"
+exit /b 0
+:key_denied_error
+set "KR_%1=error"
 exit /b 0
 
 rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
@@ -73,6 +104,8 @@ rem REG_DWORD_BIG_ENDIAN...), which these scripts can neither back up nor
 rem restore. Q_TYPE is always a word from the lists below; Q_DATA is set only
 rem for a REG_DWORD line of exactly three words (a value named
 rem "Enabled REG_DWORD" is not "Enabled"), so it is reg.exe's 0x number.
+rem REG_NONE is "other" too: reg.exe shows its data as hex, and reg add
+rem /t REG_NONE /d would store that text, not the bytes.
 :query
 set "Q_TYPE="
 set "Q_DATA="
@@ -81,8 +114,8 @@ call set "Q_STATE=%%KR_%OP_K%%%"
 if not "%Q_STATE%"=="present" exit /b 0
 set "Q_STATE=absent"
 for /f "usebackq tokens=1-3,*" %%a in ("%W%\k%OP_K%.out") do (
-	if /i "%%a"=="%OP_NAME%" for %%t in (REG_DWORD_BIG_ENDIAN REG_LINK REG_RESOURCE_LIST REG_FULL_RESOURCE_DESCRIPTOR REG_RESOURCE_REQUIREMENTS_LIST) do if /i "%%b"=="%%t" set "Q_OTHER=%%t"
-	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_QWORD REG_BINARY REG_NONE) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_NONE REG_DWORD_BIG_ENDIAN REG_LINK REG_RESOURCE_LIST REG_FULL_RESOURCE_DESCRIPTOR REG_RESOURCE_REQUIREMENTS_LIST) do if /i "%%b"=="%%t" set "Q_OTHER=%%t"
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_QWORD REG_BINARY) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
 	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_TYPE=REG_DWORD"
 )
 if defined Q_TYPE goto query_typed

@@ -4,13 +4,15 @@ rem
 rem Restores the state apply.cmd or apply.ps1 recorded before it first
 rem changed anything: a value that was absent is deleted, one that existed
 rem gets its old type and data back, and keys apply created are removed once
-rem they hold nothing. It uses the oldest complete backup of this computer
-rem not yet restored; a backup cut short (an interrupted apply) is skipped
-rem with a warning, a backup made on another computer is refused. Without a
-rem backup it refuses, unless /force, which deletes the values the policy
-rem sets instead (the static inverse, as reg\rollback.reg does).
+rem they hold nothing. It uses the oldest usable backup of this computer not
+rem yet restored; one that cannot be used (cut short by a reboot or a
+rem timeout, damaged, of another build of the package) is named, with the
+rem reason, and passed over; one made on another computer is refused
+rem (MachineGuid tells, so a rename does not matter). Without a usable
+rem backup it changes nothing: the prior data is unknown (reg\rollback.reg
+rem deletes the values).
 rem
-rem usage: rollback.cmd [/backupdir DIR] [/force] [/signalrestart]
+rem usage: rollback.cmd [/backupdir DIR] [/signalrestart]
 rem   /backupdir DIR  where apply kept its backups (default:
 rem                   %ProgramData%\tlsgpo\@ID@)
 rem   /signalrestart  exit 3010 instead of 0 when values were restored:
@@ -19,14 +21,14 @@ rem                   apps (not the default: Intune Remediations and GPO
 rem                   scripts read any code but 0 as a failure)
 rem
 rem Exit codes: 0 restored (3010 with /signalrestart), or every backup
-rem restored already; 2 usage error,
-rem not run elevated, or HKCU values as SYSTEM; 3 no backup of this computer
-rem to restore (and no /force), one only rollback.ps1 restores exactly, or
+rem restored already; 2 usage error, not run elevated, or HKCU values as
+rem SYSTEM; 3 no usable backup of this computer, one only rollback.ps1
+rem restores exactly or that holds a type reg.exe cannot write back, or
 rem backups under ProgramData that someone other than SYSTEM and
 rem Administrators could have changed (or powershell.exe, which checks who
-rem may, did not run); 5 a value could not be restored, or a key apply created could not be
-rem removed (run it again); 6 reg.exe could not read the keys, or no work
-rem folder (nothing was changed).
+rem may, did not run); 5 a value could not be restored, or a key apply
+rem created could not be removed (run it again); 6 reg.exe could not read
+rem the keys, or no work folder (nothing was changed).
 rem String data is restored with reg.exe as it printed it: leading spaces,
 rem a double quote, a trailing backslash and characters outside the console
 rem code page do not survive that; rollback.ps1 restores any data.
@@ -45,7 +47,6 @@ if "@HAS_HKCU@"=="1" set "BACKUP_TOP=%LOCALAPPDATA%\tlsgpo"
 if "@HAS_HKCU@"=="1" if not defined LOCALAPPDATA set "BACKUP_TOP=%USERPROFILE%\AppData\Local\tlsgpo"
 set "BACKUP_ROOT=%BACKUP_TOP%\@ID@"
 set "BACKUP_CUSTOM=0"
-set "FORCE=0"
 set "SIGNAL_RESTART=0"
 set "W="
 set "RC=0"
@@ -66,8 +67,8 @@ set "RT_%1="
 for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a|%%b|%%c"=="value|%1|absent" set "RS_%1=absent"
 	if "%%a|%%b|%%c"=="value|%1|present" set "RS_%1=bad"
-	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" set "RT_%1=%%t"
-	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%t /d "%%e" /f %OP_VIEW% >nul 2>&1
+	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" set "RT_%1=%%t"
+	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%t /d "%%e" /f %OP_VIEW% >nul 2>&1
 )
 call set "R_STATE=%%RS_%1%%"
 call set "R_TYPE=%%RT_%1%%"
@@ -131,15 +132,6 @@ call :query
 call :say "restored   " ""
 exit /b 0
 
-:delete_one
-call :op %1
-%REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
-call :read_key %OP_K%
-call :query
-if not "%Q_STATE%"=="absent" goto restore_failed
-echo deleted     %OP_LABEL%
-exit /b 0
-
 :remove_key
 set "R_KEY_ABSENT=0"
 for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
@@ -173,18 +165,21 @@ exit /b 0
 set "BK=%BK_P%%1"
 if not exist "%BK%\" exit /b 0
 call :bk_read
-if "%BV_OK%"=="1" goto consider_complete
-set "BK_PARTIAL=1"
->&2 echo rollback.cmd: warning: "%BK%" is not a complete backup of this package ^(an apply was cut short, or another plan wrote it^): ignored.
+if "%BV_OK%"=="1" goto consider_usable
+>&2 echo rollback.cmd: warning: not using "%BK%": %BV_WHY%.
+if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
 exit /b 0
-:consider_complete
+:consider_usable
 if "%BV_FOREIGN%"=="0" goto consider_own
+for /f "usebackq tokens=1,2 delims=|" %%a in ("%BK%\state.txt") do if "%%a"=="computer" >&2 echo rollback.cmd: warning: not using "%BK%": it was made on another computer ^(%%b^).
 if not defined BK_FOREIGN set "BK_FOREIGN=%BK%"
 exit /b 0
 :consider_own
 set "BK_OWN=1"
+if %1 GTR %BK_OWN_N% set "BK_OWN_N=%1"
 if "%BV_DONE%"=="1" exit /b 0
-if not defined BK_PICK set "BK_PICK=%BK%"
+if not defined BK_PICK_N set "BK_PICK_N=%1"
+if %1 LSS %BK_PICK_N% set "BK_PICK_N=%1"
 exit /b 0
 
 rem :store_trusted: errorlevel 1 (and RC 3) when ProgramData's backup
@@ -210,12 +205,15 @@ exit /b 1
 exit /b 1
 
 :mark
+if "%1"=="%BK_PICK_N%" exit /b 0
+:mark_pick
 set "BK=%BK_P%%1"
 if not exist "%BK%\" exit /b 0
 call :bk_read
-if not "%BV_OK%"=="1" exit /b 0
-if not "%BV_FOREIGN%"=="0" exit /b 0
 if "%BV_DONE%"=="1" exit /b 0
+rem Unusable ones too, so that a rerun has nothing to do; not another
+rem computer's.
+if "%BV_OK%%BV_FOREIGN%"=="11" exit /b 0
 > "%BK%\restored.txt" echo restored by rollback.cmd from "%BK_PICK%"
 exit /b 0
 
@@ -227,9 +225,9 @@ call :load_plan
 :args
 if "%~1"=="" goto args_done
 if /i "%~1"=="/force" (
-	set "FORCE=1"
-	shift
-	goto args
+	>&2 echo rollback.cmd: /force is gone: it deleted values nothing had a record of. reg\rollback.reg deletes the
+	>&2 echo rollback.cmd: policy's values ^(back to the Windows defaults^), if that is what you want.
+	exit /b 2
 )
 if /i "%~1"=="/signalrestart" (
 	set "SIGNAL_RESTART=1"
@@ -244,7 +242,7 @@ shift
 shift
 goto args
 :usage
->&2 echo usage: rollback.cmd [/backupdir DIR] [/force] [/signalrestart]
+>&2 echo usage: rollback.cmd [/backupdir DIR] [/signalrestart]
 exit /b 2
 :args_done
 
@@ -272,46 +270,57 @@ rem Backups someone else could have changed are not trusted (:acl_check).
 call :store_trusted
 if errorlevel 1 goto done
 
-rem The oldest complete backup of this computer not yet restored holds the
-rem state before the policy. Numbers may have gaps.
-call :scan_backups
-set "BK_PICK="
+rem The oldest usable backup of this computer not yet restored holds the
+rem state before the policy. Numbers may have gaps; a backup that cannot be
+rem used is named, with the reason, and passed over.
+call :machine_id
+call :list_backups
+set "BK_PICK_N="
 set "BK_FOREIGN="
 set "BK_OWN=0"
-set "BK_PARTIAL=0"
-for /l %%n in (1,1,%BK_MAX%) do call :consider %%n
-if defined BK_PICK goto restore
-if "%FORCE%"=="1" goto static_inverse
-if "%BK_OWN%%BK_PARTIAL%"=="10" goto restored_already
+set "BK_OWN_N=0"
+set "BK_BAD_N=0"
+for /f "usebackq" %%n in ("%W%\bk.txt") do call :consider %%n
+if defined BK_PICK_N goto restore
+if "%BK_OWN%"=="0" goto no_own
+rem Every usable backup restored, but a later apply's cannot be used: that
+rem apply may have changed values since, so the newest usable one is
+rem restored again.
+if %BK_BAD_N% LEQ %BK_OWN_N% goto restored_already
+set "BK_PICK_N=%BK_OWN_N%"
+echo rollback.cmd: a later backup cannot be used: restoring the newest usable one again, "%BK_P%%BK_OWN_N%".
+goto restore
+:no_own
 if defined BK_FOREIGN goto foreign
->&2 echo rollback.cmd: no complete backup of policy %TLSGPO_ID% version %TLSGPO_VERSION% under "%BACKUP_ROOT%".
->&2 echo rollback.cmd: nothing was changed. /force deletes the policy's values instead.
+>&2 echo rollback.cmd: no usable backup of policy %TLSGPO_ID% version %TLSGPO_VERSION% under "%BACKUP_ROOT%": nothing was changed.
+>&2 echo rollback.cmd: without one the prior data is unknown; reg\rollback.reg deletes the policy's values,
+>&2 echo rollback.cmd: which returns them to the Windows defaults, not to what they were.
 set "RC=3"
 goto done
 
 :restored_already
 rem (A rerun after a reboot or a ConfigMgr retry lands here.)
-echo rollback.cmd: every backup of this computer under "%BACKUP_ROOT%" is restored already: nothing to do.
+echo rollback.cmd: every usable backup of this computer under "%BACKUP_ROOT%" is restored already: nothing to do.
 goto done
 
 :foreign
-for /f "usebackq tokens=1,2 delims=|" %%a in ("%BK_FOREIGN%\state.txt") do (
-	if "%%a"=="computer" >&2 echo rollback.cmd: "%BK_FOREIGN%" was made on computer %%b, not on this one ^(%COMPUTERNAME%^).
-)
->&2 echo rollback.cmd: refusing to restore another computer's state; this computer has no backup
->&2 echo rollback.cmd: of its own under "%BACKUP_ROOT%". Nothing was changed.
+>&2 echo rollback.cmd: refusing to restore another computer's state; this computer ^(%COMPUTERNAME%^) has no
+>&2 echo rollback.cmd: backup of its own under "%BACKUP_ROOT%". Nothing was changed.
 set "RC=3"
 goto done
 
-:static_inverse
-echo rollback.cmd: no backup found: /force deletes the %OP_COUNT% values the policy sets.
-set "FAILED=0"
-for /l %%i in (1,1,%OP_COUNT%) do call :delete_one %%i
-goto finish
-
 :restore
-set "BK=%BK_PICK%"
+set "BK=%BK_P%%BK_PICK_N%"
+set "BK_PICK=%BK%"
 call :bk_read
+rem (if /i first: Wine's cmd refuses an if /i nested in another if.)
+for /f "usebackq tokens=1,2 delims=|" %%a in ("%BK%\state.txt") do if /i not "%%b"=="%COMPUTERNAME%" if "%%a"=="computer" echo rollback.cmd: note: "%BK%" was made when this computer was named %%b.
+if "%BV_ODD%"=="0" goto restore_typed
+>&2 echo rollback.cmd: "%BK%" holds a value of a type reg.exe cannot write back
+>&2 echo rollback.cmd: exactly ^(REG_NONE, REG_LINK, REG_DWORD_BIG_ENDIAN or a resource list^). Nothing was changed.
+set "RC=3"
+goto done
+:restore_typed
 if "%BV_EXACT%"=="0" goto restore_go
 >&2 echo rollback.cmd: "%BK%" was written by apply.ps1 and holds data that reg.exe
 >&2 echo rollback.cmd: cannot write back exactly: run rollback.ps1 instead. Nothing was changed.
@@ -340,10 +349,11 @@ for /l %%i in (1,1,%OP_COUNT%) do call :restore_check %%i
 for /l %%i in (1,1,%OP_COUNT%) do call :restore_report %%i
 for /l %%i in (1,1,%KEY_COUNT%) do call :remove_key %%i
 if not "%FAILED%"=="0" goto finish
-rem Every complete backup of this computer up to now is restored by this one.
-rem Newest first, the one restored last: a rollback cut short while marking
-rem leaves the right backup for the next run.
-for /l %%n in (%BK_MAX%,-1,1) do call :mark %%n
+rem Every backup of this computer up to now is restored by this one. The
+rem one restored last: a rollback cut short while marking leaves the right
+rem backup for the next run.
+for /f "usebackq" %%n in ("%W%\bk.txt") do call :mark %%n
+call :mark_pick %BK_PICK_N%
 goto finish
 
 :finish

@@ -5,22 +5,24 @@ Restores the registry state a tlsgpo policy's apply script recorded.
 .DESCRIPTION
 Written by tlsgpo @TOOL_VERSION@ for policy @ID@, version @VERSION@.
 
-Restores the oldest complete backup of this computer not yet restored,
+Restores the oldest usable backup of this computer not yet restored,
 which holds the state before the policy was first applied: a value that was
 absent is deleted, one that existed gets its old type and data back, and
-keys apply created are removed once they hold nothing. A backup cut short
-(an interrupted apply) is skipped with a warning; a backup made on another
-computer is refused. Reads backups written by apply.ps1 and by apply.cmd.
-Without a backup it refuses, unless -Force, which deletes the values the
-policy sets instead (the static inverse, as reg\rollback.reg does).
+keys apply created are removed once they hold nothing. A backup that cannot
+be used (cut short by a reboot or a timeout, damaged, written for another
+build of the package) is named, with the reason, and passed over; one made
+on another computer is refused (MachineGuid tells, so a rename does not
+matter). Every record is read before anything is written. Reads backups
+written by apply.ps1 and by apply.cmd. Without a usable backup it changes
+nothing: the prior data is unknown (reg\rollback.reg deletes the values).
 
 Exit codes: 0 restored (3010 with -SignalRestart), or every backup restored
-already; 2 not run
-elevated, or HKCU values as SYSTEM; 3 no backup of this computer to restore
-(and no -Force), or backups under ProgramData that someone other than
-SYSTEM and Administrators could have changed; 5 a value could not be
-restored, or a key apply created could not be removed (run it again); 6 an
-unexpected error.
+already; 2 not run elevated, HKCU values as SYSTEM, or -Force; 3 no usable
+backup of this computer, one holding a value that cannot be written back,
+or backups under ProgramData that someone other than SYSTEM and
+Administrators could have changed (nothing was changed); 5 a value could
+not be restored, or a key apply created could not be removed (run it
+again); 6 an unexpected error.
 Run it with powershell.exe -File: -Command turns every exit code into 0 or 1.
 
 .PARAMETER BackupDir
@@ -28,7 +30,8 @@ Where apply kept its backups (default: ProgramData\tlsgpo\@ID@). A
 relative path is taken from the current PowerShell location.
 
 .PARAMETER Force
-Without a backup, delete the policy's values.
+Gone: it deleted the policy's values when no backup was found, data
+nothing had a record of. reg\rollback.reg does that, deliberately.
 
 .PARAMETER SignalRestart
 Exit 3010 instead of 0 when values were restored: "done, restart needed"
@@ -54,6 +57,11 @@ if ($PSVersionTable.PSVersion.Major -lt 3 -or $ExecutionContext.SessionState.Lan
 trap {
     Write-TlsgpoError ('rollback.ps1: unexpected error: {0}' -f $_.Exception.Message)
     exit 6
+}
+
+if ($Force) {
+    Write-TlsgpoError 'rollback.ps1: -Force is gone: it deleted values nothing had a record of. reg\rollback.reg deletes the policy''s values (back to the Windows defaults), if that is what you want.'
+    exit 2
 }
 
 Write-Output ('rollback.ps1: policy {0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion)
@@ -86,127 +94,149 @@ if ((Test-TlsgpoDefaultStore $BackupDir) -and [IO.Directory]::Exists((Get-Tlsgpo
     }
 }
 
-# The oldest complete backup of this computer not yet restored.
+# The oldest usable backup of this computer not yet restored: the state
+# before the policy was first applied. One that cannot be used is named
+# with the reason and passed over; it never stands in the way.
+$machine = Get-TlsgpoMachineId
 $own = @()
 $foreign = $null
-$partial = 0
+$bad = @()
 foreach ($b in (Get-TlsgpoBackups $root)) {
     $read = Read-TlsgpoBackup $b.Path
+    $read.Number = $b.Number
     if (-not $read.Complete) {
-        $partial++
-        Write-TlsgpoError ('rollback.ps1: warning: "{0}" is not a complete backup of this package (an apply was cut short, or another plan wrote it): ignored.' -f $b.Path)
+        Write-TlsgpoError ('rollback.ps1: warning: not using "{0}": {1}.' -f $b.Path, $read.Why)
+        if (-not $read.Restored) { $bad += $read }
         continue
     }
-    if ($read.Computer -ne $env:COMPUTERNAME) {
+    if (-not (Test-TlsgpoOwnBackup $read $machine)) {
+        Write-TlsgpoError ('rollback.ps1: warning: not using "{0}": it was made on another computer ({1}, MachineGuid "{2}").' -f $b.Path, $read.Computer, $read.Machine)
         if ($null -eq $foreign) { $foreign = $read }
         continue
     }
     $own += $read
 }
 $pending = @($own | Where-Object { -not $_.Restored })
-$failed = 0
-$declined = 0
-if ($pending.Count -eq 0 -and -not $Force -and $own.Count -gt 0 -and $partial -eq 0) {
+# Every usable backup restored, but a later apply's cannot be used: that
+# apply may have changed values since, so the newest usable one is
+# restored again.
+if ($pending.Count -eq 0 -and $own.Count -gt 0 -and $bad.Count -gt 0 -and $bad[-1].Number -gt $own[-1].Number) {
+    Write-Output ('rollback.ps1: a later backup cannot be used: restoring the newest usable one again, "{0}".' -f $own[-1].Path)
+    $pending = @($own[-1])
+}
+if ($pending.Count -eq 0 -and $own.Count -gt 0) {
     # (A rerun after a reboot or a ConfigMgr retry lands here.)
-    Write-Output ('rollback.ps1: every backup of this computer under "{0}" is restored already: nothing to do.' -f $root)
+    Write-Output ('rollback.ps1: every usable backup of this computer under "{0}" is restored already: nothing to do.' -f $root)
     exit 0
 }
-if ($pending.Count -eq 0 -and -not $Force -and $null -ne $foreign -and $own.Count -eq 0) {
-    Write-TlsgpoError ('rollback.ps1: "{0}" was made on computer {1}, not on this one ({2}).' -f $foreign.Path, $foreign.Computer, $env:COMPUTERNAME)
-    Write-TlsgpoError ('rollback.ps1: refusing to restore another computer''s state; this computer has no backup of its own under "{0}". Nothing was changed.' -f $root)
+if ($pending.Count -eq 0 -and $null -ne $foreign) {
+    Write-TlsgpoError ('rollback.ps1: refusing to restore another computer''s state; this computer ({0}, MachineGuid "{1}") has no backup of its own under "{2}". Nothing was changed.' -f $env:COMPUTERNAME, $machine, $root)
     exit 3
 }
 if ($pending.Count -eq 0) {
-    if (-not $Force) {
-        Write-TlsgpoError ('rollback.ps1: no complete backup of policy {0} version {1} under "{2}".' -f $PolicyId, $PolicyVersion, $root)
-        Write-TlsgpoError 'rollback.ps1: nothing was changed. -Force deletes the policy''s values instead.'
+    Write-TlsgpoError ('rollback.ps1: no usable backup of policy {0} version {1} under "{2}": nothing was changed.' -f $PolicyId, $PolicyVersion, $root)
+    Write-TlsgpoError 'rollback.ps1: without one the prior data is unknown; reg\rollback.reg deletes the policy''s values, which returns them to the Windows defaults, not to what they were.'
+    exit 3
+}
+$backup = $pending[0]
+if ($backup.Computer -ne $env:COMPUTERNAME) {
+    Write-Output ('rollback.ps1: note: "{0}" was made when this computer was named {1}.' -f $backup.Path, $backup.Computer)
+}
+
+# Every record is read before anything is written: a value that cannot be
+# written back exactly stops the rollback here, with nothing changed.
+$restore = @()
+foreach ($entry in $Plan) {
+    $record = $backup.Values[$entry.Index]
+    if ($null -eq $record) { continue }
+    if ($record[2] -eq 'absent') {
+        $restore += @{ Entry = $entry; Absent = $true }
+        continue
+    }
+    $raw = $backup.Raws[$entry.Index]
+    $note = ''
+    try {
+        if ($null -ne $raw) {
+            if ('DWord', 'QWord', 'String', 'ExpandString', 'MultiString', 'Binary' -notcontains $raw[2]) { throw ('a value of kind {0}' -f $raw[2]) }
+            $old = @{ Kind = $raw[2]; Data = (ConvertFrom-TlsgpoRaw $raw[2] $raw[3]) }
+        } else {
+            $old = ConvertFrom-TlsgpoShown $record[3] $record[4]
+            if ($old.Kind -ne 'DWord' -and $old.Kind -ne 'QWord' -and $old.Kind -ne 'Binary') {
+                $note = ' (as reg.exe printed it for apply.cmd: leading spaces and characters outside the console code page are not kept)'
+            }
+        }
+    } catch {
+        Write-TlsgpoError ('rollback.ps1: {0} held {1} before apply, which cannot be written back exactly: {2}.' -f $entry.Label, $record[3], $_.Exception.Message)
+        Write-TlsgpoError ('rollback.ps1: nothing was changed; "{0}" says what it was.' -f $backup.Path)
         exit 3
     }
-    Write-Output ('rollback.ps1: no backup found: -Force deletes the {0} values the policy sets.' -f $Plan.Count)
-    foreach ($entry in $Plan) {
-        if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { continue }
-        try {
+    $restore += @{ Entry = $entry; Absent = $false; Old = $old; Note = $note }
+}
+
+$failed = 0
+$declined = 0
+Write-Output ('rollback.ps1: restoring "{0}"' -f $backup.Path)
+foreach ($r in $restore) {
+    $entry = $r.Entry
+    try {
+        if ($r.Absent) {
+            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { $declined++; continue }
             Remove-TlsgpoValue $entry
-            Write-Output ('deleted     {0}' -f $entry.Label)
-        } catch {
-            $failed++
-            Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
-        }
-    }
-} else {
-    $backup = $pending[0]
-    Write-Output ('rollback.ps1: restoring "{0}"' -f $backup.Path)
-    foreach ($entry in $Plan) {
-        $record = $backup.Values[$entry.Index]
-        if ($null -eq $record) { continue }
-        try {
-            if ($record[2] -eq 'absent') {
-                if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { $declined++; continue }
+            if ((Get-TlsgpoValue $entry).State -ne 'absent') {
                 Remove-TlsgpoValue $entry
-                if ((Get-TlsgpoValue $entry).State -ne 'absent') {
-                    Remove-TlsgpoValue $entry
-                    if ((Get-TlsgpoValue $entry).State -ne 'absent') { throw 'the value is still there' }
-                }
-                Write-Output ('deleted     {0}: absent, as before apply' -f $entry.Label)
-                continue
+                if ((Get-TlsgpoValue $entry).State -ne 'absent') { throw 'the value is still there' }
             }
-            $raw = $backup.Raws[$entry.Index]
-            $note = ''
-            if ($null -ne $raw) {
-                $old = @{ Kind = $raw[2]; Data = (ConvertFrom-TlsgpoRaw $raw[2] $raw[3]) }
-            } else {
-                $old = ConvertFrom-TlsgpoShown $record[3] $record[4]
-                if ($old.Kind -ne 'DWord' -and $old.Kind -ne 'QWord' -and $old.Kind -ne 'Binary') {
-                    $note = ' (as reg.exe printed it for apply.cmd: leading spaces and characters outside the console code page are not kept)'
-                }
-            }
-            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'restore')) { $declined++; continue }
-            # A write that does not read back byte for byte is tried once more.
-            Set-TlsgpoValue $entry $old.Kind $old.Data
+            Write-Output ('deleted     {0}: absent, as before apply' -f $entry.Label)
+            continue
+        }
+        if (-not $PSCmdlet.ShouldProcess($entry.Label, 'restore')) { $declined++; continue }
+        # A write that does not read back byte for byte is tried once more.
+        Set-TlsgpoValue $entry $r.Old.Kind $r.Old.Data
+        $now = Get-TlsgpoValue $entry
+        if (-not (Test-TlsgpoRestored $r.Old $now)) {
+            Set-TlsgpoValue $entry $r.Old.Kind $r.Old.Data
             $now = Get-TlsgpoValue $entry
-            if (-not (Test-TlsgpoRestored $old $now)) {
-                Set-TlsgpoValue $entry $old.Kind $old.Data
-                $now = Get-TlsgpoValue $entry
-                if (-not (Test-TlsgpoRestored $old $now)) { throw 'the value does not read back as it was' }
-            }
-            Write-Output ('restored    {0}: {1}{2}' -f $entry.Label, (Format-TlsgpoValue $now), $note)
-        } catch {
-            $failed++
-            Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
+            if (-not (Test-TlsgpoRestored $r.Old $now)) { throw 'the value does not read back as it was' }
         }
+        Write-Output ('restored    {0}: {1}{2}' -f $entry.Label, (Format-TlsgpoValue $now), $r.Note)
+    } catch {
+        $failed++
+        Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
     }
-    foreach ($entry in $PlanKeys) {
-        if ($backup.KeysAbsent -notcontains $entry.Index) { continue }
-        $base = Open-TlsgpoBase $entry
-        try {
-            $key = $base.OpenSubKey($entry.Key, $false)
-            if ($null -eq $key) { continue }
-            $empty = $key.SubKeyCount -eq 0 -and $key.ValueCount -eq 0
-            $key.Close()
-            if (-not $empty) {
-                Write-Output ('kept        key {0}: apply created it, and it still holds a value or a subkey' -f $entry.Label)
-                continue
-            }
-            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'remove key')) { $declined++; continue }
-            $base.DeleteSubKey($entry.Key, $false)
-            Write-Output ('removed     key {0}: apply created it and it holds nothing' -f $entry.Label)
-        } catch {
-            $failed++
-            Write-TlsgpoError ('FAILED      key {0}: apply created it; {1}' -f $entry.Label, $_.Exception.Message)
-        } finally {
-            $base.Close()
+}
+foreach ($entry in $PlanKeys) {
+    if ($backup.KeysAbsent -notcontains $entry.Index) { continue }
+    $base = Open-TlsgpoBase $entry
+    try {
+        $key = $base.OpenSubKey($entry.Key, $false)
+        if ($null -eq $key) { continue }
+        $empty = $key.SubKeyCount -eq 0 -and $key.ValueCount -eq 0
+        $key.Close()
+        if (-not $empty) {
+            Write-Output ('kept        key {0}: apply created it, and it still holds a value or a subkey' -f $entry.Label)
+            continue
         }
+        if (-not $PSCmdlet.ShouldProcess($entry.Label, 'remove key')) { $declined++; continue }
+        $base.DeleteSubKey($entry.Key, $false)
+        Write-Output ('removed     key {0}: apply created it and it holds nothing' -f $entry.Label)
+    } catch {
+        $failed++
+        Write-TlsgpoError ('FAILED      key {0}: apply created it; {1}' -f $entry.Label, $_.Exception.Message)
+    } finally {
+        $base.Close()
     }
-    # Only a rollback that did everything marks the backups restored.
-    if ($failed -eq 0 -and $declined -eq 0 -and -not $WhatIfPreference) {
-        # Newest first, the one restored last: a rollback cut short while
-        # marking leaves the right backup for the next run.
-        for ($i = $pending.Count - 1; $i -ge 0; $i--) {
-            [IO.File]::WriteAllText([IO.Path]::Combine($pending[$i].Path, 'restored.txt'), ('restored by rollback.ps1 from "{0}"' -f $backup.Path))
-        }
-    } elseif ($declined -gt 0 -and -not $WhatIfPreference) {
-        Write-Output ('rollback.ps1: {0} changes were declined: the backup stays unrestored.' -f $declined)
+}
+# Only a rollback that did everything marks the backups restored.
+if ($failed -eq 0 -and $declined -eq 0 -and -not $WhatIfPreference) {
+    # The one restored last: a rollback cut short while marking leaves the
+    # right backup for the next run. The unusable ones are marked too, so
+    # that a rerun has nothing to do.
+    $marks = @($bad) + @($pending | Where-Object { $_.Path -ne $backup.Path }) + @($backup)
+    foreach ($m in $marks) {
+        [IO.File]::WriteAllText([IO.Path]::Combine($m.Path, 'restored.txt'), ('restored by rollback.ps1 from "{0}"' -f $backup.Path))
     }
+} elseif ($declined -gt 0 -and -not $WhatIfPreference) {
+    Write-Output ('rollback.ps1: {0} changes were declined: the backup stays unrestored.' -f $declined)
 }
 if (-not $WhatIfPreference) {
     Write-Output 'rollback.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.'

@@ -42,6 +42,8 @@ base_registry() {
 	done
 	printf 'value\tHKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\tCurrentBuildNumber\t1\t%s\n' "$(hexsz "${1:-20348}")"
 	printf 'value\tHKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage\tOEMCP\t1\t%s\n' "$(hexsz 437)"
+	printf 'value\tHKLM\\SOFTWARE\\Microsoft\\Cryptography\tMachineGuid\t1\t%s\n' \
+		"$(hexsz "${2:-6f3c2a1e-0b4d-4c8e-9a7f-2d5e1b3c4a6f}")"
 }
 
 # psrun STATE SCRIPT [JSON]: runs SCRIPT (a path) in state folder STATE;
@@ -60,13 +62,22 @@ psrun() {
 	cp "$st/reg.after.txt" "$st/reg.txt" 2>/dev/null
 }
 
-# new_state NAME [BUILD]: a fresh state folder with the base registry.
+# new_state NAME [BUILD [MACHINEGUID]]: a fresh state folder with the
+# base registry.
 new_state() {
 	local st=$WORK/st-$1
 	rm -rf "$st"
 	mkdir -p "$st/home"
-	base_registry "${2:-}" > "$st/reg.txt"
+	base_registry "${2:-}" "${3:-}" > "$st/reg.txt"
 	echo "$st"
+}
+
+# set_value STATE PATH NAME TYPE HEX: a value in the registry of the next run.
+set_value() {
+	P=$2 N=$3 awk -F'\t' '!($1 == "value" && tolower($2) == tolower(ENVIRON["P"]) && tolower($3) == tolower(ENVIRON["N"]))' \
+		"$1/reg.txt" > "$1/reg.tmp"
+	printf 'value\t%s\t%s\t%s\t%s\n' "$2" "$3" "$4" "$5" >> "$1/reg.tmp"
+	mv "$1/reg.tmp" "$1/reg.txt"
 }
 
 # prior_data JSON: every plan value present with other data, as state lines.
@@ -140,6 +151,129 @@ job_restart() {
 	check_eq "rollback.ps1 -SignalRestart that restores values: exits 3010" "$rc" 3010
 	psrun "$st" "$s/rollback.ps1" '{"SignalRestart": true}'
 	check_eq "...run again (restored already): exits 0" "$rc" 0
+}
+
+# ---- Recovery (issue 17, item 3) -----------------------------------------
+winhttp='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'
+bk() { echo "$1/home/ProgramData/tlsgpo/office365-tls12/office365-tls12-1.0-$2"; }
+
+# A backup that cannot be used is named with the reason and never stands
+# in the way; -Force, which deleted values nothing had a record of, is gone.
+job_invalid() {
+	local st s=$WORK/pkg-office365-tls12/scripts
+	st=$(new_state invalid)
+	psrun "$st" "$s/apply.ps1"
+	cp "$st/reg.before.txt" "$st/reg.start"
+	psrun "$st" "$s/rollback.ps1"
+	psrun "$st" "$s/apply.ps1"
+	head -c 300 "$(bk "$st" 2)/state.txt" > "$(bk "$st" 2)/cut" && mv "$(bk "$st" 2)/cut" "$(bk "$st" 2)/state.txt"
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "backup 1 restored, a later apply's (2) cut short: rollback.ps1 exits 0, restoring 1 again" \
+		"$rc $(grep -c -F "restoring the newest usable one again, \"$(bk "$st" 1)\"" <<<"$out")" "0 1"
+	check "...naming the cut one and why" grep -q -F "not using \"$(bk "$st" 2)\": it was cut short: no end record" <<<"$out"
+	check "...and the registry is as before the first apply" cmp -s "$st/reg.start" "$st/reg.after.txt"
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "...run again: exit 0, nothing to do" "$rc $(grep -c 'restored already: nothing to do' <<<"$out")" "0 1"
+	mkdir -p "$(bk "$st" 3)"
+	psrun "$st" "$s/apply.ps1"
+	check "an apply stopped before it wrote state.txt leaves a folder the next one passes over (number 4)" \
+		grep -q -F "prior state saved in \"$(bk "$st" 4)\"" <<<"$out"
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "backup 4 usable, 2 and 3 not: rollback.ps1 restores 4, exit 0" \
+		"$rc $(grep -c -F "restoring \"$(bk "$st" 4)\"" <<<"$out")" "0 1"
+	check "...saying why 3 was passed over" grep -q -F "not using \"$(bk "$st" 3)\": it holds no state.txt" <<<"$out"
+	check "...and the registry is as before the first apply" cmp -s "$st/reg.start" "$st/reg.after.txt"
+	rm -rf "$(bk "$st" 1)" "$(bk "$st" 4)"
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "only unusable backups: rollback.ps1 exits 3 and changes nothing" \
+		"$rc $(cmp -s "$st/reg.before.txt" "$st/reg.after.txt" && echo same)" "3 same"
+	check "...saying the prior data is unknown and naming reg\\rollback.reg, offering no -Force" \
+		bash -c 'grep -q "reg.rollback.reg deletes the policy" <<<"$1" && ! grep -q -e "-Force" <<<"$1"' _ "$out"
+	psrun "$st" "$s/rollback.ps1" '{"Force": true}'
+	check_eq "rollback.ps1 -Force: exit 2, saying it is gone" "$rc $(grep -c -e '-Force is gone' <<<"$out")" "2 1"
+}
+
+# MachineGuid, not the name: a rename keeps the backups this computer's.
+job_machine() {
+	local st s=$WORK/pkg-office365-tls12/scripts
+	st=$(new_state machine)
+	COMPUTERNAME=OLDNAME psrun "$st" "$s/apply.ps1"
+	cp "$st/reg.before.txt" "$st/reg.start"
+	check "the backup records the MachineGuid and the name" \
+		grep -q -x -e 'machine|6f3c2a1e-0b4d-4c8e-9a7f-2d5e1b3c4a6f.' "$(bk "$st" 1)/state.txt"
+	COMPUTERNAME=NEWNAME psrun "$st" "$s/rollback.ps1"
+	check_eq "renamed since: rollback.ps1 restores, exit 0, saying the old name" \
+		"$rc $(grep -c 'was made when this computer was named OLDNAME' <<<"$out")" "0 1"
+	check "...and the registry is as before" cmp -s "$st/reg.start" "$st/reg.after.txt"
+	COMPUTERNAME=NEWNAME psrun "$st" "$s/apply.ps1"
+	sed -i 's/^machine|.*/machine|0badc0de-0000-4000-8000-000000000000\r/' "$(bk "$st" 2)/state.txt"
+	COMPUTERNAME=NEWNAME psrun "$st" "$s/rollback.ps1"
+	check_eq "backup 1 restored, 2 made by another MachineGuid under this name: exit 0, 2 passed over with why" \
+		"$rc $(grep -c "not using \"$(bk "$st" 2)\": it was made on another computer (NEWNAME, MachineGuid \"0badc0de" <<<"$out")" "0 1"
+	rm -rf "$(bk "$st" 1)"
+	COMPUTERNAME=NEWNAME psrun "$st" "$s/rollback.ps1"
+	check_eq "...only that one: refused, exit 3, nothing changed" \
+		"$rc $(grep -c "refusing to restore another computer's state" <<<"$out") $(cmp -s "$st/reg.before.txt" "$st/reg.after.txt" && echo same)" "3 1 same"
+}
+
+# Values whose type .NET cannot write back: apply refuses before anything.
+job_odd_types() {
+	local st s=$WORK/pkg-office365-tls12/scripts t before
+	for t in 0 5 6 8; do
+		st=$(new_state "odd-$t")
+		set_value "$st" "$winhttp" DefaultSecureProtocols "$t" 00080000
+		psrun "$st" "$s/apply.ps1"
+		check_eq "DefaultSecureProtocols of type $t: apply.ps1 exits 4, nothing changed, no backup" \
+			"$rc $(cmp -s "$st/reg.before.txt" "$st/reg.after.txt" && echo same) $(ls "$st/home/ProgramData/tlsgpo/office365-tls12" 2>/dev/null | wc -l)" \
+			"4 same 0"
+	done
+	check "...naming the value and the types" grep -q 'WinHttp \[64-bit\] DefaultSecureProtocols holds a REG_NONE, REG_DWORD_BIG_ENDIAN, REG_LINK or resource list value' <<<"$out"
+	# A backup an older apply.ps1 wrote for such a value: refused before
+	# anything is written.
+	st=$(new_state odd-backup)
+	psrun "$st" "$s/apply.ps1"
+	sed -i 's/^value|1|absent/value|1|present|REG_NONE|00080000/; 1,/^value|1|/{/^value|1|/a\
+raw|1|Unknown|AAgAAA==
+}' "$(bk "$st" 1)/state.txt"
+	before=$(cat "$st/reg.txt")
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "a backup holding a value of kind Unknown: rollback.ps1 exits 3, nothing changed" \
+		"$rc $([ "$before" = "$(cat "$st/reg.after.txt")" ] && echo same)" "3 same"
+	check "...naming it" grep -q 'DefaultSecureProtocols held REG_NONE before apply, which cannot be written back exactly' <<<"$out"
+}
+
+# Twelve applies, each after someone changed a value: ten usable backups
+# stay, and the first (the state before the policy) is never removed.
+job_prune() {
+	local st s=$WORK/pkg-office365-tls12/scripts i n
+	st=$(new_state prune)
+	psrun "$st" "$s/apply.ps1"
+	cp "$st/reg.before.txt" "$st/reg.start"
+	for i in 2 3 4 5 6 7 8 9 10 11 12; do
+		set_value "$st" "$winhttp" DefaultSecureProtocols 4 "$(printf '%02x' "$i")0a0000"
+		psrun "$st" "$s/apply.ps1" '{"KeepBackups": 3}'
+		[ "$rc" = 0 ] || not_ok "apply.ps1 run $i exits 0 (rc $rc)"
+	done
+	n=$(ls "$st/home/ProgramData/tlsgpo/office365-tls12" | sort -t- -k4 -n | tr '\n' ' ')
+	check_eq "12 applies, -KeepBackups 3: backups 10-12 stay, and 1, which rollback restores" \
+		"$n" "office365-tls12-1.0-1 office365-tls12-1.0-10 office365-tls12-1.0-11 office365-tls12-1.0-12 "
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "...rollback.ps1 restores backup 1, exit 0" "$rc $(grep -c -F "restoring \"$(bk "$st" 1)\"" <<<"$out")" "0 1"
+	check "...and the registry is as before the first apply" cmp -s "$st/reg.start" "$st/reg.after.txt"
+	psrun "$st" "$s/apply.ps1" '{"KeepBackups": 0}'
+	check_eq "-KeepBackups 0: usage, exit 2" "$rc" 2
+}
+
+# A key that cannot be read is an error, never "absent".
+job_denied() {
+	local st s=$WORK/pkg-office365-tls12/scripts
+	st=$(new_state denied)
+	printf 'key\t%s\ndenied\t%s\n' "$winhttp" "$winhttp" >> "$st/reg.txt"
+	psrun "$st" "$s/detect.ps1"
+	check_eq "WinHttp key access denied: detect.ps1 exits 6 (an error, not drift)" "$rc" 6
+	psrun "$st" "$s/apply.ps1"
+	check_eq "...apply.ps1 exits 6 and changes nothing, no backup" \
+		"$rc $(cmp -s "$st/reg.before.txt" "$st/reg.after.txt" && echo same) $(ls "$st/home/ProgramData/tlsgpo/office365-tls12" 2>/dev/null | wc -l)" "6 same 0"
 }
 
 # ---- The backup folder check ----------------------------------------------
@@ -261,7 +395,7 @@ run_jobs() {	# N JOB...
 }
 
 t0=$(date +%s)
-jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_custom job_corpus job_detect_cap job_restart)
+jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied)
 for pol in $policies; do
 	for start in empty data; do
 		jobs_list+=("job_rt $(basename "$pol" .ini) $start")

@@ -121,8 +121,9 @@ rt() {	# ID SCENARIO
 	if [ "$sc" = b ] || [ "$sc" = c ]; then
 		jeq "$name: every value present before apply" "$(grep -c '^value .* = absent$' <<<"$before")" 0
 		wine_cmd "$scripts" detect.cmd
+		# (As many lines as fit in 2,000 characters, then "... and N more".)
 		jeq "$name: detect.cmd exits 1, its first line says $n of $n drift, then $n wrong values" \
-			"$rc|$(head -1 <<<"$out" | cut -d' ' -f1-6)|$(grep -c '^wrong ' <<<"$out")" \
+			"$rc|$(head -1 <<<"$out" | cut -d' ' -f1-6)|$(( $(grep -c '^wrong ' <<<"$out") + $(tail -1 <<<"$out" | sed -n 's/^\.\.\. and \([0-9]*\) more .*/\1/p') + 0 ))" \
 			"1|detect.cmd: drift: $n of $n values|$n"
 	fi
 	# A fresh prefix already has some values (SSL 2.0\Client DisabledByDefault=1).
@@ -170,7 +171,7 @@ job_refusals() {
 	jrc "not elevated (fltmc fails): apply.cmd exits 2" 2
 	jcheck "...saying why" grep -q 'run this script elevated' <<<"$out"
 	jeq "...and writes nothing" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" absent
-	wine_cmd "$s" rollback.cmd /force
+	wine_cmd "$s" rollback.cmd
 	jrc "not elevated: rollback.cmd exits 2" 2
 	mv "$fltmc.off" "$fltmc"
 
@@ -200,14 +201,16 @@ job_refusals() {
 	jrc "every backup restored already (a rerun): rollback.cmd exits 0" 0
 	jcheck "...saying there is nothing to do" grep -q 'restored already: nothing to do' <<<"$out"
 	rm -rf "$(bkroot office365-tls12)"
+	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa80 /f /reg:64
 	wine_cmd "$s" rollback.cmd
 	jrc "rollback.cmd without a backup: exits 3" 3
-	jcheck "...and says /force is the way" grep -q '/force deletes' <<<"$out"
-	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa80 /f /reg:64
+	jcheck "...says the prior data is unknown, names reg\\rollback.reg, offers no /force" \
+		bash -c 'grep -q "the prior data is unknown; reg.rollback.reg deletes" <<<"$1" && ! grep -q "/force" <<<"$1"' _ "$out"
+	jeq "...and changed nothing" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" "REG_DWORD 0xa80"
 	wine_cmd "$s" rollback.cmd /force
-	jrc "rollback.cmd /force: exits 0" 0
-	jcheck "...says it uses the static inverse" grep -q 'no backup found: /force deletes the 13 values' <<<"$out"
-	jeq "...and deleted the value" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" absent
+	jrc "rollback.cmd /force: exit 2, it is gone" 2
+	jcheck "...saying so" grep -q '/force is gone: it deleted values nothing had a record of' <<<"$out"
+	jeq "...and deleted nothing" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" "REG_DWORD 0xa80"
 }
 
 # Hostile policy text is echoed literally and runs nothing.
@@ -366,15 +369,27 @@ job_acl() {
 	jrc "...with /backupdir (trusted as given, not checked) apply.cmd exits 0" 0
 }
 
-# A backup copied from another computer is refused, naming it.
+# A backup copied from another computer is refused, naming it; one made
+# before this computer was renamed is its own (MachineGuid tells).
 job_foreign() {
-	local s=$WORK/pkg-office365-tls12/scripts st
+	local s=$WORK/pkg-office365-tls12/scripts st json=$WORK/office365-tls12.json before
+	before=$(wine_state "$json")
 	wine_cmd "$s" apply.cmd
 	st=$(bkroot office365-tls12)/office365-tls12-1.0-1/state.txt
-	sed -i 's/^computer|.*/computer|OTHER-PC\r/' "$st"
+	jcheck "the backup records the MachineGuid" grep -q '^machine|[0-9a-f-]\{36\}'$'\r''$' "$st"
+	sed -i 's/^computer|.*/computer|OLD-NAME\r/' "$st"
 	wine_cmd "$s" rollback.cmd
-	jrc "a backup made on OTHER-PC: rollback.cmd exits 3" 3
-	jcheck "...saying whose it is" grep -q 'was made on computer OTHER-PC, not on this one' <<<"$out"
+	jrc "a backup made before a rename (same MachineGuid): rollback.cmd exits 0" 0
+	jcheck "...saying the old name" grep -q 'was made when this computer was named OLD-NAME' <<<"$out"
+	jeq "...and the state is as before" "$(wine_state "$json")" "$before"
+	wine_cmd "$s" apply.cmd
+	st=$(bkroot office365-tls12)/office365-tls12-1.0-2/state.txt
+	rm -rf "$(bkroot office365-tls12)/office365-tls12-1.0-1"
+	sed -i 's/^computer|.*/computer|OTHER-PC\r/; s/^machine|.*/machine|0badc0de-0000-4000-8000-000000000000\r/' "$st"
+	wine_cmd "$s" rollback.cmd
+	jrc "a backup made on OTHER-PC (another MachineGuid): rollback.cmd exits 3" 3
+	jcheck "...saying whose it is" grep -q 'not using ".*office365-tls12-1.0-2": it was made on another computer (OTHER-PC)' <<<"$out"
+	jcheck "...and refusing" grep -q "refusing to restore another computer's state" <<<"$out"
 	wine_cmd "$s" detect.cmd
 	jrc "...and changed nothing (detect.cmd: compliant)" 0
 }
@@ -424,7 +439,7 @@ job_partial() {
 	head -c $(( $(wc -c < "$st") / 2 )) "$st" > "$st.cut" && mv "$st.cut" "$st"
 	wine_cmd "$s" rollback.cmd
 	jrc "backup 2 cut in half, backup 1 complete: rollback.cmd exits 0" 0
-	jcheck "...warns that backup 2 is not complete" grep -q 'office365-tls12-1.0-2" is not a complete backup' <<<"$out"
+	jcheck "...names backup 2 and why it is not used" grep -q 'not using ".*office365-tls12-1.0-2": it was cut short: no end record' <<<"$out"
 	jcheck "...restores backup 1" grep -q -F 'restoring "C:\ProgramData\tlsgpo\office365-tls12\office365-tls12-1.0-1"' <<<"$out"
 	jeq "...and the state is as before" "$(wine_state "$json")" "$before"
 	wine_cmd "$s" apply.cmd
@@ -432,10 +447,18 @@ job_partial() {
 	st=$r/office365-tls12-1.0-3/state.txt
 	head -c $(( $(wc -c < "$st") / 2 )) "$st" > "$st.cut" && mv "$st.cut" "$st"
 	wine_cmd "$s" rollback.cmd
-	jrc "only a cut backup left: rollback.cmd refuses (exit 3)" 3
-	jcheck "...saying there is no complete backup" grep -q 'no complete backup' <<<"$out"
-	wine_cmd "$s" detect.cmd
-	jrc "...and restores nothing (detect.cmd: compliant)" 0
+	jrc "backup 1 restored, 3 (a later apply's) cut: rollback.cmd exits 0" 0
+	jcheck "...restoring the newest usable one, 1, again" grep -q -F 'restoring the newest usable one again, "C:\ProgramData\tlsgpo\office365-tls12\office365-tls12-1.0-1"' <<<"$out"
+	jeq "...and the state is as before the first apply" "$(wine_state "$json")" "$before"
+	wine_cmd "$s" rollback.cmd
+	jrc "...run again: exits 0" 0
+	jcheck "...with nothing to do" grep -q 'restored already: nothing to do' <<<"$out"
+	rm -rf "$r/office365-tls12-1.0-1"
+	rm -f "$r"/*/restored.txt
+	wine_cmd "$s" rollback.cmd
+	jrc "only cut backups left: rollback.cmd refuses (exit 3)" 3
+	jcheck "...saying there is no usable backup" grep -q 'no usable backup' <<<"$out"
+	jeq "...and restores nothing" "$(wine_state "$json")" "$before"
 }
 
 # Gaps in the numbering do not hide later backups.
@@ -665,17 +688,32 @@ job_types() {
 	before=$(wine_state "$json")
 	wine_cmd "$s" apply.cmd
 	jrc "DefaultSecureProtocols is a REG_DWORD_BIG_ENDIAN: apply.cmd refuses (exit 4)" 4
-	jcheck "...naming the type and apply.ps1" bash -c 'grep -q "REG_DWORD_BIG_ENDIAN, which reg.exe cannot write back" <<<"$1" && grep -q "apply.ps1 can" <<<"$1"' _ "$out"
+	jcheck "...naming the type, and that apply.ps1 cannot either" bash -c 'grep -q "REG_DWORD_BIG_ENDIAN, which reg.exe cannot write back exactly" <<<"$1" && grep -q "nor can apply.ps1" <<<"$1"' _ "$out"
 	jeq "...and changes nothing" "$(wine_state "$json")" "$before"
 	wine_cmd "$s" detect.cmd
 	jcheck "detect.cmd calls it the wrong type, not missing" grep -q '^wrong type  .*DefaultSecureProtocols: REG_DWORD_BIG_ENDIAN, policy wants' <<<"$out"
+	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_NONE /d 00080000 /f /reg:64
+	wine_cmd "$s" apply.cmd
+	jrc "a REG_NONE (reg.exe shows its bytes as text, and would write that text back): apply.cmd refuses (exit 4)" 4
 	reg_do delete "$winhttp" /v DefaultSecureProtocols /f /reg:64
 	wine_cmd "$s" apply.cmd
 	st=$(bkroot office365-tls12)/office365-tls12-1.0-1/state.txt
 	sed -i 's/^plan|.*/plan|0123456789abcdef\r/' "$st"
 	wine_cmd "$s" rollback.cmd
 	jrc "a backup whose plan is not this package's: rollback.cmd refuses (exit 3)" 3
-	jcheck "...with a warning naming it" grep -q 'office365-tls12-1.0-1" is not a complete backup of this package' <<<"$out"
+	jcheck "...with a warning naming it and why" grep -q 'not using ".*office365-tls12-1.0-1": it was written for another build of this package' <<<"$out"
+	# A backup (of an older apply.ps1) that holds a REG_NONE: refused
+	# before anything is written.
+	rm -rf "$(bkroot office365-tls12)"
+	reg_do delete "$winhttp" /v DefaultSecureProtocols /f /reg:64
+	wine_cmd "$s" apply.cmd
+	st=$(bkroot office365-tls12)/office365-tls12-1.0-1/state.txt
+	sed -i 's/^value|1|absent/value|1|present|REG_NONE|00080000/' "$st"
+	before=$(wine_state "$json")
+	wine_cmd "$s" rollback.cmd
+	jrc "a backup holding a REG_NONE value: rollback.cmd refuses (exit 3)" 3
+	jcheck "...saying why" grep -q 'holds a value of a type reg.exe cannot write back' <<<"$out"
+	jeq "...and changes nothing" "$(wine_state "$json")" "$before"
 }
 
 # tlsgpo check on Wine's own exports after apply.cmd and after rollback.cmd.

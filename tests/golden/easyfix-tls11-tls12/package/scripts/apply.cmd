@@ -5,11 +5,14 @@ rem Sets the policy's 6 registry values (both registry views) with reg.exe,
 rem after recording the prior state of every one of them in a new backup
 rem folder, which rollback.cmd restores exactly. A second run changes nothing.
 rem
-rem usage: apply.cmd [/backupdir DIR] [/skipprereq] [/signalrestart]
+rem usage: apply.cmd [/backupdir DIR] [/keep N] [/skipprereq] [/signalrestart]
 rem   /backupdir DIR  keep backups in DIR (default: %ProgramData%\tlsgpo\easyfix-tls11-tls12,
 rem                   or %LOCALAPPDATA%\tlsgpo\easyfix-tls11-tls12 for a policy with HKCU
 rem                   values), each as DIR\easyfix-tls11-tls12-1.0-N; a relative DIR
 rem                   is taken from the current folder
+rem   /keep N         keep the newest N usable backups of this computer
+rem                   (default 10; 1 to 9999), and always the one rollback
+rem                   would restore; older ones go after a new backup
 rem   /skipprereq     do not check what this Windows needs (KB 3140245 or
 rem                   KB 4467770 for WinHTTP, an OS that has TLS 1.3)
 rem   /signalrestart  exit 3010 instead of 0 when values were changed: "done,
@@ -45,6 +48,7 @@ set "BACKUP_ROOT=%BACKUP_TOP%\easyfix-tls11-tls12"
 set "BACKUP_CUSTOM=0"
 set "SKIP_PREREQ=0"
 set "SIGNAL_RESTART=0"
+set "KEEP=10"
 set "W="
 set "RC=0"
 goto main
@@ -77,30 +81,61 @@ for /f "tokens=1-7 delims=|" %%a in ("%OP_ROW%") do (
 exit /b 0
 :key
 call set "K_ROW=%%K_%1%%"
-for /f "tokens=1-5 delims=|" %%a in ("%K_ROW%") do (
+for /f "tokens=1-7 delims=|" %%a in ("%K_ROW%") do (
 	set "K_PATH=%%a"
 	set "K_VIEW=%%b"
 	set "K_HOLDS=%%c"
 	set "K_FULL=%%d"
 	set "K_LABEL=%%e"
+	set "K_PARENT=%%f"
+	set "K_PPATH=%%g"
 )
 exit /b 0
 
 rem :read_key N: reg query of plan key N (its values and subkeys) into
-rem %W%\kN.out; KR_N = present, absent, or error when reg.exe could not
-rem tell. Exit 1 with a message is "absent"; any other failure is "error",
-rem never "absent".
+rem %W%\kN.out; KR_N (and KR_NOW) = present, absent, or error when reg.exe
+rem could not tell. Exit 1 with a message is "absent" unless the parent
+rem lists the key (:key_denied); any other failure is "error", never
+rem "absent".
 :read_key
 call :key %1
 :read_key_now
 %REG% query "%K_PATH%" %K_VIEW% >"%W%\k%1.out" 2>"%W%\k%1.err"
 set "KR_RC=%errorlevel%"
-set "KR_NOW=error"
-if "%KR_RC%"=="0" set "KR_NOW=present"
+set "KR_%1=error"
+if "%KR_RC%"=="0" set "KR_%1=present"
 rem reg.exe says why when the key does not exist (Windows on stderr, Wine
 rem on stdout); a reg.exe that did not run says nothing.
-if "%KR_RC%"=="1" for %%f in ("%W%\k%1.out" "%W%\k%1.err") do if %%~zf GTR 0 set "KR_NOW=absent"
-set "KR_%1=%KR_NOW%"
+if "%KR_RC%"=="1" for %%f in ("%W%\k%1.out" "%W%\k%1.err") do if %%~zf GTR 0 set "KR_%1=absent"
+call set "KR_NOW=%%KR_%1%%"
+if "%KR_NOW%"=="absent" call :key_denied %1
+call set "KR_NOW=%%KR_%1%%"
+exit /b 0
+
+rem :key_denied N: reg.exe exits 1 for a key that is not there and for one
+rem it may not read alike, and says which only in the UI's language. A key
+rem its parent lists is there: KR_N = error. The parent is a plan key, read
+rem now if it was not (K_PARENT), or one every Windows has (K_PPATH).
+:key_denied
+call :key %1
+if "%K_PARENT%"=="0" goto key_denied_root
+call set "KD_STATE=%%KR_%K_PARENT%%%"
+if not defined KD_STATE call :read_key %K_PARENT%
+call :key %1
+call set "KD_STATE=%%KR_%K_PARENT%%%"
+if "%KD_STATE%"=="absent" exit /b 0
+if not "%KD_STATE%"=="present" goto key_denied_error
+set "KD_OUT=%W%\k%K_PARENT%.out"
+goto key_denied_look
+:key_denied_root
+%REG% query "%K_PPATH%" %K_VIEW% >"%W%\kp%1.out" 2>nul
+if not "%errorlevel%"=="0" goto key_denied_error
+set "KD_OUT=%W%\kp%1.out"
+:key_denied_look
+for /f "usebackq delims=" %%l in ("%KD_OUT%") do if /i "%%l"=="%K_FULL%" set "KR_%1=error"
+exit /b 0
+:key_denied_error
+set "KR_%1=error"
 exit /b 0
 
 rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
@@ -124,6 +159,8 @@ rem REG_DWORD_BIG_ENDIAN...), which these scripts can neither back up nor
 rem restore. Q_TYPE is always a word from the lists below; Q_DATA is set only
 rem for a REG_DWORD line of exactly three words (a value named
 rem "Enabled REG_DWORD" is not "Enabled"), so it is reg.exe's 0x number.
+rem REG_NONE is "other" too: reg.exe shows its data as hex, and reg add
+rem /t REG_NONE /d would store that text, not the bytes.
 :query
 set "Q_TYPE="
 set "Q_DATA="
@@ -132,8 +169,8 @@ call set "Q_STATE=%%KR_%OP_K%%%"
 if not "%Q_STATE%"=="present" exit /b 0
 set "Q_STATE=absent"
 for /f "usebackq tokens=1-3,*" %%a in ("%W%\k%OP_K%.out") do (
-	if /i "%%a"=="%OP_NAME%" for %%t in (REG_DWORD_BIG_ENDIAN REG_LINK REG_RESOURCE_LIST REG_FULL_RESOURCE_DESCRIPTOR REG_RESOURCE_REQUIREMENTS_LIST) do if /i "%%b"=="%%t" set "Q_OTHER=%%t"
-	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_QWORD REG_BINARY REG_NONE) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_NONE REG_DWORD_BIG_ENDIAN REG_LINK REG_RESOURCE_LIST REG_FULL_RESOURCE_DESCRIPTOR REG_RESOURCE_REQUIREMENTS_LIST) do if /i "%%b"=="%%t" set "Q_OTHER=%%t"
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_QWORD REG_BINARY) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
 	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_TYPE=REG_DWORD"
 )
 if defined Q_TYPE goto query_typed
@@ -214,7 +251,7 @@ set "B_%1=REG_DWORD %Q_HEX%"
 goto count_todo_recorded
 :count_todo_other
 set /a UNKNOWN+=1
->&2 echo apply.cmd: %OP_LABEL% is a %Q_TYPE%, which reg.exe cannot write back.
+>&2 echo apply.cmd: %OP_LABEL% is a %Q_TYPE%, which reg.exe cannot write back exactly.
 :count_todo_recorded
 if not "%Q_SAME%"=="1" goto count_todo_differs
 set "OK_%1=1"
@@ -296,15 +333,14 @@ rem only once it reads back complete.
 set "BK_MINE=0"
 call :store_ready
 if errorlevel 1 exit /b 1
-call :scan_backups
-if %BK_MAX% GEQ 9999 exit /b 1
+call :list_backups
 set "BK_N=%BK_MAX%"
 set "BK_TRIES=0"
 :new_backup_next
 set /a BK_N+=1
 set /a BK_TRIES+=1
 if %BK_TRIES% GTR 50 exit /b 1
-if %BK_N% GTR 9999 exit /b 1
+if %BK_N% GTR 999999999 exit /b 1
 set "BK=%BK_P%%BK_N%"
 mkdir "%BK%" >nul 2>&1
 if not errorlevel 1 goto new_backup_mine
@@ -312,77 +348,54 @@ if exist "%BK%\" goto new_backup_next
 exit /b 1
 :new_backup_mine
 set "BK_MINE=1"
+for /l %%i in (1,1,%KEY_COUNT%) do call :export_key %%i
+rem state.txt last, without the file cache where xcopy can (/j, Windows
+rem 7 and Server 2008 R2 on): a backup cut short has none, or no end.
 set /a "BK_RECS=OP_COUNT+KEY_COUNT"
 >> "%W%\state.txt" echo end^|%BK_RECS%
-copy /b "%W%\state.txt" "%BK%\state.txt" >nul 2>&1
+xcopy /j /q /y "%W%\state.txt" "%BK%\" >nul 2>&1
+if errorlevel 1 copy /b "%W%\state.txt" "%BK%\state.txt" >nul 2>&1
 if errorlevel 1 exit /b 1
 call :bk_read
 if not "%BV_OK%"=="1" exit /b 1
-for /l %%i in (1,1,%KEY_COUNT%) do call :export_key %%i
 exit /b 0
 
-rem :store_ready: the backup folders. ProgramData's (not a /backupdir,
-rem which is trusted as given, nor LocalAppData, the user's own) are made
-rem for SYSTEM and Administrators only, or checked (:acl_check): one someone
-rem else could change is moved aside, with every backup in it, and made
-rem anew. errorlevel 1 when that cannot be done.
-:store_ready
-if "0"=="1" goto store_root
-if "%BACKUP_CUSTOM%"=="1" goto store_root
-set "AS_DIR=%BACKUP_TOP%"
-if exist "%BACKUP_TOP%\" goto store_check
-call :admin_folder
-if errorlevel 1 exit /b 1
-:store_check
-call :acl_check
-if "%AC%"=="ok" goto store_root
-if "%AC%"=="error" goto store_unchecked
-call :acl_say "apply.cmd: warning"
-set "AS_DIR=%BACKUP_ROOT%"
-set "AS_NAME=%TLSGPO_ID%"
-if "%AC%"=="top" set "AS_DIR=%BACKUP_TOP%"
-if "%AC%"=="top" set "AS_NAME=tlsgpo"
-call :move_aside
-if errorlevel 1 goto store_stuck
->&2 echo apply.cmd: warning: moved "%AS_DIR%" aside to "%AS_DIR%.untrusted-%AS_N%": none of its backups is used; made it anew for SYSTEM and Administrators only.
-call :admin_folder
-if errorlevel 1 exit /b 1
-call :acl_check
-if "%AC%"=="ok" goto store_root
-if "%AC%"=="error" goto store_unchecked
-call :acl_say "apply.cmd"
-exit /b 1
-:store_stuck
->&2 echo apply.cmd: cannot move "%AS_DIR%" aside ^(a file in it is in use^).
-exit /b 1
-:store_unchecked
->&2 echo apply.cmd: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
->&2 echo apply.cmd: ^(icacls cannot show an owner^); /backupdir names a folder to use instead.
-exit /b 1
-:store_root
-if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
+rem :prune: after a new backup, keeps the newest KEEP usable backups of this
+rem computer, everything newer than the oldest of them, and the one
+rem rollback would restore (the oldest usable one not yet restored: the
+rem state before the policy); removes the rest.
+:prune
+call :list_backups
+set "PR_PICK="
+for /f "usebackq" %%n in ("%W%\bk.txt") do call :prune_pick %%n
+set "PR_N=%BK_MAX%"
+set "PR_COUNT=0"
+:prune_walk
+if %PR_N% LSS 1 exit /b 0
+set "BK=%BK_P%%PR_N%"
+if not exist "%BK%\" goto prune_down
+call :bk_read
+if "%BV_OK%%BV_FOREIGN%"=="10" set /a PR_COUNT+=1
+if %PR_COUNT% GEQ %KEEP% goto prune_cut
+:prune_down
+set /a PR_N-=1
+goto prune_walk
+:prune_cut
+for /f "usebackq" %%n in ("%W%\bk.txt") do call :prune_one %%n
 exit /b 0
-
-rem :admin_folder: makes AS_DIR with an access list of SYSTEM and
-rem Administrators only (by SID), protected, that what it holds inherits.
-:admin_folder
-mkdir "%AS_DIR%" >nul 2>&1
-if errorlevel 1 exit /b 1
-"%SystemRoot%\System32\icacls.exe" "%AS_DIR%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
-if errorlevel 1 exit /b 1
+:prune_pick
+set "BK=%BK_P%%1"
+call :bk_read
+if not "%BV_OK%%BV_FOREIGN%%BV_DONE%"=="100" exit /b 0
+if not defined PR_PICK set "PR_PICK=%1"
+if %1 LSS %PR_PICK% set "PR_PICK=%1"
 exit /b 0
-
-rem :move_aside: renames AS_DIR (whose last part is AS_NAME) to the first
-rem free AS_DIR.untrusted-N (AS_N).
-:move_aside
-set "AS_N=0"
-:move_aside_next
-set /a AS_N+=1
-if %AS_N% GTR 99 exit /b 1
-if exist "%AS_DIR%.untrusted-%AS_N%" goto move_aside_next
-ren "%AS_DIR%" "%AS_NAME%.untrusted-%AS_N%" >nul 2>&1
-if exist "%AS_DIR%.untrusted-%AS_N%\" if not exist "%AS_DIR%\" exit /b 0
-exit /b 1
+:prune_one
+if %1 GEQ %PR_N% exit /b 0
+if "%1"=="%PR_PICK%" exit /b 0
+rd /s /q "%BK_P%%1" >nul 2>&1
+if exist "%BK_P%%1\" echo apply.cmd: warning: could not remove the old backup "%BK_P%%1"
+exit /b 0
 
 rem A .reg copy of each key that holds values, for people; rollback reads
 rem state.txt.
@@ -530,48 +543,103 @@ rem variables: never parsed or expanded).
 for /f "usebackq tokens=1-3,* delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" >&2 echo %~1: "%%d": %%c.
 exit /b 0
 
-rem :scan_backups: BK_P, the path of a backup without its number, and
-rem BK_MAX, the highest N of a folder BK_P N (0: none). Numbers run to
-rem 9999; a range is looked at only when a name of its length exists.
-:scan_backups
+rem :list_backups: %W%\bk.txt lists the numbers N of the folders "BK_P N"
+rem (BK_P: a backup's path without its number), one a line, in no order;
+rem BK_MAX is the highest (0: none). N is 1 to 999999999 without leading
+rem zeros, as apply.ps1 writes it; other names are not backups.
+:list_backups
 set "BK_MAX=0"
 set "BK_P=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-"
-if exist "%BK_P%?" for /l %%n in (1,1,9) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
-if exist "%BK_P%??" for /l %%n in (10,1,99) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
-if exist "%BK_P%???" for /l %%n in (100,1,999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
-if exist "%BK_P%????" for /l %%n in (1000,1,9999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+type nul > "%W%\bk.txt"
+if not exist "%BACKUP_ROOT%\" exit /b 0
+for /f "delims=" %%d in ('dir /b /ad "%BK_P%*" 2^>nul') do (
+	set "BK_NAME=%%d"
+	call :list_one
+)
+exit /b 0
+:list_one
+call set "BK_NUM=%%BK_NAME:*%TLSGPO_ID%-%TLSGPO_VERSION%-=%%"
+if not defined BK_NUM exit /b 0
+rem Digits only: each removed in turn (the leading # keeps the variable
+rem defined; an undefined one in that syntax expands to its own text).
+set "BK_T=#%BK_NUM%"
+for %%c in (0 1 2 3 4 5 6 7 8 9) do call set "BK_T=%%BK_T:%%c=%%"
+if not "%BK_T%"=="#" exit /b 0
+if "%BK_NUM:~0,1%"=="0" exit /b 0
+rem At most 9 digits (padded: Wine's cmd reads past a short string's end).
+set "BK_T=%BK_NUM%##########"
+if not "%BK_T:~9,1%"=="#" exit /b 0
+>> "%W%\bk.txt" echo %BK_NUM%
+if %BK_NUM% GTR %BK_MAX% set "BK_MAX=%BK_NUM%"
 exit /b 0
 
-rem :bk_read: reads backup BK. BV_OK=1 when it is complete and of this
-rem plan: its last record "end|N" counts exactly the N value and key records
-rem this policy has (an apply cut short by a reboot or a timeout leaves no
-rem such end), and its "plan|ID" names this package's plan (records name
-rem values by their place in it).
-rem BV_FOREIGN=1 when another computer wrote it; BV_EXACT=1 when it holds
-rem a value only rollback.ps1 can restore exactly; BV_DONE=1 when a
-rem rollback restored it already.
+rem :machine_id: MACHINE_ID, this computer's MachineGuid (64-bit view; a
+rem rename keeps it), or empty when it cannot be read or is not a GUID.
+:machine_id
+set "MACHINE_ID="
+%REG% query "HKLM\SOFTWARE\Microsoft\Cryptography" /v MachineGuid /reg:64 >"%W%\mid.out" 2>nul
+for /f "usebackq tokens=1-3" %%a in ("%W%\mid.out") do if /i "%%a|%%b"=="MachineGuid|REG_SZ" set "MACHINE_ID=%%c"
+if not defined MACHINE_ID exit /b 0
+set "MI_T=#%MACHINE_ID%"
+for %%c in (0 1 2 3 4 5 6 7 8 9 a b c d e f -) do call set "MI_T=%%MI_T:%%c=%%"
+if not "%MI_T%"=="#" set "MACHINE_ID="
+exit /b 0
+
+rem :bk_read: reads backup BK. BV_OK=1 when it can be used: its last
+rem record "end|N" counts exactly the N value and key records this policy
+rem has (an apply cut short by a reboot or a timeout leaves no such end),
+rem and its "plan|ID" names this package's plan (records name values by
+rem their place in it); else BV_WHY says why not. BV_FOREIGN=1 when
+rem another computer wrote it: its MachineGuid (MACHINE_ID, read by
+rem :machine_id) differs, or, for a backup without one, its name does.
+rem BV_EXACT=1 when it holds a value only rollback.ps1 can restore exactly;
+rem BV_ODD=1 when it holds one of a type reg.exe cannot write back; BV_DONE=1
+rem when a rollback restored it already.
 :bk_read
 set "BV_OK=0"
+set "BV_WHY="
 set "BV_END="
 set "BV_RECS=0"
-set "BV_FOREIGN=1"
 set "BV_EXACT=0"
 set "BV_DONE=0"
 set "BV_PLAN=0"
+set "BV_HASID=0"
+set "BV_IDSAME=0"
+set "BV_NAMESAME=0"
+set "BV_PRESENT=0"
+set "BV_TYPED=0"
 if exist "%BK%\restored.txt" set "BV_DONE=1"
-if not exist "%BK%\state.txt" exit /b 0
-for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
+if exist "%BK%\state.txt" goto bk_read_file
+set "BV_WHY=it holds no state.txt (an apply stopped before it wrote one)"
+exit /b 0
+:bk_read_file
+for /f "usebackq eol=# tokens=1-4 delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a"=="value" set /a BV_RECS+=1
 	if "%%a"=="key" set /a BV_RECS+=1
 	if "%%a"=="end" set "BV_END=%%b"
 	if "%%a"=="exact" set "BV_EXACT=1"
-	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_FOREIGN=0"
+	if "%%a"=="machine" if not "%%b"=="" set "BV_HASID=1"
+	if /i "%%a|%%b"=="machine|%MACHINE_ID%" set "BV_IDSAME=1"
+	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_NAMESAME=1"
 	if "%%a|%%b"=="plan|%TLSGPO_PLAN%" set "BV_PLAN=1"
+	if "%%a|%%c"=="value|present" set /a BV_PRESENT+=1
+	if "%%a|%%c"=="value|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" set /a BV_TYPED+=1
 )
+set "BV_FOREIGN=1"
+if "%BV_NAMESAME%"=="1" set "BV_FOREIGN=0"
+if defined MACHINE_ID if "%BV_HASID%"=="1" set "BV_FOREIGN=1"
+if defined MACHINE_ID if "%BV_IDSAME%"=="1" set "BV_FOREIGN=0"
+set "BV_ODD=0"
+if not "%BV_PRESENT%"=="%BV_TYPED%" set "BV_ODD=1"
+set "BV_WHY=it was written for another build of this package (another plan)"
 if "%BV_PLAN%"=="0" exit /b 0
+set "BV_WHY=it was cut short: no end record (an apply stopped by a reboot or a timeout)"
+if not defined BV_END exit /b 0
 set /a "BV_WANT=OP_COUNT+KEY_COUNT"
+set "BV_WHY=its records do not add up to this package's %BV_WANT%"
 if not "x%BV_END%"=="x%BV_WANT%" exit /b 0
 if not "%BV_RECS%"=="%BV_WANT%" exit /b 0
+set "BV_WHY="
 set "BV_OK=1"
 exit /b 0
 
@@ -584,22 +652,22 @@ set "OP_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Proto
 set "OP_5=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|Enabled|REG_DWORD|0x00000001|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled"
 set "OP_6=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault"
 
-set "K_1=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]"
-set "K_2=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]"
-set "K_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]"
-set "K_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]"
-set "K_5=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]"
-set "K_6=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]"
-set "K_7=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]"
-set "K_8=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]"
-set "K_9=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]"
-set "K_10=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]"
-set "K_11=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]"
-set "K_12=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]"
-set "K_13=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]"
-set "K_14=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]"
-set "K_15=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]"
-set "K_16=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]"
+set "K_1=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]|3|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1"
+set "K_2=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]|4|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2"
+set "K_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]|7|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols"
+set "K_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]|7|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols"
+set "K_5=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]|8|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings"
+set "K_6=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]|9|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings"
+set "K_7=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]|10|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL"
+set "K_8=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]|11|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion"
+set "K_9=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]|12|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion"
+set "K_10=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]|13|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders"
+set "K_11=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]|14|HKLM\SOFTWARE\Microsoft\Windows"
+set "K_12=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]|15|HKLM\SOFTWARE\Microsoft\Windows"
+set "K_13=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]|16|HKLM\SYSTEM\CurrentControlSet\Control"
+set "K_14=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]|0|HKLM\SOFTWARE\Microsoft"
+set "K_15=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]|0|HKLM\SOFTWARE\Microsoft"
+set "K_16=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]|0|HKLM\SYSTEM\CurrentControlSet"
 
 set "OSR_1=7601|7601|3140245|0|-|0|-|Windows 7 SP1 or Windows Server 2008 R2 SP1"
 set "OSR_2=9600|9600|-|0|-|0|-|Windows 8.1 or Windows Server 2012 R2"
@@ -630,6 +698,21 @@ if /i "%~1"=="/signalrestart" (
 	shift
 	goto args
 )
+if /i not "%~1"=="/keep" goto args_backupdir
+set "KEEP=%~2"
+rem A number from 1 to 9999, as cmd compares numbers.
+if not defined KEEP goto usage
+set "KEEP_T=#%KEEP%"
+for %%c in (0 1 2 3 4 5 6 7 8 9) do call set "KEEP_T=%%KEEP_T:%%c=%%"
+if not "%KEEP_T%"=="#" goto usage
+if "%KEEP:~0,1%"=="0" goto usage
+rem At most 4 digits (padded: Wine's cmd reads past a short string's end).
+set "KEEP_T=%KEEP%#####"
+if not "%KEEP_T:~4,1%"=="#" goto usage
+shift
+shift
+goto args
+:args_backupdir
 if /i not "%~1"=="/backupdir" goto usage
 if "%~2"=="" goto usage
 rem Relative to the current folder, once, here.
@@ -639,7 +722,7 @@ shift
 shift
 goto args
 :usage
->&2 echo usage: apply.cmd [/backupdir DIR] [/skipprereq] [/signalrestart]
+>&2 echo usage: apply.cmd [/backupdir DIR] [/keep N] [/skipprereq] [/signalrestart]
 exit /b 2
 :args_done
 
@@ -725,16 +808,19 @@ if "%KR_ERRORS%"=="0" goto read_ok
 set "RC=6"
 goto done
 :read_ok
+call :machine_id
 > "%W%\state.txt" echo # tlsgpo backup of policy %TLSGPO_ID% version %TLSGPO_VERSION%, written by apply.cmd
 >> "%W%\state.txt" echo format^|2^|apply.cmd
 >> "%W%\state.txt" echo computer^|%COMPUTERNAME%
+>> "%W%\state.txt" echo machine^|%MACHINE_ID%
 >> "%W%\state.txt" echo plan^|%TLSGPO_PLAN%
 set "TODO=0"
 set "UNKNOWN=0"
 for /l %%i in (1,1,%OP_COUNT%) do call :count_todo %%i
 for /l %%i in (1,1,%KEY_COUNT%) do call :record_key %%i
 if "%UNKNOWN%"=="0" goto types_ok
->&2 echo apply.cmd: a backup could not restore that; apply.ps1 can. Nothing was changed.
+>&2 echo apply.cmd: a backup could not restore that ^(nor can apply.ps1's^). Nothing was changed:
+>&2 echo apply.cmd: set or delete the value by hand ^(reg query shows it^), then run apply.cmd again.
 set "RC=4"
 goto done
 :types_ok
@@ -765,6 +851,7 @@ for /l %%i in (1,1,%OP_COUNT%) do call :write_again %%i
 call :read_keys 0
 for /l %%i in (1,1,%OP_COUNT%) do call :check_again %%i
 :written
+call :prune
 echo apply.cmd: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the new values.
 if "%FAILED%%SIGNAL_RESTART%"=="01" set "RC=3010"
 if "%FAILED%"=="0" goto done

@@ -35,12 +35,18 @@ an OS that has TLS 1.3).
 Exit 3010 instead of 0 when values were changed: "done, restart needed" to
 ConfigMgr and Intune Win32 apps. Not the default: Intune Remediations and
 GPO scripts read any code but 0 as a failure.
+
+.PARAMETER KeepBackups
+How many usable backups of this computer to keep (default 10). After a
+new backup, older ones go, but never the one rollback.ps1 would restore
+(the state before the policy was first applied).
 #>
 [CmdletBinding(SupportsShouldProcess = $true)]
 param(
     [string] $BackupDir = '',
     [switch] $SkipPrerequisiteCheck,
-    [switch] $SignalRestart
+    [switch] $SignalRestart,
+    [int] $KeepBackups = 10
 )
 
 # Windows PowerShell 2.0 (Windows 7's own) and Constrained Language mode
@@ -361,28 +367,32 @@ function Get-TlsgpoOemEncoding {
     return [Text.Encoding]::GetEncoding(437)
 }
 
-# Reads a backup's state.txt. Complete only when its last record
-# "end|N" counts exactly the value and key records this policy has (an
-# apply cut short, by a reboot or a timeout, leaves no such end) and its
-# "plan|ID" is this package's plan (records name values by their place). apply.cmd
-# writes in the console (OEM) code page, apply.ps1 in UTF-8.
+# Reads a backup's state.txt. Why says why it cannot be used ('' when it
+# can): complete only when its last record "end|N" counts exactly the
+# value and key records this policy has (an apply cut short, by a reboot or
+# a timeout, leaves no such end) and its "plan|ID" is this package's plan
+# (records name values by their place in it). apply.cmd writes in the
+# console (OEM) code page, apply.ps1 in UTF-8.
 function Read-TlsgpoBackup([string] $Dir) {
     $backup = @{
-        Path = $Dir; Complete = $false; Computer = ''; Writer = ''; Plan = ''
+        Path = $Dir; Number = 0; Complete = $false; Why = ''; Computer = ''; Machine = ''; Writer = ''; Plan = ''
         Values = @{}; Raws = @{}; KeysAbsent = @(); Exact = @()
         Restored = [IO.File]::Exists([IO.Path]::Combine($Dir, 'restored.txt'))
     }
     $file = [IO.Path]::Combine($Dir, 'state.txt')
-    if (-not [IO.File]::Exists($file)) { return $backup }
-    $bytes = [IO.File]::ReadAllBytes($file)
-    $text = [Text.Encoding]::UTF8.GetString($bytes)
-    if ($text -match '(?m)^format\|2\|apply\.cmd\r?$') {
-        $text = (Get-TlsgpoOemEncoding).GetString($bytes)
+    if (-not [IO.File]::Exists($file)) {
+        $backup.Why = 'it holds no state.txt (an apply stopped before it wrote one)'
+        return $backup
     }
     $records = 0
     $end = $null
-    # A damaged file is an incomplete backup, never an error.
+    # A damaged file is a backup that cannot be used, never an error.
     try {
+        $bytes = [IO.File]::ReadAllBytes($file)
+        $text = [Text.Encoding]::UTF8.GetString($bytes)
+        if ($text -match '(?m)^format\|2\|apply\.cmd\r?$') {
+            $text = (Get-TlsgpoOemEncoding).GetString($bytes)
+        }
         foreach ($line in ($text -split "`r?`n")) {
             if ($line.Length -eq 0 -or $line.StartsWith('#')) { continue }
             $f = $line.Split('|', 5)
@@ -390,6 +400,7 @@ function Read-TlsgpoBackup([string] $Dir) {
             switch ($f[0]) {
                 'format' { if ($f.Count -ge 3) { $backup.Writer = $f[2] } }
                 'computer' { if ($f.Count -ge 2) { $backup.Computer = $f[1] } }
+                'machine' { if ($f.Count -ge 2) { $backup.Machine = $f[1] } }
                 'plan' { if ($f.Count -ge 2) { $backup.Plan = $f[1] } }
                 'value' { $records++; if ($f.Count -ge 3) { $backup.Values[[int]$f[1]] = $f } }
                 'raw' { if ($f.Count -ge 4) { $backup.Raws[[int]$f[1]] = $f } }
@@ -399,11 +410,39 @@ function Read-TlsgpoBackup([string] $Dir) {
             }
         }
     } catch {
+        $backup.Why = 'its state.txt cannot be read ({0})' -f $_.Exception.Message
         return $backup
     }
     $want = $Plan.Count + $PlanKeys.Count
-    $backup.Complete = ($end -eq [string]$want) -and ($records -eq $want) -and ($backup.Plan -eq $PlanId)
+    if ($backup.Plan -ne $PlanId) {
+        $backup.Why = 'it was written for another build of this package (plan "{0}", this one is {1})' -f $backup.Plan, $PlanId
+    } elseif ($null -eq $end) {
+        $backup.Why = 'it was cut short: no end record (an apply stopped by a reboot or a timeout)'
+    } elseif ($end -ne [string]$want -or $records -ne $want) {
+        $backup.Why = 'it says {0} records and holds {1}; this package has {2}' -f $end, $records, $want
+    } else {
+        $backup.Complete = $true
+    }
     return $backup
+}
+
+# This computer's MachineGuid, which a rename keeps ('' when it cannot be
+# read): a backup records it and the name (for messages); one without it is
+# matched by name.
+function Get-TlsgpoMachineId {
+    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
+    try {
+        $key = $base.OpenSubKey('SOFTWARE\Microsoft\Cryptography', $false)
+        if ($null -eq $key) { return '' }
+        try { return [string]$key.GetValue('MachineGuid', '') } finally { $key.Close() }
+    } finally {
+        $base.Close()
+    }
+}
+
+function Test-TlsgpoOwnBackup([hashtable] $Backup, [string] $MachineId) {
+    if ($MachineId.Length -gt 0 -and $Backup.Machine.Length -gt 0) { return $Backup.Machine -eq $MachineId }
+    return $Backup.Computer -eq $env:COMPUTERNAME
 }
 
 function Set-TlsgpoValue([hashtable] $Entry, [string] $Kind, $Data) {
@@ -508,70 +547,88 @@ function Test-TlsgpoCmdExact([hashtable] $Current) {
     return $true
 }
 
-# A new numbered backup folder holding state.txt (ending in "end|N") and a
-# .reg export of each key that holds values. It is written in a private
-# folder first and then renamed to the next free number: a rename onto an
-# existing name fails, so two runs at once never share a number, and a
-# failed backup removes only its own folder.
+# A new numbered backup folder holding a .reg export of each key that
+# holds values and, last, state.txt (ending in "end|N"). The number is
+# taken by renaming an empty private folder to the next free one: a rename
+# onto an existing name fails, so two runs at once never share a number,
+# and a failed backup removes only its own folder. state.txt is written
+# through to the disk (write-through also flushes the file's metadata, its
+# entry in the folder, with each write: Microsoft, "FlushFileBuffers"),
+# after the rename, before any registry write: a power loss must not keep
+# the changes and lose the backup, and a backup cut short has no end.
 function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer) {
+    $lines = New-Object System.Collections.Generic.List[string]
+    $lines.Add(('# tlsgpo backup of policy {0} version {1}, written by {2}' -f $PolicyId, $PolicyVersion, $Writer))
+    $lines.Add('format|2|apply.ps1')
+    $lines.Add(('computer|{0}' -f $env:COMPUTERNAME))
+    $lines.Add(('machine|{0}' -f (Get-TlsgpoMachineId)))
+    $lines.Add(('plan|{0}' -f $PlanId))
+    foreach ($entry in $Plan) {
+        $state = $States[$entry.Index]
+        if ($state.State -ne 'present') {
+            $lines.Add(('value|{0}|absent' -f $entry.Index))
+            continue
+        }
+        $shown = ((Format-TlsgpoShown $state) -replace '[\r\n]', ' ').Split(' ', 2)
+        $lines.Add(('value|{0}|present|{1}|{2}' -f $entry.Index, $shown[0], $shown[1]))
+        $lines.Add(('raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)))
+        if (-not (Test-TlsgpoCmdExact $state)) { $lines.Add(('exact|{0}' -f $entry.Index)) }
+    }
+    $exports = @()
+    foreach ($entry in $PlanKeys) {
+        $base = Open-TlsgpoBase $entry
+        try {
+            $key = $base.OpenSubKey($entry.Key, $false)
+        } finally {
+            $base.Close()
+        }
+        if ($null -eq $key) {
+            $lines.Add(('key|{0}|absent' -f $entry.Index))
+            continue
+        }
+        $key.Close()
+        $lines.Add(('key|{0}|present' -f $entry.Index))
+        if ($entry.HoldsValues) { $exports += $entry }
+    }
+    $lines.Add(('end|{0}' -f ($Plan.Count + $PlanKeys.Count)))
+    $bytes = (New-Object Text.UTF8Encoding($false)).GetBytes((($lines.ToArray()) -join "`r`n") + "`r`n")
+
     [void][IO.Directory]::CreateDirectory($Root)
-    $work = [IO.Path]::Combine($Root, ('.new-{0}' -f [guid]::NewGuid().ToString('N')))
-    [void][IO.Directory]::CreateDirectory($work)
+    $dir = Add-TlsgpoBackupFolder $Root
     try {
-        $lines = New-Object System.Collections.Generic.List[string]
-        $lines.Add(('# tlsgpo backup of policy {0} version {1}, written by {2}' -f $PolicyId, $PolicyVersion, $Writer))
-        $lines.Add('format|2|apply.ps1')
-        $lines.Add(('computer|{0}' -f $env:COMPUTERNAME))
-        $lines.Add(('plan|{0}' -f $PlanId))
-        foreach ($entry in $Plan) {
-            $state = $States[$entry.Index]
-            if ($state.State -ne 'present') {
-                $lines.Add(('value|{0}|absent' -f $entry.Index))
-                continue
-            }
-            $shown = ((Format-TlsgpoShown $state) -replace '[\r\n]', ' ').Split(' ', 2)
-            $lines.Add(('value|{0}|present|{1}|{2}' -f $entry.Index, $shown[0], $shown[1]))
-            $lines.Add(('raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)))
-            if (-not (Test-TlsgpoCmdExact $state)) { $lines.Add(('exact|{0}' -f $entry.Index)) }
+        foreach ($entry in $exports) {
+            # A convenience copy for people; rollback reads state.txt.
+            Export-TlsgpoKey $entry ([IO.Path]::Combine($dir, ('key{0}.reg' -f $entry.Index)))
         }
-        foreach ($entry in $PlanKeys) {
-            $base = Open-TlsgpoBase $entry
-            try {
-                $key = $base.OpenSubKey($entry.Key, $false)
-            } finally {
-                $base.Close()
-            }
-            if ($null -eq $key) {
-                $lines.Add(('key|{0}|absent' -f $entry.Index))
-                continue
-            }
-            $key.Close()
-            $lines.Add(('key|{0}|present' -f $entry.Index))
-            if ($entry.HoldsValues) {
-                # A convenience copy for people; rollback reads state.txt.
-                Export-TlsgpoKey $entry ([IO.Path]::Combine($work, ('key{0}.reg' -f $entry.Index)))
-            }
-        }
-        $lines.Add(('end|{0}' -f ($Plan.Count + $PlanKeys.Count)))
-        # Written through to the disk before any registry write: a power
-        # loss must not keep the changes and lose the backup.
-        $bytes = (New-Object Text.UTF8Encoding($false)).GetBytes((($lines.ToArray()) -join "`r`n") + "`r`n")
-        $stream = New-Object IO.FileStream([IO.Path]::Combine($work, 'state.txt'), 'CreateNew', 'Write', 'None', 4096, 'WriteThrough')
+        $stream = New-Object IO.FileStream([IO.Path]::Combine($dir, 'state.txt'), 'CreateNew', 'Write', 'None', 4096, 'WriteThrough')
         try {
             $stream.Write($bytes, 0, $bytes.Length)
             $stream.Flush($true)
         } finally {
             $stream.Close()
         }
-        $complete = Read-TlsgpoBackup $work
-        if (-not $complete.Complete) { throw 'state.txt does not read back complete' }
+        $complete = Read-TlsgpoBackup $dir
+        if (-not $complete.Complete) { throw ('state.txt does not read back complete: {0}' -f $complete.Why) }
+    } catch {
+        if ([IO.Directory]::Exists($dir)) { [IO.Directory]::Delete($dir, $true) }
+        throw
+    }
+    return $dir
+}
+
+# Root\<id>-<version>-<N> for the next free N: an empty private folder,
+# renamed.
+function Add-TlsgpoBackupFolder([string] $Root) {
+    $work = [IO.Path]::Combine($Root, ('.new-{0}' -f [guid]::NewGuid().ToString('N')))
+    [void][IO.Directory]::CreateDirectory($work)
+    try {
         $last = 0
         foreach ($b in (Get-TlsgpoBackups $Root)) { $last = $b.Number }
         for ($n = $last + 1; $n -le $last + 50; $n++) {
             $dir = [IO.Path]::Combine($Root, ('{0}-{1}-{2}' -f $PolicyId, $PolicyVersion, $n))
             if ([IO.Directory]::Exists($dir)) { continue }
-            # A scanner or indexer holding a file in $work can fail the
-            # rename for a moment: a few more tries while $dir is free.
+            # A scanner or indexer can fail the rename for a moment: a few
+            # more tries while $dir is free.
             for ($try = 1; ; $try++) {
                 try {
                     [IO.Directory]::Move($work, $dir)
@@ -588,6 +645,36 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer)
         if ([IO.Directory]::Exists($work)) { [IO.Directory]::Delete($work, $true) }
         throw
     }
+}
+
+# After a new backup: keeps the newest $Keep usable backups of this
+# computer, everything newer than the oldest of them, and the one rollback
+# would restore (the oldest usable one not yet restored: the state before
+# the policy); removes the rest. Returns what it could not remove.
+function Remove-TlsgpoOldBackups([string] $Root, [int] $Keep) {
+    $machine = Get-TlsgpoMachineId
+    # (Get-TlsgpoBackups returns its array whole: no @() around it.)
+    $all = Get-TlsgpoBackups $Root
+    $usable = @{}
+    $pick = $null
+    foreach ($b in $all) {
+        $read = Read-TlsgpoBackup $b.Path
+        $usable[$b.Number] = $read.Complete -and (Test-TlsgpoOwnBackup $read $machine)
+        if ($null -eq $pick -and $usable[$b.Number] -and -not $read.Restored) { $pick = $b.Number }
+    }
+    $count = 0
+    $cut = $null
+    for ($i = $all.Count - 1; $i -ge 0; $i--) {
+        if ($usable[$all[$i].Number]) { $count++ }
+        if ($count -eq $Keep) { $cut = $all[$i].Number; break }
+    }
+    $left = @()
+    if ($null -eq $cut) { return ,$left }
+    foreach ($b in $all) {
+        if ($b.Number -ge $cut -or $b.Number -eq $pick) { continue }
+        try { [IO.Directory]::Delete($b.Path, $true) } catch { $left += $b.Path }
+    }
+    return ,$left
 }
 
 # ---- End of the part the three scripts share. -----------------------------
@@ -690,11 +777,28 @@ function Move-TlsgpoAside([string] $Dir) {
     throw ('no free name to move "{0}" aside' -f $Dir)
 }
 
+if ($KeepBackups -lt 1) {
+    Write-TlsgpoError ('apply.ps1: -KeepBackups {0}: keep at least 1 backup.' -f $KeepBackups)
+    exit 2
+}
+
 $states = @{}
 $todo = 0
+$odd = @()
 foreach ($entry in $Plan) {
     $states[$entry.Index] = Get-TlsgpoValue $entry
     if (-not (Test-TlsgpoSame $entry $states[$entry.Index])) { $todo++ }
+    if ($states[$entry.Index].State -eq 'present' -and $states[$entry.Index].Kind -eq 'Unknown') { $odd += $entry }
+}
+# .NET reads REG_NONE, REG_DWORD_BIG_ENDIAN, REG_LINK and the resource
+# lists all as "Unknown" (the last two without their data) and writes none
+# of them back: a backup could not restore such a value.
+if ($todo -gt 0 -and $odd.Count -gt 0) {
+    foreach ($entry in $odd) {
+        Write-TlsgpoError ('apply.ps1: {0} holds a REG_NONE, REG_DWORD_BIG_ENDIAN, REG_LINK or resource list value, which PowerShell cannot back up and write back exactly.' -f $entry.Label)
+    }
+    Write-TlsgpoError 'apply.ps1: nothing was changed. Set or delete the value by hand (reg.exe shows its type), then run apply.ps1 again.'
+    exit 4
 }
 if ($todo -eq 0) {
     foreach ($entry in $Plan) {
@@ -737,6 +841,11 @@ foreach ($entry in $Plan) {
 }
 if (-not $WhatIfPreference) {
     Write-Output 'apply.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the new values.'
+}
+if ($null -ne $backup) {
+    foreach ($left in (Remove-TlsgpoOldBackups $root $KeepBackups)) {
+        Write-Output ('apply.ps1: warning: could not remove the old backup "{0}"' -f $left)
+    }
 }
 if ($failed -gt 0) {
     Write-TlsgpoError ('apply.ps1: {0} values could not be written; rollback.ps1 undoes the others.' -f $failed)

@@ -5,22 +5,24 @@ Restores the registry state a tlsgpo policy's apply script recorded.
 .DESCRIPTION
 Written by tlsgpo 0.1.0 for policy office365-tls12, version 1.0.
 
-Restores the oldest complete backup of this computer not yet restored,
+Restores the oldest usable backup of this computer not yet restored,
 which holds the state before the policy was first applied: a value that was
 absent is deleted, one that existed gets its old type and data back, and
-keys apply created are removed once they hold nothing. A backup cut short
-(an interrupted apply) is skipped with a warning; a backup made on another
-computer is refused. Reads backups written by apply.ps1 and by apply.cmd.
-Without a backup it refuses, unless -Force, which deletes the values the
-policy sets instead (the static inverse, as reg\rollback.reg does).
+keys apply created are removed once they hold nothing. A backup that cannot
+be used (cut short by a reboot or a timeout, damaged, written for another
+build of the package) is named, with the reason, and passed over; one made
+on another computer is refused (MachineGuid tells, so a rename does not
+matter). Every record is read before anything is written. Reads backups
+written by apply.ps1 and by apply.cmd. Without a usable backup it changes
+nothing: the prior data is unknown (reg\rollback.reg deletes the values).
 
 Exit codes: 0 restored (3010 with -SignalRestart), or every backup restored
-already; 2 not run
-elevated, or HKCU values as SYSTEM; 3 no backup of this computer to restore
-(and no -Force), or backups under ProgramData that someone other than
-SYSTEM and Administrators could have changed; 5 a value could not be
-restored, or a key apply created could not be removed (run it again); 6 an
-unexpected error.
+already; 2 not run elevated, HKCU values as SYSTEM, or -Force; 3 no usable
+backup of this computer, one holding a value that cannot be written back,
+or backups under ProgramData that someone other than SYSTEM and
+Administrators could have changed (nothing was changed); 5 a value could
+not be restored, or a key apply created could not be removed (run it
+again); 6 an unexpected error.
 Run it with powershell.exe -File: -Command turns every exit code into 0 or 1.
 
 .PARAMETER BackupDir
@@ -28,7 +30,8 @@ Where apply kept its backups (default: ProgramData\tlsgpo\office365-tls12). A
 relative path is taken from the current PowerShell location.
 
 .PARAMETER Force
-Without a backup, delete the policy's values.
+Gone: it deleted the policy's values when no backup was found, data
+nothing had a record of. reg\rollback.reg does that, deliberately.
 
 .PARAMETER SignalRestart
 Exit 3010 instead of 0 when values were restored: "done, restart needed"
@@ -360,28 +363,32 @@ function Get-TlsgpoOemEncoding {
     return [Text.Encoding]::GetEncoding(437)
 }
 
-# Reads a backup's state.txt. Complete only when its last record
-# "end|N" counts exactly the value and key records this policy has (an
-# apply cut short, by a reboot or a timeout, leaves no such end) and its
-# "plan|ID" is this package's plan (records name values by their place). apply.cmd
-# writes in the console (OEM) code page, apply.ps1 in UTF-8.
+# Reads a backup's state.txt. Why says why it cannot be used ('' when it
+# can): complete only when its last record "end|N" counts exactly the
+# value and key records this policy has (an apply cut short, by a reboot or
+# a timeout, leaves no such end) and its "plan|ID" is this package's plan
+# (records name values by their place in it). apply.cmd writes in the
+# console (OEM) code page, apply.ps1 in UTF-8.
 function Read-TlsgpoBackup([string] $Dir) {
     $backup = @{
-        Path = $Dir; Complete = $false; Computer = ''; Writer = ''; Plan = ''
+        Path = $Dir; Number = 0; Complete = $false; Why = ''; Computer = ''; Machine = ''; Writer = ''; Plan = ''
         Values = @{}; Raws = @{}; KeysAbsent = @(); Exact = @()
         Restored = [IO.File]::Exists([IO.Path]::Combine($Dir, 'restored.txt'))
     }
     $file = [IO.Path]::Combine($Dir, 'state.txt')
-    if (-not [IO.File]::Exists($file)) { return $backup }
-    $bytes = [IO.File]::ReadAllBytes($file)
-    $text = [Text.Encoding]::UTF8.GetString($bytes)
-    if ($text -match '(?m)^format\|2\|apply\.cmd\r?$') {
-        $text = (Get-TlsgpoOemEncoding).GetString($bytes)
+    if (-not [IO.File]::Exists($file)) {
+        $backup.Why = 'it holds no state.txt (an apply stopped before it wrote one)'
+        return $backup
     }
     $records = 0
     $end = $null
-    # A damaged file is an incomplete backup, never an error.
+    # A damaged file is a backup that cannot be used, never an error.
     try {
+        $bytes = [IO.File]::ReadAllBytes($file)
+        $text = [Text.Encoding]::UTF8.GetString($bytes)
+        if ($text -match '(?m)^format\|2\|apply\.cmd\r?$') {
+            $text = (Get-TlsgpoOemEncoding).GetString($bytes)
+        }
         foreach ($line in ($text -split "`r?`n")) {
             if ($line.Length -eq 0 -or $line.StartsWith('#')) { continue }
             $f = $line.Split('|', 5)
@@ -389,6 +396,7 @@ function Read-TlsgpoBackup([string] $Dir) {
             switch ($f[0]) {
                 'format' { if ($f.Count -ge 3) { $backup.Writer = $f[2] } }
                 'computer' { if ($f.Count -ge 2) { $backup.Computer = $f[1] } }
+                'machine' { if ($f.Count -ge 2) { $backup.Machine = $f[1] } }
                 'plan' { if ($f.Count -ge 2) { $backup.Plan = $f[1] } }
                 'value' { $records++; if ($f.Count -ge 3) { $backup.Values[[int]$f[1]] = $f } }
                 'raw' { if ($f.Count -ge 4) { $backup.Raws[[int]$f[1]] = $f } }
@@ -398,11 +406,39 @@ function Read-TlsgpoBackup([string] $Dir) {
             }
         }
     } catch {
+        $backup.Why = 'its state.txt cannot be read ({0})' -f $_.Exception.Message
         return $backup
     }
     $want = $Plan.Count + $PlanKeys.Count
-    $backup.Complete = ($end -eq [string]$want) -and ($records -eq $want) -and ($backup.Plan -eq $PlanId)
+    if ($backup.Plan -ne $PlanId) {
+        $backup.Why = 'it was written for another build of this package (plan "{0}", this one is {1})' -f $backup.Plan, $PlanId
+    } elseif ($null -eq $end) {
+        $backup.Why = 'it was cut short: no end record (an apply stopped by a reboot or a timeout)'
+    } elseif ($end -ne [string]$want -or $records -ne $want) {
+        $backup.Why = 'it says {0} records and holds {1}; this package has {2}' -f $end, $records, $want
+    } else {
+        $backup.Complete = $true
+    }
     return $backup
+}
+
+# This computer's MachineGuid, which a rename keeps ('' when it cannot be
+# read): a backup records it and the name (for messages); one without it is
+# matched by name.
+function Get-TlsgpoMachineId {
+    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
+    try {
+        $key = $base.OpenSubKey('SOFTWARE\Microsoft\Cryptography', $false)
+        if ($null -eq $key) { return '' }
+        try { return [string]$key.GetValue('MachineGuid', '') } finally { $key.Close() }
+    } finally {
+        $base.Close()
+    }
+}
+
+function Test-TlsgpoOwnBackup([hashtable] $Backup, [string] $MachineId) {
+    if ($MachineId.Length -gt 0 -and $Backup.Machine.Length -gt 0) { return $Backup.Machine -eq $MachineId }
+    return $Backup.Computer -eq $env:COMPUTERNAME
 }
 
 function Set-TlsgpoValue([hashtable] $Entry, [string] $Kind, $Data) {
@@ -507,70 +543,88 @@ function Test-TlsgpoCmdExact([hashtable] $Current) {
     return $true
 }
 
-# A new numbered backup folder holding state.txt (ending in "end|N") and a
-# .reg export of each key that holds values. It is written in a private
-# folder first and then renamed to the next free number: a rename onto an
-# existing name fails, so two runs at once never share a number, and a
-# failed backup removes only its own folder.
+# A new numbered backup folder holding a .reg export of each key that
+# holds values and, last, state.txt (ending in "end|N"). The number is
+# taken by renaming an empty private folder to the next free one: a rename
+# onto an existing name fails, so two runs at once never share a number,
+# and a failed backup removes only its own folder. state.txt is written
+# through to the disk (write-through also flushes the file's metadata, its
+# entry in the folder, with each write: Microsoft, "FlushFileBuffers"),
+# after the rename, before any registry write: a power loss must not keep
+# the changes and lose the backup, and a backup cut short has no end.
 function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer) {
+    $lines = New-Object System.Collections.Generic.List[string]
+    $lines.Add(('# tlsgpo backup of policy {0} version {1}, written by {2}' -f $PolicyId, $PolicyVersion, $Writer))
+    $lines.Add('format|2|apply.ps1')
+    $lines.Add(('computer|{0}' -f $env:COMPUTERNAME))
+    $lines.Add(('machine|{0}' -f (Get-TlsgpoMachineId)))
+    $lines.Add(('plan|{0}' -f $PlanId))
+    foreach ($entry in $Plan) {
+        $state = $States[$entry.Index]
+        if ($state.State -ne 'present') {
+            $lines.Add(('value|{0}|absent' -f $entry.Index))
+            continue
+        }
+        $shown = ((Format-TlsgpoShown $state) -replace '[\r\n]', ' ').Split(' ', 2)
+        $lines.Add(('value|{0}|present|{1}|{2}' -f $entry.Index, $shown[0], $shown[1]))
+        $lines.Add(('raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)))
+        if (-not (Test-TlsgpoCmdExact $state)) { $lines.Add(('exact|{0}' -f $entry.Index)) }
+    }
+    $exports = @()
+    foreach ($entry in $PlanKeys) {
+        $base = Open-TlsgpoBase $entry
+        try {
+            $key = $base.OpenSubKey($entry.Key, $false)
+        } finally {
+            $base.Close()
+        }
+        if ($null -eq $key) {
+            $lines.Add(('key|{0}|absent' -f $entry.Index))
+            continue
+        }
+        $key.Close()
+        $lines.Add(('key|{0}|present' -f $entry.Index))
+        if ($entry.HoldsValues) { $exports += $entry }
+    }
+    $lines.Add(('end|{0}' -f ($Plan.Count + $PlanKeys.Count)))
+    $bytes = (New-Object Text.UTF8Encoding($false)).GetBytes((($lines.ToArray()) -join "`r`n") + "`r`n")
+
     [void][IO.Directory]::CreateDirectory($Root)
-    $work = [IO.Path]::Combine($Root, ('.new-{0}' -f [guid]::NewGuid().ToString('N')))
-    [void][IO.Directory]::CreateDirectory($work)
+    $dir = Add-TlsgpoBackupFolder $Root
     try {
-        $lines = New-Object System.Collections.Generic.List[string]
-        $lines.Add(('# tlsgpo backup of policy {0} version {1}, written by {2}' -f $PolicyId, $PolicyVersion, $Writer))
-        $lines.Add('format|2|apply.ps1')
-        $lines.Add(('computer|{0}' -f $env:COMPUTERNAME))
-        $lines.Add(('plan|{0}' -f $PlanId))
-        foreach ($entry in $Plan) {
-            $state = $States[$entry.Index]
-            if ($state.State -ne 'present') {
-                $lines.Add(('value|{0}|absent' -f $entry.Index))
-                continue
-            }
-            $shown = ((Format-TlsgpoShown $state) -replace '[\r\n]', ' ').Split(' ', 2)
-            $lines.Add(('value|{0}|present|{1}|{2}' -f $entry.Index, $shown[0], $shown[1]))
-            $lines.Add(('raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)))
-            if (-not (Test-TlsgpoCmdExact $state)) { $lines.Add(('exact|{0}' -f $entry.Index)) }
+        foreach ($entry in $exports) {
+            # A convenience copy for people; rollback reads state.txt.
+            Export-TlsgpoKey $entry ([IO.Path]::Combine($dir, ('key{0}.reg' -f $entry.Index)))
         }
-        foreach ($entry in $PlanKeys) {
-            $base = Open-TlsgpoBase $entry
-            try {
-                $key = $base.OpenSubKey($entry.Key, $false)
-            } finally {
-                $base.Close()
-            }
-            if ($null -eq $key) {
-                $lines.Add(('key|{0}|absent' -f $entry.Index))
-                continue
-            }
-            $key.Close()
-            $lines.Add(('key|{0}|present' -f $entry.Index))
-            if ($entry.HoldsValues) {
-                # A convenience copy for people; rollback reads state.txt.
-                Export-TlsgpoKey $entry ([IO.Path]::Combine($work, ('key{0}.reg' -f $entry.Index)))
-            }
-        }
-        $lines.Add(('end|{0}' -f ($Plan.Count + $PlanKeys.Count)))
-        # Written through to the disk before any registry write: a power
-        # loss must not keep the changes and lose the backup.
-        $bytes = (New-Object Text.UTF8Encoding($false)).GetBytes((($lines.ToArray()) -join "`r`n") + "`r`n")
-        $stream = New-Object IO.FileStream([IO.Path]::Combine($work, 'state.txt'), 'CreateNew', 'Write', 'None', 4096, 'WriteThrough')
+        $stream = New-Object IO.FileStream([IO.Path]::Combine($dir, 'state.txt'), 'CreateNew', 'Write', 'None', 4096, 'WriteThrough')
         try {
             $stream.Write($bytes, 0, $bytes.Length)
             $stream.Flush($true)
         } finally {
             $stream.Close()
         }
-        $complete = Read-TlsgpoBackup $work
-        if (-not $complete.Complete) { throw 'state.txt does not read back complete' }
+        $complete = Read-TlsgpoBackup $dir
+        if (-not $complete.Complete) { throw ('state.txt does not read back complete: {0}' -f $complete.Why) }
+    } catch {
+        if ([IO.Directory]::Exists($dir)) { [IO.Directory]::Delete($dir, $true) }
+        throw
+    }
+    return $dir
+}
+
+# Root\<id>-<version>-<N> for the next free N: an empty private folder,
+# renamed.
+function Add-TlsgpoBackupFolder([string] $Root) {
+    $work = [IO.Path]::Combine($Root, ('.new-{0}' -f [guid]::NewGuid().ToString('N')))
+    [void][IO.Directory]::CreateDirectory($work)
+    try {
         $last = 0
         foreach ($b in (Get-TlsgpoBackups $Root)) { $last = $b.Number }
         for ($n = $last + 1; $n -le $last + 50; $n++) {
             $dir = [IO.Path]::Combine($Root, ('{0}-{1}-{2}' -f $PolicyId, $PolicyVersion, $n))
             if ([IO.Directory]::Exists($dir)) { continue }
-            # A scanner or indexer holding a file in $work can fail the
-            # rename for a moment: a few more tries while $dir is free.
+            # A scanner or indexer can fail the rename for a moment: a few
+            # more tries while $dir is free.
             for ($try = 1; ; $try++) {
                 try {
                     [IO.Directory]::Move($work, $dir)
@@ -589,12 +643,47 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer)
     }
 }
 
+# After a new backup: keeps the newest $Keep usable backups of this
+# computer, everything newer than the oldest of them, and the one rollback
+# would restore (the oldest usable one not yet restored: the state before
+# the policy); removes the rest. Returns what it could not remove.
+function Remove-TlsgpoOldBackups([string] $Root, [int] $Keep) {
+    $machine = Get-TlsgpoMachineId
+    # (Get-TlsgpoBackups returns its array whole: no @() around it.)
+    $all = Get-TlsgpoBackups $Root
+    $usable = @{}
+    $pick = $null
+    foreach ($b in $all) {
+        $read = Read-TlsgpoBackup $b.Path
+        $usable[$b.Number] = $read.Complete -and (Test-TlsgpoOwnBackup $read $machine)
+        if ($null -eq $pick -and $usable[$b.Number] -and -not $read.Restored) { $pick = $b.Number }
+    }
+    $count = 0
+    $cut = $null
+    for ($i = $all.Count - 1; $i -ge 0; $i--) {
+        if ($usable[$all[$i].Number]) { $count++ }
+        if ($count -eq $Keep) { $cut = $all[$i].Number; break }
+    }
+    $left = @()
+    if ($null -eq $cut) { return ,$left }
+    foreach ($b in $all) {
+        if ($b.Number -ge $cut -or $b.Number -eq $pick) { continue }
+        try { [IO.Directory]::Delete($b.Path, $true) } catch { $left += $b.Path }
+    }
+    return ,$left
+}
+
 # ---- End of the part the three scripts share. -----------------------------
 
 
 trap {
     Write-TlsgpoError ('rollback.ps1: unexpected error: {0}' -f $_.Exception.Message)
     exit 6
+}
+
+if ($Force) {
+    Write-TlsgpoError 'rollback.ps1: -Force is gone: it deleted values nothing had a record of. reg\rollback.reg deletes the policy''s values (back to the Windows defaults), if that is what you want.'
+    exit 2
 }
 
 Write-Output ('rollback.ps1: policy {0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion)
@@ -627,127 +716,149 @@ if ((Test-TlsgpoDefaultStore $BackupDir) -and [IO.Directory]::Exists((Get-Tlsgpo
     }
 }
 
-# The oldest complete backup of this computer not yet restored.
+# The oldest usable backup of this computer not yet restored: the state
+# before the policy was first applied. One that cannot be used is named
+# with the reason and passed over; it never stands in the way.
+$machine = Get-TlsgpoMachineId
 $own = @()
 $foreign = $null
-$partial = 0
+$bad = @()
 foreach ($b in (Get-TlsgpoBackups $root)) {
     $read = Read-TlsgpoBackup $b.Path
+    $read.Number = $b.Number
     if (-not $read.Complete) {
-        $partial++
-        Write-TlsgpoError ('rollback.ps1: warning: "{0}" is not a complete backup of this package (an apply was cut short, or another plan wrote it): ignored.' -f $b.Path)
+        Write-TlsgpoError ('rollback.ps1: warning: not using "{0}": {1}.' -f $b.Path, $read.Why)
+        if (-not $read.Restored) { $bad += $read }
         continue
     }
-    if ($read.Computer -ne $env:COMPUTERNAME) {
+    if (-not (Test-TlsgpoOwnBackup $read $machine)) {
+        Write-TlsgpoError ('rollback.ps1: warning: not using "{0}": it was made on another computer ({1}, MachineGuid "{2}").' -f $b.Path, $read.Computer, $read.Machine)
         if ($null -eq $foreign) { $foreign = $read }
         continue
     }
     $own += $read
 }
 $pending = @($own | Where-Object { -not $_.Restored })
-$failed = 0
-$declined = 0
-if ($pending.Count -eq 0 -and -not $Force -and $own.Count -gt 0 -and $partial -eq 0) {
+# Every usable backup restored, but a later apply's cannot be used: that
+# apply may have changed values since, so the newest usable one is
+# restored again.
+if ($pending.Count -eq 0 -and $own.Count -gt 0 -and $bad.Count -gt 0 -and $bad[-1].Number -gt $own[-1].Number) {
+    Write-Output ('rollback.ps1: a later backup cannot be used: restoring the newest usable one again, "{0}".' -f $own[-1].Path)
+    $pending = @($own[-1])
+}
+if ($pending.Count -eq 0 -and $own.Count -gt 0) {
     # (A rerun after a reboot or a ConfigMgr retry lands here.)
-    Write-Output ('rollback.ps1: every backup of this computer under "{0}" is restored already: nothing to do.' -f $root)
+    Write-Output ('rollback.ps1: every usable backup of this computer under "{0}" is restored already: nothing to do.' -f $root)
     exit 0
 }
-if ($pending.Count -eq 0 -and -not $Force -and $null -ne $foreign -and $own.Count -eq 0) {
-    Write-TlsgpoError ('rollback.ps1: "{0}" was made on computer {1}, not on this one ({2}).' -f $foreign.Path, $foreign.Computer, $env:COMPUTERNAME)
-    Write-TlsgpoError ('rollback.ps1: refusing to restore another computer''s state; this computer has no backup of its own under "{0}". Nothing was changed.' -f $root)
+if ($pending.Count -eq 0 -and $null -ne $foreign) {
+    Write-TlsgpoError ('rollback.ps1: refusing to restore another computer''s state; this computer ({0}, MachineGuid "{1}") has no backup of its own under "{2}". Nothing was changed.' -f $env:COMPUTERNAME, $machine, $root)
     exit 3
 }
 if ($pending.Count -eq 0) {
-    if (-not $Force) {
-        Write-TlsgpoError ('rollback.ps1: no complete backup of policy {0} version {1} under "{2}".' -f $PolicyId, $PolicyVersion, $root)
-        Write-TlsgpoError 'rollback.ps1: nothing was changed. -Force deletes the policy''s values instead.'
+    Write-TlsgpoError ('rollback.ps1: no usable backup of policy {0} version {1} under "{2}": nothing was changed.' -f $PolicyId, $PolicyVersion, $root)
+    Write-TlsgpoError 'rollback.ps1: without one the prior data is unknown; reg\rollback.reg deletes the policy''s values, which returns them to the Windows defaults, not to what they were.'
+    exit 3
+}
+$backup = $pending[0]
+if ($backup.Computer -ne $env:COMPUTERNAME) {
+    Write-Output ('rollback.ps1: note: "{0}" was made when this computer was named {1}.' -f $backup.Path, $backup.Computer)
+}
+
+# Every record is read before anything is written: a value that cannot be
+# written back exactly stops the rollback here, with nothing changed.
+$restore = @()
+foreach ($entry in $Plan) {
+    $record = $backup.Values[$entry.Index]
+    if ($null -eq $record) { continue }
+    if ($record[2] -eq 'absent') {
+        $restore += @{ Entry = $entry; Absent = $true }
+        continue
+    }
+    $raw = $backup.Raws[$entry.Index]
+    $note = ''
+    try {
+        if ($null -ne $raw) {
+            if ('DWord', 'QWord', 'String', 'ExpandString', 'MultiString', 'Binary' -notcontains $raw[2]) { throw ('a value of kind {0}' -f $raw[2]) }
+            $old = @{ Kind = $raw[2]; Data = (ConvertFrom-TlsgpoRaw $raw[2] $raw[3]) }
+        } else {
+            $old = ConvertFrom-TlsgpoShown $record[3] $record[4]
+            if ($old.Kind -ne 'DWord' -and $old.Kind -ne 'QWord' -and $old.Kind -ne 'Binary') {
+                $note = ' (as reg.exe printed it for apply.cmd: leading spaces and characters outside the console code page are not kept)'
+            }
+        }
+    } catch {
+        Write-TlsgpoError ('rollback.ps1: {0} held {1} before apply, which cannot be written back exactly: {2}.' -f $entry.Label, $record[3], $_.Exception.Message)
+        Write-TlsgpoError ('rollback.ps1: nothing was changed; "{0}" says what it was.' -f $backup.Path)
         exit 3
     }
-    Write-Output ('rollback.ps1: no backup found: -Force deletes the {0} values the policy sets.' -f $Plan.Count)
-    foreach ($entry in $Plan) {
-        if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { continue }
-        try {
+    $restore += @{ Entry = $entry; Absent = $false; Old = $old; Note = $note }
+}
+
+$failed = 0
+$declined = 0
+Write-Output ('rollback.ps1: restoring "{0}"' -f $backup.Path)
+foreach ($r in $restore) {
+    $entry = $r.Entry
+    try {
+        if ($r.Absent) {
+            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { $declined++; continue }
             Remove-TlsgpoValue $entry
-            Write-Output ('deleted     {0}' -f $entry.Label)
-        } catch {
-            $failed++
-            Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
-        }
-    }
-} else {
-    $backup = $pending[0]
-    Write-Output ('rollback.ps1: restoring "{0}"' -f $backup.Path)
-    foreach ($entry in $Plan) {
-        $record = $backup.Values[$entry.Index]
-        if ($null -eq $record) { continue }
-        try {
-            if ($record[2] -eq 'absent') {
-                if (-not $PSCmdlet.ShouldProcess($entry.Label, 'delete')) { $declined++; continue }
+            if ((Get-TlsgpoValue $entry).State -ne 'absent') {
                 Remove-TlsgpoValue $entry
-                if ((Get-TlsgpoValue $entry).State -ne 'absent') {
-                    Remove-TlsgpoValue $entry
-                    if ((Get-TlsgpoValue $entry).State -ne 'absent') { throw 'the value is still there' }
-                }
-                Write-Output ('deleted     {0}: absent, as before apply' -f $entry.Label)
-                continue
+                if ((Get-TlsgpoValue $entry).State -ne 'absent') { throw 'the value is still there' }
             }
-            $raw = $backup.Raws[$entry.Index]
-            $note = ''
-            if ($null -ne $raw) {
-                $old = @{ Kind = $raw[2]; Data = (ConvertFrom-TlsgpoRaw $raw[2] $raw[3]) }
-            } else {
-                $old = ConvertFrom-TlsgpoShown $record[3] $record[4]
-                if ($old.Kind -ne 'DWord' -and $old.Kind -ne 'QWord' -and $old.Kind -ne 'Binary') {
-                    $note = ' (as reg.exe printed it for apply.cmd: leading spaces and characters outside the console code page are not kept)'
-                }
-            }
-            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'restore')) { $declined++; continue }
-            # A write that does not read back byte for byte is tried once more.
-            Set-TlsgpoValue $entry $old.Kind $old.Data
+            Write-Output ('deleted     {0}: absent, as before apply' -f $entry.Label)
+            continue
+        }
+        if (-not $PSCmdlet.ShouldProcess($entry.Label, 'restore')) { $declined++; continue }
+        # A write that does not read back byte for byte is tried once more.
+        Set-TlsgpoValue $entry $r.Old.Kind $r.Old.Data
+        $now = Get-TlsgpoValue $entry
+        if (-not (Test-TlsgpoRestored $r.Old $now)) {
+            Set-TlsgpoValue $entry $r.Old.Kind $r.Old.Data
             $now = Get-TlsgpoValue $entry
-            if (-not (Test-TlsgpoRestored $old $now)) {
-                Set-TlsgpoValue $entry $old.Kind $old.Data
-                $now = Get-TlsgpoValue $entry
-                if (-not (Test-TlsgpoRestored $old $now)) { throw 'the value does not read back as it was' }
-            }
-            Write-Output ('restored    {0}: {1}{2}' -f $entry.Label, (Format-TlsgpoValue $now), $note)
-        } catch {
-            $failed++
-            Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
+            if (-not (Test-TlsgpoRestored $r.Old $now)) { throw 'the value does not read back as it was' }
         }
+        Write-Output ('restored    {0}: {1}{2}' -f $entry.Label, (Format-TlsgpoValue $now), $r.Note)
+    } catch {
+        $failed++
+        Write-TlsgpoError ('FAILED      {0}: {1}' -f $entry.Label, $_.Exception.Message)
     }
-    foreach ($entry in $PlanKeys) {
-        if ($backup.KeysAbsent -notcontains $entry.Index) { continue }
-        $base = Open-TlsgpoBase $entry
-        try {
-            $key = $base.OpenSubKey($entry.Key, $false)
-            if ($null -eq $key) { continue }
-            $empty = $key.SubKeyCount -eq 0 -and $key.ValueCount -eq 0
-            $key.Close()
-            if (-not $empty) {
-                Write-Output ('kept        key {0}: apply created it, and it still holds a value or a subkey' -f $entry.Label)
-                continue
-            }
-            if (-not $PSCmdlet.ShouldProcess($entry.Label, 'remove key')) { $declined++; continue }
-            $base.DeleteSubKey($entry.Key, $false)
-            Write-Output ('removed     key {0}: apply created it and it holds nothing' -f $entry.Label)
-        } catch {
-            $failed++
-            Write-TlsgpoError ('FAILED      key {0}: apply created it; {1}' -f $entry.Label, $_.Exception.Message)
-        } finally {
-            $base.Close()
+}
+foreach ($entry in $PlanKeys) {
+    if ($backup.KeysAbsent -notcontains $entry.Index) { continue }
+    $base = Open-TlsgpoBase $entry
+    try {
+        $key = $base.OpenSubKey($entry.Key, $false)
+        if ($null -eq $key) { continue }
+        $empty = $key.SubKeyCount -eq 0 -and $key.ValueCount -eq 0
+        $key.Close()
+        if (-not $empty) {
+            Write-Output ('kept        key {0}: apply created it, and it still holds a value or a subkey' -f $entry.Label)
+            continue
         }
+        if (-not $PSCmdlet.ShouldProcess($entry.Label, 'remove key')) { $declined++; continue }
+        $base.DeleteSubKey($entry.Key, $false)
+        Write-Output ('removed     key {0}: apply created it and it holds nothing' -f $entry.Label)
+    } catch {
+        $failed++
+        Write-TlsgpoError ('FAILED      key {0}: apply created it; {1}' -f $entry.Label, $_.Exception.Message)
+    } finally {
+        $base.Close()
     }
-    # Only a rollback that did everything marks the backups restored.
-    if ($failed -eq 0 -and $declined -eq 0 -and -not $WhatIfPreference) {
-        # Newest first, the one restored last: a rollback cut short while
-        # marking leaves the right backup for the next run.
-        for ($i = $pending.Count - 1; $i -ge 0; $i--) {
-            [IO.File]::WriteAllText([IO.Path]::Combine($pending[$i].Path, 'restored.txt'), ('restored by rollback.ps1 from "{0}"' -f $backup.Path))
-        }
-    } elseif ($declined -gt 0 -and -not $WhatIfPreference) {
-        Write-Output ('rollback.ps1: {0} changes were declined: the backup stays unrestored.' -f $declined)
+}
+# Only a rollback that did everything marks the backups restored.
+if ($failed -eq 0 -and $declined -eq 0 -and -not $WhatIfPreference) {
+    # The one restored last: a rollback cut short while marking leaves the
+    # right backup for the next run. The unusable ones are marked too, so
+    # that a rerun has nothing to do.
+    $marks = @($bad) + @($pending | Where-Object { $_.Path -ne $backup.Path }) + @($backup)
+    foreach ($m in $marks) {
+        [IO.File]::WriteAllText([IO.Path]::Combine($m.Path, 'restored.txt'), ('restored by rollback.ps1 from "{0}"' -f $backup.Path))
     }
+} elseif ($declined -gt 0 -and -not $WhatIfPreference) {
+    Write-Output ('rollback.ps1: {0} changes were declined: the backup stays unrestored.' -f $declined)
 }
 if (-not $WhatIfPreference) {
     Write-Output 'rollback.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the values.'

@@ -4,13 +4,15 @@ rem
 rem Restores the state apply.cmd or apply.ps1 recorded before it first
 rem changed anything: a value that was absent is deleted, one that existed
 rem gets its old type and data back, and keys apply created are removed once
-rem they hold nothing. It uses the oldest complete backup of this computer
-rem not yet restored; a backup cut short (an interrupted apply) is skipped
-rem with a warning, a backup made on another computer is refused. Without a
-rem backup it refuses, unless /force, which deletes the values the policy
-rem sets instead (the static inverse, as reg\rollback.reg does).
+rem they hold nothing. It uses the oldest usable backup of this computer not
+rem yet restored; one that cannot be used (cut short by a reboot or a
+rem timeout, damaged, of another build of the package) is named, with the
+rem reason, and passed over; one made on another computer is refused
+rem (MachineGuid tells, so a rename does not matter). Without a usable
+rem backup it changes nothing: the prior data is unknown (reg\rollback.reg
+rem deletes the values).
 rem
-rem usage: rollback.cmd [/backupdir DIR] [/force] [/signalrestart]
+rem usage: rollback.cmd [/backupdir DIR] [/signalrestart]
 rem   /backupdir DIR  where apply kept its backups (default:
 rem                   %ProgramData%\tlsgpo\server2008-tls12)
 rem   /signalrestart  exit 3010 instead of 0 when values were restored:
@@ -19,14 +21,14 @@ rem                   apps (not the default: Intune Remediations and GPO
 rem                   scripts read any code but 0 as a failure)
 rem
 rem Exit codes: 0 restored (3010 with /signalrestart), or every backup
-rem restored already; 2 usage error,
-rem not run elevated, or HKCU values as SYSTEM; 3 no backup of this computer
-rem to restore (and no /force), one only rollback.ps1 restores exactly, or
+rem restored already; 2 usage error, not run elevated, or HKCU values as
+rem SYSTEM; 3 no usable backup of this computer, one only rollback.ps1
+rem restores exactly or that holds a type reg.exe cannot write back, or
 rem backups under ProgramData that someone other than SYSTEM and
 rem Administrators could have changed (or powershell.exe, which checks who
-rem may, did not run); 5 a value could not be restored, or a key apply created could not be
-rem removed (run it again); 6 reg.exe could not read the keys, or no work
-rem folder (nothing was changed).
+rem may, did not run); 5 a value could not be restored, or a key apply
+rem created could not be removed (run it again); 6 reg.exe could not read
+rem the keys, or no work folder (nothing was changed).
 rem String data is restored with reg.exe as it printed it: leading spaces,
 rem a double quote, a trailing backslash and characters outside the console
 rem code page do not survive that; rollback.ps1 restores any data.
@@ -45,7 +47,6 @@ if "0"=="1" set "BACKUP_TOP=%LOCALAPPDATA%\tlsgpo"
 if "0"=="1" if not defined LOCALAPPDATA set "BACKUP_TOP=%USERPROFILE%\AppData\Local\tlsgpo"
 set "BACKUP_ROOT=%BACKUP_TOP%\server2008-tls12"
 set "BACKUP_CUSTOM=0"
-set "FORCE=0"
 set "SIGNAL_RESTART=0"
 set "W="
 set "RC=0"
@@ -79,30 +80,61 @@ for /f "tokens=1-7 delims=|" %%a in ("%OP_ROW%") do (
 exit /b 0
 :key
 call set "K_ROW=%%K_%1%%"
-for /f "tokens=1-5 delims=|" %%a in ("%K_ROW%") do (
+for /f "tokens=1-7 delims=|" %%a in ("%K_ROW%") do (
 	set "K_PATH=%%a"
 	set "K_VIEW=%%b"
 	set "K_HOLDS=%%c"
 	set "K_FULL=%%d"
 	set "K_LABEL=%%e"
+	set "K_PARENT=%%f"
+	set "K_PPATH=%%g"
 )
 exit /b 0
 
 rem :read_key N: reg query of plan key N (its values and subkeys) into
-rem %W%\kN.out; KR_N = present, absent, or error when reg.exe could not
-rem tell. Exit 1 with a message is "absent"; any other failure is "error",
-rem never "absent".
+rem %W%\kN.out; KR_N (and KR_NOW) = present, absent, or error when reg.exe
+rem could not tell. Exit 1 with a message is "absent" unless the parent
+rem lists the key (:key_denied); any other failure is "error", never
+rem "absent".
 :read_key
 call :key %1
 :read_key_now
 %REG% query "%K_PATH%" %K_VIEW% >"%W%\k%1.out" 2>"%W%\k%1.err"
 set "KR_RC=%errorlevel%"
-set "KR_NOW=error"
-if "%KR_RC%"=="0" set "KR_NOW=present"
+set "KR_%1=error"
+if "%KR_RC%"=="0" set "KR_%1=present"
 rem reg.exe says why when the key does not exist (Windows on stderr, Wine
 rem on stdout); a reg.exe that did not run says nothing.
-if "%KR_RC%"=="1" for %%f in ("%W%\k%1.out" "%W%\k%1.err") do if %%~zf GTR 0 set "KR_NOW=absent"
-set "KR_%1=%KR_NOW%"
+if "%KR_RC%"=="1" for %%f in ("%W%\k%1.out" "%W%\k%1.err") do if %%~zf GTR 0 set "KR_%1=absent"
+call set "KR_NOW=%%KR_%1%%"
+if "%KR_NOW%"=="absent" call :key_denied %1
+call set "KR_NOW=%%KR_%1%%"
+exit /b 0
+
+rem :key_denied N: reg.exe exits 1 for a key that is not there and for one
+rem it may not read alike, and says which only in the UI's language. A key
+rem its parent lists is there: KR_N = error. The parent is a plan key, read
+rem now if it was not (K_PARENT), or one every Windows has (K_PPATH).
+:key_denied
+call :key %1
+if "%K_PARENT%"=="0" goto key_denied_root
+call set "KD_STATE=%%KR_%K_PARENT%%%"
+if not defined KD_STATE call :read_key %K_PARENT%
+call :key %1
+call set "KD_STATE=%%KR_%K_PARENT%%%"
+if "%KD_STATE%"=="absent" exit /b 0
+if not "%KD_STATE%"=="present" goto key_denied_error
+set "KD_OUT=%W%\k%K_PARENT%.out"
+goto key_denied_look
+:key_denied_root
+%REG% query "%K_PPATH%" %K_VIEW% >"%W%\kp%1.out" 2>nul
+if not "%errorlevel%"=="0" goto key_denied_error
+set "KD_OUT=%W%\kp%1.out"
+:key_denied_look
+for /f "usebackq delims=" %%l in ("%KD_OUT%") do if /i "%%l"=="%K_FULL%" set "KR_%1=error"
+exit /b 0
+:key_denied_error
+set "KR_%1=error"
 exit /b 0
 
 rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
@@ -126,6 +158,8 @@ rem REG_DWORD_BIG_ENDIAN...), which these scripts can neither back up nor
 rem restore. Q_TYPE is always a word from the lists below; Q_DATA is set only
 rem for a REG_DWORD line of exactly three words (a value named
 rem "Enabled REG_DWORD" is not "Enabled"), so it is reg.exe's 0x number.
+rem REG_NONE is "other" too: reg.exe shows its data as hex, and reg add
+rem /t REG_NONE /d would store that text, not the bytes.
 :query
 set "Q_TYPE="
 set "Q_DATA="
@@ -134,8 +168,8 @@ call set "Q_STATE=%%KR_%OP_K%%%"
 if not "%Q_STATE%"=="present" exit /b 0
 set "Q_STATE=absent"
 for /f "usebackq tokens=1-3,*" %%a in ("%W%\k%OP_K%.out") do (
-	if /i "%%a"=="%OP_NAME%" for %%t in (REG_DWORD_BIG_ENDIAN REG_LINK REG_RESOURCE_LIST REG_FULL_RESOURCE_DESCRIPTOR REG_RESOURCE_REQUIREMENTS_LIST) do if /i "%%b"=="%%t" set "Q_OTHER=%%t"
-	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_QWORD REG_BINARY REG_NONE) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_NONE REG_DWORD_BIG_ENDIAN REG_LINK REG_RESOURCE_LIST REG_FULL_RESOURCE_DESCRIPTOR REG_RESOURCE_REQUIREMENTS_LIST) do if /i "%%b"=="%%t" set "Q_OTHER=%%t"
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_QWORD REG_BINARY) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
 	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_TYPE=REG_DWORD"
 )
 if defined Q_TYPE goto query_typed
@@ -203,8 +237,8 @@ set "RT_%1="
 for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a|%%b|%%c"=="value|%1|absent" set "RS_%1=absent"
 	if "%%a|%%b|%%c"=="value|%1|present" set "RS_%1=bad"
-	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" set "RT_%1=%%t"
-	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY REG_NONE) do if /i "%%d"=="%%t" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%t /d "%%e" /f %OP_VIEW% >nul 2>&1
+	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" set "RT_%1=%%t"
+	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%t /d "%%e" /f %OP_VIEW% >nul 2>&1
 )
 call set "R_STATE=%%RS_%1%%"
 call set "R_TYPE=%%RT_%1%%"
@@ -268,15 +302,6 @@ call :query
 call :say "restored   " ""
 exit /b 0
 
-:delete_one
-call :op %1
-%REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
-call :read_key %OP_K%
-call :query
-if not "%Q_STATE%"=="absent" goto restore_failed
-echo deleted     %OP_LABEL%
-exit /b 0
-
 :remove_key
 set "R_KEY_ABSENT=0"
 for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
@@ -310,18 +335,21 @@ exit /b 0
 set "BK=%BK_P%%1"
 if not exist "%BK%\" exit /b 0
 call :bk_read
-if "%BV_OK%"=="1" goto consider_complete
-set "BK_PARTIAL=1"
->&2 echo rollback.cmd: warning: "%BK%" is not a complete backup of this package ^(an apply was cut short, or another plan wrote it^): ignored.
+if "%BV_OK%"=="1" goto consider_usable
+>&2 echo rollback.cmd: warning: not using "%BK%": %BV_WHY%.
+if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
 exit /b 0
-:consider_complete
+:consider_usable
 if "%BV_FOREIGN%"=="0" goto consider_own
+for /f "usebackq tokens=1,2 delims=|" %%a in ("%BK%\state.txt") do if "%%a"=="computer" >&2 echo rollback.cmd: warning: not using "%BK%": it was made on another computer ^(%%b^).
 if not defined BK_FOREIGN set "BK_FOREIGN=%BK%"
 exit /b 0
 :consider_own
 set "BK_OWN=1"
+if %1 GTR %BK_OWN_N% set "BK_OWN_N=%1"
 if "%BV_DONE%"=="1" exit /b 0
-if not defined BK_PICK set "BK_PICK=%BK%"
+if not defined BK_PICK_N set "BK_PICK_N=%1"
+if %1 LSS %BK_PICK_N% set "BK_PICK_N=%1"
 exit /b 0
 
 rem :store_trusted: errorlevel 1 (and RC 3) when ProgramData's backup
@@ -347,12 +375,15 @@ exit /b 1
 exit /b 1
 
 :mark
+if "%1"=="%BK_PICK_N%" exit /b 0
+:mark_pick
 set "BK=%BK_P%%1"
 if not exist "%BK%\" exit /b 0
 call :bk_read
-if not "%BV_OK%"=="1" exit /b 0
-if not "%BV_FOREIGN%"=="0" exit /b 0
 if "%BV_DONE%"=="1" exit /b 0
+rem Unusable ones too, so that a rerun has nothing to do; not another
+rem computer's.
+if "%BV_OK%%BV_FOREIGN%"=="11" exit /b 0
 > "%BK%\restored.txt" echo restored by rollback.cmd from "%BK_PICK%"
 exit /b 0
 
@@ -451,48 +482,103 @@ rem variables: never parsed or expanded).
 for /f "usebackq tokens=1-3,* delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" >&2 echo %~1: "%%d": %%c.
 exit /b 0
 
-rem :scan_backups: BK_P, the path of a backup without its number, and
-rem BK_MAX, the highest N of a folder BK_P N (0: none). Numbers run to
-rem 9999; a range is looked at only when a name of its length exists.
-:scan_backups
+rem :list_backups: %W%\bk.txt lists the numbers N of the folders "BK_P N"
+rem (BK_P: a backup's path without its number), one a line, in no order;
+rem BK_MAX is the highest (0: none). N is 1 to 999999999 without leading
+rem zeros, as apply.ps1 writes it; other names are not backups.
+:list_backups
 set "BK_MAX=0"
 set "BK_P=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-"
-if exist "%BK_P%?" for /l %%n in (1,1,9) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
-if exist "%BK_P%??" for /l %%n in (10,1,99) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
-if exist "%BK_P%???" for /l %%n in (100,1,999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
-if exist "%BK_P%????" for /l %%n in (1000,1,9999) do if exist "%BK_P%%%n\" set "BK_MAX=%%n"
+type nul > "%W%\bk.txt"
+if not exist "%BACKUP_ROOT%\" exit /b 0
+for /f "delims=" %%d in ('dir /b /ad "%BK_P%*" 2^>nul') do (
+	set "BK_NAME=%%d"
+	call :list_one
+)
+exit /b 0
+:list_one
+call set "BK_NUM=%%BK_NAME:*%TLSGPO_ID%-%TLSGPO_VERSION%-=%%"
+if not defined BK_NUM exit /b 0
+rem Digits only: each removed in turn (the leading # keeps the variable
+rem defined; an undefined one in that syntax expands to its own text).
+set "BK_T=#%BK_NUM%"
+for %%c in (0 1 2 3 4 5 6 7 8 9) do call set "BK_T=%%BK_T:%%c=%%"
+if not "%BK_T%"=="#" exit /b 0
+if "%BK_NUM:~0,1%"=="0" exit /b 0
+rem At most 9 digits (padded: Wine's cmd reads past a short string's end).
+set "BK_T=%BK_NUM%##########"
+if not "%BK_T:~9,1%"=="#" exit /b 0
+>> "%W%\bk.txt" echo %BK_NUM%
+if %BK_NUM% GTR %BK_MAX% set "BK_MAX=%BK_NUM%"
 exit /b 0
 
-rem :bk_read: reads backup BK. BV_OK=1 when it is complete and of this
-rem plan: its last record "end|N" counts exactly the N value and key records
-rem this policy has (an apply cut short by a reboot or a timeout leaves no
-rem such end), and its "plan|ID" names this package's plan (records name
-rem values by their place in it).
-rem BV_FOREIGN=1 when another computer wrote it; BV_EXACT=1 when it holds
-rem a value only rollback.ps1 can restore exactly; BV_DONE=1 when a
-rem rollback restored it already.
+rem :machine_id: MACHINE_ID, this computer's MachineGuid (64-bit view; a
+rem rename keeps it), or empty when it cannot be read or is not a GUID.
+:machine_id
+set "MACHINE_ID="
+%REG% query "HKLM\SOFTWARE\Microsoft\Cryptography" /v MachineGuid /reg:64 >"%W%\mid.out" 2>nul
+for /f "usebackq tokens=1-3" %%a in ("%W%\mid.out") do if /i "%%a|%%b"=="MachineGuid|REG_SZ" set "MACHINE_ID=%%c"
+if not defined MACHINE_ID exit /b 0
+set "MI_T=#%MACHINE_ID%"
+for %%c in (0 1 2 3 4 5 6 7 8 9 a b c d e f -) do call set "MI_T=%%MI_T:%%c=%%"
+if not "%MI_T%"=="#" set "MACHINE_ID="
+exit /b 0
+
+rem :bk_read: reads backup BK. BV_OK=1 when it can be used: its last
+rem record "end|N" counts exactly the N value and key records this policy
+rem has (an apply cut short by a reboot or a timeout leaves no such end),
+rem and its "plan|ID" names this package's plan (records name values by
+rem their place in it); else BV_WHY says why not. BV_FOREIGN=1 when
+rem another computer wrote it: its MachineGuid (MACHINE_ID, read by
+rem :machine_id) differs, or, for a backup without one, its name does.
+rem BV_EXACT=1 when it holds a value only rollback.ps1 can restore exactly;
+rem BV_ODD=1 when it holds one of a type reg.exe cannot write back; BV_DONE=1
+rem when a rollback restored it already.
 :bk_read
 set "BV_OK=0"
+set "BV_WHY="
 set "BV_END="
 set "BV_RECS=0"
-set "BV_FOREIGN=1"
 set "BV_EXACT=0"
 set "BV_DONE=0"
 set "BV_PLAN=0"
+set "BV_HASID=0"
+set "BV_IDSAME=0"
+set "BV_NAMESAME=0"
+set "BV_PRESENT=0"
+set "BV_TYPED=0"
 if exist "%BK%\restored.txt" set "BV_DONE=1"
-if not exist "%BK%\state.txt" exit /b 0
-for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
+if exist "%BK%\state.txt" goto bk_read_file
+set "BV_WHY=it holds no state.txt (an apply stopped before it wrote one)"
+exit /b 0
+:bk_read_file
+for /f "usebackq eol=# tokens=1-4 delims=|" %%a in ("%BK%\state.txt") do (
 	if "%%a"=="value" set /a BV_RECS+=1
 	if "%%a"=="key" set /a BV_RECS+=1
 	if "%%a"=="end" set "BV_END=%%b"
 	if "%%a"=="exact" set "BV_EXACT=1"
-	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_FOREIGN=0"
+	if "%%a"=="machine" if not "%%b"=="" set "BV_HASID=1"
+	if /i "%%a|%%b"=="machine|%MACHINE_ID%" set "BV_IDSAME=1"
+	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_NAMESAME=1"
 	if "%%a|%%b"=="plan|%TLSGPO_PLAN%" set "BV_PLAN=1"
+	if "%%a|%%c"=="value|present" set /a BV_PRESENT+=1
+	if "%%a|%%c"=="value|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" set /a BV_TYPED+=1
 )
+set "BV_FOREIGN=1"
+if "%BV_NAMESAME%"=="1" set "BV_FOREIGN=0"
+if defined MACHINE_ID if "%BV_HASID%"=="1" set "BV_FOREIGN=1"
+if defined MACHINE_ID if "%BV_IDSAME%"=="1" set "BV_FOREIGN=0"
+set "BV_ODD=0"
+if not "%BV_PRESENT%"=="%BV_TYPED%" set "BV_ODD=1"
+set "BV_WHY=it was written for another build of this package (another plan)"
 if "%BV_PLAN%"=="0" exit /b 0
+set "BV_WHY=it was cut short: no end record (an apply stopped by a reboot or a timeout)"
+if not defined BV_END exit /b 0
 set /a "BV_WANT=OP_COUNT+KEY_COUNT"
+set "BV_WHY=its records do not add up to this package's %BV_WANT%"
 if not "x%BV_END%"=="x%BV_WANT%" exit /b 0
 if not "%BV_RECS%"=="%BV_WANT%" exit /b 0
+set "BV_WHY="
 set "BV_OK=1"
 exit /b 0
 
@@ -517,30 +603,30 @@ set "OP_16=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Prot
 set "OP_17=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|/reg:64|Enabled|REG_DWORD|0x00000001|4|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared] Enabled"
 set "OP_18=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|4|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared] DisabledByDefault"
 
-set "K_1=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]"
-set "K_2=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared]"
-set "K_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]"
-set "K_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared]"
-set "K_5=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]"
-set "K_6=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]"
-set "K_7=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]"
-set "K_8=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]"
-set "K_9=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]"
-set "K_10=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]"
-set "K_11=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]"
-set "K_12=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]"
-set "K_13=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]"
-set "K_14=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]"
-set "K_15=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]"
-set "K_16=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]"
-set "K_17=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit]"
-set "K_18=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [32-bit]"
-set "K_19=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]"
-set "K_20=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]"
-set "K_21=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]"
-set "K_22=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]"
-set "K_23=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]"
-set "K_24=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]"
+set "K_1=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]|5|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1"
+set "K_2=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server [shared]|5|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1"
+set "K_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]|6|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2"
+set "K_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared]|6|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2"
+set "K_5=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]|9|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols"
+set "K_6=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]|9|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols"
+set "K_7=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]|10|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings"
+set "K_8=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]|11|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings"
+set "K_9=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]|12|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL"
+set "K_10=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]|13|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion"
+set "K_11=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]|14|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion"
+set "K_12=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]|19|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders"
+set "K_13=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]|20|HKLM\SOFTWARE\Microsoft\Windows"
+set "K_14=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]|21|HKLM\SOFTWARE\Microsoft\Windows"
+set "K_15=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [64-bit]|22|HKLM\SOFTWARE\Microsoft\.NETFramework"
+set "K_16=HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v4.0.30319|HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319 [32-bit]|23|HKLM\SOFTWARE\Microsoft\.NETFramework"
+set "K_17=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [64-bit]|22|HKLM\SOFTWARE\Microsoft\.NETFramework"
+set "K_18=HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework\v2.0.50727|HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727 [32-bit]|23|HKLM\SOFTWARE\Microsoft\.NETFramework"
+set "K_19=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]|24|HKLM\SYSTEM\CurrentControlSet\Control"
+set "K_20=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]|0|HKLM\SOFTWARE\Microsoft"
+set "K_21=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]|0|HKLM\SOFTWARE\Microsoft"
+set "K_22=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [64-bit]|0|HKLM\SOFTWARE\Microsoft"
+set "K_23=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]|0|HKLM\SOFTWARE\Microsoft"
+set "K_24=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]|0|HKLM\SYSTEM\CurrentControlSet"
 
 set "OSR_1=7601|7601|3140245|0|3154518|0|-|Windows 7 SP1 or Windows Server 2008 R2 SP1"
 set "OSR_2=9600|9600|-|0|3154520|0|-|Windows 8.1 or Windows Server 2012 R2"
@@ -562,9 +648,9 @@ call :load_plan
 :args
 if "%~1"=="" goto args_done
 if /i "%~1"=="/force" (
-	set "FORCE=1"
-	shift
-	goto args
+	>&2 echo rollback.cmd: /force is gone: it deleted values nothing had a record of. reg\rollback.reg deletes the
+	>&2 echo rollback.cmd: policy's values ^(back to the Windows defaults^), if that is what you want.
+	exit /b 2
 )
 if /i "%~1"=="/signalrestart" (
 	set "SIGNAL_RESTART=1"
@@ -579,7 +665,7 @@ shift
 shift
 goto args
 :usage
->&2 echo usage: rollback.cmd [/backupdir DIR] [/force] [/signalrestart]
+>&2 echo usage: rollback.cmd [/backupdir DIR] [/signalrestart]
 exit /b 2
 :args_done
 
@@ -607,46 +693,57 @@ rem Backups someone else could have changed are not trusted (:acl_check).
 call :store_trusted
 if errorlevel 1 goto done
 
-rem The oldest complete backup of this computer not yet restored holds the
-rem state before the policy. Numbers may have gaps.
-call :scan_backups
-set "BK_PICK="
+rem The oldest usable backup of this computer not yet restored holds the
+rem state before the policy. Numbers may have gaps; a backup that cannot be
+rem used is named, with the reason, and passed over.
+call :machine_id
+call :list_backups
+set "BK_PICK_N="
 set "BK_FOREIGN="
 set "BK_OWN=0"
-set "BK_PARTIAL=0"
-for /l %%n in (1,1,%BK_MAX%) do call :consider %%n
-if defined BK_PICK goto restore
-if "%FORCE%"=="1" goto static_inverse
-if "%BK_OWN%%BK_PARTIAL%"=="10" goto restored_already
+set "BK_OWN_N=0"
+set "BK_BAD_N=0"
+for /f "usebackq" %%n in ("%W%\bk.txt") do call :consider %%n
+if defined BK_PICK_N goto restore
+if "%BK_OWN%"=="0" goto no_own
+rem Every usable backup restored, but a later apply's cannot be used: that
+rem apply may have changed values since, so the newest usable one is
+rem restored again.
+if %BK_BAD_N% LEQ %BK_OWN_N% goto restored_already
+set "BK_PICK_N=%BK_OWN_N%"
+echo rollback.cmd: a later backup cannot be used: restoring the newest usable one again, "%BK_P%%BK_OWN_N%".
+goto restore
+:no_own
 if defined BK_FOREIGN goto foreign
->&2 echo rollback.cmd: no complete backup of policy %TLSGPO_ID% version %TLSGPO_VERSION% under "%BACKUP_ROOT%".
->&2 echo rollback.cmd: nothing was changed. /force deletes the policy's values instead.
+>&2 echo rollback.cmd: no usable backup of policy %TLSGPO_ID% version %TLSGPO_VERSION% under "%BACKUP_ROOT%": nothing was changed.
+>&2 echo rollback.cmd: without one the prior data is unknown; reg\rollback.reg deletes the policy's values,
+>&2 echo rollback.cmd: which returns them to the Windows defaults, not to what they were.
 set "RC=3"
 goto done
 
 :restored_already
 rem (A rerun after a reboot or a ConfigMgr retry lands here.)
-echo rollback.cmd: every backup of this computer under "%BACKUP_ROOT%" is restored already: nothing to do.
+echo rollback.cmd: every usable backup of this computer under "%BACKUP_ROOT%" is restored already: nothing to do.
 goto done
 
 :foreign
-for /f "usebackq tokens=1,2 delims=|" %%a in ("%BK_FOREIGN%\state.txt") do (
-	if "%%a"=="computer" >&2 echo rollback.cmd: "%BK_FOREIGN%" was made on computer %%b, not on this one ^(%COMPUTERNAME%^).
-)
->&2 echo rollback.cmd: refusing to restore another computer's state; this computer has no backup
->&2 echo rollback.cmd: of its own under "%BACKUP_ROOT%". Nothing was changed.
+>&2 echo rollback.cmd: refusing to restore another computer's state; this computer ^(%COMPUTERNAME%^) has no
+>&2 echo rollback.cmd: backup of its own under "%BACKUP_ROOT%". Nothing was changed.
 set "RC=3"
 goto done
 
-:static_inverse
-echo rollback.cmd: no backup found: /force deletes the %OP_COUNT% values the policy sets.
-set "FAILED=0"
-for /l %%i in (1,1,%OP_COUNT%) do call :delete_one %%i
-goto finish
-
 :restore
-set "BK=%BK_PICK%"
+set "BK=%BK_P%%BK_PICK_N%"
+set "BK_PICK=%BK%"
 call :bk_read
+rem (if /i first: Wine's cmd refuses an if /i nested in another if.)
+for /f "usebackq tokens=1,2 delims=|" %%a in ("%BK%\state.txt") do if /i not "%%b"=="%COMPUTERNAME%" if "%%a"=="computer" echo rollback.cmd: note: "%BK%" was made when this computer was named %%b.
+if "%BV_ODD%"=="0" goto restore_typed
+>&2 echo rollback.cmd: "%BK%" holds a value of a type reg.exe cannot write back
+>&2 echo rollback.cmd: exactly ^(REG_NONE, REG_LINK, REG_DWORD_BIG_ENDIAN or a resource list^). Nothing was changed.
+set "RC=3"
+goto done
+:restore_typed
 if "%BV_EXACT%"=="0" goto restore_go
 >&2 echo rollback.cmd: "%BK%" was written by apply.ps1 and holds data that reg.exe
 >&2 echo rollback.cmd: cannot write back exactly: run rollback.ps1 instead. Nothing was changed.
@@ -675,10 +772,11 @@ for /l %%i in (1,1,%OP_COUNT%) do call :restore_check %%i
 for /l %%i in (1,1,%OP_COUNT%) do call :restore_report %%i
 for /l %%i in (1,1,%KEY_COUNT%) do call :remove_key %%i
 if not "%FAILED%"=="0" goto finish
-rem Every complete backup of this computer up to now is restored by this one.
-rem Newest first, the one restored last: a rollback cut short while marking
-rem leaves the right backup for the next run.
-for /l %%n in (%BK_MAX%,-1,1) do call :mark %%n
+rem Every backup of this computer up to now is restored by this one. The
+rem one restored last: a rollback cut short while marking leaves the right
+rem backup for the next run.
+for /f "usebackq" %%n in ("%W%\bk.txt") do call :mark %%n
+call :mark_pick %BK_PICK_N%
 goto finish
 
 :finish
