@@ -238,7 +238,7 @@ cmd_os_table(const struct plan *pl, struct buf *out)
 static void
 cmd_acl_check(struct buf *out)
 {
-	template_line("acl-check.ps1", out);
+	template_joined("acl-check.ps1", out);
 	if (strpbrk(buf_cstr(out), "\"%") != NULL) {
 		fprintf(stderr, "tlsgpo: internal error: acl-check.ps1 holds "
 		    "a quote or a percent sign\n");

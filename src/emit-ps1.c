@@ -145,7 +145,7 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_init(&pid);
 	buf_init(&pver);
 	buf_init(&acl);
-	template_line("acl-check.ps1", &acl);
+	template_joined("acl-check.ps1", &acl);
 	nkeys = plan_keys(pl, &keys);
 	ps_plan_table(pl, &plan);
 	ps_key_table(keys, nkeys, &keytab);

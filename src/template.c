@@ -67,17 +67,27 @@ template_render(const char *name, const struct template_var *vars,
 }
 
 void
-template_line(const char *name, struct buf *out)
+template_joined(const char *name, struct buf *out)
 {
 	const struct template_file	*t = template_find(name);
-	size_t				 n = t->len;
+	const char			*s = t->text, *e = s + t->len, *nl;
+	size_t				 n;
+	int				 first = 1;
 
-	while (n > 0 && (t->text[n - 1] == '\n' || t->text[n - 1] == '\r'))
-		n--;
-	if (memchr(t->text, '\n', n) != NULL) {
-		fprintf(stderr, "tlsgpo: internal error: template %s is not "
-		    "one line\n", name);
-		abort();
+	for (; s < e; s = nl + 1) {
+		nl = memchr(s, '\n', (size_t)(e - s));
+		if (nl == NULL)
+			nl = e;
+		while (s < nl && (*s == ' ' || *s == '\t'))
+			s++;
+		n = (size_t)(nl - s);
+		while (n > 0 && (s[n - 1] == '\r' || s[n - 1] == ' '))
+			n--;
+		if (n == 0 || *s == '#')
+			continue;
+		if (!first)
+			buf_addc(out, ' ');
+		buf_add(out, s, n);
+		first = 0;
 	}
-	buf_add(out, t->text, n);
 }

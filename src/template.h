@@ -33,9 +33,11 @@ void	template_render(const char *, const struct template_var *, size_t,
 	    struct buf *);
 
 /*
- * A template that is one line of text (a fragment two languages share),
- * without its line end: appended to out.
+ * A template as one line (a fragment two languages share, such as a
+ * PowerShell command the .cmd scripts pass on one command line): its
+ * lines without their leading blanks, joined by spaces; lines that begin
+ * with # (comments) are left out. Appended to out.
  */
-void	template_line(const char *, struct buf *);
+void	template_joined(const char *, struct buf *);
 
 #endif

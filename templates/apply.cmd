@@ -188,6 +188,10 @@ if errorlevel 1 copy /b "%W%\state.txt" "%BK%\state.txt" >nul 2>&1
 if errorlevel 1 exit /b 1
 call :bk_read
 if not "%BV_OK%"=="1" exit /b 1
+rem ProgramData's backups belong to Administrators, like their folders.
+if not "%AS_OWN%"=="1" exit /b 0
+"%SystemRoot%\System32\icacls.exe" "%BK%" /setowner *S-1-5-32-544 /T /C /Q >nul 2>&1
+if errorlevel 1 exit /b 1
 exit /b 0
 
 rem :prune: after a new backup, keeps the newest KEEP usable backups of this
@@ -225,6 +229,113 @@ if %1 GEQ %PR_N% exit /b 0
 if "%1"=="%PR_PICK%" exit /b 0
 rd /s /q "%BK_P%%1" >nul 2>&1
 if exist "%BK_P%%1\" echo apply.cmd: warning: could not remove the old backup "%BK_P%%1"
+exit /b 0
+
+rem :store_ready: the backup folders. ProgramData's (not a /backupdir,
+rem which is trusted as given, nor LocalAppData, the user's own) are made
+rem for SYSTEM and Administrators only, or checked (:acl_check): one someone
+rem else could change, or that is not a folder (a file, a link), is moved
+rem aside, with every backup in it, and made anew. A backup folder in it
+rem that fails is only passed over by rollback (it may be another run's,
+rem being written). errorlevel 1 when that cannot be done.
+:store_ready
+set "AS_MADE=0"
+set "AS_OWN=0"
+if "@HAS_HKCU@"=="1" goto store_plain
+if "%BACKUP_CUSTOM%"=="1" goto store_plain
+set "AS_OWN=1"
+set "AS_DIR=%BACKUP_TOP%"
+set "AS_NAME=tlsgpo"
+rem (Without the final \: a file there is looked at too.)
+if exist "%BACKUP_TOP%" goto store_check
+call :admin_folder
+if errorlevel 1 exit /b 1
+:store_check
+call :acl_check
+if "%AC%"=="ok" goto store_root
+if "%AC%"=="error" goto store_unchecked
+set "AS_WAS=%AC%"
+rem Again, right before the move: another run may have been making it.
+call :acl_check
+if "%AC%"=="ok" goto store_root
+if "%AC%"=="error" goto store_unchecked
+if not "%AC%"=="%AS_WAS%" goto store_check
+call :acl_say "apply.cmd: warning"
+set "AS_DIR=%BACKUP_ROOT%"
+set "AS_NAME=%TLSGPO_ID%"
+if "%AC%"=="top" set "AS_DIR=%BACKUP_TOP%"
+if "%AC%"=="top" set "AS_NAME=tlsgpo"
+call :move_aside
+if errorlevel 1 goto store_stuck
+>&2 echo apply.cmd: warning: moved "%AS_DIR%" aside to "%AS_TO%": none of its backups is used; made it anew for SYSTEM and Administrators only.
+:store_root
+set "AS_DIR=%BACKUP_TOP%"
+set "AS_NAME=tlsgpo"
+if exist "%BACKUP_TOP%\" goto store_root_id
+call :admin_folder
+if errorlevel 1 exit /b 1
+:store_root_id
+set "AS_DIR=%BACKUP_ROOT%"
+set "AS_NAME=%TLSGPO_ID%"
+if exist "%BACKUP_ROOT%\" goto store_made
+call :admin_folder
+if errorlevel 1 exit /b 1
+:store_made
+rem What this run made or moved is checked once more.
+if not "%AS_MADE%"=="1" exit /b 0
+call :acl_check
+if "%AC%"=="ok" exit /b 0
+if "%AC%"=="error" goto store_unchecked
+call :acl_say "apply.cmd"
+>&2 echo apply.cmd: ...even made anew.
+exit /b 1
+:store_stuck
+>&2 echo apply.cmd: cannot move "%AS_DIR%" aside ^(a file in it may be in use^): look at what it holds,
+>&2 echo apply.cmd: then delete it, or give /backupdir a folder only administrators may change.
+exit /b 1
+:store_unchecked
+call :acl_unchecked "apply.cmd"
+exit /b 1
+:store_plain
+if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
+exit /b 0
+
+rem :admin_folder: makes AS_DIR (whose last part is AS_NAME) owned by
+rem Administrators (on client Windows what an administrator makes is owned
+rem by that user), with an access list of SYSTEM and Administrators only,
+rem protected, that what it holds inherits; all by SID. Made under a name
+rem nobody can guess, then renamed: ren fails when AS_DIR exists.
+:admin_folder
+set "AF_NEW=%AS_DIR%.new-%RANDOM%%RANDOM%%RANDOM%"
+mkdir "%AF_NEW%" >nul 2>&1
+if errorlevel 1 exit /b 1
+"%SystemRoot%\System32\icacls.exe" "%AF_NEW%" /setowner *S-1-5-32-544 >nul 2>&1
+if errorlevel 1 goto admin_folder_failed
+"%SystemRoot%\System32\icacls.exe" "%AF_NEW%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
+if errorlevel 1 goto admin_folder_failed
+ren "%AF_NEW%" "%AS_NAME%" >nul 2>&1
+if exist "%AF_NEW%\" goto admin_folder_failed
+set "AS_MADE=1"
+exit /b 0
+:admin_folder_failed
+rd /s /q "%AF_NEW%" >nul 2>&1
+exit /b 1
+
+rem :move_aside: renames AS_DIR (whose last part is AS_NAME; a file or a
+rem link is renamed as it is) to AS_TO, AS_DIR.untrusted-R with R a random
+rem number: a name nobody can take first.
+:move_aside
+set "AS_TRY=0"
+:move_aside_next
+set /a AS_TRY+=1
+if %AS_TRY% GTR 20 exit /b 1
+set "AS_R=%RANDOM%%RANDOM%%RANDOM%"
+set "AS_TO=%AS_DIR%.untrusted-%AS_R%"
+if exist "%AS_TO%" goto move_aside_next
+ren "%AS_DIR%" "%AS_NAME%.untrusted-%AS_R%" >nul 2>&1
+if not exist "%AS_TO%" exit /b 1
+if exist "%AS_DIR%" exit /b 1
+set "AS_MADE=1"
 exit /b 0
 
 rem A .reg copy of each key that holds values, for people; rollback reads

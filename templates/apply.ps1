@@ -127,32 +127,41 @@ if (-not $SkipPrerequisiteCheck) {
 }
 
 # ProgramData\tlsgpo and this policy's folder, made for SYSTEM and
-# Administrators only, or checked: one someone else could change is moved
-# aside, with every backup in it, and made anew.
+# Administrators only, or checked: one someone else could change (or that
+# is not a folder: a file, a link) is moved aside, with every backup in
+# it, and made anew. A backup folder in it that fails is only passed over
+# by rollback (it may be another run's, being written).
 function Initialize-TlsgpoBackupStore([string] $Root) {
     $top = Get-TlsgpoBackupTop
-    if (-not [IO.Directory]::Exists($top)) { New-TlsgpoAdminFolder $top }
+    if (-not (Test-Path -LiteralPath $top)) { New-TlsgpoAdminFolder $top }
     $check = Test-TlsgpoBackupStore $Root
-    if ($check.State -eq 'ok') { return }
-    $dir = $Root
-    if ($check.State -eq 'top') { $dir = $top }
-    $aside = Move-TlsgpoAside $dir
-    Write-Output ('apply.ps1: warning: "{0}": {1}.' -f $check.Path, $check.Why)
-    Write-Output ('apply.ps1: warning: moved "{0}" aside to "{1}": none of its backups is used; made it anew for SYSTEM and Administrators only.' -f $dir, $aside)
-    New-TlsgpoAdminFolder $dir
+    if ($check.State -ne 'ok') {
+        $dir = $Root
+        if ($check.State -eq 'top') { $dir = $top }
+        # Again, right before the move: another run may have been making it.
+        $again = Test-TlsgpoBackupStore $Root
+        if ($again.State -eq $check.State) {
+            $aside = Move-TlsgpoAside $dir
+            Write-Output ('apply.ps1: warning: "{0}": {1}.' -f $check.Path, $check.Why)
+            Write-Output ('apply.ps1: warning: moved "{0}" aside to "{1}": none of its backups is used; made it anew for SYSTEM and Administrators only.' -f $dir, $aside)
+        }
+    }
+    if (-not (Test-Path -LiteralPath $top)) { New-TlsgpoAdminFolder $top }
+    if (-not (Test-Path -LiteralPath $Root)) { New-TlsgpoAdminFolder $Root }
     $check = Test-TlsgpoBackupStore $Root
     if ($check.State -ne 'ok') { throw ('"{0}": {1}, even made anew' -f $check.Path, $check.Why) }
 }
 
-# The first free DIR.untrusted-N: a rename, which takes what DIR holds.
+# DIR.untrusted-<time>-<random>: a name nobody can take first. A rename
+# moves what DIR holds, and a link or file at DIR as it is.
 function Move-TlsgpoAside([string] $Dir) {
-    for ($n = 1; $n -le 99; $n++) {
-        $aside = '{0}.untrusted-{1}' -f $Dir, $n
-        if ([IO.Directory]::Exists($aside) -or [IO.File]::Exists($aside)) { continue }
-        [IO.Directory]::Move($Dir, $aside)
-        return $aside
+    $aside = '{0}.untrusted-{1}-{2}' -f $Dir, (Get-Date).ToString('yyyyMMddHHmmss'), [guid]::NewGuid().ToString('N').Substring(0, 8)
+    try {
+        if ([IO.File]::Exists($Dir)) { [IO.File]::Move($Dir, $aside) } else { [IO.Directory]::Move($Dir, $aside) }
+    } catch {
+        throw ('cannot move "{0}" aside ({1}); look at what it holds, then delete it, or give -BackupDir a folder only administrators may change' -f $Dir, $_.Exception.Message)
     }
-    throw ('no free name to move "{0}" aside' -f $Dir)
+    return $aside
 }
 
 if ($KeepBackups -lt 1) {
@@ -190,8 +199,9 @@ if ($WhatIfPreference) {
     $backup = $null
 } else {
     try {
-        if (Test-TlsgpoDefaultStore $BackupDir) { Initialize-TlsgpoBackupStore $root }
-        $backup = New-TlsgpoBackup $root $states 'apply.ps1'
+        $own = Test-TlsgpoDefaultStore $BackupDir
+        if ($own) { Initialize-TlsgpoBackupStore $root }
+        $backup = New-TlsgpoBackup $root $states 'apply.ps1' $own
     } catch {
         Write-TlsgpoError ('apply.ps1: cannot write a complete backup under "{0}": {1}; nothing was changed.' -f $root, $_.Exception.Message)
         exit 4

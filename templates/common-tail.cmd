@@ -60,14 +60,16 @@ if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
 exit /b 1
 
 rem :acl_check: AC = ok; top when ProgramData\tlsgpo, below when this
-rem policy's folder in it or anything in that has an owner other than SYSTEM
-rem or Administrators, or gives anyone else more than read and execute
-rem (ProgramData lets every user create folders: one made first could hold
-rem a planted backup that SYSTEM would restore); error when powershell.exe
-rem did not run the check to its end (missing or blocked). icacls cannot
-rem show an owner; Get-Acl can, by SID on any language, in Constrained
-rem Language mode too. The check is the same text as in the .ps1 scripts;
-rem its answer (bad|top or below|WHY|PATH, end|N) is in %W%\acl.out.
+rem policy's folder in it is a link, not a folder, owned by someone other
+rem than SYSTEM or Administrators, or gives anyone else more than read and
+rem execute (ProgramData lets every user create folders: one made first
+rem could hold a planted backup that SYSTEM would restore); error when
+rem powershell.exe did not run the check to its end (missing or blocked;
+rem :acl_unchecked says so). A backup folder in it that
+rem fails is named on a "bad|item" line. icacls cannot show an owner;
+rem Get-Acl can, by SID on any language, in Constrained Language mode too.
+rem The check is the same text as in the .ps1 scripts; its answer
+rem (check|tlsgpo, bad|WHERE|WHY|PATH[|FOLDER], end|N) is in %W%\acl.out.
 :acl_check
 set "AC=error"
 set "AC_END=0"
@@ -87,10 +89,25 @@ if "%AC_BELOW%"=="1" set "AC=below"
 if "%AC_TOP%"=="1" set "AC=top"
 exit /b 0
 
-rem :acl_say WHO: what the check found, as "WHO: "PATH": WHY." on stderr (FOR
-rem variables: never parsed or expanded).
+rem :acl_say WHO: what the check found of the top folders, as "WHO: "PATH":
+rem WHY." on stderr (FOR variables: never parsed or expanded).
 :acl_say
-for /f "usebackq tokens=1-3,* delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" >&2 echo %~1: "%%d": %%c.
+for /f "usebackq tokens=1-4 delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" if not "%%b"=="item" >&2 echo %~1: "%%d": %%c.
+exit /b 0
+
+rem :acl_unchecked WHO: powershell.exe did not answer: why, as far as known.
+:acl_unchecked
+>&2 echo %~1: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
+>&2 echo %~1: ^(icacls cannot show an owner; the .cmd scripts need Windows PowerShell 2.0 or later
+>&2 echo %~1: for ProgramData's backup folder, or /backupdir naming one only administrators may change^).
+rem The first line it wrote to stderr, if any: read by set /p, printed by
+rem delayed expansion, whose result cmd does not parse again.
+set "AC_SAID="
+set /p AC_SAID=<"%W%\acl.err"
+if not defined AC_SAID exit /b 0
+setlocal EnableDelayedExpansion
+>&2 echo %~1: powershell.exe said: !AC_SAID!
+endlocal
 exit /b 0
 
 rem :list_backups: %W%\bk.txt lists the numbers N of the folders "BK_P N"

@@ -165,6 +165,17 @@ exit /b 0
 set "BK=%BK_P%%1"
 if not exist "%BK%\" exit /b 0
 call :bk_read
+rem A backup folder the check failed (:acl_check) is passed over; what the
+rem check said is printed as FOR variables, never parsed or expanded.
+set "BK_NAME=%TLSGPO_ID%-%TLSGPO_VERSION%-%1"
+set "BK_UNTRUSTED=0"
+rem (if /i first: Wine's cmd refuses an if /i nested in another if.)
+if "%BK_CHECKED%"=="1" for /f "usebackq tokens=1-4,* delims=|" %%a in ("%W%\acl.out") do if /i "%%e"=="%BK_NAME%" if "%%a|%%b"=="bad|item" set "BK_UNTRUSTED=1"
+if "%BK_UNTRUSTED%"=="0" goto consider_trusted
+for /f "usebackq tokens=1-4,* delims=|" %%a in ("%W%\acl.out") do if /i "%%e"=="%BK_NAME%" if "%%a|%%b"=="bad|item" >&2 echo rollback.cmd: warning: not using "%BK%": someone other than SYSTEM and Administrators could have changed it ^("%%d": %%c^).
+if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
+exit /b 0
+:consider_trusted
 if "%BV_OK%"=="1" goto consider_usable
 >&2 echo rollback.cmd: warning: not using "%BK%": %BV_WHY%.
 if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
@@ -184,24 +195,36 @@ exit /b 0
 
 rem :store_trusted: errorlevel 1 (and RC 3) when ProgramData's backup
 rem folders could have been changed by someone other than SYSTEM and
-rem Administrators, or when that cannot be checked. A /backupdir is trusted
-rem as given; LocalAppData is the user's own.
+rem Administrators, or when that cannot be checked, or when there is no
+rem ProgramData\tlsgpo (nothing to restore; one made a moment later would
+rem not have been checked). A backup folder that fails is passed over
+rem (:consider). A /backupdir is trusted as given; LocalAppData is the
+rem user's own.
 :store_trusted
+set "BK_CHECKED=0"
 if "@HAS_HKCU@"=="1" exit /b 0
 if "%BACKUP_CUSTOM%"=="1" exit /b 0
-if not exist "%BACKUP_TOP%\" exit /b 0
-call :acl_check
-if "%AC%"=="ok" exit /b 0
 set "RC=3"
+if exist "%BACKUP_TOP%" goto store_trusted_check
+>&2 echo rollback.cmd: no backup of policy %TLSGPO_ID%: "%BACKUP_TOP%" does not exist. Nothing was changed.
+exit /b 1
+:store_trusted_check
+call :acl_check
 if "%AC%"=="error" goto store_unchecked
+if not "%AC%"=="ok" goto store_refused
+set "RC=0"
+set "BK_CHECKED=1"
+exit /b 0
+:store_refused
 call :acl_say "rollback.cmd"
->&2 echo rollback.cmd: someone other than SYSTEM and Administrators could have changed the backups
->&2 echo rollback.cmd: under "%BACKUP_ROOT%": none is trusted. Nothing was changed. Find out who made it;
->&2 echo rollback.cmd: apply.cmd or apply.ps1 moves such a folder aside and starts anew.
+>&2 echo rollback.cmd: someone other than SYSTEM and Administrators could have put backups under
+>&2 echo rollback.cmd: "%BACKUP_ROOT%": none is used, nothing was changed. Look at that folder first.
+>&2 echo rollback.cmd: If you trust it, give it to Administrators ^(icacls FOLDER /setowner *S-1-5-32-544 /T, and
+>&2 echo rollback.cmd: remove the other entries^) or name it with /backupdir. apply.cmd would move it aside.
 exit /b 1
 :store_unchecked
->&2 echo rollback.cmd: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
->&2 echo rollback.cmd: ^(icacls cannot show an owner^); nothing was changed.
+call :acl_unchecked "rollback.cmd"
+>&2 echo rollback.cmd: nothing was changed.
 exit /b 1
 
 :mark
@@ -215,6 +238,7 @@ rem Unusable ones too, so that a rerun has nothing to do; not another
 rem computer's.
 if "%BV_OK%%BV_FOREIGN%"=="11" exit /b 0
 > "%BK%\restored.txt" echo restored by rollback.cmd from "%BK_PICK%"
+if "%BK_CHECKED%"=="1" "%SystemRoot%\System32\icacls.exe" "%BK%\restored.txt" /setowner *S-1-5-32-544 /Q >nul 2>&1
 exit /b 0
 
 @COMMON_TAIL@

@@ -77,8 +77,15 @@ if ($PlanHasHklm -and -not (Test-TlsgpoAdministrator)) {
 $root = Resolve-TlsgpoBackupRoot $BackupDir
 
 # Backups someone else could have changed are not trusted: ProgramData lets
-# every user create folders (see $TlsgpoAclCheck).
-if ((Test-TlsgpoDefaultStore $BackupDir) -and [IO.Directory]::Exists((Get-TlsgpoBackupTop))) {
+# every user create folders (see $TlsgpoAclCheck). No ProgramData\tlsgpo:
+# nothing to restore, and nothing is read (one made a moment later would
+# not have been checked).
+$untrusted = @{}
+if (Test-TlsgpoDefaultStore $BackupDir) {
+    if (-not (Test-Path -LiteralPath (Get-TlsgpoBackupTop))) {
+        Write-TlsgpoError ('rollback.ps1: no backup of policy {0}: "{1}" does not exist. Nothing was changed.' -f $PolicyId, (Get-TlsgpoBackupTop))
+        exit 3
+    }
     try {
         $check = Test-TlsgpoBackupStore $root
     } catch {
@@ -87,13 +94,13 @@ if ((Test-TlsgpoDefaultStore $BackupDir) -and [IO.Directory]::Exists((Get-Tlsgpo
     }
     if ($check.State -ne 'ok') {
         Write-TlsgpoError ('rollback.ps1: "{0}": {1}.' -f $check.Path, $check.Why)
-        Write-TlsgpoError 'rollback.ps1: someone other than SYSTEM and Administrators could have changed the backups'
-        Write-TlsgpoError ('rollback.ps1: under "{0}": none is trusted. Nothing was changed. Find out who made it;' -f $root)
-        Write-TlsgpoError 'rollback.ps1: apply.ps1 or apply.cmd moves such a folder aside and starts anew.'
+        Write-TlsgpoError ('rollback.ps1: someone other than SYSTEM and Administrators could have put backups under "{0}": none is used, nothing was changed.' -f $root)
+        Write-TlsgpoError 'rollback.ps1: look at that folder first. If you trust it, give it to Administrators (icacls FOLDER /setowner *S-1-5-32-544 /T, and remove the other'
+        Write-TlsgpoError 'rollback.ps1: entries) or name it with -BackupDir. apply.ps1 would move it aside and record the present state instead.'
         exit 3
     }
+    $untrusted = $check.Untrusted
 }
-
 # The oldest usable backup of this computer not yet restored: the state
 # before the policy was first applied. One that cannot be used is named
 # with the reason and passed over; it never stands in the way.
@@ -104,6 +111,11 @@ $bad = @()
 foreach ($b in (Get-TlsgpoBackups $root)) {
     $read = Read-TlsgpoBackup $b.Path
     $read.Number = $b.Number
+    $name = [IO.Path]::GetFileName($b.Path)
+    if ($untrusted.ContainsKey($name)) {
+        $read.Complete = $false
+        $read.Why = 'someone other than SYSTEM and Administrators could have changed it ({0})' -f $untrusted[$name]
+    }
     if (-not $read.Complete) {
         Write-TlsgpoError ('rollback.ps1: warning: not using "{0}": {1}.' -f $b.Path, $read.Why)
         if (-not $read.Restored) { $bad += $read }
@@ -233,7 +245,9 @@ if ($failed -eq 0 -and $declined -eq 0 -and -not $WhatIfPreference) {
     # that a rerun has nothing to do.
     $marks = @($bad) + @($pending | Where-Object { $_.Path -ne $backup.Path }) + @($backup)
     foreach ($m in $marks) {
-        [IO.File]::WriteAllText([IO.Path]::Combine($m.Path, 'restored.txt'), ('restored by rollback.ps1 from "{0}"' -f $backup.Path))
+        $file = [IO.Path]::Combine($m.Path, 'restored.txt')
+        [IO.File]::WriteAllText($file, ('restored by rollback.ps1 from "{0}"' -f $backup.Path))
+        if (Test-TlsgpoDefaultStore $BackupDir) { Set-TlsgpoOwner $file }
     }
 } elseif ($declined -gt 0 -and -not $WhatIfPreference) {
     Write-Output ('rollback.ps1: {0} changes were declined: the backup stays unrestored.' -f $declined)

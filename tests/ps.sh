@@ -58,6 +58,7 @@ psrun() {
 	# All 32 bits of it (3010), where the script got to exit.
 	[ -s "$st/rc" ] && rc=$(cat "$st/rc")
 	rm -f "$st/rc"
+	touch "$st/acl.log"
 	out=$(cat "$st/out")
 	cp "$st/reg.after.txt" "$st/reg.txt" 2>/dev/null
 }
@@ -70,6 +71,12 @@ new_state() {
 	mkdir -p "$st/home"
 	base_registry "${2:-}" "${3:-}" > "$st/reg.txt"
 	echo "$st"
+}
+
+# reg_drift STATE: someone changes a value, so that apply has work again.
+reg_drift() {
+	set_value "$1" 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp' \
+		DefaultSecureProtocols 4 a00a0000
 }
 
 # set_value STATE PATH NAME TYPE HEX: a value in the registry of the next run.
@@ -280,13 +287,20 @@ job_denied() {
 # The check's text, as apply.cmd hands it to powershell.exe, in Constrained
 # Language mode, over the SDDL corpus.
 job_corpus() {
-	local got want
+	local got want bad
 	mkdir -p "$WORK/corpus"
 	got=$("$PWSH" -NoProfile -NonInteractive -File "$ps_dir/acl-corpus.ps1" \
 		"$WORK/pkg-office365-tls12/scripts/apply.cmd" "$ps_dir/acl-corpus.txt" "$WORK/corpus" 2>&1)
 	want=$(grep -v '^#' "$ps_dir/acl-corpus.txt")
-	check_eq "the check, as apply.cmd runs it, in Constrained Language mode: $(grep -c . <<<"$want") SDDLs judged as the corpus says" \
-		"$got" "$want"
+	# Each line: the same verdict and SDDL, and a reason that starts as
+	# the corpus says.
+	bad=$(paste -d'\n' <(printf '%s\n' "$got") <(printf '%s\n' "$want") | awk '
+		NR % 2 == 1 { g = $0; next }
+		{ split(g, a, "|"); split($0, b, "|")
+		  gs = substr(g, length(a[1]) + length(a[2]) + 3); ws = substr($0, length(b[1]) + length(b[2]) + 3)
+		  if (a[1] != b[1] || gs != ws || index(a[2], b[2]) != 1) print "got  " g "\nwant " $0 }')
+	check_eq "the check, as apply.cmd runs it, in Constrained Language mode: $(grep -c . <<<"$want") SDDLs judged, and why, as the corpus says" \
+		"$(grep -c . <<<"$got")|$bad" "$(grep -c . <<<"$want")|"
 	check_eq "...the corpus has both verdicts" "$(cut -d'|' -f1 <<<"$want" | sort -u | tr '\n' ' ')" "bad ok "
 }
 
@@ -308,23 +322,26 @@ plant() {
 }
 
 job_acl_top() {
-	local st
+	local st aside
 	st=$(new_state acl-top)
 	plant "$st"
 	psrun "$st" "$s/rollback.ps1"
 	check_eq "ProgramData\\tlsgpo owned by a user, with a planted backup: rollback.ps1 exits 3" "$rc" 3
 	check "...naming the folder and its owner" grep -q -F "tlsgpo\": its owner is S-1-5-21-1004336348-1177238915-682003330-1001, not SYSTEM or Administrators." <<<"$out"
-	check "...saying none of its backups is trusted and nothing was changed" grep -q 'none is trusted. Nothing was changed.' <<<"$out"
+	check "...saying none of its backups is used, nothing was changed, and what to do" \
+		bash -c 'grep -q "could have put backups under .*: none is used, nothing was changed" <<<"$1" && grep -q "icacls FOLDER /setowner" <<<"$1"' _ "$out"
 	check "...and changes nothing" cmp -s "$st/reg.before.txt" "$st/reg.after.txt"
 	cp "$st/reg.before.txt" "$st/reg.start"
 	psrun "$st" "$s/apply.ps1"
 	check_eq "apply.ps1 over it exits 0" "$rc" 0
-	check "...says it moved the folder aside to tlsgpo.untrusted-1 and made it anew" \
-		grep -q -F 'tlsgpo" aside to "'"$st/home/ProgramData/tlsgpo.untrusted-1"'": none of its backups is used; made it anew' <<<"$out"
-	check "...the planted backup went with it" test -f "$st/home/ProgramData/tlsgpo.untrusted-1/$id/$id-1.0-1/state.txt"
+	aside=$(ls -d "$st/home/ProgramData/tlsgpo.untrusted-"* 2>/dev/null)
+	check "...says it moved the folder aside, to a name nobody can take first, and made it anew" \
+		bash -c '[[ "$2" =~ /tlsgpo\.untrusted-[0-9]{14}-[0-9a-f]{8}$ ]] && grep -q -F "tlsgpo\" aside to \"$2\": none of its backups is used; made it anew" <<<"$1"' _ "$out" "$aside"
+	check "...the planted backup went with it" test -f "$aside/$id/$id-1.0-1/state.txt"
 	check_eq "...the new folder holds only this apply's backup, numbered 1" \
 		"$(ls "$st/home/ProgramData/tlsgpo/$id")" "$id-1.0-1"
-	check "...and was given SYSTEM + Administrators (Set-Acl)" grep -q -x "set-acl $st/home/ProgramData/tlsgpo" "$st/acl.log"
+	check "...made under another name, given SYSTEM + Administrators (owner too), then renamed" \
+		grep -q -x "set-acl $st/home/ProgramData/tlsgpo.new-[0-9a-f]\{32\}" "$st/acl.log"
 	psrun "$st" "$s/rollback.ps1"
 	check_eq "rollback.ps1 then exits 0" "$rc" 0
 	check "...and the registry is as before apply, not as the planted backup said" cmp -s "$st/reg.start" "$st/reg.after.txt"
@@ -339,23 +356,91 @@ job_acl_root() {
 	printf '%s' 'O:BAG:SYD:AI(A;OICIID;FA;;;SY)(A;OICIID;FA;;;BA)(A;OICIID;0x1301bf;;;BU)' > "$st/home/ProgramData/tlsgpo/$id/.tlsgpo-test-acl"
 	psrun "$st" "$s/rollback.ps1"
 	check_eq "ProgramData\\tlsgpo\\ID that Users may change: rollback.ps1 exits 3" "$rc" 3
-	check "...naming the folder and who may change it" grep -q -F "$id\": BU may change it (0x1301bf)." <<<"$out"
+	check "...naming the folder and who may change it, by name" grep -q -F "$id\": Users (BU) may change it (access 0x1301bf)." <<<"$out"
 	psrun "$st" "$s/apply.ps1"
 	check_eq "apply.ps1 over it exits 0" "$rc" 0
 	check "...moving that folder aside (not ProgramData\\tlsgpo)" \
-		test -d "$st/home/ProgramData/tlsgpo/$id.untrusted-1" -a ! -e "$st/home/ProgramData/tlsgpo.untrusted-1"
+		bash -c 'ls -d "$1/$2".untrusted-* >/dev/null 2>&1 && ! ls -d "$1".untrusted-* >/dev/null 2>&1' _ "$st/home/ProgramData/tlsgpo" "$id"
 }
 
-# A backup folder inside: the whole store is refused.
+# One backup folder that fails: only that one is passed over (it may be
+# another run's, being written); apply moves nothing.
 job_acl_below() {
 	local st
 	st=$(new_state acl-below)
+	psrun "$st" "$s/apply.ps1"
+	cp "$st/reg.before.txt" "$st/reg.start"
+	psrun "$st" "$s/rollback.ps1"
+	rm -f "$(bk "$st" 1)/restored.txt"*
+	mkdir -p "$(bk "$st" 2)"
+	cp "$(bk "$st" 1)/state.txt" "$(bk "$st" 2)/state.txt"
+	printf '%s' 'O:S-1-5-21-1-2-3-1001G:SYD:AI(A;OICIID;FA;;;SY)' > "$(bk "$st" 1)/.tlsgpo-test-acl"
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "backup 1 owned by a user, 2 fine: rollback.ps1 restores 2, exit 0" \
+		"$rc $(grep -c -F "restoring \"$(bk "$st" 2)\"" <<<"$out")" "0 1"
+	check "...naming 1 and why" grep -q -F "not using \"$(bk "$st" 1)\": someone other than SYSTEM and Administrators could have changed it (\"$(bk "$st" 1)\": its owner is S-1-5-21-1-2-3-1001" <<<"$out"
+	psrun "$st" "$s/apply.ps1"
+	check_eq "...apply.ps1 exits 0 and moves nothing aside" "$rc $(ls -d "$st"/home/ProgramData/tlsgpo*untrusted* 2>/dev/null | wc -l)" "0 0"
+}
+
+# Made by an elevated administrator on client Windows, where what an
+# administrator makes belongs to that user: the scripts give it all to
+# Administrators, so that SYSTEM trusts it later.
+job_acl_owner() {
+	local st
+	st=$(new_state acl-owner)
+	TLSGPO_TEST_OWNER=S-1-5-21-1004336348-1177238915-682003330-1104 psrun "$st" "$s/apply.ps1"
+	cp "$st/reg.before.txt" "$st/reg.start"
+	check_eq "apply.ps1 by an administrator whose account owns what it makes: exits 0" "$rc" 0
+	check "...the backup folder and its files given to Administrators" \
+		bash -c 'grep -q "^set-owner .*/$2-1.0-1/state.txt$" "$1" && grep -q "^set-owner .*/\.new-[0-9a-f]*$" "$1"' _ "$st/acl.log" "$id"
+	TLSGPO_TEST_OWNER=S-1-5-21-1004336348-1177238915-682003330-1104 psrun "$st" "$s/rollback.ps1"
+	check_eq "...rollback.ps1 (by SYSTEM or that administrator) trusts it: exit 0" "$rc" 0
+	check "...and the registry is as before" cmp -s "$st/reg.start" "$st/reg.after.txt"
+}
+
+# Not a folder at ProgramData\tlsgpo: a file, a link.
+job_acl_notdir() {
+	local st
+	st=$(new_state acl-file)
+	mkdir -p "$st/home/ProgramData"
+	echo x > "$st/home/ProgramData/tlsgpo"
+	psrun "$st" "$s/apply.ps1"
+	check_eq "a file at ProgramData\\tlsgpo: apply.ps1 moves it aside and exits 0" \
+		"$rc $(grep -c 'tlsgpo": it is a file, not a folder' <<<"$out") $(ls "$st"/home/ProgramData | grep -c '^tlsgpo.untrusted-')" "0 1 1"
+	st=$(new_state acl-link)
 	plant "$st"
 	rm "$st/home/ProgramData/tlsgpo/.tlsgpo-test-acl"
-	printf '%s' 'O:S-1-5-21-1-2-3-1001G:SYD:AI(A;OICIID;FA;;;SY)' > "$st/home/ProgramData/tlsgpo/$id/$id-1.0-1/.tlsgpo-test-acl"
+	mv "$st/home/ProgramData/tlsgpo" "$st/home/planted"
+	ln -s "$st/home/planted" "$st/home/ProgramData/tlsgpo"
 	psrun "$st" "$s/rollback.ps1"
-	check_eq "one backup folder owned by a user: rollback.ps1 exits 3, nothing changed" \
-		"$rc $(cmp -s "$st/reg.before.txt" "$st/reg.after.txt" && echo same)" "3 same"
+	check_eq "a link at ProgramData\\tlsgpo to a tree that looks fine: rollback.ps1 exits 3" \
+		"$rc $(grep -c 'tlsgpo": it is a link (a junction or symbolic link), not a folder of its own' <<<"$out")" "3 1"
+	psrun "$st" "$s/apply.ps1"
+	check_eq "...apply.ps1 moves the link aside (not what it points to) and exits 0" \
+		"$rc $(ls -d "$st"/home/ProgramData/tlsgpo.untrusted-* | wc -l) $([ -L "$(ls -d "$st"/home/ProgramData/tlsgpo.untrusted-*)" ] && echo link) $(ls "$st/home/planted" | wc -l)" "0 1 link 1"
+}
+
+# No ProgramData\tlsgpo when rollback starts: nothing is read, not even a
+# folder made a moment later.
+job_acl_absent() {
+	local st
+	st=$(new_state acl-absent)
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "no ProgramData\\tlsgpo: rollback.ps1 exits 3, saying so, reading no folder" \
+		"$rc $(grep -c 'tlsgpo" does not exist. Nothing was changed.' <<<"$out") $(cat "$st/acl.log" 2>/dev/null | wc -l)" "3 1 0"
+}
+
+# An item gone while the check reads it (another run's work folder): passed
+# over, nothing moved.
+job_acl_vanish() {
+	local st
+	st=$(new_state acl-vanish)
+	psrun "$st" "$s/apply.ps1"
+	reg_drift "$st"
+	TLSGPO_TEST_PHANTOM=.new-0123456789abcdef0123456789abcdef psrun "$st" "$s/apply.ps1"
+	check_eq "a work folder that vanishes during the check: apply.ps1 exits 0, moves nothing aside" \
+		"$rc $(ls -d "$st"/home/ProgramData/tlsgpo*untrusted* 2>/dev/null | wc -l)" "0 0"
 }
 
 # The check applies to ProgramData only: -BackupDir is trusted as given.
@@ -363,7 +448,8 @@ job_acl_custom() {
 	local st
 	st=$(new_state acl-custom)
 	psrun "$st" "$s/apply.ps1" "{\"BackupDir\": \"$st/mine\"}"
-	check_eq "-BackupDir: apply.ps1 exits 0 and reads no folder's ACL" "$rc $(cat "$st/acl.log" 2>/dev/null | wc -l)" "0 0"
+	check_eq "-BackupDir: apply.ps1 exits 0 and reads no folder's ACL (a log of $(wc -l < "$st/acl.log") lines)" \
+		"$rc $(wc -l < "$st/acl.log")" "0 0"
 }
 
 # ---- Run: the jobs, two or more at a time, their lines in list order -----
@@ -395,7 +481,7 @@ run_jobs() {	# N JOB...
 }
 
 t0=$(date +%s)
-jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied)
+jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied)
 for pol in $policies; do
 	for start in empty data; do
 		jobs_list+=("job_rt $(basename "$pol" .ini) $start")

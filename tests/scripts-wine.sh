@@ -296,21 +296,74 @@ job_restart() {
 	jeq "apply.cmd without it: exits 0" "$(code)" 0
 }
 
+# reg.exe exits 1 both for a key that is not there and for one it may not
+# read: a key its parent lists is there, and one reg.exe may not read is an
+# error, never "absent" (the stand-in reg.exe denies the keys in
+# C:\tlsgpo-denied.txt and hands every other call to Wine's own).
+job_denied() {
+	local s c=$WINEPREFIX/drive_c
+	s=$(own_scripts office365-tls12)
+	sed -i 's/^set "REG=%SystemRoot%\\System32\\reg.exe"/set "REG=%SystemRoot%\\System32\\regwrap.exe"/' "$s"/*.cmd
+	jeq "(the copies call regwrap.exe)" "$(grep -c '^set "REG=%SystemRoot%\\System32\\regwrap.exe"' "$s"/*.cmd | cut -d: -f2 | tr '\n' ' ')" "1 1 1 "
+	reg_do add "$winhttp" /v Other /t REG_SZ /d keep /f /reg:64
+	printf '%s\r\n' "$winhttp" > "$c/tlsgpo-denied.txt"
+	wine_cmd "$s" detect.cmd
+	jrc "the WinHttp key there but not readable: detect.cmd exits 6 (an error, not drift)" 6
+	jcheck "...saying reg.exe could not read it" grep -q 'error       .*WinHttp \[64-bit\] DefaultSecureProtocols: reg.exe could not read it' <<<"$out"
+	wine_cmd "$s" apply.cmd
+	jrc "...apply.cmd exits 6" 6
+	rm -f "$c/tlsgpo-denied.txt"
+	jeq "...and wrote nothing" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" absent
+	printf '%s\r\n' 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttpNotThere' > "$c/tlsgpo-denied.txt"
+	wine_cmd "$s" detect.cmd
+	jrc "(regwrap.exe passes other calls on: detect.cmd exits 1, drift)" 1
+}
+
+# /keep N: the newest N usable backups stay, and the one rollback restores;
+# numbers go on past 9,999.
+job_prune() {
+	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json r before i
+	r=$(bkroot office365-tls12)
+	before=$(wine_state "$json")
+	for i in 1 2 3; do
+		wine_cmd "$s" apply.cmd /keep 1
+		reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d "0xa0$i" /f /reg:64
+	done
+	jeq "3 applies with /keep 1: backup 3 stays, and 1, which rollback restores" \
+		"$(ls "$r" | sort -t- -k4 -n | tr '\n' ' ')" "office365-tls12-1.0-1 office365-tls12-1.0-3 "
+	wine_cmd "$s" rollback.cmd
+	jrc "...rollback.cmd exits 0" 0
+	jeq "...and the state is as before the first apply" "$(wine_state "$json")" "$before"
+	mkdir "$r/office365-tls12-1.0-12000"
+	wine_cmd "$s" apply.cmd
+	jcheck "after a folder numbered 12000 the next backup is 12001 (no 9,999 cap)" grep -q -F 'office365-tls12-1.0-12001"' <<<"$out"
+	wine_cmd "$s" apply.cmd /keep 0
+	jrc "apply.cmd /keep 0: usage, exit 2" 2
+}
+
 # Who may change the backup folders (issue 17): the .cmd side of the check.
 # The stand-in powershell.exe (tests/wine-standin.c) says a folder with a
 # .tlsgpo-test-acl file in it may be changed by someone else; the rule
 # itself runs under real PowerShell in tests/ps.sh.
 job_acl() {
-	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json r top
+	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json r top aside
 	local c=$WINEPREFIX/drive_c absent planted
 	top=$c/ProgramData/tlsgpo
 	r=$(bkroot office365-tls12)
+	wine_cmd "$s" rollback.cmd
+	jrc "no ProgramData\\tlsgpo: rollback.cmd exits 3" 3
+	jcheck "...saying it does not exist, asking powershell.exe nothing" bash -c \
+		'grep -q -F "\"C:\ProgramData\tlsgpo\" does not exist. Nothing was changed." <<<"$1" && ! grep -q powershell "$2" 2>/dev/null' _ "$out" "$c/tlsgpo-standin.log"
 	# A backup that says the values held other data: made by a real apply
 	# over that data, then the backup unmarked and the values removed.
 	prestate "$json" data > "$WORK/pre-acl.$BASHPID.reg"
 	wine_regedit "$WORK" "pre-acl.$BASHPID.reg"
 	planted=$(wine_state "$json")
 	wine_cmd "$s" apply.cmd
+	jcheck "apply.cmd makes ProgramData\\tlsgpo under another name, gives it to Administrators, then renames it (icacls by SID)" \
+		grep -q -F 'icacls.exe" "C:\ProgramData\tlsgpo.new-' "$c/tlsgpo-standin.log"
+	jcheck "...with SYSTEM and Administrators only, protected" grep -q -F '/inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F"' "$c/tlsgpo-standin.log"
+	jcheck "...and its backup to Administrators too" grep -q -F 'icacls.exe" "C:\ProgramData\tlsgpo\office365-tls12\office365-tls12-1.0-1" /setowner *S-1-5-32-544 /T' "$c/tlsgpo-standin.log"
 	wine_cmd "$s" rollback.cmd
 	rm -f "$r/office365-tls12-1.0-1/restored.txt"
 	{
@@ -325,45 +378,71 @@ job_acl() {
 	wine_cmd "$s" rollback.cmd
 	jrc "ProgramData\\tlsgpo owned by a user, with a planted backup: rollback.cmd exits 3" 3
 	jcheck "...naming the folder and its owner" grep -q -F '"C:\ProgramData\tlsgpo": its owner is S-1-5-21-1004336348-1177238915-682003330-1001, not SYSTEM or Administrators.' <<<"$out"
-	jcheck "...saying none of its backups is trusted and nothing was changed" grep -q 'none is trusted. Nothing was changed.' <<<"$out"
+	jcheck "...saying none of its backups is used, nothing was changed, and what to do" \
+		bash -c 'grep -q "none is used, nothing was changed" <<<"$1" && grep -q "icacls FOLDER /setowner" <<<"$1"' _ "$out"
 	jeq "...and nothing changed" "$(wine_state "$json")" "$absent"
-	: > "$c/tlsgpo-standin.log"
 	wine_cmd "$s" apply.cmd
 	jrc "apply.cmd over it exits 0" 0
-	jcheck "...saying it moved the folder aside and made it anew" grep -q -F 'moved "C:\ProgramData\tlsgpo" aside to "C:\ProgramData\tlsgpo.untrusted-1": none of its backups is used; made it anew' <<<"$out"
-	jcheck "...the planted backup went with it" [ -f "$top.untrusted-1/office365-tls12/office365-tls12-1.0-1/state.txt" ]
+	aside=$(cd "$c/ProgramData" && ls -d tlsgpo.untrusted-* 2>/dev/null)
+	jcheck "...saying it moved the folder aside, to a name nobody can take first, and made it anew" \
+		bash -c '[[ "$2" =~ ^tlsgpo\.untrusted-[0-9]+$ ]] && grep -q -F "moved \"C:\ProgramData\tlsgpo\" aside to \"C:\ProgramData\\$2\": none of its backups is used; made it anew" <<<"$1"' _ "$out" "$aside"
+	jcheck "...the planted backup went with it" [ -f "$c/ProgramData/$aside/office365-tls12/office365-tls12-1.0-1/state.txt" ]
 	jeq "...the new folder holds this apply's backup only" "$(ls "$r")" office365-tls12-1.0-1
-	jcheck "...made for SYSTEM and Administrators (icacls by SID)" grep -q -F 'icacls.exe" "C:\ProgramData\tlsgpo" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F"' "$c/tlsgpo-standin.log"
 	wine_cmd "$s" rollback.cmd
 	jrc "rollback.cmd then exits 0" 0
 	jeq "...and the values are absent again, as before apply (not as the planted backup said)" "$(wine_state "$json")" "$absent"
+}
 
+# The same, for the policy's folder, a backup folder, a file; no answer.
+job_acl2() {
+	local s=$WORK/pkg-office365-tls12/scripts r top c=$WINEPREFIX/drive_c
+	top=$c/ProgramData/tlsgpo
+	r=$(bkroot office365-tls12)
 	# The policy's folder, under a top folder that is fine.
-	rm -rf "$top" "$top".untrusted-*
 	wine_cmd "$s" apply.cmd
 	wine_cmd "$s" rollback.cmd
 	rm -f "$r/office365-tls12-1.0-1/restored.txt"
-	printf 'BU may change it (0x1301bf)' > "$r/.tlsgpo-test-acl"
+	printf 'Users (BU) may change it (access 0x1301bf)' > "$r/.tlsgpo-test-acl"
 	wine_cmd "$s" rollback.cmd
 	jrc "ProgramData\\tlsgpo\\ID that Users may change: rollback.cmd exits 3" 3
-	jcheck "...naming it" grep -q -F 'office365-tls12": BU may change it (0x1301bf).' <<<"$out"
+	jcheck "...naming it" grep -q -F 'office365-tls12": Users (BU) may change it (access 0x1301bf).' <<<"$out"
 	wine_cmd "$s" apply.cmd
 	jrc "apply.cmd over it exits 0" 0
-	jcheck "...moving that folder aside, not the top one" [ -d "$r.untrusted-1" -a ! -e "$top.untrusted-1" ]
+	jcheck "...moving that folder aside, not the top one" bash -c 'ls -d "$1".untrusted-* >/dev/null 2>&1 && ! ls -d "$2".untrusted-* >/dev/null 2>&1' _ "$r" "$top"
+
+	# One backup folder that fails: only that one is passed over.
+	wine_cmd "$s" rollback.cmd
+	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa80 /f /reg:64
+	wine_cmd "$s" apply.cmd
+	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa00 /f /reg:64
+	wine_cmd "$s" apply.cmd
+	printf 'its owner is S-1-5-21-1-2-3-1001, not SYSTEM or Administrators' > "$r/office365-tls12-1.0-2/.tlsgpo-test-acl"
+	wine_cmd "$s" rollback.cmd
+	jcheck "backup 2 (of 2 and 3) owned by a user: rollback.cmd passes it over, saying why, and restores 3" bash -c \
+		'grep -q -F "not using \"C:\ProgramData\tlsgpo\office365-tls12\office365-tls12-1.0-2\": someone other than SYSTEM and Administrators could have changed it" <<<"$1" && grep -q -F "restoring \"C:\ProgramData\tlsgpo\office365-tls12\office365-tls12-1.0-3\"" <<<"$1"' _ "$out"
+	jeq "...to the state before apply 3" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" "REG_DWORD 0xa00"
+
+	# Not a folder: a file at ProgramData\tlsgpo.
+	rm -rf "$top" "$top".*
+	echo planted > "$top"
+	wine_cmd "$s" apply.cmd
+	jeq "a file at ProgramData\\tlsgpo: apply.cmd moves it aside and exits 0" \
+		"$rc $(grep -c 'tlsgpo": it is a file, not a folder' <<<"$out") $(cd "$c/ProgramData" && ls -d tlsgpo.untrusted-* | wc -l) $([ -d "$top" ] && echo folder)" "0 1 1 folder"
 
 	# No answer from powershell.exe: never trusted.
 	: > "$c/tlsgpo-standin-fail"
 	wine_cmd "$s" rollback.cmd
 	jrc "powershell.exe fails: rollback.cmd exits 3" 3
-	jcheck "...saying powershell.exe did not run the check" grep -q 'powershell.exe did not run the check of who may change "C:\\ProgramData\\tlsgpo"' <<<"$out"
+	jcheck "...saying powershell.exe did not run the check, and what it said" bash -c \
+		'grep -q "powershell.exe did not run the check of who may change \"C:\\\\ProgramData\\\\tlsgpo\"" <<<"$1" && grep -q "powershell.exe said: powershell.exe (stand-in): failing on purpose" <<<"$1"' _ "$out"
 	rm -f "$c/tlsgpo-standin-fail"
 	wine_cmd "$s" rollback.cmd
 	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa80 /f /reg:64
-	cp "$(ls /usr/lib/x86_64-linux-gnu/wine/x86_64-windows/powershell.exe /usr/lib/wine/x86_64-windows/powershell.exe 2>/dev/null | head -1)" \
-		"$c/windows/system32/WindowsPowerShell/v1.0/powershell.exe"
+	: > "$c/tlsgpo-standin-silent"
 	wine_cmd "$s" apply.cmd
-	jrc "Wine's own powershell.exe (prints nothing): apply.cmd exits 4" 4
-	jcheck "...saying why" grep -q 'powershell.exe did not run the check' <<<"$out"
+	jrc "powershell.exe prints nothing (as Wine's own): apply.cmd exits 4" 4
+	jcheck "...saying why and that the .cmd scripts need PowerShell 2.0 for ProgramData" bash -c \
+		'grep -q "powershell.exe did not run the check" <<<"$1" && grep -q "need Windows PowerShell 2.0 or later" <<<"$1"' _ "$out"
 	jeq "...and writes nothing" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" "REG_DWORD 0xa80"
 	wine_cmd "$s" apply.cmd /backupdir "C:\\mine"
 	jrc "...with /backupdir (trusted as given, not checked) apply.cmd exits 0" 0
@@ -755,7 +834,7 @@ for pol in "${policies[@]}"; do
 done
 # The longest jobs first, so that the workers end together. (d) starts
 # from the values absent and applies twice.
-jobs=(job_refusals job_builds job_builds2 job_gaps job_concurrent job_ps1backup job_partial job_readonly)
+jobs=(job_acl job_acl2 job_refusals job_builds job_builds2 job_gaps job_concurrent job_ps1backup job_partial job_readonly)
 for pol in $(for f in "$srcdir"/policies/*.ini; do
 		id=$(basename "$f" .ini)
 		echo "$(jq '.operations | length' "$WORK/$id.json") $id"
@@ -764,7 +843,7 @@ for pol in $(for f in "$srcdir"/policies/*.ini; do
 		jobs+=("rt $pol $sc")
 	done
 done
-jobs+=(job_acl job_detect_cap job_restart job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
+jobs+=(job_denied job_prune job_detect_cap job_restart job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
 # TLSGPO_WINE_ONLY="job_a,rt office365-tls12 d": only these jobs, comma
 # separated (for work on one of them).
 if [ -n "${TLSGPO_WINE_ONLY:-}" ]; then

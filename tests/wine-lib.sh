@@ -11,8 +11,9 @@
 #                              callers) and tests/wine-standin.c as
 #                              powershell.exe and icacls.exe (Wine's are
 #                              stubs that print nothing; it needs
-#                              mingw-w64); "keys" also lists its keys, for
-#                              wine_state
+#                              mingw-w64), and as regwrap.exe (a reg.exe
+#                              that denies keys); "keys" also lists its
+#                              keys, for wine_state
 #   wine_workers N JOB...      runs each JOB (a command line: a shell
 #                              function and its words) in the next free of
 #                              N worker prefixes; prints each job's TAP
@@ -62,9 +63,10 @@ wine_setup() {
 	[ -n "$dll" ] || dll=$WINE_PRISTINE/drive_c/windows/system32/hostname.exe
 	cp "$dll" "$WINE_PRISTINE/drive_c/windows/system32/fltmc.exe" || return 1
 	# The scripts ask powershell.exe who may change the backup folders.
-	x86_64-w64-mingw32-gcc -O2 -o "$WORK/standin.exe" "$srcdir/tests/wine-standin.c" || return 1
+	x86_64-w64-mingw32-gcc -O2 -o "$WORK/standin.exe" "$srcdir/tests/wine-standin.c" -lshell32 || return 1
 	cp "$WORK/standin.exe" "$WINE_PRISTINE/drive_c/windows/system32/WindowsPowerShell/v1.0/powershell.exe" || return 1
 	cp "$WORK/standin.exe" "$WINE_PRISTINE/drive_c/windows/system32/icacls.exe" || return 1
+	cp "$WORK/standin.exe" "$WINE_PRISTINE/drive_c/windows/system32/regwrap.exe" || return 1
 	WINEPREFIX=$WINE_PRISTINE timeout 60 wineserver -w
 	mkdir -p "$WORK/pristine-reg"
 	cp "$WINE_PRISTINE"/*.reg "$WORK/pristine-reg/"

@@ -8,15 +8,25 @@
  *                   the folders %TLSGPO_ACL_TOP% and %TLSGPO_ACL_ROOT% and
  *                   everything below the latter. A folder holding a file
  *                   .tlsgpo-test-acl is one someone else may change (its
- *                   text is the reason); every other one is fine. The rule
- *                   itself is tested under real PowerShell (tests/ps.sh).
- *                   C:\tlsgpo-standin-fail present: an error, no answer.
+ *                   text is the reason), a file where one of the two
+ *                   folders should be is not a folder; everything else is
+ *                   fine. The rule itself, and the -Command text, run
+ *                   under real PowerShell in tests/ps.sh.
+ *                   C:\tlsgpo-standin-fail present: an error, no answer;
+ *                   C:\tlsgpo-standin-silent: nothing at all, as Wine's
+ *                   own powershell.exe.
  *   icacls.exe      exits 0.
+ *   regwrap.exe     (a copy of the scripts made to call it as %REG%):
+ *                   "query KEY" of a KEY listed in C:\tlsgpo-denied.txt
+ *                   fails as Windows' reg.exe does for a key it may not
+ *                   read ("ERROR: Access is denied.", exit 1); every other
+ *                   call goes to Wine's own reg.exe.
  *
  * Both append their command line to C:\tlsgpo-standin.log. Built with
  * mingw-w64 by wine-lib.sh; not part of tlsgpo.
  */
 #include <windows.h>
+#include <shellapi.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -57,70 +67,142 @@ is_dir(const wchar_t *p)
 	return a != INVALID_FILE_ATTRIBUTES && (a & FILE_ATTRIBUTE_DIRECTORY);
 }
 
-/* 1 and the answer printed when PATH is a folder with a reason in it. */
-static int
-judge(const wchar_t *path, const wchar_t *level)
+/*
+ * The reason PATH fails, or NULL: a folder with a reason in its marker, or
+ * a file where a folder should be.
+ */
+static const wchar_t *
+reason(const wchar_t *path, int folder)
 {
-	wchar_t	 mark[MAX_PATH * 2], why[1024];
-	char	 raw[1024];
-	FILE	*f;
-	size_t	 n;
+	static wchar_t	 why[1024];
+	wchar_t		 mark[MAX_PATH * 2];
+	char		 raw[1024];
+	FILE		*f;
+	size_t		 n;
 
 	n_items++;
 	if (!is_dir(path))
-		return 0;
+		return folder ? L"it is a file, not a folder" : NULL;
 	swprintf(mark, sizeof mark / sizeof mark[0], L"%ls\\%ls", path, MARK);
 	if ((f = _wfopen(mark, L"rb")) == NULL)
-		return 0;
+		return NULL;
 	n = fread(raw, 1, sizeof raw - 1, f);
 	fclose(f);
 	while (n > 0 && (raw[n - 1] == '\n' || raw[n - 1] == '\r'))
 		n--;
 	raw[n] = '\0';
 	MultiByteToWideChar(CP_UTF8, 0, raw, -1, why, sizeof why / sizeof why[0]);
-	say("bad|%s", level, NULL);
-	say("|%s|%s\r\n", why, path);
-	printf("end|%d\r\n", n_items);
-	return 1;
+	return why;
 }
 
-/* Everything below DIR, depth first: 1 once one is judged bad. */
-static int
-walk(const wchar_t *dir)
+/* Everything below DIR, depth first: a "bad|item" line for each that fails. */
+static void
+walk(const wchar_t *dir, const wchar_t *child)
 {
 	WIN32_FIND_DATAW	 fd;
 	wchar_t			 pat[MAX_PATH * 2], sub[MAX_PATH * 2];
+	const wchar_t		*why, *name;
 	HANDLE			 h;
-	int			 bad = 0;
+	size_t			 len;
 
 	swprintf(pat, sizeof pat / sizeof pat[0], L"%ls\\*", dir);
 	if ((h = FindFirstFileW(pat, &fd)) == INVALID_HANDLE_VALUE)
-		return 0;
+		return;
 	do {
+		len = wcslen(fd.cFileName);
 		if (wcscmp(fd.cFileName, L".") == 0 ||
 		    wcscmp(fd.cFileName, L"..") == 0 ||
-		    wcscmp(fd.cFileName, MARK) == 0)
+		    (len >= wcslen(MARK) &&
+		    wcscmp(fd.cFileName + len - wcslen(MARK), MARK) == 0))
 			continue;
 		swprintf(sub, sizeof sub / sizeof sub[0], L"%ls\\%ls", dir,
 		    fd.cFileName);
-		bad = judge(sub, L"below") ||
-		    ((fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) && walk(sub));
-	} while (!bad && FindNextFileW(h, &fd));
+		name = child != NULL ? child : fd.cFileName;
+		if ((why = reason(sub, 0)) != NULL) {
+			say("bad|item|%s", why, NULL);
+			say("|%s|%s\r\n", sub, name);
+		}
+		if (fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY)
+			walk(sub, name);
+	} while (FindNextFileW(h, &fd));
 	FindClose(h);
-	return bad;
+}
+
+/* Whether KEY (case aside) is a line of C:\tlsgpo-denied.txt. */
+static int
+denied(const wchar_t *key)
+{
+	wchar_t	 line[1024];
+	FILE	*f = _wfopen(L"C:\\tlsgpo-denied.txt", L"r");
+	size_t	 n;
+	int	 hit = 0;
+
+	if (f == NULL)
+		return 0;
+	while (!hit && fgetws(line, sizeof line / sizeof line[0], f) != NULL) {
+		n = wcslen(line);
+		while (n > 0 && (line[n - 1] == L'\n' || line[n - 1] == L'\r'))
+			line[--n] = L'\0';
+		hit = n > 0 && _wcsicmp(line, key) == 0;
+	}
+	fclose(f);
+	return hit;
+}
+
+/* regwrap.exe: refuses a denied key, else runs reg.exe with the same words. */
+static int
+reg(void)
+{
+	STARTUPINFOW		 si;
+	PROCESS_INFORMATION	 pi;
+	wchar_t			**argv, cmd[8192];
+	const wchar_t		*tail = GetCommandLineW();
+	DWORD			 rc = 1;
+	int			 argc, quoted = 0;
+
+	argv = CommandLineToArgvW(GetCommandLineW(), &argc);
+	if (argv != NULL && argc >= 3 && _wcsicmp(argv[1], L"query") == 0 &&
+	    denied(argv[2])) {
+		fprintf(stderr, "ERROR: Access is denied.\n");
+		return 1;
+	}
+	/* The words after the program's own name, as they were. */
+	while (*tail != L'\0' && (quoted || (*tail != L' ' && *tail != L'\t'))) {
+		if (*tail == L'"')
+			quoted = !quoted;
+		tail++;
+	}
+	swprintf(cmd, sizeof cmd / sizeof cmd[0],
+	    L"\"C:\\windows\\system32\\reg.exe\"%ls", tail);
+	memset(&si, 0, sizeof si);
+	si.cb = sizeof si;
+	if (!CreateProcessW(NULL, cmd, NULL, NULL, TRUE, 0, NULL, NULL, &si,
+	    &pi))
+		return 9;
+	WaitForSingleObject(pi.hProcess, INFINITE);
+	GetExitCodeProcess(pi.hProcess, &rc);
+	CloseHandle(pi.hProcess);
+	CloseHandle(pi.hThread);
+	return (int)rc;
 }
 
 int
 main(void)
 {
-	wchar_t	 self[MAX_PATH], top[MAX_PATH], root[MAX_PATH];
-	wchar_t	*base;
+	wchar_t		 self[MAX_PATH], top[MAX_PATH], root[MAX_PATH];
+	wchar_t		*base;
+	const wchar_t	*why;
 
 	log_call();
 	GetModuleFileNameW(NULL, self, MAX_PATH);
 	base = wcsrchr(self, L'\\');
 	base = base != NULL ? base + 1 : self;
 	if (_wcsicmp(base, L"icacls.exe") == 0)
+		return 0;
+	if (_wcsicmp(base, L"regwrap.exe") == 0)
+		return reg();
+	if (GetFileAttributesW(L"C:\\tlsgpo-standin-silent") !=
+	    INVALID_FILE_ATTRIBUTES)
 		return 0;
 	if (GetFileAttributesW(L"C:\\tlsgpo-standin-fail") !=
 	    INVALID_FILE_ATTRIBUTES) {
@@ -132,12 +214,21 @@ main(void)
 		fprintf(stderr, "powershell.exe (stand-in): no TLSGPO_ACL_*\n");
 		return 1;
 	}
+	printf("check|tlsgpo\r\n");
 	if (GetFileAttributesW(top) != INVALID_FILE_ATTRIBUTES &&
-	    judge(top, L"top"))
+	    (why = reason(top, 1)) != NULL) {
+		say("bad|top|%s|%s\r\n", why, top);
+		printf("end|%d\r\n", n_items);
 		return 0;
+	}
 	if (GetFileAttributesW(root) != INVALID_FILE_ATTRIBUTES &&
-	    (judge(root, L"below") || walk(root)))
+	    (why = reason(root, 1)) != NULL) {
+		say("bad|below|%s|%s\r\n", why, root);
+		printf("end|%d\r\n", n_items);
 		return 0;
+	}
+	if (is_dir(root))
+		walk(root, NULL);
 	printf("end|%d\r\n", n_items);
 	return 0;
 }

@@ -282,42 +282,78 @@ function Get-TlsgpoBackupTop {
 # top folder) or "bad|below|WHY|PATH" for the first that fails, then
 # "end|N". Get-Acl and string operators only: Constrained Language mode
 # and PowerShell 2.0 (which the .cmd scripts may meet) run it too.
-$TlsgpoAclCheck = { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $rule = { param([string] $s) $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + $owner + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ($f[5] + ' may change it (' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { try { $sd = [string](Get-Acl -Path (& $lit $args[0])).Sddl } catch { $sd = '' }; & $rule $sd }; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|' + $at + '|' + $why + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root)) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|below|' + $why + '|' + $i), ('end|' + $n)) } } }; 'end|' + $n }
+$TlsgpoAclCheck = { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; $names = @{ BU = 'Users'; AU = 'Authenticated Users'; WD = 'Everyone'; IU = 'INTERACTIVE'; CO = 'CREATOR OWNER'; OW = 'OWNER RIGHTS'; AN = 'ANONYMOUS LOGON'; BG = 'Guests'; DU = 'Domain Users' }; $name = { param([string] $sid) if ($names[$sid]) { return ($names[$sid] + ' (' + $sid + ')') }; return $sid }; $rule = { param([string] $s) if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + (& $name $owner) + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ((& $name $f[5]) + ' may change it (access ' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { param([string] $p, [bool] $folder) try { $it = Get-Item -Path (& $lit $p) -Force } catch { if (Test-Path -Path (& $lit $p)) { return ('it cannot be read (' + $_.Exception.Message + ')') }; return $null }; if ([string]$it.Attributes -match 'ReparsePoint') { return 'it is a link (a junction or symbolic link), not a folder of its own' }; if ($folder -and -not $it.PSIsContainer) { return 'it is a file, not a folder' }; try { $sd = [string](Get-Acl -Path (& $lit $p)).Sddl } catch { if (Test-Path -Path (& $lit $p)) { return ('its security descriptor cannot be read (' + $_.Exception.Message + ')') }; return $null }; & $rule $sd }; $tidy = { [string]$args[0] -replace '[|\r\n]', '/' }; 'check|tlsgpo'; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = & $one $i $true; if ($why) { return @(('bad|' + $at + '|' + (& $tidy $why) + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root) -PathType Container) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $why = & $one $i $false; if ($null -eq $why) { continue }; $n++; if ($why) { 'bad|item|' + (& $tidy $why) + '|' + $i + '|' + ($i.Substring($root.Length).TrimStart('\', '/') -split '[\\/]')[0] } } }; 'end|' + $n }
 
 # Whether the backups go to ProgramData, where the check applies: a
-# -BackupDir is trusted as the person who names it vouches for it, and
-# LocalAppData is the user's own.
+# -BackupDir elsewhere is trusted as the person who names it vouches for it,
+# and LocalAppData is the user's own. A -BackupDir that names the default
+# folder is the default folder.
 function Test-TlsgpoDefaultStore([string] $BackupDir) {
-    return $BackupDir.Length -eq 0 -and -not $PlanHasHkcu
+    if ($PlanHasHkcu) { return $false }
+    if ($BackupDir.Length -eq 0) { return $true }
+    $default = [IO.Path]::Combine((Get-TlsgpoBackupTop), $PolicyId)
+    return (Resolve-TlsgpoBackupRoot $BackupDir).TrimEnd('\', '/') -eq $default
 }
 
-# @{ State = 'ok', 'top' or 'below'; Why; Path } for ProgramData\tlsgpo and
-# $Root; throws when the check did not finish.
+# What $TlsgpoAclCheck says of ProgramData\tlsgpo and $Root: @{ State =
+# 'ok', 'top' or 'below' (the first of the two that fails); Why; Path;
+# Untrusted = @{ backup folder name = why } } for what fails below $Root.
+# Throws when the check did not finish.
 function Test-TlsgpoBackupStore([string] $Root) {
-    $result = @{ State = 'ok'; Why = ''; Path = '' }
+    $result = @{ State = 'ok'; Why = ''; Path = ''; Untrusted = @{} }
     $end = $false
     foreach ($line in @(& $TlsgpoAclCheck (Get-TlsgpoBackupTop) $Root)) {
         $f = ([string]$line).Split('|')
         if ($f[0] -eq 'end') { $end = $true }
-        if ($f[0] -eq 'bad' -and $f.Count -ge 4) { $result = @{ State = $f[1]; Why = $f[2]; Path = $f[3] } }
+        if ($f[0] -ne 'bad' -or $f.Count -lt 4) { continue }
+        if ($f[1] -eq 'item') {
+            if ($f.Count -ge 5 -and -not $result.Untrusted.ContainsKey($f[4])) { $result.Untrusted[$f[4]] = '"{0}": {1}' -f $f[3], $f[2] }
+            continue
+        }
+        $result.State = $f[1]
+        $result.Why = $f[2]
+        $result.Path = $f[3]
     }
     if (-not $end) { throw 'the check of who may change the backup folders did not finish' }
     return $result
 }
 
-# A new folder that only SYSTEM and Administrators may change: a protected
-# access list that everything in it inherits. Created first, then given
-# its access list with Set-Acl, which PowerShell 3.0 to 7.x all have
-# (Directory.CreateDirectory(path, acl) exists only in .NET Framework).
+# A new folder that only SYSTEM and Administrators may change: owned by
+# Administrators (on client Windows what an administrator makes is owned by
+# that user), a protected access list that everything in it inherits. Made
+# under a name nobody can guess, given its security, then renamed to
+# $Path: a rename fails when $Path exists, and never follows a link there.
+# (Set-Acl, not Directory.CreateDirectory(path, acl): that one exists only
+# in .NET Framework, not in PowerShell 7.)
 function New-TlsgpoAdminFolder([string] $Path) {
-    [void][IO.Directory]::CreateDirectory($Path)
-    Set-TlsgpoAdminOnly $Path
+    $new = '{0}.new-{1}' -f $Path, [guid]::NewGuid().ToString('N')
+    [void][IO.Directory]::CreateDirectory($new)
+    try {
+        Set-TlsgpoAdminOnly $new
+        [IO.Directory]::Move($new, $Path)
+    } catch {
+        if ([IO.Directory]::Exists($new)) { [IO.Directory]::Delete($new, $true) }
+        throw
+    }
 }
 
 function Set-TlsgpoAdminOnly([string] $Path) {
     $acl = New-Object Security.AccessControl.DirectorySecurity
-    $acl.SetSecurityDescriptorSddlForm('D:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)', 'Access')
+    $acl.SetSecurityDescriptorSddlForm('O:BAD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)', 'Owner, Access')
     Set-Acl -LiteralPath $Path -AclObject $acl
+}
+
+# A file or folder the scripts made, given to Administrators: an elevated
+# administrator's own account would otherwise own it, and the check would
+# not trust it.
+function Set-TlsgpoOwner([string] $Path) {
+    if ([IO.Directory]::Exists($Path)) {
+        $sd = New-Object Security.AccessControl.DirectorySecurity
+    } else {
+        $sd = New-Object Security.AccessControl.FileSecurity
+    }
+    $sd.SetSecurityDescriptorSddlForm('O:BA', 'Owner')
+    Set-Acl -LiteralPath $Path -AclObject $sd
 }
 
 # Backups: Root\<id>-<version>-<N>, numbered from 1, never overwritten.
@@ -533,7 +569,8 @@ function Test-TlsgpoCmdExact([hashtable] $Current) {
 }
 
 # A new numbered backup folder holding a .reg export of each key that
-# holds values and, last, state.txt (ending in "end|N"). The number is
+# holds values and, last, state.txt (ending in "end|N"); with $Own, all of
+# it owned by Administrators (ProgramData's backups: see Set-TlsgpoOwner). The number is
 # taken by renaming an empty private folder to the next free one: a rename
 # onto an existing name fails, so two runs at once never share a number,
 # and a failed backup removes only its own folder. state.txt is written
@@ -541,7 +578,7 @@ function Test-TlsgpoCmdExact([hashtable] $Current) {
 # entry in the folder, with each write: Microsoft, "FlushFileBuffers"),
 # after the rename, before any registry write: a power loss must not keep
 # the changes and lose the backup, and a backup cut short has no end.
-function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer) {
+function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer, [bool] $Own) {
     $lines = New-Object System.Collections.Generic.List[string]
     $lines.Add(('# tlsgpo backup of policy {0} version {1}, written by {2}' -f $PolicyId, $PolicyVersion, $Writer))
     $lines.Add('format|2|apply.ps1')
@@ -579,7 +616,7 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer)
     $bytes = (New-Object Text.UTF8Encoding($false)).GetBytes((($lines.ToArray()) -join "`r`n") + "`r`n")
 
     [void][IO.Directory]::CreateDirectory($Root)
-    $dir = Add-TlsgpoBackupFolder $Root
+    $dir = Add-TlsgpoBackupFolder $Root $Own
     try {
         foreach ($entry in $exports) {
             # A convenience copy for people; rollback reads state.txt.
@@ -592,6 +629,7 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer)
         } finally {
             $stream.Close()
         }
+        if ($Own) { foreach ($file in [IO.Directory]::GetFiles($dir)) { Set-TlsgpoOwner $file } }
         $complete = Read-TlsgpoBackup $dir
         if (-not $complete.Complete) { throw ('state.txt does not read back complete: {0}' -f $complete.Why) }
     } catch {
@@ -602,11 +640,12 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer)
 }
 
 # Root\<id>-<version>-<N> for the next free N: an empty private folder,
-# renamed.
-function Add-TlsgpoBackupFolder([string] $Root) {
+# renamed; $Own: given to Administrators first (ProgramData's folders).
+function Add-TlsgpoBackupFolder([string] $Root, [bool] $Own) {
     $work = [IO.Path]::Combine($Root, ('.new-{0}' -f [guid]::NewGuid().ToString('N')))
     [void][IO.Directory]::CreateDirectory($work)
     try {
+        if ($Own) { Set-TlsgpoOwner $work }
         $last = 0
         foreach ($b in (Get-TlsgpoBackups $Root)) { $last = $b.Number }
         for ($n = $last + 1; $n -le $last + 50; $n++) {
@@ -734,32 +773,41 @@ if (-not $SkipPrerequisiteCheck) {
 }
 
 # ProgramData\tlsgpo and this policy's folder, made for SYSTEM and
-# Administrators only, or checked: one someone else could change is moved
-# aside, with every backup in it, and made anew.
+# Administrators only, or checked: one someone else could change (or that
+# is not a folder: a file, a link) is moved aside, with every backup in
+# it, and made anew. A backup folder in it that fails is only passed over
+# by rollback (it may be another run's, being written).
 function Initialize-TlsgpoBackupStore([string] $Root) {
     $top = Get-TlsgpoBackupTop
-    if (-not [IO.Directory]::Exists($top)) { New-TlsgpoAdminFolder $top }
+    if (-not (Test-Path -LiteralPath $top)) { New-TlsgpoAdminFolder $top }
     $check = Test-TlsgpoBackupStore $Root
-    if ($check.State -eq 'ok') { return }
-    $dir = $Root
-    if ($check.State -eq 'top') { $dir = $top }
-    $aside = Move-TlsgpoAside $dir
-    Write-Output ('apply.ps1: warning: "{0}": {1}.' -f $check.Path, $check.Why)
-    Write-Output ('apply.ps1: warning: moved "{0}" aside to "{1}": none of its backups is used; made it anew for SYSTEM and Administrators only.' -f $dir, $aside)
-    New-TlsgpoAdminFolder $dir
+    if ($check.State -ne 'ok') {
+        $dir = $Root
+        if ($check.State -eq 'top') { $dir = $top }
+        # Again, right before the move: another run may have been making it.
+        $again = Test-TlsgpoBackupStore $Root
+        if ($again.State -eq $check.State) {
+            $aside = Move-TlsgpoAside $dir
+            Write-Output ('apply.ps1: warning: "{0}": {1}.' -f $check.Path, $check.Why)
+            Write-Output ('apply.ps1: warning: moved "{0}" aside to "{1}": none of its backups is used; made it anew for SYSTEM and Administrators only.' -f $dir, $aside)
+        }
+    }
+    if (-not (Test-Path -LiteralPath $top)) { New-TlsgpoAdminFolder $top }
+    if (-not (Test-Path -LiteralPath $Root)) { New-TlsgpoAdminFolder $Root }
     $check = Test-TlsgpoBackupStore $Root
     if ($check.State -ne 'ok') { throw ('"{0}": {1}, even made anew' -f $check.Path, $check.Why) }
 }
 
-# The first free DIR.untrusted-N: a rename, which takes what DIR holds.
+# DIR.untrusted-<time>-<random>: a name nobody can take first. A rename
+# moves what DIR holds, and a link or file at DIR as it is.
 function Move-TlsgpoAside([string] $Dir) {
-    for ($n = 1; $n -le 99; $n++) {
-        $aside = '{0}.untrusted-{1}' -f $Dir, $n
-        if ([IO.Directory]::Exists($aside) -or [IO.File]::Exists($aside)) { continue }
-        [IO.Directory]::Move($Dir, $aside)
-        return $aside
+    $aside = '{0}.untrusted-{1}-{2}' -f $Dir, (Get-Date).ToString('yyyyMMddHHmmss'), [guid]::NewGuid().ToString('N').Substring(0, 8)
+    try {
+        if ([IO.File]::Exists($Dir)) { [IO.File]::Move($Dir, $aside) } else { [IO.Directory]::Move($Dir, $aside) }
+    } catch {
+        throw ('cannot move "{0}" aside ({1}); look at what it holds, then delete it, or give -BackupDir a folder only administrators may change' -f $Dir, $_.Exception.Message)
     }
-    throw ('no free name to move "{0}" aside' -f $Dir)
+    return $aside
 }
 
 if ($KeepBackups -lt 1) {
@@ -797,8 +845,9 @@ if ($WhatIfPreference) {
     $backup = $null
 } else {
     try {
-        if (Test-TlsgpoDefaultStore $BackupDir) { Initialize-TlsgpoBackupStore $root }
-        $backup = New-TlsgpoBackup $root $states 'apply.ps1'
+        $own = Test-TlsgpoDefaultStore $BackupDir
+        if ($own) { Initialize-TlsgpoBackupStore $root }
+        $backup = New-TlsgpoBackup $root $states 'apply.ps1' $own
     } catch {
         Write-TlsgpoError ('apply.ps1: cannot write a complete backup under "{0}": {1}; nothing was changed.' -f $root, $_.Exception.Message)
         exit 4

@@ -358,6 +358,10 @@ if errorlevel 1 copy /b "%W%\state.txt" "%BK%\state.txt" >nul 2>&1
 if errorlevel 1 exit /b 1
 call :bk_read
 if not "%BV_OK%"=="1" exit /b 1
+rem ProgramData's backups belong to Administrators, like their folders.
+if not "%AS_OWN%"=="1" exit /b 0
+"%SystemRoot%\System32\icacls.exe" "%BK%" /setowner *S-1-5-32-544 /T /C /Q >nul 2>&1
+if errorlevel 1 exit /b 1
 exit /b 0
 
 rem :prune: after a new backup, keeps the newest KEEP usable backups of this
@@ -395,6 +399,113 @@ if %1 GEQ %PR_N% exit /b 0
 if "%1"=="%PR_PICK%" exit /b 0
 rd /s /q "%BK_P%%1" >nul 2>&1
 if exist "%BK_P%%1\" echo apply.cmd: warning: could not remove the old backup "%BK_P%%1"
+exit /b 0
+
+rem :store_ready: the backup folders. ProgramData's (not a /backupdir,
+rem which is trusted as given, nor LocalAppData, the user's own) are made
+rem for SYSTEM and Administrators only, or checked (:acl_check): one someone
+rem else could change, or that is not a folder (a file, a link), is moved
+rem aside, with every backup in it, and made anew. A backup folder in it
+rem that fails is only passed over by rollback (it may be another run's,
+rem being written). errorlevel 1 when that cannot be done.
+:store_ready
+set "AS_MADE=0"
+set "AS_OWN=0"
+if "0"=="1" goto store_plain
+if "%BACKUP_CUSTOM%"=="1" goto store_plain
+set "AS_OWN=1"
+set "AS_DIR=%BACKUP_TOP%"
+set "AS_NAME=tlsgpo"
+rem (Without the final \: a file there is looked at too.)
+if exist "%BACKUP_TOP%" goto store_check
+call :admin_folder
+if errorlevel 1 exit /b 1
+:store_check
+call :acl_check
+if "%AC%"=="ok" goto store_root
+if "%AC%"=="error" goto store_unchecked
+set "AS_WAS=%AC%"
+rem Again, right before the move: another run may have been making it.
+call :acl_check
+if "%AC%"=="ok" goto store_root
+if "%AC%"=="error" goto store_unchecked
+if not "%AC%"=="%AS_WAS%" goto store_check
+call :acl_say "apply.cmd: warning"
+set "AS_DIR=%BACKUP_ROOT%"
+set "AS_NAME=%TLSGPO_ID%"
+if "%AC%"=="top" set "AS_DIR=%BACKUP_TOP%"
+if "%AC%"=="top" set "AS_NAME=tlsgpo"
+call :move_aside
+if errorlevel 1 goto store_stuck
+>&2 echo apply.cmd: warning: moved "%AS_DIR%" aside to "%AS_TO%": none of its backups is used; made it anew for SYSTEM and Administrators only.
+:store_root
+set "AS_DIR=%BACKUP_TOP%"
+set "AS_NAME=tlsgpo"
+if exist "%BACKUP_TOP%\" goto store_root_id
+call :admin_folder
+if errorlevel 1 exit /b 1
+:store_root_id
+set "AS_DIR=%BACKUP_ROOT%"
+set "AS_NAME=%TLSGPO_ID%"
+if exist "%BACKUP_ROOT%\" goto store_made
+call :admin_folder
+if errorlevel 1 exit /b 1
+:store_made
+rem What this run made or moved is checked once more.
+if not "%AS_MADE%"=="1" exit /b 0
+call :acl_check
+if "%AC%"=="ok" exit /b 0
+if "%AC%"=="error" goto store_unchecked
+call :acl_say "apply.cmd"
+>&2 echo apply.cmd: ...even made anew.
+exit /b 1
+:store_stuck
+>&2 echo apply.cmd: cannot move "%AS_DIR%" aside ^(a file in it may be in use^): look at what it holds,
+>&2 echo apply.cmd: then delete it, or give /backupdir a folder only administrators may change.
+exit /b 1
+:store_unchecked
+call :acl_unchecked "apply.cmd"
+exit /b 1
+:store_plain
+if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
+exit /b 0
+
+rem :admin_folder: makes AS_DIR (whose last part is AS_NAME) owned by
+rem Administrators (on client Windows what an administrator makes is owned
+rem by that user), with an access list of SYSTEM and Administrators only,
+rem protected, that what it holds inherits; all by SID. Made under a name
+rem nobody can guess, then renamed: ren fails when AS_DIR exists.
+:admin_folder
+set "AF_NEW=%AS_DIR%.new-%RANDOM%%RANDOM%%RANDOM%"
+mkdir "%AF_NEW%" >nul 2>&1
+if errorlevel 1 exit /b 1
+"%SystemRoot%\System32\icacls.exe" "%AF_NEW%" /setowner *S-1-5-32-544 >nul 2>&1
+if errorlevel 1 goto admin_folder_failed
+"%SystemRoot%\System32\icacls.exe" "%AF_NEW%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
+if errorlevel 1 goto admin_folder_failed
+ren "%AF_NEW%" "%AS_NAME%" >nul 2>&1
+if exist "%AF_NEW%\" goto admin_folder_failed
+set "AS_MADE=1"
+exit /b 0
+:admin_folder_failed
+rd /s /q "%AF_NEW%" >nul 2>&1
+exit /b 1
+
+rem :move_aside: renames AS_DIR (whose last part is AS_NAME; a file or a
+rem link is renamed as it is) to AS_TO, AS_DIR.untrusted-R with R a random
+rem number: a name nobody can take first.
+:move_aside
+set "AS_TRY=0"
+:move_aside_next
+set /a AS_TRY+=1
+if %AS_TRY% GTR 20 exit /b 1
+set "AS_R=%RANDOM%%RANDOM%%RANDOM%"
+set "AS_TO=%AS_DIR%.untrusted-%AS_R%"
+if exist "%AS_TO%" goto move_aside_next
+ren "%AS_DIR%" "%AS_NAME%.untrusted-%AS_R%" >nul 2>&1
+if not exist "%AS_TO%" exit /b 1
+if exist "%AS_DIR%" exit /b 1
+set "AS_MADE=1"
 exit /b 0
 
 rem A .reg copy of each key that holds values, for people; rollback reads
@@ -510,14 +621,16 @@ if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
 exit /b 1
 
 rem :acl_check: AC = ok; top when ProgramData\tlsgpo, below when this
-rem policy's folder in it or anything in that has an owner other than SYSTEM
-rem or Administrators, or gives anyone else more than read and execute
-rem (ProgramData lets every user create folders: one made first could hold
-rem a planted backup that SYSTEM would restore); error when powershell.exe
-rem did not run the check to its end (missing or blocked). icacls cannot
-rem show an owner; Get-Acl can, by SID on any language, in Constrained
-rem Language mode too. The check is the same text as in the .ps1 scripts;
-rem its answer (bad|top or below|WHY|PATH, end|N) is in %W%\acl.out.
+rem policy's folder in it is a link, not a folder, owned by someone other
+rem than SYSTEM or Administrators, or gives anyone else more than read and
+rem execute (ProgramData lets every user create folders: one made first
+rem could hold a planted backup that SYSTEM would restore); error when
+rem powershell.exe did not run the check to its end (missing or blocked;
+rem :acl_unchecked says so). A backup folder in it that
+rem fails is named on a "bad|item" line. icacls cannot show an owner;
+rem Get-Acl can, by SID on any language, in Constrained Language mode too.
+rem The check is the same text as in the .ps1 scripts; its answer
+rem (check|tlsgpo, bad|WHERE|WHY|PATH[|FOLDER], end|N) is in %W%\acl.out.
 :acl_check
 set "AC=error"
 set "AC_END=0"
@@ -525,7 +638,7 @@ set "AC_TOP=0"
 set "AC_BELOW=0"
 set "TLSGPO_ACL_TOP=%BACKUP_TOP%"
 set "TLSGPO_ACL_ROOT=%BACKUP_ROOT%"
-"%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe" -NoLogo -NoProfile -NonInteractive -Command "& { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $rule = { param([string] $s) $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + $owner + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ($f[5] + ' may change it (' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { try { $sd = [string](Get-Acl -Path (& $lit $args[0])).Sddl } catch { $sd = '' }; & $rule $sd }; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|' + $at + '|' + $why + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root)) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|below|' + $why + '|' + $i), ('end|' + $n)) } } }; 'end|' + $n } $env:TLSGPO_ACL_TOP $env:TLSGPO_ACL_ROOT" <nul >"%W%\acl.out" 2>"%W%\acl.err"
+"%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe" -NoLogo -NoProfile -NonInteractive -Command "& { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; $names = @{ BU = 'Users'; AU = 'Authenticated Users'; WD = 'Everyone'; IU = 'INTERACTIVE'; CO = 'CREATOR OWNER'; OW = 'OWNER RIGHTS'; AN = 'ANONYMOUS LOGON'; BG = 'Guests'; DU = 'Domain Users' }; $name = { param([string] $sid) if ($names[$sid]) { return ($names[$sid] + ' (' + $sid + ')') }; return $sid }; $rule = { param([string] $s) if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + (& $name $owner) + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ((& $name $f[5]) + ' may change it (access ' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { param([string] $p, [bool] $folder) try { $it = Get-Item -Path (& $lit $p) -Force } catch { if (Test-Path -Path (& $lit $p)) { return ('it cannot be read (' + $_.Exception.Message + ')') }; return $null }; if ([string]$it.Attributes -match 'ReparsePoint') { return 'it is a link (a junction or symbolic link), not a folder of its own' }; if ($folder -and -not $it.PSIsContainer) { return 'it is a file, not a folder' }; try { $sd = [string](Get-Acl -Path (& $lit $p)).Sddl } catch { if (Test-Path -Path (& $lit $p)) { return ('its security descriptor cannot be read (' + $_.Exception.Message + ')') }; return $null }; & $rule $sd }; $tidy = { [string]$args[0] -replace '[|\r\n]', '/' }; 'check|tlsgpo'; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = & $one $i $true; if ($why) { return @(('bad|' + $at + '|' + (& $tidy $why) + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root) -PathType Container) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $why = & $one $i $false; if ($null -eq $why) { continue }; $n++; if ($why) { 'bad|item|' + (& $tidy $why) + '|' + $i + '|' + ($i.Substring($root.Length).TrimStart('\', '/') -split '[\\/]')[0] } } }; 'end|' + $n } $env:TLSGPO_ACL_TOP $env:TLSGPO_ACL_ROOT" <nul >"%W%\acl.out" 2>"%W%\acl.err"
 for /f "usebackq tokens=1,2 delims=|" %%a in ("%W%\acl.out") do (
 	if "%%a"=="end" set "AC_END=1"
 	if "%%a|%%b"=="bad|top" set "AC_TOP=1"
@@ -537,10 +650,25 @@ if "%AC_BELOW%"=="1" set "AC=below"
 if "%AC_TOP%"=="1" set "AC=top"
 exit /b 0
 
-rem :acl_say WHO: what the check found, as "WHO: "PATH": WHY." on stderr (FOR
-rem variables: never parsed or expanded).
+rem :acl_say WHO: what the check found of the top folders, as "WHO: "PATH":
+rem WHY." on stderr (FOR variables: never parsed or expanded).
 :acl_say
-for /f "usebackq tokens=1-3,* delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" >&2 echo %~1: "%%d": %%c.
+for /f "usebackq tokens=1-4 delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" if not "%%b"=="item" >&2 echo %~1: "%%d": %%c.
+exit /b 0
+
+rem :acl_unchecked WHO: powershell.exe did not answer: why, as far as known.
+:acl_unchecked
+>&2 echo %~1: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
+>&2 echo %~1: ^(icacls cannot show an owner; the .cmd scripts need Windows PowerShell 2.0 or later
+>&2 echo %~1: for ProgramData's backup folder, or /backupdir naming one only administrators may change^).
+rem The first line it wrote to stderr, if any: read by set /p, printed by
+rem delayed expansion, whose result cmd does not parse again.
+set "AC_SAID="
+set /p AC_SAID=<"%W%\acl.err"
+if not defined AC_SAID exit /b 0
+setlocal EnableDelayedExpansion
+>&2 echo %~1: powershell.exe said: !AC_SAID!
+endlocal
 exit /b 0
 
 rem :list_backups: %W%\bk.txt lists the numbers N of the folders "BK_P N"

@@ -317,14 +317,16 @@ if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
 exit /b 1
 
 rem :acl_check: AC = ok; top when ProgramData\tlsgpo, below when this
-rem policy's folder in it or anything in that has an owner other than SYSTEM
-rem or Administrators, or gives anyone else more than read and execute
-rem (ProgramData lets every user create folders: one made first could hold
-rem a planted backup that SYSTEM would restore); error when powershell.exe
-rem did not run the check to its end (missing or blocked). icacls cannot
-rem show an owner; Get-Acl can, by SID on any language, in Constrained
-rem Language mode too. The check is the same text as in the .ps1 scripts;
-rem its answer (bad|top or below|WHY|PATH, end|N) is in %W%\acl.out.
+rem policy's folder in it is a link, not a folder, owned by someone other
+rem than SYSTEM or Administrators, or gives anyone else more than read and
+rem execute (ProgramData lets every user create folders: one made first
+rem could hold a planted backup that SYSTEM would restore); error when
+rem powershell.exe did not run the check to its end (missing or blocked;
+rem :acl_unchecked says so). A backup folder in it that
+rem fails is named on a "bad|item" line. icacls cannot show an owner;
+rem Get-Acl can, by SID on any language, in Constrained Language mode too.
+rem The check is the same text as in the .ps1 scripts; its answer
+rem (check|tlsgpo, bad|WHERE|WHY|PATH[|FOLDER], end|N) is in %W%\acl.out.
 :acl_check
 set "AC=error"
 set "AC_END=0"
@@ -332,7 +334,7 @@ set "AC_TOP=0"
 set "AC_BELOW=0"
 set "TLSGPO_ACL_TOP=%BACKUP_TOP%"
 set "TLSGPO_ACL_ROOT=%BACKUP_ROOT%"
-"%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe" -NoLogo -NoProfile -NonInteractive -Command "& { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $rule = { param([string] $s) $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + $owner + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ($f[5] + ' may change it (' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { try { $sd = [string](Get-Acl -Path (& $lit $args[0])).Sddl } catch { $sd = '' }; & $rule $sd }; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|' + $at + '|' + $why + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root)) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|below|' + $why + '|' + $i), ('end|' + $n)) } } }; 'end|' + $n } $env:TLSGPO_ACL_TOP $env:TLSGPO_ACL_ROOT" <nul >"%W%\acl.out" 2>"%W%\acl.err"
+"%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe" -NoLogo -NoProfile -NonInteractive -Command "& { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; $names = @{ BU = 'Users'; AU = 'Authenticated Users'; WD = 'Everyone'; IU = 'INTERACTIVE'; CO = 'CREATOR OWNER'; OW = 'OWNER RIGHTS'; AN = 'ANONYMOUS LOGON'; BG = 'Guests'; DU = 'Domain Users' }; $name = { param([string] $sid) if ($names[$sid]) { return ($names[$sid] + ' (' + $sid + ')') }; return $sid }; $rule = { param([string] $s) if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + (& $name $owner) + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ((& $name $f[5]) + ' may change it (access ' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { param([string] $p, [bool] $folder) try { $it = Get-Item -Path (& $lit $p) -Force } catch { if (Test-Path -Path (& $lit $p)) { return ('it cannot be read (' + $_.Exception.Message + ')') }; return $null }; if ([string]$it.Attributes -match 'ReparsePoint') { return 'it is a link (a junction or symbolic link), not a folder of its own' }; if ($folder -and -not $it.PSIsContainer) { return 'it is a file, not a folder' }; try { $sd = [string](Get-Acl -Path (& $lit $p)).Sddl } catch { if (Test-Path -Path (& $lit $p)) { return ('its security descriptor cannot be read (' + $_.Exception.Message + ')') }; return $null }; & $rule $sd }; $tidy = { [string]$args[0] -replace '[|\r\n]', '/' }; 'check|tlsgpo'; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = & $one $i $true; if ($why) { return @(('bad|' + $at + '|' + (& $tidy $why) + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root) -PathType Container) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $why = & $one $i $false; if ($null -eq $why) { continue }; $n++; if ($why) { 'bad|item|' + (& $tidy $why) + '|' + $i + '|' + ($i.Substring($root.Length).TrimStart('\', '/') -split '[\\/]')[0] } } }; 'end|' + $n } $env:TLSGPO_ACL_TOP $env:TLSGPO_ACL_ROOT" <nul >"%W%\acl.out" 2>"%W%\acl.err"
 for /f "usebackq tokens=1,2 delims=|" %%a in ("%W%\acl.out") do (
 	if "%%a"=="end" set "AC_END=1"
 	if "%%a|%%b"=="bad|top" set "AC_TOP=1"
@@ -344,10 +346,25 @@ if "%AC_BELOW%"=="1" set "AC=below"
 if "%AC_TOP%"=="1" set "AC=top"
 exit /b 0
 
-rem :acl_say WHO: what the check found, as "WHO: "PATH": WHY." on stderr (FOR
-rem variables: never parsed or expanded).
+rem :acl_say WHO: what the check found of the top folders, as "WHO: "PATH":
+rem WHY." on stderr (FOR variables: never parsed or expanded).
 :acl_say
-for /f "usebackq tokens=1-3,* delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" >&2 echo %~1: "%%d": %%c.
+for /f "usebackq tokens=1-4 delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" if not "%%b"=="item" >&2 echo %~1: "%%d": %%c.
+exit /b 0
+
+rem :acl_unchecked WHO: powershell.exe did not answer: why, as far as known.
+:acl_unchecked
+>&2 echo %~1: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
+>&2 echo %~1: ^(icacls cannot show an owner; the .cmd scripts need Windows PowerShell 2.0 or later
+>&2 echo %~1: for ProgramData's backup folder, or /backupdir naming one only administrators may change^).
+rem The first line it wrote to stderr, if any: read by set /p, printed by
+rem delayed expansion, whose result cmd does not parse again.
+set "AC_SAID="
+set /p AC_SAID=<"%W%\acl.err"
+if not defined AC_SAID exit /b 0
+setlocal EnableDelayedExpansion
+>&2 echo %~1: powershell.exe said: !AC_SAID!
+endlocal
 exit /b 0
 
 rem :list_backups: %W%\bk.txt lists the numbers N of the folders "BK_P N"

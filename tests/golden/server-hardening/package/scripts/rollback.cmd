@@ -335,6 +335,17 @@ exit /b 0
 set "BK=%BK_P%%1"
 if not exist "%BK%\" exit /b 0
 call :bk_read
+rem A backup folder the check failed (:acl_check) is passed over; what the
+rem check said is printed as FOR variables, never parsed or expanded.
+set "BK_NAME=%TLSGPO_ID%-%TLSGPO_VERSION%-%1"
+set "BK_UNTRUSTED=0"
+rem (if /i first: Wine's cmd refuses an if /i nested in another if.)
+if "%BK_CHECKED%"=="1" for /f "usebackq tokens=1-4,* delims=|" %%a in ("%W%\acl.out") do if /i "%%e"=="%BK_NAME%" if "%%a|%%b"=="bad|item" set "BK_UNTRUSTED=1"
+if "%BK_UNTRUSTED%"=="0" goto consider_trusted
+for /f "usebackq tokens=1-4,* delims=|" %%a in ("%W%\acl.out") do if /i "%%e"=="%BK_NAME%" if "%%a|%%b"=="bad|item" >&2 echo rollback.cmd: warning: not using "%BK%": someone other than SYSTEM and Administrators could have changed it ^("%%d": %%c^).
+if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
+exit /b 0
+:consider_trusted
 if "%BV_OK%"=="1" goto consider_usable
 >&2 echo rollback.cmd: warning: not using "%BK%": %BV_WHY%.
 if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
@@ -354,24 +365,36 @@ exit /b 0
 
 rem :store_trusted: errorlevel 1 (and RC 3) when ProgramData's backup
 rem folders could have been changed by someone other than SYSTEM and
-rem Administrators, or when that cannot be checked. A /backupdir is trusted
-rem as given; LocalAppData is the user's own.
+rem Administrators, or when that cannot be checked, or when there is no
+rem ProgramData\tlsgpo (nothing to restore; one made a moment later would
+rem not have been checked). A backup folder that fails is passed over
+rem (:consider). A /backupdir is trusted as given; LocalAppData is the
+rem user's own.
 :store_trusted
+set "BK_CHECKED=0"
 if "0"=="1" exit /b 0
 if "%BACKUP_CUSTOM%"=="1" exit /b 0
-if not exist "%BACKUP_TOP%\" exit /b 0
-call :acl_check
-if "%AC%"=="ok" exit /b 0
 set "RC=3"
+if exist "%BACKUP_TOP%" goto store_trusted_check
+>&2 echo rollback.cmd: no backup of policy %TLSGPO_ID%: "%BACKUP_TOP%" does not exist. Nothing was changed.
+exit /b 1
+:store_trusted_check
+call :acl_check
 if "%AC%"=="error" goto store_unchecked
+if not "%AC%"=="ok" goto store_refused
+set "RC=0"
+set "BK_CHECKED=1"
+exit /b 0
+:store_refused
 call :acl_say "rollback.cmd"
->&2 echo rollback.cmd: someone other than SYSTEM and Administrators could have changed the backups
->&2 echo rollback.cmd: under "%BACKUP_ROOT%": none is trusted. Nothing was changed. Find out who made it;
->&2 echo rollback.cmd: apply.cmd or apply.ps1 moves such a folder aside and starts anew.
+>&2 echo rollback.cmd: someone other than SYSTEM and Administrators could have put backups under
+>&2 echo rollback.cmd: "%BACKUP_ROOT%": none is used, nothing was changed. Look at that folder first.
+>&2 echo rollback.cmd: If you trust it, give it to Administrators ^(icacls FOLDER /setowner *S-1-5-32-544 /T, and
+>&2 echo rollback.cmd: remove the other entries^) or name it with /backupdir. apply.cmd would move it aside.
 exit /b 1
 :store_unchecked
->&2 echo rollback.cmd: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
->&2 echo rollback.cmd: ^(icacls cannot show an owner^); nothing was changed.
+call :acl_unchecked "rollback.cmd"
+>&2 echo rollback.cmd: nothing was changed.
 exit /b 1
 
 :mark
@@ -385,6 +408,7 @@ rem Unusable ones too, so that a rerun has nothing to do; not another
 rem computer's.
 if "%BV_OK%%BV_FOREIGN%"=="11" exit /b 0
 > "%BK%\restored.txt" echo restored by rollback.cmd from "%BK_PICK%"
+if "%BK_CHECKED%"=="1" "%SystemRoot%\System32\icacls.exe" "%BK%\restored.txt" /setowner *S-1-5-32-544 /Q >nul 2>&1
 exit /b 0
 
 rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: called once a run
@@ -449,14 +473,16 @@ if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
 exit /b 1
 
 rem :acl_check: AC = ok; top when ProgramData\tlsgpo, below when this
-rem policy's folder in it or anything in that has an owner other than SYSTEM
-rem or Administrators, or gives anyone else more than read and execute
-rem (ProgramData lets every user create folders: one made first could hold
-rem a planted backup that SYSTEM would restore); error when powershell.exe
-rem did not run the check to its end (missing or blocked). icacls cannot
-rem show an owner; Get-Acl can, by SID on any language, in Constrained
-rem Language mode too. The check is the same text as in the .ps1 scripts;
-rem its answer (bad|top or below|WHY|PATH, end|N) is in %W%\acl.out.
+rem policy's folder in it is a link, not a folder, owned by someone other
+rem than SYSTEM or Administrators, or gives anyone else more than read and
+rem execute (ProgramData lets every user create folders: one made first
+rem could hold a planted backup that SYSTEM would restore); error when
+rem powershell.exe did not run the check to its end (missing or blocked;
+rem :acl_unchecked says so). A backup folder in it that
+rem fails is named on a "bad|item" line. icacls cannot show an owner;
+rem Get-Acl can, by SID on any language, in Constrained Language mode too.
+rem The check is the same text as in the .ps1 scripts; its answer
+rem (check|tlsgpo, bad|WHERE|WHY|PATH[|FOLDER], end|N) is in %W%\acl.out.
 :acl_check
 set "AC=error"
 set "AC_END=0"
@@ -464,7 +490,7 @@ set "AC_TOP=0"
 set "AC_BELOW=0"
 set "TLSGPO_ACL_TOP=%BACKUP_TOP%"
 set "TLSGPO_ACL_ROOT=%BACKUP_ROOT%"
-"%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe" -NoLogo -NoProfile -NonInteractive -Command "& { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $rule = { param([string] $s) $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + $owner + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ($f[5] + ' may change it (' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { try { $sd = [string](Get-Acl -Path (& $lit $args[0])).Sddl } catch { $sd = '' }; & $rule $sd }; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|' + $at + '|' + $why + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root)) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $n++; $why = [string](& $one $i) -replace '[|]', '/'; if ($why) { return @(('bad|below|' + $why + '|' + $i), ('end|' + $n)) } } }; 'end|' + $n } $env:TLSGPO_ACL_TOP $env:TLSGPO_ACL_ROOT" <nul >"%W%\acl.out" 2>"%W%\acl.err"
+"%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe" -NoLogo -NoProfile -NonInteractive -Command "& { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; $names = @{ BU = 'Users'; AU = 'Authenticated Users'; WD = 'Everyone'; IU = 'INTERACTIVE'; CO = 'CREATOR OWNER'; OW = 'OWNER RIGHTS'; AN = 'ANONYMOUS LOGON'; BG = 'Guests'; DU = 'Domain Users' }; $name = { param([string] $sid) if ($names[$sid]) { return ($names[$sid] + ' (' + $sid + ')') }; return $sid }; $rule = { param([string] $s) if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + (& $name $owner) + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ((& $name $f[5]) + ' may change it (access ' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { param([string] $p, [bool] $folder) try { $it = Get-Item -Path (& $lit $p) -Force } catch { if (Test-Path -Path (& $lit $p)) { return ('it cannot be read (' + $_.Exception.Message + ')') }; return $null }; if ([string]$it.Attributes -match 'ReparsePoint') { return 'it is a link (a junction or symbolic link), not a folder of its own' }; if ($folder -and -not $it.PSIsContainer) { return 'it is a file, not a folder' }; try { $sd = [string](Get-Acl -Path (& $lit $p)).Sddl } catch { if (Test-Path -Path (& $lit $p)) { return ('its security descriptor cannot be read (' + $_.Exception.Message + ')') }; return $null }; & $rule $sd }; $tidy = { [string]$args[0] -replace '[|\r\n]', '/' }; 'check|tlsgpo'; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = & $one $i $true; if ($why) { return @(('bad|' + $at + '|' + (& $tidy $why) + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root) -PathType Container) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $why = & $one $i $false; if ($null -eq $why) { continue }; $n++; if ($why) { 'bad|item|' + (& $tidy $why) + '|' + $i + '|' + ($i.Substring($root.Length).TrimStart('\', '/') -split '[\\/]')[0] } } }; 'end|' + $n } $env:TLSGPO_ACL_TOP $env:TLSGPO_ACL_ROOT" <nul >"%W%\acl.out" 2>"%W%\acl.err"
 for /f "usebackq tokens=1,2 delims=|" %%a in ("%W%\acl.out") do (
 	if "%%a"=="end" set "AC_END=1"
 	if "%%a|%%b"=="bad|top" set "AC_TOP=1"
@@ -476,10 +502,25 @@ if "%AC_BELOW%"=="1" set "AC=below"
 if "%AC_TOP%"=="1" set "AC=top"
 exit /b 0
 
-rem :acl_say WHO: what the check found, as "WHO: "PATH": WHY." on stderr (FOR
-rem variables: never parsed or expanded).
+rem :acl_say WHO: what the check found of the top folders, as "WHO: "PATH":
+rem WHY." on stderr (FOR variables: never parsed or expanded).
 :acl_say
-for /f "usebackq tokens=1-3,* delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" >&2 echo %~1: "%%d": %%c.
+for /f "usebackq tokens=1-4 delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" if not "%%b"=="item" >&2 echo %~1: "%%d": %%c.
+exit /b 0
+
+rem :acl_unchecked WHO: powershell.exe did not answer: why, as far as known.
+:acl_unchecked
+>&2 echo %~1: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
+>&2 echo %~1: ^(icacls cannot show an owner; the .cmd scripts need Windows PowerShell 2.0 or later
+>&2 echo %~1: for ProgramData's backup folder, or /backupdir naming one only administrators may change^).
+rem The first line it wrote to stderr, if any: read by set /p, printed by
+rem delayed expansion, whose result cmd does not parse again.
+set "AC_SAID="
+set /p AC_SAID=<"%W%\acl.err"
+if not defined AC_SAID exit /b 0
+setlocal EnableDelayedExpansion
+>&2 echo %~1: powershell.exe said: !AC_SAID!
+endlocal
 exit /b 0
 
 rem :list_backups: %W%\bk.txt lists the numbers N of the folders "BK_P N"
