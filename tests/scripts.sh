@@ -52,6 +52,28 @@ cmd_view_rule() {
 		END { if (calls == 0) print "no reg.exe call at all"; exit bad || calls == 0 }' FILENAME="$1"
 }
 
+# Every label a .cmd calls or jumps to exists: Wine's cmd.exe goes on
+# silently past "call :missing" (Windows' says "cannot find the batch
+# label"), so a lost label would pass the Wine tests. Prints what is
+# missing.
+cmd_label_rule() {
+	tr -d '\r' < "$1" | awk '
+		/^[ \t]*rem / { next }
+		/^:[A-Za-z_][A-Za-z0-9_]*/ { l = substr($1, 2); def[tolower(l)] = 1 }
+		{
+			line = $0
+			while (match(line, /(call :|goto :?)[A-Za-z_][A-Za-z0-9_]*/)) {
+				t = substr(line, RSTART, RLENGTH); sub(/^(call :|goto :?)/, "", t)
+				if (tolower(t) != "eof") use[tolower(t)] = NR
+				line = substr(line, RSTART + RLENGTH)
+			}
+		}
+		END { for (u in use) if (!(u in def)) print FILENAME ":" use[u] ": no label :" u }' FILENAME="$1"
+}
+printf '@echo off\r\ncall :there\r\ngoto gone\r\ngoto :eof\r\n:there\r\nexit /b 0\r\n' > "$WORK/labels.cmd"
+check_eq "the .cmd label rule flags a goto to a label that is not there, and only that" \
+	"$(cmd_label_rule "$WORK/labels.cmd" | sed 's/.*: //')" "no label :gone"
+
 # The rule must be able to fail: a script with one reg.exe call without a view.
 printf '@echo off\r\n%%REG%% query "HKLM\\SOFTWARE\\x" /v y\r\nset "OP_1=HKLM\\x||y|REG_DWORD|0x1|1|l"\r\n' > "$WORK/noview.cmd"
 check_eq "the .cmd view rule flags a reg.exe call and a plan row without a view" \
@@ -75,6 +97,7 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 	for s in apply detect rollback; do
 		check_eq "$id: $s.cmd sets the plan's operations" "$(cmd_ops "$pkg/scripts/$s.cmd")" "$want"
 		check_eq "$id: $s.cmd names the registry view in every reg.exe call" "$(cmd_view_rule "$pkg/scripts/$s.cmd")" ""
+		check_eq "$id: $s.cmd defines every label it calls or jumps to" "$(cmd_label_rule "$pkg/scripts/$s.cmd")" ""
 		check "$id: $s.cmd is ASCII with CRLF line ends" bash -c "! LC_ALL=C grep -q '[^ -~'$'\t\r'']' '$pkg/scripts/$s.cmd' && [ \$(grep -c \$'\\r\$' '$pkg/scripts/$s.cmd') = \$(wc -l < '$pkg/scripts/$s.cmd') ]"
 	done
 
