@@ -23,10 +23,24 @@
  *             Windows 7 SP1, Server 2008 R2 SP1 and Server 2012; on
  *             Windows 7 it requires Schannel to be configured for TLS 1.1
  *             and 1.2, which are not on by default there.
- * [WHFLAGS]   "Option Flags" (WinHTTP), Microsoft Learn,
- *             learn.microsoft.com/windows/win32/winhttp/option-flags: the
- *             DefaultSecureProtocols bits; WinHTTP's default is SSL 3.0 and
- *             TLS 1.0 on Windows 7 and 8, SSL 3.0 to TLS 1.2 on 8.1 and later.
+ * [WHFLAGS]   "Option flags" (WinHTTP), Microsoft Learn,
+ *             learn.microsoft.com/windows/win32/winhttp/option-flags
+ *             (MicrosoftDocs/win32 desktop-src/WinHttp/option-flags.md, as
+ *             of 2024-05-01), WINHTTP_OPTION_SECURE_PROTOCOLS: the
+ *             DefaultSecureProtocols bits, and WinHTTP's own default: "only
+ *             SSL3 and TLS1" on Windows 8 and 7, SSL 3.0 to TLS 1.2 on
+ *             Windows 10 and 8.1, "only TLS1.2 and TLS1.3" on Windows 11.
+ *             The page names client versions only: that Server 2012 has
+ *             Windows 8's default, 2012 R2 to 2019 Windows 10's and 2022
+ *             and 2025 Windows 11's (same builds, same WinHTTP), and that
+ *             Server 2008 SP2 has Windows 7's, is tlsgpo's inference. A
+ *             DefaultSecureProtocols value replaces the default.
+ * [TLSDEPR]   "TLS 1.0 and TLS 1.1 deprecation in Windows", Microsoft Learn,
+ *             learn.microsoft.com/windows/win32/secauthn/tls-10-11-deprecation-in-windows
+ *             (2024-03-14): off by default from the Windows 11 and Windows
+ *             Server Insider Preview releases of 2024 on; released versions
+ *             are not changed. [SCHANNEL] (2025-03-20) lists them on by
+ *             default in Windows 11 21H2 to 24H2 and Server 2025.
  * [KB4467770] WinHTTP TLS 1.1/1.2 for Server 2008 SP2, which honours only
  *             0x200 and 0x800: no Microsoft copy of the KB was found; the
  *             fact is from its text as mirrored (mskb.pkisolutions.com).
@@ -34,21 +48,35 @@
  *             [NETTLS] and by "Solving the TLS 1.0 Problem",
  *             learn.microsoft.com/security/engineering/solving-tls1-problem.
  * [NETTLS]    "Transport Layer Security (TLS) best practices with the .NET
- *             Framework", learn.microsoft.com/dotnet/framework/network-programming/tls:
- *             the .NET 3.5 updates that add SystemDefaultTlsVersions:
- *             KB 3154518 (Windows 7 SP1 / 2008 R2 SP1), 3154519 (Server 2012),
- *             3154520 (8.1 / 2012 R2), 3156421 (Windows 10 1511 cumulative
- *             update; later Windows 10 has it), 3154517 (.NET 2.0 SP2 on
- *             Server 2008 SP2).
+ *             Framework", learn.microsoft.com/dotnet/framework/network-programming/tls
+ *             (its 2018-2023 text; the page was rewritten in 2024 without
+ *             the table): the .NET 3.5 updates that add
+ *             SystemDefaultTlsVersions: KB 3154518 (Windows 7 SP1 / 2008
+ *             R2 SP1), 3154519 (Server 2012), 3154520 (8.1 / 2012 R2),
+ *             3156421 (Windows 10 1511 cumulative update; later Windows 10
+ *             has it), 3154517 (.NET 2.0 SP2 on Server 2008 SP2). Each of
+ *             the KB pages (support.microsoft.com/help/3154518 ...) says
+ *             it "has been superseded with the latest updates of .NET
+ *             Framework" and that a system up to date through Windows
+ *             Update needs nothing more: finding the KB's own number is
+ *             therefore a hint, not a proof. The same page: a protocol an
+ *             application sets in code (ServicePointManager.SecurityProtocol,
+ *             SslStream) overrides the registry; WCF over TCP has its own
+ *             sslProtocols setting; applications that target .NET
+ *             Framework 4.7 or later use the operating system's default.
  * [KB3080079] Remote Desktop support for TLS 1.1 and 1.2 on Windows 7 SP1 /
  *             Server 2008 R2 SP1: without it RDP needs TLS 1.0. No Microsoft
  *             copy of the KB was found; the KB number is Microsoft's.
- * [BUILDS]    6002 and 9200: "Operating System Property Values" (Windows
- *             Installer), learn.microsoft.com; 14393, 17763, 19045, 20348,
- *             26100: the OS builds named in Microsoft's cumulative update
- *             KBs (KB5006669, KB5006744, KB5040525, KB5006745, KB5040529).
- *             7601, 9600, 22000 and Server 2025's 26100 have no Microsoft
- *             page here beyond common knowledge of the releases.
+ * [BUILDS]    6002, 9200 (Windows 8 and Server 2012) and 9600: "Operating
+ *             System Property Values" (Windows Installer), learn.microsoft.com;
+ *             14393, 17763, 19045, 20348, 26100: the OS builds named in
+ *             Microsoft's cumulative update KBs (KB5006669, KB5006744,
+ *             KB5040525, KB5006745, KB5040529) and microsoft/hcsshim
+ *             osversion/windowsbuilds.go. 7601 has no Microsoft page here
+ *             beyond common knowledge of the release.
+ * [KB3060859] Group Policy Preferences' "Remove this item when it is no
+ *             longer applied" is recorded per machine and does not roam
+ *             (support.microsoft.com/kb/3060859).
  */
 
 #define P(x)	(1U << PROTO_##x)
@@ -62,6 +90,11 @@
 /* What DefaultSecureProtocols can name [WHFLAGS]. */
 #define WH_ALL	 (P(SSL2) | P(SSL3) | P(TLS10) | P(TLS11) | P(TLS12) | P(TLS13))
 
+/* WinHTTP's own defaults [WHFLAGS]. */
+#define WD_WIN7	 (P(SSL3) | P(TLS10))
+#define WD_WIN10 (P(SSL3) | P(TLS10) | P(TLS11) | P(TLS12))
+#define WD_WIN11 (P(TLS12) | P(TLS13))
+
 const struct os_target os_targets[] = {
 	/*
 	 * Windows 7 SP1, Server 2008 R2 SP1: TLS 1.1 and 1.2 exist but are
@@ -72,12 +105,20 @@ const struct os_target os_targets[] = {
 	 */
 	{ "win7", "Windows 7 SP1", 7601, 7601, SC_WIN7,
 	    P(SSL2) | P(TLS11) | P(TLS12), P(TLS11) | P(TLS12), "3140245",
-	    WH_ALL, "3154518", NULL,
+	    WH_ALL, WD_WIN7, "3154518", NULL,
 	    "3080079" },
+	/*
+	 * Windows 8 shares build 9200 with Server 2012. [KB3140245] and
+	 * [NETTLS] name Server 2012 (and Windows Embedded 8 Standard), not
+	 * Windows 8, whose support had ended in January 2016, before them:
+	 * tlsgpo gives it Server 2012's facts, an inference.
+	 */
+	{ "win8", "Windows 8", 9200, 9200, SC_WIN7, P(SSL2), P(SSL2),
+	    "3140245", WH_ALL, WD_WIN7, "3154519", NULL, NULL },
 	/* 8.1 / 2012 R2: TLS 1.0-1.2 on, SSL 2.0 off [SCHANNEL]; WinHTTP
 	 * honours the value as shipped [WHFLAGS]; .NET 3.5: KB 3154520. */
 	{ "win8.1", "Windows 8.1", 9600, 9600, SC_WIN7, P(SSL2), P(SSL2), NULL,
-	    WH_ALL,
+	    WH_ALL, WD_WIN10,
 	    "3154520", NULL, NULL },
 	/* Windows 10 from 1607 (14393): DTLS 1.2 and no SSL 2.0, SSL 3.0 off
 	 * [SCHANNEL]. 1507 and 1511 (10240, 10586; out of support since 2017
@@ -85,11 +126,13 @@ const struct os_target os_targets[] = {
 	 * builds unknown, and DTLS 1.2's GPO items start at 14393. .NET 3.5 has
 	 * SystemDefaultTlsVersions from the 1511 cumulative update on [NETTLS]. */
 	{ "win10", "Windows 10", 14393, 19045, SC_1607, P(SSL3), P(SSL3), NULL,
-	    WH_ALL,
+	    WH_ALL, WD_WIN10,
 	    NULL, NULL, NULL },
+	/* Windows 11: TLS 1.3; TLS 1.0 and 1.1 still on [SCHANNEL] [TLSDEPR];
+	 * WinHTTP's default TLS 1.2 and 1.3 [WHFLAGS]. */
 	{ "win11", "Windows 11", 22000, 0x7fffffff, SC_WIN11, P(SSL3), P(SSL3),
 	    NULL,
-	    WH_ALL, NULL, NULL, NULL },
+	    WH_ALL, WD_WIN11, NULL, NULL, NULL },
 	/*
 	 * Server 2008 SP2: TLS 1.1 and 1.2 only with KB 4019276, off by
 	 * default [KB4019276] [SCHANNEL]; WinHTTP with KB 4467770 honours
@@ -99,26 +142,26 @@ const struct os_target os_targets[] = {
 	{ "server2008", "Windows Server 2008 SP2", 6002, 6003,
 	    P(SSL2) | P(SSL3) | P(TLS10) | P(TLS11) | P(TLS12),
 	    P(SSL2) | P(TLS11) | P(TLS12), P(TLS11) | P(TLS12), "4467770",
-	    P(TLS11) | P(TLS12),
+	    P(TLS11) | P(TLS12), WD_WIN7,
 	    "3154517", "4019276", NULL },
 	{ "server2008r2", "Windows Server 2008 R2 SP1", 7601, 7601, SC_WIN7,
 	    P(SSL2) | P(TLS11) | P(TLS12), P(TLS11) | P(TLS12), "3140245",
-	    WH_ALL, "3154518", NULL,
+	    WH_ALL, WD_WIN7, "3154518", NULL,
 	    "3080079" },
 	/* Server 2012: TLS 1.0-1.2 on [SCHANNEL], but WinHTTP still needs
 	 * KB 3140245 [KB3140245] [WHFLAGS]; .NET 3.5: KB 3154519 [NETTLS]. */
 	{ "server2012", "Windows Server 2012", 9200, 9200, SC_WIN7, P(SSL2),
-	    P(SSL2), "3140245", WH_ALL, "3154519", NULL, NULL },
+	    P(SSL2), "3140245", WH_ALL, WD_WIN7, "3154519", NULL, NULL },
 	{ "server2012r2", "Windows Server 2012 R2", 9600, 9600, SC_WIN7,
-	    P(SSL2), P(SSL2), NULL, WH_ALL, "3154520", NULL, NULL },
+	    P(SSL2), P(SSL2), NULL, WH_ALL, WD_WIN10, "3154520", NULL, NULL },
 	{ "server2016", "Windows Server 2016", 14393, 14393, SC_1607, P(SSL3),
-	    P(SSL3), NULL, WH_ALL, NULL, NULL, NULL },
+	    P(SSL3), NULL, WH_ALL, WD_WIN10, NULL, NULL, NULL },
 	{ "server2019", "Windows Server 2019", 17763, 17763, SC_1607, P(SSL3),
-	    P(SSL3), NULL, WH_ALL, NULL, NULL, NULL },
+	    P(SSL3), NULL, WH_ALL, WD_WIN10, NULL, NULL, NULL },
 	{ "server2022", "Windows Server 2022", 20348, 20348, SC_WIN11, P(SSL3),
-	    P(SSL3), NULL, WH_ALL, NULL, NULL, NULL },
+	    P(SSL3), NULL, WH_ALL, WD_WIN11, NULL, NULL, NULL },
 	{ "server2025", "Windows Server 2025", 26100, 26100, SC_WIN11, P(SSL3),
-	    P(SSL3), NULL, WH_ALL, NULL, NULL, NULL },
+	    P(SSL3), NULL, WH_ALL, WD_WIN11, NULL, NULL, NULL },
 };
 const size_t os_target_count = sizeof os_targets / sizeof os_targets[0];
 
@@ -166,6 +209,18 @@ os_protocol_where(enum proto_id id)
 	default:
 		return "Windows Server 2008 SP2 and later have it";
 	}
+}
+
+const char *
+os_deprecated_note(enum proto_id id)
+{
+	if (id == PROTO_DTLS10)
+		return "DTLS 1.2 replaces it (Windows 10 1607 / Server 2016 "
+		    "and later)";	/* [SCHANNEL] */
+	/* [TLSDEPR]: off by default in Insider Preview builds since 2024;
+	 * released Windows 11 and Server 2025 still have them on [SCHANNEL]. */
+	return "Microsoft 365 no longer accepts it, and Windows Insider "
+	    "Preview builds have had it off by default since 2024";
 }
 
 static int
@@ -246,9 +301,15 @@ os_rows(struct os_row *rows, size_t max)
 const char *
 os_names_allowed(void)
 {
-	return "win7, win8.1, win10, win11, server2008, server2008r2, "
-	    "server2012, server2012r2, server2016, server2019, server2022, "
-	    "server2025";
+	static char	names[256];
+	size_t		i, n = 0;
+
+	if (names[0] != '\0')
+		return names;
+	for (i = 0; i < os_target_count; i++)
+		n += (size_t)snprintf(names + n, sizeof names - n, "%s%s",
+		    i == 0 ? "" : ", ", os_targets[i].name);
+	return names;
 }
 
 int

@@ -22,6 +22,9 @@ struct os_target {
 	 */
 	const char	*winhttp_kb;
 	proto_set	 winhttp_honours;
+	/* What WinHTTP offers when neither the application nor
+	 * DefaultSecureProtocols says. */
+	proto_set	 winhttp_default;
 	const char	*dotnet35_kb;	/* SystemDefaultTlsVersions for v2.0.50727 */
 	const char	*tls12_kb;	/* SCHANNEL has TLS 1.1/1.2 only with it */
 	const char	*rdp_tls10_kb;	/* RDP without TLS 1.0 needs it */
@@ -63,6 +66,10 @@ unsigned	 os_protocol_first_build(enum proto_id);
 
 /* Where protocol P exists, for a message about a target that lacks it. */
 const char	*os_protocol_where(enum proto_id);
+
+/* Why a deprecated protocol is better off, and what Windows does with it
+ * by default, for lint's warning (English). */
+const char	*os_deprecated_note(enum proto_id);
 
 /* The comma-separated policy words, for messages. */
 const char	*os_names_allowed(void);

@@ -791,7 +791,8 @@ target_list(const struct policy *p, int (*pick)(const struct os_target *,
 {
 	size_t	i, used = 0, n = 0;
 
-	buf[0] = '\0';
+	if (size != 0)
+		buf[0] = '\0';
 	for (i = 0; i < os_target_count; i++) {
 		if (!(p->target_os & (1U << i)) || !pick(&os_targets[i], arg))
 			continue;
@@ -894,6 +895,60 @@ check_servers(struct loader *l, int tline)
 	    tline);
 }
 
+static int
+pick_tls13_default(const struct os_target *t, const void *arg)
+{
+	(void)arg;
+	return (t->winhttp_default & (1U << PROTO_TLS13)) != 0;
+}
+
+/* The targets whose WinHTTP has protocol *arg off by default while it has
+ * a newer one on: a policy that lists it turns an old protocol back on. */
+static int
+pick_default_off(const struct os_target *t, const void *arg)
+{
+	proto_set	one = *(const proto_set *)arg;
+
+	return (t->winhttp_default & one) == 0 && t->winhttp_default > one;
+}
+
+/*
+ * DefaultSecureProtocols replaces WinHTTP's own default [os.c]: on Windows
+ * 11 and Server 2022 and later that is TLS 1.2 + TLS 1.3, so a value
+ * without TLS 1.3 takes it away, and one with TLS 1.0 or 1.1 brings them
+ * back.
+ */
+static void
+check_winhttp_defaults(struct loader *l, int tline)
+{
+	struct policy	*p = l->p;
+	char		 who[256];
+	proto_set	 one;
+	size_t		 i;
+	int		 line = p->key_line[K_WH_PROTOCOLS];
+
+	if (!policy_has_winhttp(p))
+		return;
+	one = 1U << PROTO_TLS13;
+	if (!(p->winhttp_protocols & one) &&
+	    target_list(p, pick_tls13_default, NULL, who, sizeof who) != 0)
+		diag_warn(l->d, line, "[winhttp] protocols leaves out tls1.3, "
+		    "which WinHTTP uses by default on %s (target os, line %d): "
+		    "DefaultSecureProtocols replaces that default; %s", who,
+		    tline, target_list(p, pick_lacks, &one, NULL, 0) == 0 ?
+		    "add tls1.3 to keep it" : "give those systems a policy of "
+		    "their own that adds tls1.3 to keep it");
+	for (i = 0; i <= PROTO_TLS13; i++) {
+		one = 1U << i;
+		if (!(p->winhttp_protocols & one) ||
+		    target_list(p, pick_default_off, &one, who, sizeof who) == 0)
+			continue;
+		diag_warn(l->d, line, "[winhttp] protocols adds %s, which "
+		    "WinHTTP has off by default on %s (target os, line %d)",
+		    protocols[i].name, who, tline);
+	}
+}
+
 /*
  * What the [target] systems lack or need (the facts are os.c's):
  * TLS 1.1/1.2 off for clients (Windows 7, 2008 R2, 2008), protocols a
@@ -957,6 +1012,7 @@ check_targets(struct loader *l)
 		}
 	}
 	check_servers(l, tline);
+	check_winhttp_defaults(l, tline);
 	/* A protocol enabled for a target that does not have it (TLS 1.3 is
 	 * an error, checked above). */
 	for (i = 0; i < PROTO_COUNT; i++) {
@@ -1011,7 +1067,8 @@ check_targets(struct loader *l)
 		diag_warn(l->d, p->key_line[K_NET_SYSTLS], "[dotnet] "
 		    "system-default-tls for v2.0.50727 (.NET 3.5) works on %s "
 		    "(target os, line %d) only with the .NET 3.5 TLS update "
-		    "(%s)", who, tline, kbs);
+		    "(%s, or a later .NET update that contains it)", who,
+		    tline, kbs);
 	}
 }
 
@@ -1066,11 +1123,7 @@ check_semantics(struct loader *l)
 			} else if (pr->deprecated) {
 				diag_warn(l->d, u[j].line, "%s enables %s, "
 				    "which is deprecated; %s", u[j].where,
-				    pr->name, pr->id == PROTO_DTLS10 ?
-				    "DTLS 1.2 replaces it (Windows 10 1607 / "
-				    "Server 2016 and later)" :
-				    "Microsoft 365 accepts TLS 1.2 and later "
-				    "only");
+				    pr->name, os_deprecated_note(pr->id));
 			}
 			if (pr->id != PROTO_TLS13)
 				continue;
@@ -1088,9 +1141,8 @@ check_semantics(struct loader *l)
 			if (used != 0)
 				diag_error(l->d, u[j].line, "%s enables "
 				    "tls1.3, but target os %s (line %d) "
-				    "cannot use it; TLS 1.3 needs win11, "
-				    "server2022 or later", u[j].where, lacking,
-				    line);
+				    "cannot use it: %s", u[j].where, lacking,
+				    line, os_protocol_where(PROTO_TLS13));
 		}
 	}
 	if (p->allow_insecure && !any_insecure)

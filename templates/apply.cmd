@@ -483,7 +483,9 @@ if "%OS_PARTIAL%"=="1" echo apply.cmd: warning: %OS_NAME% honours only TLS 1.1 a
 if "%OS_NETKB%"=="-" goto netkb_done
 call :kb_installed %OS_NETKB%
 if "%KB_STATE%"=="error" goto kb_unread
-if not "%KB_STATE%"=="present" echo apply.cmd: warning: .NET Framework 3.5 on %OS_NAME% reads SystemDefaultTlsVersions only with KB %OS_NETKB%, which is not installed.
+rem Later .NET updates supersede the KB [os.c NETTLS]: not finding its
+rem number is not proof that it is missing.
+if not "%KB_STATE%"=="present" echo apply.cmd: warning: .NET Framework 3.5 on %OS_NAME% reads SystemDefaultTlsVersions only with KB %OS_NETKB% or a later .NET update that contains it; KB %OS_NETKB% is not listed, which on a machine kept current through Windows Update is expected (later updates supersede it): could not confirm.
 :netkb_done
 if "%OS_TLS12KB%"=="-" goto tls12kb_done
 call :kb_installed %OS_TLS12KB%

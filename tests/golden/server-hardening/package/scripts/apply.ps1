@@ -137,8 +137,8 @@ $PlanKeys = @(
 # facts: narrowest build range first; the first that fits is this one.
 $OsNeeds = @(
     @{ Min = 7601; Max = 7601; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154518'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 7 SP1 or Windows Server 2008 R2 SP1' },
+    @{ Min = 9200; Max = 9200; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154519'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 8 or Windows Server 2012' },
     @{ Min = 9600; Max = 9600; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154520'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 8.1 or Windows Server 2012 R2' },
-    @{ Min = 9200; Max = 9200; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154519'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2012' },
     @{ Min = 14393; Max = 14393; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2016 or Windows 10' },
     @{ Min = 17763; Max = 17763; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2019 or Windows 10' },
     @{ Min = 20348; Max = 20348; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2022' },
@@ -790,7 +790,9 @@ if (-not $SkipPrerequisiteCheck) {
             Write-Output ('apply.ps1: warning: {0} honours only TLS 1.1 and TLS 1.2 in DefaultSecureProtocols; the policy''s other protocols are ignored there.' -f $os.Name)
         }
         if ($null -ne $os.DotNet35Kb -and -not (Test-TlsgpoKb $os.DotNet35Kb)) {
-            Write-Output ('apply.ps1: warning: .NET Framework 3.5 on {0} reads SystemDefaultTlsVersions only with KB {1}, which is not installed.' -f $os.Name, $os.DotNet35Kb)
+            # Later .NET updates supersede the KB [os.c NETTLS]: not finding
+            # its number is not proof that it is missing.
+            Write-Output ('apply.ps1: warning: .NET Framework 3.5 on {0} reads SystemDefaultTlsVersions only with KB {1} or a later .NET update that contains it; KB {1} is not listed, which on a machine kept current through Windows Update is expected (later updates supersede it): could not confirm.' -f $os.Name, $os.DotNet35Kb)
         }
         if ($null -ne $os.Tls12Kb -and -not (Test-TlsgpoKb $os.Tls12Kb)) {
             Write-Output ('apply.ps1: warning: SCHANNEL on {0} has TLS 1.1 and TLS 1.2 only with KB {1}, which is not installed; this policy relies on them.' -f $os.Name, $os.Tls12Kb)

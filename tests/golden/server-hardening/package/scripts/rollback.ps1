@@ -133,8 +133,8 @@ $PlanKeys = @(
 # facts: narrowest build range first; the first that fits is this one.
 $OsNeeds = @(
     @{ Min = 7601; Max = 7601; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154518'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 7 SP1 or Windows Server 2008 R2 SP1' },
+    @{ Min = 9200; Max = 9200; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154519'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 8 or Windows Server 2012' },
     @{ Min = 9600; Max = 9600; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154520'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 8.1 or Windows Server 2012 R2' },
-    @{ Min = 9200; Max = 9200; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154519'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2012' },
     @{ Min = 14393; Max = 14393; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2016 or Windows 10' },
     @{ Min = 17763; Max = 17763; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2019 or Windows 10' },
     @{ Min = 20348; Max = 20348; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2022' },

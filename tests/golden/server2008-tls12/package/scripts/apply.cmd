@@ -818,8 +818,8 @@ set "K_23=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOF
 set "K_24=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]|0|HKLM\SYSTEM\CurrentControlSet"
 
 set "OSR_1=7601|7601|3140245|0|3154518|0|-|Windows 7 SP1 or Windows Server 2008 R2 SP1"
-set "OSR_2=9600|9600|-|0|3154520|0|-|Windows 8.1 or Windows Server 2012 R2"
-set "OSR_3=9200|9200|3140245|0|3154519|0|-|Windows Server 2012"
+set "OSR_2=9200|9200|3140245|0|3154519|0|-|Windows 8 or Windows Server 2012"
+set "OSR_3=9600|9600|-|0|3154520|0|-|Windows 8.1 or Windows Server 2012 R2"
 set "OSR_4=14393|14393|-|0|-|0|-|Windows Server 2016 or Windows 10"
 set "OSR_5=17763|17763|-|0|-|0|-|Windows Server 2019 or Windows 10"
 set "OSR_6=20348|20348|-|0|-|0|-|Windows Server 2022"
@@ -923,7 +923,9 @@ if "%OS_PARTIAL%"=="1" echo apply.cmd: warning: %OS_NAME% honours only TLS 1.1 a
 if "%OS_NETKB%"=="-" goto netkb_done
 call :kb_installed %OS_NETKB%
 if "%KB_STATE%"=="error" goto kb_unread
-if not "%KB_STATE%"=="present" echo apply.cmd: warning: .NET Framework 3.5 on %OS_NAME% reads SystemDefaultTlsVersions only with KB %OS_NETKB%, which is not installed.
+rem Later .NET updates supersede the KB [os.c NETTLS]: not finding its
+rem number is not proof that it is missing.
+if not "%KB_STATE%"=="present" echo apply.cmd: warning: .NET Framework 3.5 on %OS_NAME% reads SystemDefaultTlsVersions only with KB %OS_NETKB% or a later .NET update that contains it; KB %OS_NETKB% is not listed, which on a machine kept current through Windows Update is expected (later updates supersede it): could not confirm.
 :netkb_done
 if "%OS_TLS12KB%"=="-" goto tls12kb_done
 call :kb_installed %OS_TLS12KB%
