@@ -20,21 +20,29 @@ struct admx_text {
 	const char	*state_off;
 	const char	*recommended;		/* appended to an enum item */
 	const char	*protocols_label;	/* the dropdown's label */
-	const char	*sup_win7;
-	const char	*sup_kb3140245;
-	const char	*sup_tls13;
+	/* supportedOn and the explain texts' OS facts, from os.c's terms */
+	const char	*sup_at_least;		/* "At least %s" */
+	const char	*sup_range;		/* "%s to %s" */
+	const char	*sup_with_kb;		/* "%s with update KB %s" */
+	const char	*sup_or;		/* between two terms */
+	const char	*sup_tls11_12;		/* "(TLS 1.1 and 1.2 only)" */
+	const char	*list_comma;		/* "a, b and c" */
+	const char	*list_and;
+	const char	*sentence_gap;		/* between two sentences */
 	const char	*explain_winhttp;	/* what the policy does */
 	const char	*explain_wininet;
 	const char	*explain_strong;
 	const char	*explain_system;
 	const char	*explain_schannel;	/* "%s" protocol, "%s" side */
 	const char	*explain_value;		/* "%s" hex, "%s" protocols */
-	const char	*explain_kb;
+	const char	*explain_kb;		/* "%s" OS names, "%s" KB */
+	const char	*explain_kb_partial;	/* OS, KB, SCHANNEL's KB */
+	const char	*explain_client_off;	/* "%s" OS names */
+	const char	*explain_net35;		/* "%s" KB list, "%s" OS */
 	const char	*explain_restart;
 	const char	*explain_tattoo;
 	const char	*description;		/* the ADML's own; "%s" policy */
-	const char	*sup_1607;		/* DTLS 1.2 (os.c) */
-	const char	*tls13_only;		/* appended to a TLS 1.3 item */
+	const char	*tls13_only;		/* " (%s or later)" */
 };
 
 extern const struct admx_text admx_texts[3];

@@ -41,7 +41,7 @@ const struct cmd_entry cmd_mask_entry = {
 	"mask",
 	"PROTOCOL...",
 	"Prints the WinHTTP DefaultSecureProtocols / WinINet SecureProtocols\n"
-	"value (KB 3140245) that enables exactly the given protocols.",
+	"value that enables exactly the given protocols.",
 	"Protocols: ssl2 ssl3 tls1.0 tls1.1 tls1.2 tls1.3 (aliases such as\n"
 	"tls12 or tlsv1.2 work too), separated by spaces or commas.\n"
 	"Example: tlsgpo mask tls1.1 tls1.2   prints 0x00000A00\n",

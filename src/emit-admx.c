@@ -6,6 +6,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "admx-os.h"
 #include "admx-text.h"
 #include "emitter.h"
 #include "os.h"
@@ -170,8 +171,8 @@ model_build(const struct plan *pl, struct admx_model *m)
 	}
 	/*
 	 * supportedOn from os.c's table: a SCHANNEL policy names where its
-	 * protocol exists, whether it turns it on or off; WinHTTP needs
-	 * KB 3140245; a mask with TLS 1.3 on needs Windows 11 / Server 2022.
+	 * protocol exists, whether it turns it on or off; WinHTTP names its
+	 * updates; a mask with TLS 1.3 on names where TLS 1.3 exists.
 	 */
 	for (i = 0; i < m->n; i++) {
 		ap = &m->policies[i];
@@ -188,19 +189,6 @@ model_build(const struct plan *pl, struct admx_model *m)
 		if (j == m->nsupports && m->nsupports < 8)
 			m->supports[m->nsupports++] = ap->support;
 	}
-}
-
-/* A support definition's text in one locale. */
-static const char *
-support_text(const struct admx_text *t, const struct os_support *sup)
-{
-	if (sup == &os_support_tls13)
-		return t->sup_tls13;
-	if (sup == &os_support_winhttp)
-		return t->sup_kb3140245;
-	if (sup == os_support_for_protocol(PROTO_DTLS12))
-		return t->sup_1607;
-	return t->sup_win7;
 }
 
 static void
@@ -443,8 +431,13 @@ explain(const struct admx_text *t, const struct admx_policy *ap,
 	    strcmp(op->value, "SystemDefaultTlsVersions") == 0) {
 		snprintf(desc, sizeof desc, "%s", op->data ? t->state_on :
 		    t->state_off);
-		buf_adds(out, strcmp(op->value, "SchUseStrongCrypto") == 0 ?
-		    t->explain_strong : t->explain_system);
+		if (strcmp(op->value, "SchUseStrongCrypto") == 0)
+			buf_adds(out, t->explain_strong);
+		else {
+			buf_adds(out, t->explain_system);
+			buf_adds(out, t->sentence_gap);
+			admx_dotnet35_needs(t, out);
+		}
 	} else {
 		schannel_words(out, t->explain_schannel, t, op->key);
 		snprintf(desc, sizeof desc, "%s", op->data ? t->state_on :
@@ -454,7 +447,7 @@ explain(const struct admx_text *t, const struct admx_policy *ap,
 	buf_printf(out, t->explain_value, hex, desc);
 	if (strcmp(op->value, "DefaultSecureProtocols") == 0) {
 		buf_adds(out, "\n\n");
-		buf_adds(out, t->explain_kb);
+		admx_winhttp_needs(t, out);
 	}
 	buf_adds(out, "\n\n");
 	buf_adds(out, t->explain_restart);
@@ -495,8 +488,12 @@ write_adml(const struct emit_ctx *ctx, const struct admx_text *t,
 	xw_start(w, "stringTable");
 	w_string(w, "Cat_Vendor", *p->vendor != '\0' ? p->vendor : "tlsgpo");
 	w_string(w, "Cat_TlsProtocols", t->cat_tls);
-	for (i = 0; i < m.nsupports; i++)
-		w_string(w, m.supports[i]->id, support_text(t, m.supports[i]));
+	for (i = 0; i < m.nsupports; i++) {
+		buf_init(&text);
+		admx_support_text(t, m.supports[i], &text);
+		w_string(w, m.supports[i]->id, buf_cstr(&text));
+		buf_free(&text);
+	}
 	mine = 0;
 	for (i = 0; i < m.n; i++) {
 		ap = &m.policies[i];
@@ -526,10 +523,12 @@ write_adml(const struct emit_ctx *ctx, const struct admx_text *t,
 		protocol_set_describe(protocols_from_mask(m.masks[j]), desc,
 		    sizeof desc);
 		buf_init(&text);
+		buf_printf(&text, "%s (0x%08X)", desc, (unsigned)m.masks[j]);
 		/* A TLS 1.3 item says where it works (os.c: TLS 1.3). */
-		buf_printf(&text, "%s (0x%08X)%s%s", desc, (unsigned)m.masks[j],
-		    (m.masks[j] & protocols[PROTO_TLS13].bit) ? t->tls13_only :
-		    "", m.masks[j] == mine ? t->recommended : "");
+		if (m.masks[j] & protocols[PROTO_TLS13].bit)
+			admx_tls13_only(t, &text);
+		if (m.masks[j] == mine)
+			buf_adds(&text, t->recommended);
 		w_string(w, id, buf_cstr(&text));
 		buf_free(&text);
 	}

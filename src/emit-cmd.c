@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "emitter.h"
+#include "os.h"
 #include "policy.h"
 #include "template.h"
 #include "utf8.h"
@@ -254,7 +255,7 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 	const struct policy	*p = pl->policy;
 	struct plan_key		*keys;
 	struct buf		 ops, keytab, ostab, common, tail, echo, acl;
-	char			 opcount[32], keycount[32], oscount[32], *who;
+	char			 opcount[32], keycount[32], oscount[32], tls13[16], *who;
 	char			 id[17];
 	size_t			 nkeys;
 
@@ -275,6 +276,7 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 	free(who);
 	snprintf(opcount, sizeof opcount, "%zu", pl->n);
 	snprintf(keycount, sizeof keycount, "%zu", nkeys);
+	snprintf(tls13, sizeof tls13, "%u", os_protocol_first_build(PROTO_TLS13));
 	plan_id(pl, id);
 	{
 		const struct template_var tables[] = {
@@ -302,6 +304,12 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "OS_COUNT", oscount },
 			{ "COMMON", buf_cstr(&common) },
 			{ "COMMON_TAIL", buf_cstr(&tail) },
+			/* os.c's words: letters, digits, ".", ",", " " */
+			{ "WINHTTP_KBS", os_winhttp_kbs() },
+			{ "EASYFIX_KB", os_easyfix_kb() },
+			{ "EASYFIX", os_easyfix() },
+			{ "TLS13_WHERE", os_tls13_where() },
+			{ "TLS13_BUILD", tls13 },
 		};
 		template_render(em->template, vars,
 		    sizeof vars / sizeof vars[0], out);

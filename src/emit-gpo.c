@@ -441,7 +441,7 @@ gpo_item_min_build(const struct plan_op *op)
 	if (id == PROTO_COUNT)
 		return 0;
 	build = os_protocol_first_build(id);
-	/* The query below needs a five-digit build (Windows 10 and later). */
+	/* The query below needs a five-digit build (Version 10.0). */
 	return build >= 10000 ? build : 0;
 }
 
@@ -470,7 +470,7 @@ gpo_item_filter(const struct plan_op *op)
  * DTLS 1.2) is targeted by build with a WMI filter: Win32_OperatingSystem's
  * BuildNumber is a string, compared as text, so the query also requires
  * Version 10.0.*, where every build has five digits (FilterOs has no code
- * for Windows 11 or Server 2022).
+ * for the versions that brought TLS 1.3).
  */
 static void
 write_prefs(const struct emit_ctx *ctx, const struct emitter *em,

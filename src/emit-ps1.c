@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "emitter.h"
+#include "os.h"
 #include "policy.h"
 #include "template.h"
 #include "utf8.h"
@@ -134,7 +135,7 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 	struct plan_key		*keys;
 	struct buf		 plan, keytab, ostab, common, pname, pid, pver;
 	struct buf		 acl;
-	char			 opcount[32], id[17], *idq;
+	char			 opcount[32], tls13[16], id[17], *idq;
 	size_t			 nkeys;
 
 	buf_init(&plan);
@@ -159,6 +160,7 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 	ps_quote(&pid, p->id);
 	ps_quote(&pver, p->version);
 	snprintf(opcount, sizeof opcount, "%zu", pl->n);
+	snprintf(tls13, sizeof tls13, "%u", os_protocol_first_build(PROTO_TLS13));
 	plan_id(pl, id);
 	idq = xasprintf("'%s'", id);
 	{
@@ -184,6 +186,12 @@ write_ps1(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "NEEDS_TLS13", plan_enables_tls13(pl) ? "$true" :
 			    "$false" },
 			{ "COMMON", buf_cstr(&common) },
+			/* os.c's words: letters, digits, ".", ",", " " */
+			{ "WINHTTP_KBS", os_winhttp_kbs() },
+			{ "EASYFIX_KB", os_easyfix_kb() },
+			{ "EASYFIX", os_easyfix() },
+			{ "TLS13_WHERE", os_tls13_where() },
+			{ "TLS13_BUILD", tls13 },
 		};
 		template_render(em->template, vars,
 		    sizeof vars / sizeof vars[0], out);

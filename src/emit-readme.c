@@ -6,7 +6,9 @@
 #include <strings.h>
 
 #include "emitter.h"
+#include "os.h"
 #include "policy.h"
+#include "readme-os.h"
 #include "template.h"
 #include "xmalloc.h"
 
@@ -49,9 +51,10 @@ readme_warnings(const struct diags *d, struct buf *out)
 		buf_adds(out, "None.\n");
 }
 
-/* Words of s into lines of at most 74 columns, the README's width. */
+/* Words of s into lines of at most 74 columns, the README's width; lines
+ * after the first start with indent spaces. */
 static void
-wrap(struct buf *in, struct buf *out)
+wrap_indent(struct buf *in, struct buf *out, size_t indent)
 {
 	const char	*s = buf_cstr(in), *w;
 	size_t		 col = 0, n;
@@ -65,8 +68,8 @@ wrap(struct buf *in, struct buf *out)
 		if (n == 0)
 			break;
 		if (col > 0 && col + 1 + n > 74) {
-			buf_addc(out, '\n');
-			col = 0;
+			buf_printf(out, "\n%*s", (int)indent, "");
+			col = indent;
 		} else if (col > 0) {
 			buf_addc(out, ' ');
 			col++;
@@ -74,6 +77,33 @@ wrap(struct buf *in, struct buf *out)
 		buf_add(out, s, n);
 		col += n;
 		s = w;
+	}
+}
+
+static void
+wrap(struct buf *in, struct buf *out)
+{
+	wrap_indent(in, out, 0);
+}
+
+/* One wrapped paragraph per line of in, "- " items hanging. */
+static void
+wrap_lines(struct buf *in, struct buf *out)
+{
+	const char	*s = buf_cstr(in), *nl;
+	struct buf	 line;
+
+	for (; *s != '\0'; s = nl + 1) {
+		nl = strchr(s, '\n');
+		if (nl == NULL)
+			nl = s + strlen(s);
+		buf_init(&line);
+		buf_add(&line, s, (size_t)(nl - s));
+		wrap_indent(&line, out, strncmp(s, "- ", 2) == 0 ? 2 : 0);
+		buf_addc(out, '\n');
+		buf_free(&line);
+		if (*nl == '\0')
+			break;
 	}
 }
 
@@ -180,10 +210,11 @@ readme_gpo_backup(const struct plan *pl, struct buf *out)
 		    "that is the Windows default again, not necessarily what was "
 		    "there before (the rollback scripts restore that). ");
 	if (user_pref)
-		buf_adds(&b, "The record of what to remove is kept per machine "
-		    "and does not roam (KB 3060859): with roaming profiles an "
+		buf_printf(&b, "The record of what to remove is kept per machine "
+		    "and does not roam (KB %s): with roaming profiles an "
 		    "HKEY_CURRENT_USER value can stay behind in the roaming "
-		    "hive; use mode = policy or the scripts there. ");
+		    "hive; use mode = policy or the scripts there. ",
+		    os_gpp_roaming_kb());
 	if (gated)
 		buf_adds(&b, "Preferences items for a protocol older Windows "
 		    "lack (TLS 1.3, DTLS 1.2) apply only where the build has it "
@@ -213,13 +244,46 @@ readme_gpo_backup(const struct plan *pl, struct buf *out)
 	buf_free(&b);
 }
 
+/* What each Windows needs, and what the .NET values do not reach. */
+static void
+readme_os(const struct plan *pl, struct buf *scope, struct buf *needs,
+    struct buf *caveats)
+{
+	const struct policy	*p = pl->policy;
+	struct buf		 raw;
+	size_t			 i, n = 0;
+
+	if (p->target_os == 0)
+		buf_adds(scope, "no [target] os: every Windows tlsgpo knows");
+	else {
+		buf_adds(scope, "[target] os =");
+		for (i = 0; i < os_target_count; i++) {
+			if (p->target_os & (1U << i))
+				buf_printf(scope, "%s %s", n++ == 0 ? "" : ",",
+				    os_targets[i].name);
+		}
+	}
+	buf_init(&raw);
+	readme_os_needs(pl, &raw);
+	wrap_lines(&raw, needs);
+	buf_free(&raw);
+	if (!policy_has_dotnet(p))
+		return;
+	buf_init(&raw);
+	buf_adds(&raw, os_dotnet_caveats());
+	buf_addc(caveats, '\n');
+	wrap(&raw, caveats);
+	buf_addc(caveats, '\n');
+	buf_free(&raw);
+}
+
 static void
 write_readme(const struct emit_ctx *ctx, const struct emitter *em,
     struct buf *out)
 {
 	const struct policy	*p = ctx->plan->policy;
 	struct buf		 changes, warnings, underline, pol, polw;
-	struct buf		 tattoo, tattoow, gpob;
+	struct buf		 tattoo, tattoow, gpob, scope, needs, caveats;
 	size_t			 outside;
 	int			 hklm, hkcu;
 	char			 count[32];
@@ -233,6 +297,10 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_init(&tattoo);
 	buf_init(&tattoow);
 	buf_init(&gpob);
+	buf_init(&scope);
+	buf_init(&needs);
+	buf_init(&caveats);
+	readme_os(ctx->plan, &scope, &needs, &caveats);
 	readme_gpo_backup(ctx->plan, &gpob);
 	readme_changes(ctx->plan, &changes);
 	readme_warnings(ctx->warnings, &warnings);
@@ -324,6 +392,9 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "POL_TEXT", buf_cstr(&polw) },
 			{ "TATTOO", buf_cstr(&tattoow) },
 			{ "GPO_BACKUP", buf_cstr(&gpob) },
+			{ "OS_SCOPE", buf_cstr(&scope) },
+			{ "OS_NEEDS", buf_cstr(&needs) },
+			{ "DOTNET_CAVEATS", buf_cstr(&caveats) },
 		};
 		template_render(em->template, vars,
 		    sizeof vars / sizeof vars[0], out);
@@ -336,6 +407,9 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_free(&tattoo);
 	buf_free(&tattoow);
 	buf_free(&gpob);
+	buf_free(&scope);
+	buf_free(&needs);
+	buf_free(&caveats);
 }
 
 const struct emitter emitter_readme = {

@@ -95,6 +95,20 @@
 #define WD_WIN10 (P(SSL3) | P(TLS10) | P(TLS11) | P(TLS12))
 #define WD_WIN11 (P(TLS12) | P(TLS13))
 
+/* The names of the table, shared with the supportedOn terms below. */
+#define D_WIN7	 "Windows 7 SP1"
+#define D_WIN10	 "Windows 10"
+#define D_WIN11	 "Windows 11"
+#define D_2008	 "Windows Server 2008 SP2"
+#define D_2008R2 "Windows Server 2008 R2 SP1"
+#define D_2012R2 "Windows Server 2012 R2"
+#define D_2016	 "Windows Server 2016"
+#define D_2022	 "Windows Server 2022"
+/* The updates more than one row names. */
+#define KB_WINHTTP	"3140245"	/* [KB3140245] */
+#define KB_2008_WINHTTP	"4467770"	/* [KB4467770] */
+#define KB_2008_TLS12	"4019276"	/* [KB4019276] */
+
 const struct os_target os_targets[] = {
 	/*
 	 * Windows 7 SP1, Server 2008 R2 SP1: TLS 1.1 and 1.2 exist but are
@@ -103,8 +117,8 @@ const struct os_target os_targets[] = {
 	 * WinHTTP needs KB 3140245 [KB3140245]; .NET 3.5 needs KB 3154518
 	 * [NETTLS]; RDP without TLS 1.0 needs KB 3080079 [KB3080079].
 	 */
-	{ "win7", "Windows 7 SP1", 7601, 7601, SC_WIN7,
-	    P(SSL2) | P(TLS11) | P(TLS12), P(TLS11) | P(TLS12), "3140245",
+	{ "win7", D_WIN7, 7601, 7601, SC_WIN7,
+	    P(SSL2) | P(TLS11) | P(TLS12), P(TLS11) | P(TLS12), KB_WINHTTP,
 	    WH_ALL, WD_WIN7, "3154518", NULL,
 	    "3080079" },
 	/*
@@ -114,7 +128,7 @@ const struct os_target os_targets[] = {
 	 * tlsgpo gives it Server 2012's facts, an inference.
 	 */
 	{ "win8", "Windows 8", 9200, 9200, SC_WIN7, P(SSL2), P(SSL2),
-	    "3140245", WH_ALL, WD_WIN7, "3154519", NULL, NULL },
+	    KB_WINHTTP, WH_ALL, WD_WIN7, "3154519", NULL, NULL },
 	/* 8.1 / 2012 R2: TLS 1.0-1.2 on, SSL 2.0 off [SCHANNEL]; WinHTTP
 	 * honours the value as shipped [WHFLAGS]; .NET 3.5: KB 3154520. */
 	{ "win8.1", "Windows 8.1", 9600, 9600, SC_WIN7, P(SSL2), P(SSL2), NULL,
@@ -125,12 +139,12 @@ const struct os_target os_targets[] = {
 	 * and without DTLS 1.2) are not in the table: the scripts call their
 	 * builds unknown, and DTLS 1.2's GPO items start at 14393. .NET 3.5 has
 	 * SystemDefaultTlsVersions from the 1511 cumulative update on [NETTLS]. */
-	{ "win10", "Windows 10", 14393, 19045, SC_1607, P(SSL3), P(SSL3), NULL,
+	{ "win10", D_WIN10, 14393, 19045, SC_1607, P(SSL3), P(SSL3), NULL,
 	    WH_ALL, WD_WIN10,
 	    NULL, NULL, NULL },
 	/* Windows 11: TLS 1.3; TLS 1.0 and 1.1 still on [SCHANNEL] [TLSDEPR];
 	 * WinHTTP's default TLS 1.2 and 1.3 [WHFLAGS]. */
-	{ "win11", "Windows 11", 22000, 0x7fffffff, SC_WIN11, P(SSL3), P(SSL3),
+	{ "win11", D_WIN11, 22000, 0x7fffffff, SC_WIN11, P(SSL3), P(SSL3),
 	    NULL,
 	    WH_ALL, WD_WIN11, NULL, NULL, NULL },
 	/*
@@ -139,26 +153,26 @@ const struct os_target os_targets[] = {
 	 * only TLS 1.1 and 1.2 [KB4467770]; .NET 2.0 SP2: KB 3154517 [NETTLS];
 	 * SCHANNEL's TLS 1.1 and 1.2: KB 4019276 [KB4019276].
 	 */
-	{ "server2008", "Windows Server 2008 SP2", 6002, 6003,
+	{ "server2008", D_2008, 6002, 6003,
 	    P(SSL2) | P(SSL3) | P(TLS10) | P(TLS11) | P(TLS12),
-	    P(SSL2) | P(TLS11) | P(TLS12), P(TLS11) | P(TLS12), "4467770",
+	    P(SSL2) | P(TLS11) | P(TLS12), P(TLS11) | P(TLS12), KB_2008_WINHTTP,
 	    P(TLS11) | P(TLS12), WD_WIN7,
-	    "3154517", "4019276", NULL },
-	{ "server2008r2", "Windows Server 2008 R2 SP1", 7601, 7601, SC_WIN7,
-	    P(SSL2) | P(TLS11) | P(TLS12), P(TLS11) | P(TLS12), "3140245",
+	    "3154517", KB_2008_TLS12, NULL },
+	{ "server2008r2", D_2008R2, 7601, 7601, SC_WIN7,
+	    P(SSL2) | P(TLS11) | P(TLS12), P(TLS11) | P(TLS12), KB_WINHTTP,
 	    WH_ALL, WD_WIN7, "3154518", NULL,
 	    "3080079" },
 	/* Server 2012: TLS 1.0-1.2 on [SCHANNEL], but WinHTTP still needs
 	 * KB 3140245 [KB3140245] [WHFLAGS]; .NET 3.5: KB 3154519 [NETTLS]. */
 	{ "server2012", "Windows Server 2012", 9200, 9200, SC_WIN7, P(SSL2),
-	    P(SSL2), "3140245", WH_ALL, WD_WIN7, "3154519", NULL, NULL },
-	{ "server2012r2", "Windows Server 2012 R2", 9600, 9600, SC_WIN7,
+	    P(SSL2), KB_WINHTTP, WH_ALL, WD_WIN7, "3154519", NULL, NULL },
+	{ "server2012r2", D_2012R2, 9600, 9600, SC_WIN7,
 	    P(SSL2), P(SSL2), NULL, WH_ALL, WD_WIN10, "3154520", NULL, NULL },
-	{ "server2016", "Windows Server 2016", 14393, 14393, SC_1607, P(SSL3),
+	{ "server2016", D_2016, 14393, 14393, SC_1607, P(SSL3),
 	    P(SSL3), NULL, WH_ALL, WD_WIN10, NULL, NULL, NULL },
 	{ "server2019", "Windows Server 2019", 17763, 17763, SC_1607, P(SSL3),
 	    P(SSL3), NULL, WH_ALL, WD_WIN10, NULL, NULL, NULL },
-	{ "server2022", "Windows Server 2022", 20348, 20348, SC_WIN11, P(SSL3),
+	{ "server2022", D_2022, 20348, 20348, SC_WIN11, P(SSL3),
 	    P(SSL3), NULL, WH_ALL, WD_WIN11, NULL, NULL, NULL },
 	{ "server2025", "Windows Server 2025", 26100, 26100, SC_WIN11, P(SSL3),
 	    P(SSL3), NULL, WH_ALL, WD_WIN11, NULL, NULL, NULL },
@@ -166,16 +180,33 @@ const struct os_target os_targets[] = {
 const size_t os_target_count = sizeof os_targets / sizeof os_targets[0];
 
 /*
- * supportedOn for the ADMX: where each protocol exists [SCHANNEL]:
- * Win7SP1 says "Windows Server 2008 SP2 or Windows 7 SP1 and later" (TLS 1.1
- * and 1.2 on 2008 SP2 with KB 4019276), Win10_1607 "Windows 10 1607 or
- * Server 2016", TLS13 "Windows 11 or Server 2022"; WinHTTP also names its
- * updates [KB3140245] [KB4467770]. admx-text.c words them per language.
+ * supportedOn for the ADMX: where each protocol exists [SCHANNEL]. SSL 2.0
+ * was removed in Windows 10 1607 / Server 2016, so its range ends with
+ * 1511 (not a target: no build of its own here) and Server 2012 R2; TLS
+ * 1.1 and 1.2 exist on Server 2008 SP2 only with KB 4019276 [KB4019276];
+ * DTLS 1.0 starts with Windows 7 / 2008 R2 (the table; see [DTLS]).
+ * WinHTTP names its updates [KB3140245] [KB4467770]. admx-text.c has the
+ * words in each language.
  */
-static const struct os_support support_win7 = { "SUPPORTED_Win7SP1" };
-static const struct os_support support_1607 = { "SUPPORTED_Win10_1607" };
-const struct os_support os_support_tls13 = { "SUPPORTED_TLS13" };
-const struct os_support os_support_winhttp = { "SUPPORTED_Win7SP1_KB3140245" };
+static const struct os_support support_ssl2 = { "SUPPORTED_SSL2", {
+	{ D_WIN7, "Windows 10 version 1511", NULL, 0 },
+	{ D_2008, D_2012R2, NULL, 0 } } };
+static const struct os_support support_win7 = { "SUPPORTED_Win7SP1", {
+	{ D_WIN7, NULL, NULL, 0 }, { D_2008, NULL, NULL, 0 } } };
+static const struct os_support support_tls12 = { "SUPPORTED_TLS11_TLS12", {
+	{ D_WIN7, NULL, NULL, 0 }, { D_2008, NULL, KB_2008_TLS12, 0 } } };
+static const struct os_support support_dtls10 = { "SUPPORTED_DTLS10", {
+	{ D_WIN7, NULL, NULL, 0 }, { D_2008R2, NULL, NULL, 0 } } };
+static const struct os_support support_1607 = { "SUPPORTED_Win10_1607", {
+	{ "Windows 10 version 1607", NULL, NULL, 0 }, { D_2016, NULL, NULL, 0 } } };
+const struct os_support os_support_tls13 = { "SUPPORTED_TLS13", {
+	{ D_WIN11, NULL, NULL, 0 }, { D_2022, NULL, NULL, 0 } } };
+const struct os_support os_support_winhttp = { "SUPPORTED_Win7SP1_KB3140245", {
+	{ D_WIN7, NULL, KB_WINHTTP, 0 }, { D_2008, NULL, KB_2008_WINHTTP, 1 } } };
+/* .NET 3.5 reads SystemDefaultTlsVersions as shipped from Windows 10 (the
+ * 1511 cumulative update) and Server 2016 [NETTLS]. */
+const struct os_support os_support_dotnet35_builtin = { "", {
+	{ D_WIN10, NULL, NULL, 0 }, { D_2016, NULL, NULL, 0 } } };
 
 const struct os_support *
 os_support_for_protocol(enum proto_id id)
@@ -185,6 +216,13 @@ os_support_for_protocol(enum proto_id id)
 		return &os_support_tls13;
 	case PROTO_DTLS12:
 		return &support_1607;
+	case PROTO_DTLS10:
+		return &support_dtls10;
+	case PROTO_SSL2:
+		return &support_ssl2;
+	case PROTO_TLS11:
+	case PROTO_TLS12:
+		return &support_tls12;
 	default:
 		return &support_win7;
 	}
@@ -296,6 +334,49 @@ os_rows(struct os_row *rows, size_t max)
 		}
 	}
 	return n;
+}
+
+const char *
+os_winhttp_kbs(void)
+{
+	return "KB " KB_WINHTTP " or KB " KB_2008_WINHTTP;
+}
+
+/* [KB3140245]'s "Easy fix" sets DefaultSecureProtocols to TLS 1.1 + 1.2. */
+const char *
+os_easyfix_kb(void)
+{
+	return KB_WINHTTP;
+}
+
+const char *
+os_easyfix(void)
+{
+	return "MicrosoftEasyFix51044.msi";
+}
+
+const char *
+os_tls13_where(void)
+{
+	return D_WIN11 " or " D_2022 ", build 20348, or later";
+}
+
+/* [NETTLS]: what the .NET registry values do not reach. */
+const char *
+os_dotnet_caveats(void)
+{
+	return "An application that sets its protocols in code "
+	    "(ServicePointManager.SecurityProtocol, or SslProtocols given to "
+	    "SslStream) overrides these registry values; WCF over TCP has its "
+	    "own sslProtocols setting in the application's configuration; and "
+	    "an application built for .NET Framework 4.7 or later already uses "
+	    "the operating system's default TLS versions.";
+}
+
+const char *
+os_gpp_roaming_kb(void)
+{
+	return "3060859";	/* [KB3060859] */
 }
 
 const char *

@@ -47,14 +47,28 @@ struct os_row {
 
 size_t	os_rows(struct os_row *, size_t);
 
-/* The supportedOn definition an ADMX policy for protocol P names. */
+/*
+ * The supportedOn definition an ADMX policy for protocol P names: one or
+ * two terms, each "FROM [to TO] [with update KB]", joined with "or";
+ * admx-text.c has the words, admx-os.c puts them together.
+ */
+struct os_support_term {
+	const char	*from;		/* "Windows 7 SP1" */
+	const char	*to;		/* the last version that has it, or NULL */
+	const char	*kb;		/* the update it needs there, or NULL */
+	int		 tls11_12_only;	/* honours only TLS 1.1 and 1.2 there */
+};
+
 struct os_support {
-	const char	*id;		/* "SUPPORTED_Win7SP1"; admx-text.c words it */
+	const char		*id;	/* "SUPPORTED_Win7SP1" */
+	struct os_support_term	 terms[2];
 };
 
 const struct os_support *os_support_for_protocol(enum proto_id);
-extern const struct os_support os_support_winhttp;	/* KB 3140245 */
+extern const struct os_support os_support_winhttp;
 extern const struct os_support os_support_tls13;
+/* Where .NET 3.5 reads SystemDefaultTlsVersions without an update. */
+extern const struct os_support os_support_dotnet35_builtin;
 
 /*
  * The first build of a protocol that older Windows lack and every later
@@ -70,6 +84,23 @@ const char	*os_protocol_where(enum proto_id);
 /* Why a deprecated protocol is better off, and what Windows does with it
  * by default, for lint's warning (English). */
 const char	*os_deprecated_note(enum proto_id);
+
+/*
+ * The scripts' words for WinHTTP's updates ("KB 3140245 or KB 4467770"),
+ * the Easy Fix that also sets DefaultSecureProtocols and the update it
+ * goes with, and where TLS 1.3 exists.
+ */
+const char	*os_winhttp_kbs(void);
+const char	*os_easyfix_kb(void);
+const char	*os_easyfix(void);
+const char	*os_tls13_where(void);
+
+/* What the .NET Framework's registry values do not reach (README). */
+const char	*os_dotnet_caveats(void);
+
+/* The update after which Group Policy Preferences' removal records are
+ * kept per machine, for the README. */
+const char	*os_gpp_roaming_kb(void);
 
 /* The comma-separated policy words, for messages. */
 const char	*os_names_allowed(void);

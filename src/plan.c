@@ -13,7 +13,7 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-/* Keys and values: DESIGN.md, from KB 3140245 and Microsoft Learn. */
+/* Keys and values: DESIGN.md, from Microsoft's KBs and Learn pages. */
 #define KEY_WINHTTP \
 	"SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp"
 #define KEY_WININET_POLICY \
@@ -632,9 +632,13 @@ plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
 		    !(t->supported & (1U << PROTO_TLS13));
 		if (uses_tls12)
 			need[i].tls12_kb = t->tls12_kb;
+		need[i].t = t;
+		need[i].winhttp = winhttp;
+		need[i].uses_tls12 = uses_tls12;
 	}
 	/* Narrowest range first: a script takes the first row that fits, so
-	 * that 14393 is Server 2016 and not "Windows 10". (Stable: n is small.) */
+	 * that a server's one build is not named as the client range's.
+	 * (Stable: n is small.) */
 	for (i = 1; i < n; i++) {
 		struct plan_os_need	k = need[i];
 		size_t			j = i;

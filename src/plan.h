@@ -95,7 +95,7 @@ void	 plan_keys_free(struct plan_key *, size_t);
 /* Whether applying the plan turns TLS 1.3 on anywhere. */
 int	 plan_enables_tls13(const struct plan *);
 
-/* Whether the plan sets WinHTTP's DefaultSecureProtocols (KB 3140245). */
+/* Whether the plan sets WinHTTP's DefaultSecureProtocols. */
 int	 plan_sets_winhttp(const struct plan *);
 
 /*
@@ -105,12 +105,15 @@ int	 plan_sets_winhttp(const struct plan *);
 struct plan_os_need {
 	unsigned	 build_min;
 	unsigned	 build_max;
-	char		 display[96];		/* "Windows 7 SP1 or ..." */
+	char		 display[96];		/* os.c's names, " or " */
 	const char	*winhttp_kb;		/* NULL: nothing to check */
 	int		 winhttp_partial;	/* the mask has bits it ignores */
 	const char	*dotnet35_kb;		/* NULL: nothing to check */
 	int		 tls13_lacking;		/* TLS 1.3 on, and it has none */
 	const char	*tls12_kb;		/* SCHANNEL's TLS 1.1/1.2 update */
+	const struct os_target *t;		/* the first target of the row */
+	proto_set	 winhttp;		/* the mask's protocols, or 0 */
+	int		 uses_tls12;		/* relies on SCHANNEL's 1.1/1.2 */
 };
 
 size_t	 plan_os_needs(const struct plan *, struct plan_os_need *, size_t);

@@ -868,8 +868,8 @@ pick_server_old(const struct os_target *t, const void *arg)
 
 /*
  * A policy that disables server protocols must leave TLS 1.1 or later on:
- * Windows 7, 2008 R2 and 2008 SP2 ship with TLS 1.1 and 1.2 off for
- * servers too [os.c], so disabling TLS 1.0 there leaves SSL 3.0 or nothing.
+ * the oldest targets ship with TLS 1.1 and 1.2 off for servers too
+ * [os.c], so disabling TLS 1.0 there leaves SSL 3.0 or nothing.
  */
 static void
 check_servers(struct loader *l, int tline)
@@ -913,10 +913,9 @@ pick_default_off(const struct os_target *t, const void *arg)
 }
 
 /*
- * DefaultSecureProtocols replaces WinHTTP's own default [os.c]: on Windows
- * 11 and Server 2022 and later that is TLS 1.2 + TLS 1.3, so a value
- * without TLS 1.3 takes it away, and one with TLS 1.0 or 1.1 brings them
- * back.
+ * DefaultSecureProtocols replaces WinHTTP's own default [os.c]: where that
+ * is TLS 1.2 + TLS 1.3, a value without TLS 1.3 takes it away, and one
+ * with TLS 1.0 or 1.1 brings them back.
  */
 static void
 check_winhttp_defaults(struct loader *l, int tline)
@@ -951,9 +950,8 @@ check_winhttp_defaults(struct loader *l, int tline)
 
 /*
  * What the [target] systems lack or need (the facts are os.c's):
- * TLS 1.1/1.2 off for clients (Windows 7, 2008 R2, 2008), protocols a
- * target does not have, Remote Desktop without TLS 1.0 on Windows 7 /
- * 2008 R2, and the .NET 3.5 TLS updates.
+ * TLS 1.1/1.2 off for clients, protocols a target does not have, Remote
+ * Desktop without TLS 1.0, and the .NET 3.5 TLS updates.
  */
 static void
 check_targets(struct loader *l)
@@ -1036,7 +1034,7 @@ check_targets(struct loader *l)
 			    os_protocol_where((enum proto_id)i));
 		}
 	}
-	/* Remote Desktop speaks TLS 1.0 on Windows 7 / 2008 R2 [os.c]. */
+	/* Remote Desktop may need TLS 1.0 (os.c: rdp_tls10_kb). */
 	if (p->schannel[PROTO_TLS10][SIDE_SERVER] == SC_DISABLED &&
 	    target_list(p, pick_rdp, NULL, who, sizeof who) != 0) {
 		for (i = 0; i < os_target_count; i++) {

@@ -9,7 +9,7 @@
 #include "wordlist.h"
 
 /*
- * Bits from KB 3140245 and the seeds' table (DESIGN.md); TLS 1.3 is
+ * Bits from os.c's [WHFLAGS] and the seeds' table (DESIGN.md); TLS 1.3 is
  * WINHTTP_FLAG_SECURE_PROTOCOL_TLS1_3 (0x2000). WinHTTP and WinINet have
  * no DTLS bit; DTLS is a SCHANNEL-only setting.
  */

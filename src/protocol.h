@@ -1,6 +1,7 @@
 /*
  * The one table of TLS/SSL protocols: names, aliases, the WinHTTP /
- * WinINet bit (KB 3140245) and the SCHANNEL key name.
+ * WinINet bit (DefaultSecureProtocols, SecureProtocols) and the SCHANNEL
+ * key name.
  */
 #ifndef TLSGPO_PROTOCOL_H
 #define TLSGPO_PROTOCOL_H

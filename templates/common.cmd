@@ -1,7 +1,7 @@
 rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: the subroutines
 rem called once per value come first (cmd finds a label by reading the file)
 rem
-rem Rules these scripts keep, for Windows 7 to 11 and Wine alike:
+rem Rules these scripts keep, for every Windows of os.c and Wine alike:
 rem  - every reg.exe call names its registry view (/reg:64 or /reg:32), so
 rem    that a 32-bit host (Intune Win32 apps, ConfigMgr) reads and writes
 rem    the same keys as a 64-bit one;

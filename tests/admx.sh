@@ -192,20 +192,21 @@ check_eq "validate: a file that is not XML -> exit 1, FILE:LINE:" "$rc $(echo "$
 run_tool validate "$WORK/nowhere"
 check_eq "validate: no such directory -> exit 2" "$rc" 2
 
-# supportedOn from the OS table (issue 9): a SCHANNEL policy names where its
-# protocol exists, on or off (TLS 1.3: Windows 11 / Server 2022; DTLS 1.2:
-# Windows 10 1607 / Server 2016; the others Windows 7 SP1); WinHTTP needs
-# KB 3140245; TLS 1.3 dropdown items say where they work.
+# supportedOn from the OS table (issues 9, 17): a SCHANNEL policy names where
+# its protocol exists, on or off (TLS 1.3: Windows 11 / Server 2022; DTLS 1.2:
+# Windows 10 1607 / Server 2016; DTLS 1.0: Windows 7 / 2008 R2; TLS 1.1 and
+# 1.2: 2008 SP2 with its update; the others Windows 7 SP1 / 2008 SP2);
+# WinHTTP names its updates; TLS 1.3 dropdown items say where they work.
 printf '[policy]\nid = sup\nname = Sup\nversion = 1.0\n\n[winhttp]\nprotocols = tls1.2\n\n[wininet]\nprotocols = tls1.2\n\n[schannel]\ntls1.3 = disabled\ndtls1.2 = enabled\ndtls1.0 = disabled\ntls1.2 = enabled\nssl3.server = disabled\n' > "$WORK/sup.ini"
 "$TLSGPO" build "$WORK/sup.ini" -o "$WORK/sup" >/dev/null 2>&1
 sup=$WORK/sup/gpo/PolicyDefinitions/tlsgpo_sup.admx
 got=$(xmllint --xpath '//*[local-name()="policy"]' "$sup" | tr '>' '\n' |
 	sed -n 's/.*<policy .*name="\([^"]*\)".*/\1/p; s/.*<supportedOn ref="\([^"]*\)".*/\1/p' | paste - - | tr '\t' ' ')
 want=$(printf '%s\n' "WinHttpDefaultSecureProtocols SUPPORTED_Win7SP1_KB3140245" "WinInetSecureProtocols SUPPORTED_Win7SP1" \
-	"Schannel_TLS_1_2_Client SUPPORTED_Win7SP1" "Schannel_TLS_1_2_Server SUPPORTED_Win7SP1" \
+	"Schannel_TLS_1_2_Client SUPPORTED_TLS11_TLS12" "Schannel_TLS_1_2_Server SUPPORTED_TLS11_TLS12" \
 	"Schannel_SSL_3_0_Server SUPPORTED_Win7SP1" \
 	"Schannel_TLS_1_3_Client SUPPORTED_TLS13" "Schannel_TLS_1_3_Server SUPPORTED_TLS13" \
-	"Schannel_DTLS_1_0_Client SUPPORTED_Win7SP1" "Schannel_DTLS_1_0_Server SUPPORTED_Win7SP1" \
+	"Schannel_DTLS_1_0_Client SUPPORTED_DTLS10" "Schannel_DTLS_1_0_Server SUPPORTED_DTLS10" \
 	"Schannel_DTLS_1_2_Client SUPPORTED_Win10_1607" "Schannel_DTLS_1_2_Server SUPPORTED_Win10_1607" | sort)
 check_eq "supportedOn of every policy follows the OS table" "$(sort <<<"$got")" "$want"
 if [ -n "$schema" ]; then

@@ -14,13 +14,12 @@ share, Intune's temporary folder), in a 32-bit or 64-bit host; two runs at
 once each take their own backup number.
 
 Exit codes: 0 applied, or nothing to do (3010 applied, with
--SignalRestart); 2 not run elevated, or HKCU values
-as SYSTEM; 3 a prerequisite is missing (WinHTTP's update, KB 3140245 or
-KB 4467770, or an OS that has TLS 1.3); 4 the backup could not be written,
-or ProgramData's backup folder could not be made safe (nothing was
-changed); 5 a value
-could not be written; 6 an unexpected error (the registry could not be
-read): nothing was changed unless the output says so.
+-SignalRestart); 2 not run elevated, or HKCU values as SYSTEM; 3 a
+prerequisite is missing (WinHTTP's update, KB 3140245 or KB 4467770,
+or an OS that has TLS 1.3); 4 the backup could not be written, or
+ProgramData's backup folder could not be made safe (nothing was changed);
+5 a value could not be written; 6 an unexpected error (the registry could
+not be read): nothing was changed unless the output says so.
 
 .PARAMETER BackupDir
 Where backups go (default: ProgramData\tlsgpo\easyfix-tls11-tls12, e.g.
@@ -28,8 +27,8 @@ C:\ProgramData\tlsgpo\easyfix-tls11-tls12). Each is BackupDir\easyfix-tls11-tls1
 relative path is taken from the current PowerShell location.
 
 .PARAMETER SkipPrerequisiteCheck
-Do not check what this Windows needs (KB 3140245 or KB 4467770 for WinHTTP,
-an OS that has TLS 1.3).
+Do not check what this Windows needs (WinHTTP's update,
+KB 3140245 or KB 4467770; an OS that has TLS 1.3).
 
 .PARAMETER SignalRestart
 Exit 3010 instead of 0 when values were changed: "done, restart needed" to
@@ -49,7 +48,7 @@ param(
     [int] $KeepBackups = 10
 )
 
-# Windows PowerShell 2.0 (Windows 7's own) and Constrained Language mode
+# Windows PowerShell 2.0 and Constrained Language mode
 # cannot run what follows: say so and exit 6, never 1 (drift to Intune).
 if ($PSVersionTable.PSVersion.Major -lt 3 -or $ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') {
     Write-Output ('{0}: error: needs Windows PowerShell 3.0 or later in Full Language mode; nothing was done.' -f 'apply.ps1')
@@ -761,7 +760,7 @@ if (-not $SkipPrerequisiteCheck) {
         if ($null -ne $os.DotNet35Kb -and -not (Test-TlsgpoKb $os.DotNet35Kb)) {
             # Later .NET updates supersede the KB [os.c NETTLS]: not finding
             # its number is not proof that it is missing.
-            Write-Output ('apply.ps1: warning: .NET Framework 3.5 on {0} reads SystemDefaultTlsVersions only with KB {1} or a later .NET update that contains it; KB {1} is not listed, which on a machine kept current through Windows Update is expected (later updates supersede it): could not confirm.' -f $os.Name, $os.DotNet35Kb)
+            Write-Output ('apply.ps1: warning: .NET Framework 3.5 on {0} reads SystemDefaultTlsVersions only with KB {1} or a later .NET update that contains it; KB {1} is not listed, which is expected on a machine kept current through Windows Update, since later updates supersede it: could not confirm.' -f $os.Name, $os.DotNet35Kb)
         }
         if ($null -ne $os.Tls12Kb -and -not (Test-TlsgpoKb $os.Tls12Kb)) {
             Write-Output ('apply.ps1: warning: SCHANNEL on {0} has TLS 1.1 and TLS 1.2 only with KB {1}, which is not installed; this policy relies on them.' -f $os.Name, $os.Tls12Kb)
@@ -769,7 +768,7 @@ if (-not $SkipPrerequisiteCheck) {
     }
     if ($tls13Lacking) {
         Write-TlsgpoError ('apply.ps1: this policy turns TLS 1.3 on, but this is Windows build {0};' -f $build)
-        Write-TlsgpoError 'apply.ps1: TLS 1.3 needs Windows 11 or Server 2022, build 20348, or later. Nothing was changed.'
+        Write-TlsgpoError 'apply.ps1: TLS 1.3 needs Windows 11 or Windows Server 2022, build 20348, or later. Nothing was changed.'
         exit 3
     }
 }

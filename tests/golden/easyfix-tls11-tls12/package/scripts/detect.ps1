@@ -21,7 +21,7 @@ Intune does: -Command turns every exit code into 0 or 1.
 [CmdletBinding()]
 param()
 
-# Windows PowerShell 2.0 (Windows 7's own) and Constrained Language mode
+# Windows PowerShell 2.0 and Constrained Language mode
 # cannot run what follows: say so and exit 6, never 1 (drift to Intune).
 if ($PSVersionTable.PSVersion.Major -lt 3 -or $ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') {
     Write-Output ('{0}: error: needs Windows PowerShell 3.0 or later in Full Language mode; nothing was done.' -f 'detect.ps1')

@@ -45,7 +45,7 @@ param(
     [switch] $SignalRestart
 )
 
-# Windows PowerShell 2.0 (Windows 7's own) and Constrained Language mode
+# Windows PowerShell 2.0 and Constrained Language mode
 # cannot run what follows: say so and exit 6, never 1 (drift to Intune).
 if ($PSVersionTable.PSVersion.Major -lt 3 -or $ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') {
     Write-Output ('{0}: error: needs Windows PowerShell 3.0 or later in Full Language mode; nothing was done.' -f 'rollback.ps1')

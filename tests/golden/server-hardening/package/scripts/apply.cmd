@@ -13,8 +13,8 @@ rem                   is taken from the current folder
 rem   /keep N         keep the newest N usable backups of this computer
 rem                   (default 10; 1 to 9999), and always the one rollback
 rem                   would restore; older ones go after a new backup
-rem   /skipprereq     do not check what this Windows needs (KB 3140245 or
-rem                   KB 4467770 for WinHTTP, an OS that has TLS 1.3)
+rem   /skipprereq     do not check what this Windows needs (WinHTTP's
+rem                   update, KB 3140245 or KB 4467770; an OS that has TLS 1.3)
 rem   /signalrestart  exit 3010 instead of 0 when values were changed: "done,
 rem                   restart needed" to ConfigMgr and Intune Win32 apps (not
 rem                   the default: Intune Remediations and GPO scripts read
@@ -56,7 +56,7 @@ goto main
 rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: the subroutines
 rem called once per value come first (cmd finds a label by reading the file)
 rem
-rem Rules these scripts keep, for Windows 7 to 11 and Wine alike:
+rem Rules these scripts keep, for every Windows of os.c and Wine alike:
 rem  - every reg.exe call names its registry view (/reg:64 or /reg:32), so
 rem    that a 32-bit host (Intune Win32 apps, ConfigMgr) reads and writes
 rem    the same keys as a 64-bit one;
@@ -349,8 +349,9 @@ exit /b 1
 :new_backup_mine
 set "BK_MINE=1"
 for /l %%i in (1,1,%KEY_COUNT%) do call :export_key %%i
-rem state.txt last, without the file cache where xcopy can (/j, Windows
-rem 7 and Server 2008 R2 on): a backup cut short has none, or no end.
+rem state.txt last, without the file cache where xcopy can (/j; an xcopy
+rem without it fails, and copy does it): a backup cut short has none, or
+rem no end.
 set /a "BK_RECS=OP_COUNT+KEY_COUNT"
 >> "%W%\state.txt" echo end^|%BK_RECS%
 xcopy /j /q /y "%W%\state.txt" "%BK%\" >nul 2>&1
@@ -936,7 +937,7 @@ call :kb_installed %OS_NETKB%
 if "%KB_STATE%"=="error" goto kb_unread
 rem Later .NET updates supersede the KB [os.c NETTLS]: not finding its
 rem number is not proof that it is missing.
-if not "%KB_STATE%"=="present" echo apply.cmd: warning: .NET Framework 3.5 on %OS_NAME% reads SystemDefaultTlsVersions only with KB %OS_NETKB% or a later .NET update that contains it; KB %OS_NETKB% is not listed, which on a machine kept current through Windows Update is expected (later updates supersede it): could not confirm.
+if not "%KB_STATE%"=="present" echo apply.cmd: warning: .NET Framework 3.5 on %OS_NAME% reads SystemDefaultTlsVersions only with KB %OS_NETKB% or a later .NET update that contains it; KB %OS_NETKB% is not listed, which is expected on a machine kept current through Windows Update, since later updates supersede it: could not confirm.
 :netkb_done
 if "%OS_TLS12KB%"=="-" goto tls12kb_done
 call :kb_installed %OS_TLS12KB%
@@ -952,7 +953,7 @@ if not "0"=="1" goto prereq_done
 if %OS_BUILD% GEQ 20348 goto prereq_done
 :tls13_refused
 >&2 echo apply.cmd: this policy turns TLS 1.3 on, but this is Windows build %OS_BUILD%;
->&2 echo apply.cmd: TLS 1.3 needs Windows 11 or Server 2022, build 20348, or later. Nothing was changed.
+>&2 echo apply.cmd: TLS 1.3 needs Windows 11 or Windows Server 2022, build 20348, or later. Nothing was changed.
 set "RC=3"
 goto done
 :kb_unread
