@@ -45,9 +45,10 @@ wine_standin_available() {
 # loaded machine, not product failures. cmd.exe's own message, the
 # loader's, cmd's exit code 9009 (a program it could not start), and the
 # scripts' report of a reg.exe that did not answer. cmd's message counts
-# only for a program's name (no blank in it): words that a script's own
-# line spilled into a command are a product failure, never a glitch.
-WINE_GLITCH='Can.t recognize .[^ ]*. as an internal or external command|==RC 9009|wine: (could not|cannot|failed)|err:(module|process|virtual|seh)|wineserver: |could not load kernel32|did not start or did not answer'
+# only when what it could not start is a program ('CMD.EXE /C reg.exe
+# ...'): the words of a script's own line that cmd took for a command
+# ('later updates ...') are a product failure, never a glitch.
+WINE_GLITCH='Can.t recognize .[^ ]*\.(exe|EXE|com|COM|cmd|CMD|bat|BAT)( [^'"'"']*)?. as an internal or external command|==RC 9009|wine: (could not|cannot|failed)|err:(module|process|virtual|seh)|wineserver: |could not load kernel32|did not start or did not answer'
 
 wine_setup() {
 	local dll

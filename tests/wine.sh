@@ -126,6 +126,12 @@ selftest_fail() {
 	echo "Access is denied." >> "$WINE_LOG"
 	echo "not ok - a product failure"
 }
+# A script line whose words cmd ran as a command (an echo's ")" closing a
+# block) is the product's fault, though cmd words it as for a program.
+selftest_spill() {
+	echo "Can't recognize 'later updates supersede it' as an internal or external command, or batch script." >> "$WINE_LOG"
+	echo "not ok - a script line spilled into a command"
+}
 got=$(wine_reset() { :; }; wine_run_job selftest_glitch)
 check "harness: a job that failed with a Wine start-up message ran again, saying so" \
 	bash -c 'grep -q "running it again" <<<"$1" && grep -q "^ok - second try" <<<"$1" && ! grep -q "^not ok" <<<"$1"' _ "$got"
@@ -136,6 +142,9 @@ selftest_stop() {
 }
 got=$(wine_reset() { :; }; wine_run_job selftest_stop)
 check "harness: a job that stops on a shell error fails" grep -q '^not ok - selftest_stop: the job stopped early' <<<"$got"
+got=$(wine_reset() { :; }; wine_run_job selftest_spill)
+check "harness: words of a script taken for a command are no glitch: run once, failure kept" \
+	bash -c '[ "$(grep -c "^not ok" <<<"$1")" = 1 ] && ! grep -q "running it again" <<<"$1"' _ "$got"
 got=$(wine_reset() { :; }; wine_run_job selftest_fail)
 check "harness: a job that failed otherwise ran once, its failure kept" \
 	bash -c '[ "$(grep -c "^not ok" <<<"$1")" = 1 ] && ! grep -q "running it again" <<<"$1"' _ "$got"
