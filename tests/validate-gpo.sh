@@ -78,9 +78,14 @@ u=$(grep -o 'uid="[^"]*"' "$B/DomainSysvol/GPO/Machine/Preferences/Registry/Regi
 sed -i "s/uid=\"[^\"]*\"/$u/g" "$B/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml"
 refused "two items with one uid" Registry.xml 'uid .* is also the uid of line'
 
+# No manifest.xml (a hidden file, often left out of copies; Import-GPO
+# -BackupId does not read it): a warning, exit 0.
 fresh
 rm "$WORK/bad/gpo/backup/manifest.xml"
-refused "no manifest.xml" manifest.xml 'missing'
+run_tool validate "$WORK/bad"
+check_eq "no manifest.xml: exit 0, one warning naming it, the summary counts it" \
+	"$rc|$err|$(grep -c '1 GPO backup valid; 1 warning$' <<<"$out")" \
+	"0|$WORK/bad/gpo/backup/manifest.xml:0: warning: missing: GPMC's Manage Backups and Import Settings list the backups of a folder from it (Import-GPO -BackupId does not need it)|1"
 
 fresh
 cp -r "$B" "$WORK/bad/gpo/backup/{00000000-0000-0000-0000-0000000000AB}"
