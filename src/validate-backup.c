@@ -280,9 +280,9 @@ check_location(struct vctx *v, struct backup *b, xmlNodePtr f)
 	if (check_fs_paths(v, b->bkf, f, loc, b->core_id)) {
 		found = path_ci(b->folder, loc);
 		if (dir && (found == NULL || !is_dir(found)))
-			vwarn(v, b->bkf, xmlGetLineNo(f), "folder %s is not in "
-			    "the backup (an empty folder a copy left out? "
-			    "import makes it empty)", loc);
+			vwarn(v, b->bkf, xmlGetLineNo(f), "folder %s is listed "
+			    "but not in the backup: an empty folder, which "
+			    "copies such as git's leave out?", loc);
 		else if (!dir && (found == NULL || !is_file(found)))
 			verr(v, b->bkf, xmlGetLineNo(f), "file %s is not in the "
 			    "backup", loc);

@@ -120,6 +120,13 @@ W=$(ls -d "$WORK/bad/gpo/backup/{"*)/DomainSysvol/GPO/Machine/Preferences/Regist
 perl -0pi -e 's{<Filters>.*?</Filters>}{}s' "$W"
 refused "a TLS 1.3 item without its filter (--policy)" Registry.xml 'filter "", where the policy wants' --policy "$srcdir/policies/win11-tls12-tls13.ini"
 
+# A Wow6432Node item without its 64-bit filter: 32-bit Windows would get a
+# stray key.
+fresh
+W=$B/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml
+perl -0pi -e 's{(key="SOFTWARE\\Wow6432Node\\[^"]*" name="DefaultSecureProtocols"[^>]*/>)\s*<Filters>.*?</Filters>}{$1}s' "$W"
+refused "a Wow6432Node item without its 64-bit filter (--policy)" Registry.xml 'DefaultSecureProtocols=REG_DWORD:00000800: filter "", where the policy wants "SELECT AddressWidth FROM Win32_Processor WHERE AddressWidth = 64"' --policy "$srcdir/policies/office365-tls12.ini"
+
 fresh
 printf 'PReg\001\000\000\000[\000' > "$B/DomainSysvol/GPO/Machine/registry.pol"
 refused "a registry.pol cut short" registry.pol 'truncated'
