@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +36,6 @@ struct backup {
 	char		*guid;
 	char		*core_id;	/* Backup.xml's GPO ID */
 	int		 tlsgpo;	/* written by tlsgpo (bkupInfo's Comment) */
-	struct names	 listed;	/* bkp:Location files, as on disk */
 };
 
 /* folder/name as on disk, else as named (for messages); caller frees. */
@@ -125,22 +126,6 @@ check_bkupinfo(struct vctx *v, struct backup *b)
 	free(f);
 }
 
-/* Files below base/rel, relative to base, with '/' separators. */
-static void
-list_files(const char *base, const char *rel, struct names *out)
-{
-	struct names	 all = { 0 };
-	char		*dir;
-	size_t		 i, n = strlen(base) + 1;
-
-	dir = xasprintf("%s/%s", base, rel);
-	find_files(dir, "", 0, &all);
-	for (i = 0; i < all.n; i++)
-		names_add(out, all.v[i] + n, 0);
-	names_free(&all);
-	free(dir);
-}
-
 /*
  * GroupPolicyCoreSettings: every field GPMC writes, in its order (the WMI
  * filter's name follows the filter when one is linked); a security
@@ -193,143 +178,63 @@ check_core(struct vctx *v, const char *file, xmlNodePtr core)
 		    "has no <%s>", order[k]);
 }
 
-static void
-backslashes(char *s)
-{
-	for (; *s != '\0'; s++) {
-		if (*s == '/')
-			*s = '\\';
-	}
-}
-
-/*
- * A listed file's three paths agree: bkp:Location DomainSysvol\GPO\PART\REST,
- * bkp:Path %GPO_MACH_FSPATH%\REST (USER for User; %GPO_FSPATH%\REST for the
- * GPO's own folders, such as Adm), and bkp:SourceExpandedPath
- * ...\Policies\{the GPO's ID}\PART\REST; all without regard to case. loc
- * has '/'. Returns 0 when loc names nothing inside the backup.
- */
+/* A file that holds nothing (registry.pol: its 8-byte header at most). */
 static int
-check_fs_paths(struct vctx *v, const char *file, xmlNodePtr f,
-    const char *loc, const char *core_id)
+holds_nothing(const char *path)
 {
-	static const char *const parts[][3] = {
-		{ "DomainSysvol/GPO/Machine/", "MACH_", "Machine\\" },
-		{ "DomainSysvol/GPO/User/", "USER_", "User\\" },
-		{ "DomainSysvol/GPO/", "", "" },
+	struct stat	sb;
+
+	return stat(path, &sb) == 0 && sb.st_size <= 8;
+}
+
+/*
+ * A part's extension GUIDs name the Registry and Preferences Registry
+ * extensions exactly when their files are there: Group Policy runs only
+ * the extensions named. tlsgpo names the Registry extension with the
+ * Administrative Templates editor; GPMC with whichever editor wrote
+ * registry.pol (Windows Firewall, Public Key Policies, ...). A named
+ * extension without its file applies nothing: an error for tlsgpo's own
+ * backups, else a warning; so is a registry.pol with nothing in it that no
+ * extension names.
+ */
+static void
+check_extensions(struct vctx *v, struct backup *b, xmlNodePtr core,
+    int part, const struct part_check *pc)
+{
+	static const char *const guids[2] = {
+		"MachineExtensionGuids", "UserExtensionGuids"
 	};
-	const char	*rest = NULL;
-	char		*path, *src, *want;
-	size_t		 i, n, m;
+	xmlNodePtr	 n = xml_child(core, guids[part]);
+	char		*ext = xml_text(n);
+	int		 line, reg, prefs;
 
-	for (i = 0; i < 3; i++) {
-		if (strncasecmp(loc, parts[i][0], strlen(parts[i][0])) == 0) {
-			rest = loc + strlen(parts[i][0]);
-			break;
-		}
-	}
-	if (rest == NULL || *rest == '\0' || strstr(loc, "//") != NULL ||
-	    strstr(loc, "/./") != NULL || strstr(loc, "/../") != NULL ||
-	    has_suffix(loc, "/.") || has_suffix(loc, "/..")) {
-		verr(v, file, xmlGetLineNo(f), "bkp:Location %s is not a path "
-		    "under DomainSysvol\\GPO", loc);
-		return 0;
-	}
-	path = (char *)xmlGetNsProp(f, BAD_CAST "Path", BAD_CAST NS_BACKUP);
-	src = (char *)xmlGetNsProp(f, BAD_CAST "SourceExpandedPath",
-	    BAD_CAST NS_BACKUP);
-	want = xasprintf("%%GPO_%sFSPATH%%\\%s", parts[i][1], rest);
-	backslashes(want);
-	if (path == NULL || strcasecmp(path, want) != 0)
-		verr(v, file, xmlGetLineNo(f), "bkp:Path \"%s\" does not match "
-		    "bkp:Location (it should be \"%s\")", path == NULL ?
-		    "(none)" : path, want);
-	free(want);
-	want = xasprintf("\\Policies\\%s\\%s%s", core_id, parts[i][2], rest);
-	backslashes(want);
-	n = src == NULL ? 0 : strlen(src);
-	m = strlen(want);
-	if (src == NULL || n < m || strcasecmp(src + n - m, want) != 0)
-		verr(v, file, xmlGetLineNo(f), "bkp:SourceExpandedPath \"%s\" "
-		    "does not end in %s (the GPO's ID and the location)",
-		    src == NULL ? "(none)" : src, want);
-	free(want);
-	xmlFree(path);
-	xmlFree(src);
-	return 1;
+	line = n == NULL ? xmlGetLineNo(core) : xmlGetLineNo(n);
+	if (pc->strict)
+		reg = strcasestr(ext, part == 0 ? GROUP_REGISTRY_M :
+		    GROUP_REGISTRY_U) != NULL;
+	else
+		reg = strcasestr(ext, "[" CSE_REGISTRY) != NULL;
+	prefs = strcasestr(ext, GROUP_PREFS) != NULL;
+	if (pc->has_pol && !reg && (pc->strict || !holds_nothing(pc->polf)))
+		verr(v, b->bkf, line, "%s lacks the Registry extension, but "
+		    "%s/registry.pol exists", guids[part], pc->part);
+	else if (!pc->has_pol && reg)
+		(pc->strict ? verr : vwarn)(v, b->bkf, line, "%s names the "
+		    "Registry extension, but %s/registry.pol does not exist",
+		    guids[part], pc->part);
+	if (pc->has_prefs && !prefs)
+		verr(v, b->bkf, line, "%s lacks the Preferences Registry "
+		    "extension, but %s/Preferences/Registry/Registry.xml "
+		    "exists", guids[part], pc->part);
+	else if (!pc->has_prefs && prefs)
+		(pc->strict ? verr : vwarn)(v, b->bkf, line, "%s names the "
+		    "Preferences Registry extension, but "
+		    "%s/Preferences/Registry/Registry.xml does not exist",
+		    guids[part], pc->part);
+	free(ext);
 }
 
-/*
- * One FSObjectFile or FSObjectDir with a bkp:Location: it is there, in any
- * case. A folder that is not is a warning: GPMC lists empty ones (Adm,
- * Scripts\Startup, ...), and a copy in git has none.
- */
-static void
-check_location(struct vctx *v, struct backup *b, xmlNodePtr f)
-{
-	char	*loc, *p, *found;
-	int	 dir = strcmp((const char *)f->name, "FSObjectDir") == 0;
-
-	loc = (char *)xmlGetNsProp(f, BAD_CAST "Location", BAD_CAST NS_BACKUP);
-	if (loc == NULL)
-		return;
-	for (p = loc; *p != '\0'; p++) {
-		if (*p == '\\')
-			*p = '/';
-	}
-	if (check_fs_paths(v, b->bkf, f, loc, b->core_id)) {
-		found = path_ci(b->folder, loc);
-		if (dir && (found == NULL || !is_dir(found)))
-			vwarn(v, b->bkf, xmlGetLineNo(f), "folder %s is listed "
-			    "but not in the backup: an empty folder, which "
-			    "copies such as git's leave out?", loc);
-		else if (!dir && (found == NULL || !is_file(found)))
-			verr(v, b->bkf, xmlGetLineNo(f), "file %s is not in the "
-			    "backup", loc);
-		else if (!dir)
-			names_add(&b->listed, found + strlen(b->folder) + 1,
-			    xmlGetLineNo(f));
-		free(found);
-	}
-	xmlFree(loc);
-}
-
-/* Every bkp:Location; every file under DomainSysvol is one of them. */
-static void
-check_locations(struct vctx *v, struct backup *b, xmlNodePtr gpo)
-{
-	struct names	 files = { 0 };
-	xmlNodePtr	 n, f;
-	char		*sysvol;
-	size_t		 i;
-
-	for (n = gpo->children; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name,
-		    "GroupPolicyExtension") != 0)
-			continue;
-		for (f = n->children; f != NULL; f = f->next) {
-			if (f->type == XML_ELEMENT_NODE)
-				check_location(v, b, f);
-		}
-	}
-	sysvol = path_ci(b->folder, "DomainSysvol");
-	if (sysvol != NULL && is_dir(sysvol))
-		list_files(b->folder, sysvol + strlen(b->folder) + 1, &files);
-	for (i = 0; i < files.n; i++) {
-		if (names_find(&b->listed, files.v[i]) == -1)
-			verr(v, b->bkf, xmlGetLineNo(gpo), "%s is not listed as "
-			    "a bkp:Location: import would not copy it",
-			    files.v[i]);
-	}
-	free(sysvol);
-	names_free(&files);
-}
-
-/*
- * One part (Machine, User): the extension GUIDs name the Registry and
- * Preferences Registry extensions exactly when their files are there; a
- * part with settings has a version; then its values.
- */
+/* One part (Machine, User): its extensions, its version, its values. */
 static void
 check_part(struct vctx *v, struct backup *b, xmlNodePtr core, int part,
     const struct plan *pl)
@@ -338,15 +243,9 @@ check_part(struct vctx *v, struct backup *b, xmlNodePtr core, int part,
 	static const char *const hives[2] = {
 		"HKEY_LOCAL_MACHINE", "HKEY_CURRENT_USER"
 	};
-	static const char *const guids[2] = {
-		"MachineExtensionGuids", "UserExtensionGuids"
-	};
 	struct part_check	 pc;
-	xmlNodePtr		 n = xml_child(core, guids[part]);
-	char			*polf, *prefsf, *ext, *t;
-	int			 line, reg, prefs;
+	char			*polf, *prefsf, *t;
 
-	line = n == NULL ? xmlGetLineNo(core) : xmlGetLineNo(n);
 	t = xasprintf("DomainSysvol/GPO/%s/registry.pol", parts[part]);
 	polf = file_in(b->folder, t);
 	free(t);
@@ -355,23 +254,17 @@ check_part(struct vctx *v, struct backup *b, xmlNodePtr core, int part,
 	prefsf = file_in(b->folder, t);
 	free(t);
 	memset(&pc, 0, sizeof pc);
+	pc.folder = b->folder;
+	pc.bkf = b->bkf;
+	pc.part = parts[part];
+	pc.hive = hives[part];
+	pc.polf = polf;
+	pc.prefsf = prefsf;
 	pc.has_pol = is_file(polf);
 	pc.has_prefs = is_file(prefsf);
-	ext = xml_text(n);
-	reg = strcasestr(ext, part == 0 ? GROUP_REGISTRY_M :
-	    GROUP_REGISTRY_U) != NULL;
-	prefs = strcasestr(ext, GROUP_PREFS) != NULL;
-	if (pc.has_pol != reg)
-		verr(v, b->bkf, line, "%s %s the Registry extension, but "
-		    "%s/registry.pol %s", guids[part], pc.has_pol ? "lacks" :
-		    "names", parts[part], pc.has_pol ? "exists" :
-		    "does not exist");
-	if (pc.has_prefs != prefs)
-		verr(v, b->bkf, line, "%s %s the Preferences Registry "
-		    "extension, but %s/Preferences/Registry/Registry.xml %s",
-		    guids[part], pc.has_prefs ? "lacks" : "names", parts[part],
-		    pc.has_prefs ? "exists" : "does not exist");
-	free(ext);
+	pc.plan = pl;
+	pc.strict = b->tlsgpo || pl != NULL;
+	check_extensions(v, b, core, part, &pc);
 	t = xml_text(xml_child(core, part == 0 ? "MachineVersionNumber" :
 	    "UserVersionNumber"));
 	if ((pc.has_pol || pc.has_prefs) && strtoul(t, NULL, 10) == 0)
@@ -379,14 +272,6 @@ check_part(struct vctx *v, struct backup *b, xmlNodePtr core, int part,
 		    "the %s part has settings: Group Policy would skip them",
 		    parts[part], parts[part]);
 	free(t);
-	pc.folder = b->folder;
-	pc.bkf = b->bkf;
-	pc.part = parts[part];
-	pc.hive = hives[part];
-	pc.polf = polf;
-	pc.prefsf = prefsf;
-	pc.plan = pl;
-	pc.strict = b->tlsgpo || pl != NULL;
 	check_part_values(v, &pc);
 	free(polf);
 	free(prefsf);
@@ -434,6 +319,7 @@ check_gpreport(struct vctx *v, const struct backup *b)
 static void
 check_backup_xml(struct vctx *v, struct backup *b, const struct plan *pl)
 {
+	struct locations loc;
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, gpo, core;
 	char		*t;
@@ -465,7 +351,10 @@ check_backup_xml(struct vctx *v, struct backup *b, const struct plan *pl)
 	if (b->guid != NULL && strcasecmp(b->core_id, b->guid) != 0)
 		verr(v, b->bkf, xmlGetLineNo(core), "the GPO's ID %s is not "
 		    "bkupInfo.xml's GPOGuid %s", b->core_id, b->guid);
-	check_locations(v, b, gpo);
+	loc.folder = b->folder;
+	loc.bkf = b->bkf;
+	loc.core_id = b->core_id;
+	check_locations(v, &loc, gpo);
 	check_part(v, b, core, 0, pl);
 	check_part(v, b, core, 1, pl);
 	xmlFreeDoc(doc);
@@ -501,7 +390,6 @@ check_backup(struct vctx *v, const char *folder, const struct plan *pl)
 		check_backup_xml(v, &b, pl);
 		check_gpreport(v, &b);
 	}
-	names_free(&b.listed);
 	free(b.bkf);
 	free(b.id);
 	free(b.guid);

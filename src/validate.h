@@ -65,6 +65,14 @@ char	*read_bytes(const char *, size_t *);
 size_t	validate_backups(struct vctx *, const char *, const struct plan *);
 /* validate-backup.c: one backup folder. */
 void	check_backup(struct vctx *, const char *, const struct plan *);
+/* validate-files.c: the files Backup.xml lists (gpo: GroupPolicyObject). */
+struct locations {
+	const char	*folder;	/* the backup folder */
+	const char	*bkf;		/* its Backup.xml */
+	const char	*core_id;	/* the GPO's ID */
+};
+
+void	check_locations(struct vctx *, struct locations *, xmlNodePtr);
 /* A BackupInst (bkupInfo.xml, manifest.xml): ID, GPOGuid, Comment. */
 void	check_backup_inst(struct vctx *, const char *, xmlNodePtr, char **,
 	    char **, char **);
