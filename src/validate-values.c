@@ -197,9 +197,9 @@ read_item(struct vctx *v, struct prefs_read *r, xmlNodePtr n)
 	else if (r->strict && strcmp(h, r->hive) != 0)
 		verr(v, r->path, xmlGetLineNo(pr), "hive %s in the %s part", h,
 		    r->hive);
-	else if (!r->strict && (h == NULL || k == NULL))
-		;	/* said above, or the key is missing: nothing to add */
-	else {
+	else if (!r->strict && k == NULL)
+		verr(v, r->path, xmlGetLineNo(pr), "<Properties> needs a key");
+	else if (h != NULL) {
 		d = val == NULL ? 0 : strtoul(val, &end, 16);
 		if (t != NULL && val != NULL && strcmp(t, "REG_DWORD") == 0 &&
 		    (strlen(val) != 8 || *end != '\0'))
@@ -236,7 +236,7 @@ read_items(struct vctx *v, struct prefs_read *r, xmlNodePtr parent)
 			read_items(v, r, n);
 		} else if (!r->strict && strcmp((const char *)n->name,
 		    "Filters") == 0)
-			;	/* a Collection's own targeting */
+			continue;	/* a Collection's own targeting */
 		else
 			verr(v, r->path, xmlGetLineNo(n), "<%s> in %s: %s",
 			    (const char *)n->name, (const char *)parent->name,
