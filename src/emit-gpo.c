@@ -3,14 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/xmlwriter.h>
 #include <openssl/evp.h>
 
 #include "emitter.h"
+#include "gpo-emit.h"
 #include "gpo.h"
-#include "os.h"
 #include "policy.h"
 #include "template.h"
 #include "xmalloc.h"
@@ -23,20 +22,18 @@
  *   manifest.xml                      the backups in this folder
  *   {BACKUP}/bkupInfo.xml             this backup; its ID is the folder name
  *   {BACKUP}/Backup.xml               the GPO, and every file import copies
+ *   {BACKUP}/gpreport.xml             the settings report (emit-gpreport.c)
  *   {BACKUP}/DomainSysvol/GPO/Machine/registry.pol
  *   {BACKUP}/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml
  *   {BACKUP}/DomainSysvol/GPO/User/...   (HKCU values only)
  *
  * The shape follows backups GPMC wrote (Microsoft's ActiveDirectoryTierModel
  * and NSA's Windows-Secure-Host-Baseline repositories), [MS-GPREG] for
- * registry.pol and [MS-GPPREF] 2.2.1.17 for Registry.xml. Nothing comes
+ * registry.pol and [MS-GPPREF] 2.2.1.17 for Registry.xml (emit-gpp.c). Nothing comes
  * from the clock: GUIDs are name-based (RFC 9562 version 5) on the policy id
  * and version, times come from [gpo] date. The domain fields name
  * tlsgpo.invalid so that nobody takes the backup for one of a real domain.
  */
-
-#define GPO_DOMAIN	"tlsgpo.invalid"
-#define GPO_DC		"dc.tlsgpo.invalid"
 
 /*
  * The GPO's security descriptor, self-relative, from well-known SIDs only
@@ -77,9 +74,22 @@ static const unsigned char gpo_sd[] = {
 	0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00, 0x00,
 };
 
+/*
+ * gpo_sd in SDDL, for the settings report (control: protected and
+ * auto-inherited DACL; ACEs in gpo_sd's order, flags CI or CI IO): change
+ * both together.
+ */
+const char gpo_sddl[] = "D:PAI"
+    "(OA;CI;CR;edacfd8f-ffb3-11d1-b41d-00a0c968f939;;AU)"
+    "(A;CI;LCRPLORC;;;ED)"
+    "(A;CI;LCRPLORC;;;AU)"
+    "(A;CI;CCDCLCSWRPWPDTLOSDRCWDWO;;;SY)"
+    "(A;CI;CCDCLCSWRPWPDTLOSDRCWDWO;;;BA)"
+    "(A;CIIO;CCDCLCSWRPWPDTLOSDRCWDWO;;;CO)";
+
 /* RFC 9562 name-based UUID (version 5, SHA-1) in tlsgpo's own namespace. */
-static void
-uuid_name(const char *name, char out[39])
+void
+gpo_uuid(const char *name, char out[39])
 {
 	/* uuid5(NAMESPACE_URL, "urn:tlsgpo:gpo") */
 	static const unsigned char ns[16] = {
@@ -121,7 +131,7 @@ gpo_backup_id(const struct plan *pl, char out[39])
 	plan_id(pl, plan);
 	name = xasprintf("backup:%s:%s:%s:%s:%s:%s", p->id, p->version, plan,
 	    gpo_mode_name(p->gpo_mode), p->gpo_date, p->gpo_name);
-	uuid_name(name, out);
+	gpo_uuid(name, out);
 	free(name);
 }
 
@@ -130,7 +140,7 @@ gpo_guid(const struct policy *p, char out[39])
 {
 	char	*name = xasprintf("gpo:%s:%s", p->id, p->version);
 
-	uuid_name(name, out);
+	gpo_uuid(name, out);
 	free(name);
 }
 
@@ -164,7 +174,7 @@ gpo_as_preference(const struct plan *pl, const struct plan_op *op)
 	return 0;
 }
 
-static int
+int
 gpo_has(const struct plan *pl, enum reg_hive hive,
     int (*pick)(const struct plan *, const struct plan_op *))
 {
@@ -206,21 +216,14 @@ x_cdata(xmlTextWriterPtr w, const char *name, const char *text)
 
 /* ---- bkupInfo.xml and manifest.xml ------------------------------------ */
 
-struct gpo_ids {
-	char	backup[39];
-	char	gpo[39];
-	char	domain[39];
-	char	time[20];	/* yyyy-MM-ddTHH:mm:ss */
-};
-
-static void
-ids_of(const struct plan *pl, struct gpo_ids *ids)
+void
+gpo_ids_of(const struct plan *pl, struct gpo_ids *ids)
 {
 	const struct policy	*p = pl->policy;
 
 	gpo_backup_id(pl, ids->backup);
 	gpo_guid(p, ids->gpo);
-	uuid_name("domain:" GPO_DOMAIN, ids->domain);
+	gpo_uuid("domain:" GPO_DOMAIN, ids->domain);
 	memcpy(ids->time, p->gpo_date, sizeof ids->time);
 	ids->time[10] = 'T';
 }
@@ -231,7 +234,7 @@ backup_inst(xmlTextWriterPtr w, const struct plan *pl, int ns)
 	const struct policy	*p = pl->policy;
 	struct gpo_ids		 ids;
 
-	ids_of(pl, &ids);
+	gpo_ids_of(pl, &ids);
 	xw_start(w, "BackupInst");
 	if (ns)
 		xw_attr(w, "xmlns", NS_MANIFEST);
@@ -324,13 +327,60 @@ extension_guids(xmlTextWriterPtr w, const char *name, int user, int pol,
 	buf_free(&b);
 }
 
+/*
+ * The files import copies, per extension. Every backup GPMC writes lists
+ * the Registry extension with the GPO's Adm folder (legacy .adm templates)
+ * as a last FSObjectFile %GPO_FSPATH%\Adm\*.*, with no bkp:Location (there
+ * is nothing to copy), even when the GPO has no registry.pol and no Adm
+ * folder; when the folder exists it is an FSObjectDir DomainSysvol\GPO\Adm
+ * under the Unknown Extension as well. Preferences files are listed under
+ * the Unknown Extension, each folder before what it holds.
+ */
+static void
+backup_extensions(xmlTextWriterPtr w, const struct gpo_ids *ids,
+    const int pol[2], const int prefs[2])
+{
+	static const char *const parts[2] = { "Machine", "User" };
+	char	*src;
+	int	 i;
+
+	xw_start(w, "GroupPolicyExtension");
+	xw_attr(w, "bkp:ID", CSE_REGISTRY);
+	xw_attr(w, "bkp:DescName", "Registry");
+	for (i = 0; i < 2; i++) {
+		if (pol[i])
+			fs_object(w, ids, 0, parts[i], "registry.pol");
+	}
+	src = xasprintf("\\\\" GPO_DC "\\sysvol\\" GPO_DOMAIN
+	    "\\Policies\\%s\\Adm\\*.*", ids->gpo);
+	xw_start(w, "FSObjectFile");
+	xw_attr(w, "bkp:Path", "%GPO_FSPATH%\\Adm\\*.*");
+	xw_attr(w, "bkp:SourceExpandedPath", src);
+	xw_end(w);
+	free(src);
+	xw_end(w);
+	if (!prefs[0] && !prefs[1])
+		return;
+	xw_start(w, "GroupPolicyExtension");
+	xw_attr(w, "bkp:ID", EXT_UNKNOWN);
+	xw_attr(w, "bkp:DescName", "Unknown Extension");
+	for (i = 0; i < 2; i++) {
+		if (!prefs[i])
+			continue;
+		fs_object(w, ids, 1, parts[i], "Preferences");
+		fs_object(w, ids, 1, parts[i], "Preferences\\Registry");
+		fs_object(w, ids, 0, parts[i],
+		    "Preferences\\Registry\\Registry.xml");
+	}
+	xw_end(w);
+}
+
 static void
 write_backup(const struct emit_ctx *ctx, const struct emitter *em,
     struct buf *out)
 {
 	const struct plan	*pl = ctx->plan;
 	const struct policy	*p = pl->policy;
-	static const char *const parts[2] = { "Machine", "User" };
 	static const enum reg_hive hives[2] = { HIVE_HKLM, HIVE_HKCU };
 	xmlTextWriterPtr	 w;
 	xmlBufferPtr		 xb;
@@ -340,7 +390,7 @@ write_backup(const struct emit_ctx *ctx, const struct emitter *em,
 	size_t			 k;
 
 	(void)em;
-	ids_of(pl, &ids);
+	gpo_ids_of(pl, &ids);
 	for (i = 0; i < 2; i++) {
 		pol[i] = gpo_has(pl, hives[i], gpo_as_policy);
 		prefs[i] = gpo_has(pl, hives[i], gpo_as_preference);
@@ -380,30 +430,7 @@ write_backup(const struct emit_ctx *ctx, const struct emitter *em,
 	xw_start(w, "WMIFilter");
 	xw_end(w);
 	xw_end(w);	/* GroupPolicyCoreSettings */
-	if (pol[0] || pol[1]) {
-		xw_start(w, "GroupPolicyExtension");
-		xw_attr(w, "bkp:ID", CSE_REGISTRY);
-		xw_attr(w, "bkp:DescName", "Registry");
-		for (i = 0; i < 2; i++) {
-			if (pol[i])
-				fs_object(w, &ids, 0, parts[i], "registry.pol");
-		}
-		xw_end(w);
-	}
-	if (prefs[0] || prefs[1]) {
-		xw_start(w, "GroupPolicyExtension");
-		xw_attr(w, "bkp:ID", EXT_UNKNOWN);
-		xw_attr(w, "bkp:DescName", "Unknown Extension");
-		for (i = 0; i < 2; i++) {
-			if (!prefs[i])
-				continue;
-			fs_object(w, &ids, 1, parts[i], "Preferences");
-			fs_object(w, &ids, 1, parts[i], "Preferences\\Registry");
-			fs_object(w, &ids, 0, parts[i],
-			    "Preferences\\Registry\\Registry.xml");
-		}
-		xw_end(w);
-	}
+	backup_extensions(w, &ids, pol, prefs);
 	xw_end(w);	/* GroupPolicyObject */
 	xw_end(w);
 	xw_close(w, xb, out);
@@ -420,131 +447,10 @@ write_gpo_pol(const struct emit_ctx *ctx, const struct emitter *em,
 	    HIVE_HKLM, gpo_as_policy, out);
 }
 
-/* The protocol of a SCHANNEL operation, PROTO_COUNT for any other. */
-static enum proto_id
-schannel_protocol(const struct plan_op *op)
-{
-	static const char base[] = "SYSTEM\\CurrentControlSet\\Control\\"
-	    "SecurityProviders\\SCHANNEL\\Protocols\\";
-
-	if (strncasecmp(op->key, base, sizeof base - 1) != 0)
-		return PROTO_COUNT;
-	return protocol_of_key_tail(op->key + sizeof base - 1);
-}
-
-unsigned
-gpo_item_min_build(const struct plan_op *op)
-{
-	enum proto_id	id = schannel_protocol(op);
-	unsigned	build;
-
-	if (id == PROTO_COUNT)
-		return 0;
-	build = os_protocol_first_build(id);
-	/* The query below needs a five-digit build (Version 10.0). */
-	return build >= 10000 ? build : 0;
-}
-
-/*
- * The WQL of an item's FilterWmi, NULL when it has none (caller frees).
- * Win32_OperatingSystem's BuildNumber is a string, compared as text: the
- * query also requires Version 10.0.*, where every build so far has five
- * digits (a six-digit build would compare wrongly).
- */
-char *
-gpo_item_filter(const struct plan_op *op)
-{
-	unsigned	build = gpo_item_min_build(op);
-
-	if (build == 0)
-		return NULL;
-	return xasprintf("SELECT * FROM Win32_OperatingSystem WHERE Version "
-	    "LIKE '10.0.%%' AND BuildNumber >= '%u'", build);
-}
-
-/*
- * [MS-GPPREF] 2.2.1.17: one Registry item per value, action R (replace),
- * removePolicy 1 ("Remove this item when it is no longer applied": the
- * value goes when the GPO no longer applies), bypassErrors 1 (one item
- * failing does not stop the others). A protocol older Windows lack (TLS 1.3,
- * DTLS 1.2) is targeted by build with a WMI filter: Win32_OperatingSystem's
- * BuildNumber is a string, compared as text, so the query also requires
- * Version 10.0.*, where every build has five digits (FilterOs has no code
- * for the versions that brought TLS 1.3).
- */
-static void
-write_prefs(const struct emit_ctx *ctx, const struct emitter *em,
-    struct buf *out)
-{
-	const struct plan	*pl = ctx->plan;
-	const struct policy	*p = pl->policy;
-	const struct plan_op	*op;
-	enum reg_hive		 hive;
-	xmlTextWriterPtr	 w;
-	xmlBufferPtr		 xb;
-	char			 uid[39], data[16], *key, *name, *q;
-	size_t			 i;
-
-	hive = strstr(em->template, "user") != NULL ? HIVE_HKCU : HIVE_HKLM;
-	w = xw_open(&xb, 1);
-	xw_start(w, "RegistrySettings");
-	xw_attr(w, "clsid", CLSID_SETTINGS);
-	for (i = 0; i < pl->n; i++) {
-		op = &pl->ops[i];
-		if (op->hive != hive || !gpo_as_preference(pl, op))
-			continue;
-		key = plan_op_physical_key(op);
-		name = xasprintf("item:%s:%s:%s:%s", p->id,
-		    hive_short_name(op->hive), key, op->value);
-		uuid_name(name, uid);
-		snprintf(data, sizeof data, "%08X", (unsigned)op->data);
-		xw_start(w, "Registry");
-		xw_attr(w, "clsid", CLSID_REGISTRY);
-		xw_attr(w, "name", op->value);
-		xw_attr(w, "status", op->value);
-		/* GPMC's icon: 10 + action (C 0, R 1, U 2, D 3) for a DWORD. */
-		xw_attr(w, "image", "11");
-		xw_attr(w, "changed", p->gpo_date);
-		xw_attr(w, "uid", uid);
-		xw_attr(w, "desc", op->why);
-		xw_attr(w, "bypassErrors", "1");
-		xw_attr(w, "removePolicy", "1");
-		xw_start(w, "Properties");
-		xw_attr(w, "action", "R");
-		xw_attr(w, "displayDecimal", "0");
-		xw_attr(w, "default", "0");
-		xw_attr(w, "hive", hive_long_name(op->hive));
-		xw_attr(w, "key", key);
-		xw_attr(w, "name", op->value);
-		xw_attr(w, "type", reg_type_name(op->type));
-		xw_attr(w, "value", data);
-		xw_end(w);
-		q = gpo_item_filter(op);
-		if (q != NULL) {
-			xw_start(w, "Filters");
-			xw_start(w, "FilterWmi");
-			xw_attr(w, "bool", "AND");
-			xw_attr(w, "not", "0");
-			xw_attr(w, "query", q);
-			xw_attr(w, "nameSpace", "Root\\cimv2");
-			xw_attr(w, "property", "");
-			xw_attr(w, "variableName", "");
-			xw_end(w);
-			xw_end(w);
-			free(q);
-		}
-		xw_end(w);
-		free(key);
-		free(name);
-	}
-	xw_end(w);
-	xw_close(w, xb, out);
-}
-
 /* ---- Paths ------------------------------------------------------------- */
 
-static char *
-backup_path(const struct emit_ctx *ctx, const struct emitter *em)
+char *
+gpo_backup_path(const struct emit_ctx *ctx, const struct emitter *em)
 {
 	const struct plan	*pl = ctx->plan;
 	char			 bid[39];
@@ -558,6 +464,8 @@ backup_path(const struct emit_ctx *ctx, const struct emitter *em)
 		return xasprintf("gpo/backup/%s/bkupInfo.xml", bid);
 	if (strcmp(t, "backup") == 0)
 		return xasprintf("gpo/backup/%s/Backup.xml", bid);
+	if (strcmp(t, "gpreport") == 0)
+		return xasprintf("gpo/backup/%s/gpreport.xml", bid);
 	if (strncmp(t, "pol-", 4) == 0) {
 		if (!gpo_has(pl, hive, gpo_as_policy))
 			return NULL;
@@ -611,32 +519,22 @@ const struct emitter emitter_gpo_manifest = {
 
 const struct emitter emitter_gpo_bkupinfo = {
 	"gpo-bkupinfo", NULL, ENC_UTF8, 1, "bkupinfo", write_bkupinfo,
-	backup_path
+	gpo_backup_path
 };
 
 const struct emitter emitter_gpo_backup = {
-	"gpo-backup", NULL, ENC_UTF8, 1, "backup", write_backup, backup_path
+	"gpo-backup", NULL, ENC_UTF8, 1, "backup", write_backup, gpo_backup_path
 };
 
 /* Bytes, not text, as gpo/Machine/Registry.pol. */
 const struct emitter emitter_gpo_pol_machine = {
 	"gpo-pol-machine", NULL, ENC_UTF8, 0, "pol-machine",
-	write_gpo_pol, backup_path
+	write_gpo_pol, gpo_backup_path
 };
 
 const struct emitter emitter_gpo_pol_user = {
 	"gpo-pol-user", NULL, ENC_UTF8, 0, "pol-user", write_gpo_pol,
-	backup_path
-};
-
-const struct emitter emitter_gpo_prefs_machine = {
-	"gpo-prefs-machine", NULL, ENC_UTF8, 1, "prefs-machine",
-	write_prefs, backup_path
-};
-
-const struct emitter emitter_gpo_prefs_user = {
-	"gpo-prefs-user", NULL, ENC_UTF8, 1, "prefs-user",
-	write_prefs, backup_path
+	gpo_backup_path
 };
 
 /* UTF-8 with a BOM: Windows PowerShell 5.1 reads BOM-less files as ANSI. */

@@ -130,6 +130,39 @@ count_ops(const struct plan *pl,
 	return n;
 }
 
+/* Which Preferences items are targeted (item-level WMI filters), and why. */
+static void
+readme_gpo_targeting(const struct plan *pl, struct buf *b)
+{
+	const struct plan_op	*op;
+	size_t			 i;
+	int			 gated = 0, gated_pol = 0, wow = 0, wow_pol = 0;
+
+	for (i = 0; i < pl->n; i++) {
+		op = &pl->ops[i];
+		if (gpo_item_min_build(op) != 0) {
+			gated |= gpo_as_preference(pl, op);
+			gated_pol |= gpo_as_policy(pl, op);
+		}
+		if (gpo_item_64bit_only(op)) {
+			wow |= gpo_as_preference(pl, op);
+			wow_pol |= gpo_as_policy(pl, op);
+		}
+	}
+	if (gated)
+		buf_adds(b, "Preferences items for a protocol older Windows "
+		    "lack (TLS 1.3, DTLS 1.2) apply only where the build has it "
+		    "(a WMI filter on the build number). ");
+	if (wow)
+		buf_adds(b, "Preferences items for the 32-bit view "
+		    "(Wow6432Node) apply only on 64-bit Windows (a WMI filter "
+		    "on Win32_Processor's AddressWidth), so that 32-bit Windows "
+		    "gets no stray Wow6432Node keys. ");
+	if (gated_pol || wow_pol)
+		buf_adds(b, "registry.pol has no such targeting: every Windows "
+		    "the GPO applies to gets those values. ");
+}
+
 /* The GPO backup: how to import it, and what [gpo] mode put where. */
 static void
 readme_gpo_backup(const struct plan *pl, struct buf *out)
@@ -138,7 +171,7 @@ readme_gpo_backup(const struct plan *pl, struct buf *out)
 	struct buf		 a, b;
 	size_t			 npol, npref, outside, i;
 	char			 bid[39];
-	int			 gated = 0, gated_pol = 0, user_pref = 0;
+	int			 user_pref = 0;
 	int			 hklm = 0, hkcu = 0;
 	const char		*lgpo;
 
@@ -149,10 +182,6 @@ readme_gpo_backup(const struct plan *pl, struct buf *out)
 	npref = count_ops(pl, gpo_as_preference);
 	outside = plan_tattoos(pl);
 	for (i = 0; i < pl->n; i++) {
-		if (gpo_item_min_build(&pl->ops[i]) != 0) {
-			gated |= gpo_as_preference(pl, &pl->ops[i]);
-			gated_pol |= gpo_as_policy(pl, &pl->ops[i]);
-		}
 		if (pl->ops[i].hive == HIVE_HKCU &&
 		    gpo_as_preference(pl, &pl->ops[i]))
 			user_pref = 1;
@@ -169,8 +198,9 @@ readme_gpo_backup(const struct plan *pl, struct buf *out)
 	buf_printf(&b, "It runs Import-GPO -BackupId %.36s -Path gpo\\backup "
 	    "-TargetName NAME -CreateIfNeeded, and refuses to replace the "
 	    "settings of a GPO that exists unless -Force. In GPMC: create an "
-	    "empty GPO, right-click it, Import Settings, folder gpo\\backup. "
-	    "Import replaces the target GPO's settings and keeps its links; "
+	    "empty GPO, right-click it, Import Settings, folder gpo\\backup "
+	    "(View Settings there shows the backup's settings report, "
+	    "gpreport.xml). Import replaces the target GPO's settings and keeps its links; "
 	    "link the GPO yourself. ", bid + 1);
 	switch (p->gpo_mode) {
 	case GPO_AUTO:
@@ -215,13 +245,7 @@ readme_gpo_backup(const struct plan *pl, struct buf *out)
 		    "HKEY_CURRENT_USER value can stay behind in the roaming "
 		    "hive; use mode = policy or the scripts there. ",
 		    os_gpp_roaming_kb());
-	if (gated)
-		buf_adds(&b, "Preferences items for a protocol older Windows "
-		    "lack (TLS 1.3, DTLS 1.2) apply only where the build has it "
-		    "(a WMI filter on the build number). ");
-	if (gated_pol)
-		buf_adds(&b, "registry.pol has no such targeting: every Windows "
-		    "the GPO applies to gets those values. ");
+	readme_gpo_targeting(pl, &b);
 	lgpo = hklm && hkcu ? "LGPO.exe /m gpo\\Machine\\Registry.pol and /u "
 	    "gpo\\User\\Registry.pol, which hold" : hkcu ? "LGPO.exe /u "
 	    "gpo\\User\\Registry.pol, which holds" : "LGPO.exe /m "

@@ -68,6 +68,7 @@ extern const struct emitter emitter_gpo_pol_machine;
 extern const struct emitter emitter_gpo_pol_user;
 extern const struct emitter emitter_gpo_prefs_machine;
 extern const struct emitter emitter_gpo_prefs_user;
+extern const struct emitter emitter_gpo_report;
 extern const struct emitter emitter_gpo_import;
 
 /*
@@ -89,6 +90,8 @@ int	gpo_as_preference(const struct plan *, const struct plan_op *);
  * every build: SCHANNEL keys of protocols older Windows lack.
  */
 unsigned gpo_item_min_build(const struct plan_op *);
+/* Whether a Preferences item applies on 64-bit Windows only (Wow6432Node). */
+int	gpo_item_64bit_only(const struct plan_op *);
 /* That item's FilterWmi query, NULL for none (caller frees). */
 char	*gpo_item_filter(const struct plan_op *);
 /* "{GUID}" of the backup folder, named from what the backup holds. */

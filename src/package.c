@@ -47,6 +47,7 @@ static const struct emitter *const emitters[] = {
 	&emitter_gpo_pol_user,
 	&emitter_gpo_prefs_machine,
 	&emitter_gpo_prefs_user,
+	&emitter_gpo_report,
 	&emitter_gpo_import,
 };
 

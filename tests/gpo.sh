@@ -143,14 +143,16 @@ check_pkg() {
 			got=$(cut -d'|' -f11 <<<"$items")
 			check_eq "$id: $scope Registry.xml: every uid is a distinct upper-case {GUID}" \
 				"$(grep -cvE "$GUID_RE" <<<"$got") $(sort -u <<<"$got" | wc -l)" "0 $(wc -l <<<"$got")"
-			# 6. Filters: TLS 1.3 and DTLS 1.2 items have one build filter, others none.
-			check_eq "$id: $scope Registry.xml: TLS 1.3 items have one FilterWmi on BuildNumber >= '20348', DTLS 1.2 ones on '14393', no other item has Filters" \
+			# 6. Filters: TLS 1.3 and DTLS 1.2 items have one build filter,
+			# Wow6432Node (32-bit view) items one on a 64-bit Windows, others none.
+			check_eq "$id: $scope Registry.xml: TLS 1.3 items have one FilterWmi on BuildNumber >= '20348', DTLS 1.2 ones on '14393', Wow6432Node ones on AddressWidth = 64, no other item has Filters" \
 				"$(awk -F'|' '{
-					if ($2 ~ /\\SCHANNEL\\Protocols\\TLS 1\.3\\/) b = "20348"
-					else if ($2 ~ /\\SCHANNEL\\Protocols\\DTLS 1\.2\\/) b = "14393"
+					if ($2 ~ /\\SCHANNEL\\Protocols\\TLS 1\.3\\/) b = "BuildNumber >= '"'"'20348'"'"'"
+					else if ($2 ~ /\\SCHANNEL\\Protocols\\DTLS 1\.2\\/) b = "BuildNumber >= '"'"'14393'"'"'"
+					else if (tolower($2) ~ /^software\\wow6432node\\/) b = "SELECT AddressWidth FROM Win32_Processor WHERE AddressWidth = 64"
 					else b = ""
 					if (b == "" && ($13 != 0 || $14 != 0)) print "filtered: " $2 " " $3
-					if (b != "" && !($13 == 1 && $14 == 1 && index($15, "BuildNumber >= '"'"'" b "'"'"'")))
+					if (b != "" && !($13 == 1 && $14 == 1 && index($15, b)))
 						print "not filtered on " b ": " $2 " " $3 " (" $13 " " $14 " " $15 ")"
 				}' <<<"$items")" ""
 			while IFS='|' read -r h k v t d _; do
@@ -230,6 +232,12 @@ check_pkg() {
 	check_eq "$id: Backup.xml: every bkp:Location ($cnt) exists in the backup folder" "$bad" ""
 	names=$(for ((i = 1; i <= cnt; i++)); do
 		x "$bx" "(//$(e FSObjectFile)/@*[local-name()='Location'])[$i]" | tr '\\' /; echo; done | grep . | sort)
+	# GPMC lists the GPO's Adm folder in every backup: last in the Registry
+	# extension, an FSObjectFile with no bkp:Location.
+	local reg="/$(e GroupPolicyBackupScheme)/$(e GroupPolicyObject)/$(e GroupPolicyExtension)[@*[local-name()='ID']='{35378EAC-683F-11D2-A89A-00C04FBBCFA2}']"
+	check_eq "$id: Backup.xml: the Registry extension ends in FSObjectFile %GPO_FSPATH%\\Adm\\*.* from the GPO's SYSVOL folder, without bkp:Location" \
+		"$(n "$bx" "$reg")|$(x "$bx" "local-name($reg/*[last()])")|$(x "$bx" "$reg/*[last()]/@*[local-name()='Path']")|$(x "$bx" "$reg/*[last()]/@*[local-name()='SourceExpandedPath']")|$(n "$bx" "$reg/*[last()]/@*[local-name()='Location']")" \
+		"1|FSObjectFile|%GPO_FSPATH%\\Adm\\*.*|\\\\dc.tlsgpo.invalid\\sysvol\\tlsgpo.invalid\\Policies\\$guid\\Adm\\*.*|0"
 	check_eq "$id: Backup.xml: every file under DomainSysvol is an FSObjectFile bkp:Location" \
 		"$(cd "$bk" && find DomainSysvol -type f | sort)" "$names"
 	for scope in Machine User; do
@@ -298,6 +306,11 @@ check_eq "user-auto: four DTLS 1.2 and two TLS 1.3 items carry a FilterWmi on th
 check_eq "win11-tls12-tls13: each of its TLS 1.3 values is an item with one FilterWmi on build 20348" \
 	"$(grep -c "|1|1|1|.*BuildNumber >= '20348'" "$WORK/win11-tls12-tls13.items")" \
 	"$(jq '[.operations[] | select(.key | test("SCHANNEL\\\\Protocols\\\\TLS 1\\.3\\\\"))] | length' "$WORK/win11-tls12-tls13.json")"
+
+# The 32-bit view: the check above is not vacuous either.
+check_eq "office365-tls12: each of its Wow6432Node values is an item with one FilterWmi on AddressWidth = 64" \
+	"$(grep -c '|1|1|1|SELECT AddressWidth FROM Win32_Processor WHERE AddressWidth = 64$' "$WORK/office365-tls12.items")" \
+	"$(jq '[.operations[] | select(.path | ascii_downcase | test("\\\\software\\\\wow6432node\\\\"))] | length' "$WORK/office365-tls12.json")"
 
 # 4. Determinism, IDs and uids.
 echo "# determinism, backup IDs and item uids"

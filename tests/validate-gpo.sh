@@ -78,9 +78,14 @@ u=$(grep -o 'uid="[^"]*"' "$B/DomainSysvol/GPO/Machine/Preferences/Registry/Regi
 sed -i "s/uid=\"[^\"]*\"/$u/g" "$B/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml"
 refused "two items with one uid" Registry.xml 'uid .* is also the uid of line'
 
+# No manifest.xml (a hidden file, often left out of copies; Import-GPO
+# -BackupId does not read it): a warning, exit 0.
 fresh
 rm "$WORK/bad/gpo/backup/manifest.xml"
-refused "no manifest.xml" manifest.xml 'missing'
+run_tool validate "$WORK/bad"
+check_eq "no manifest.xml: exit 0, one warning naming it, the summary counts it" \
+	"$rc|$err|$(grep -c '1 GPO backup valid; 1 warning$' <<<"$out")" \
+	"0|$WORK/bad/gpo/backup/manifest.xml:0: warning: missing: GPMC's Manage Backups and Import Settings list the backups of a folder from it (Import-GPO -BackupId does not need it)|1"
 
 fresh
 cp -r "$B" "$WORK/bad/gpo/backup/{00000000-0000-0000-0000-0000000000AB}"
@@ -114,6 +119,13 @@ cp -r "$WORK/win11-tls12-tls13" "$WORK/bad"
 W=$(ls -d "$WORK/bad/gpo/backup/{"*)/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml
 perl -0pi -e 's{<Filters>.*?</Filters>}{}s' "$W"
 refused "a TLS 1.3 item without its filter (--policy)" Registry.xml 'filter "", where the policy wants' --policy "$srcdir/policies/win11-tls12-tls13.ini"
+
+# A Wow6432Node item without its 64-bit filter: 32-bit Windows would get a
+# stray key.
+fresh
+W=$B/DomainSysvol/GPO/Machine/Preferences/Registry/Registry.xml
+perl -0pi -e 's{(key="SOFTWARE\\Wow6432Node\\[^"]*" name="DefaultSecureProtocols"[^>]*/>)\s*<Filters>.*?</Filters>}{$1}s' "$W"
+refused "a Wow6432Node item without its 64-bit filter (--policy)" Registry.xml 'DefaultSecureProtocols=REG_DWORD:00000800: filter "", where the policy wants "SELECT AddressWidth FROM Win32_Processor WHERE AddressWidth = 64"' --policy "$srcdir/policies/office365-tls12.ini"
 
 fresh
 printf 'PReg\001\000\000\000[\000' > "$B/DomainSysvol/GPO/Machine/registry.pol"

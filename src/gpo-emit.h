@@ -1,0 +1,48 @@
+/*
+ * What the GPO backup's writers share: emit-gpo.c (the backup's files),
+ * emit-gpp.c (Preferences Registry items and their targeting) and
+ * emit-gpreport.c (the settings report).
+ */
+#ifndef TLSGPO_GPO_EMIT_H
+#define TLSGPO_GPO_EMIT_H
+
+#include <libxml/xmlwriter.h>
+
+#include "emitter.h"
+#include "plan.h"
+
+#define GPO_DOMAIN	"tlsgpo.invalid"
+#define GPO_DC		"dc.tlsgpo.invalid"
+
+struct gpo_ids {
+	char	backup[39];
+	char	gpo[39];
+	char	domain[39];
+	char	time[20];	/* yyyy-MM-ddTHH:mm:ss */
+};
+
+/* The GPO's security descriptor (Backup.xml's) in SDDL. */
+extern const char gpo_sddl[];
+
+/* RFC 9562 name-based UUID (version 5) in tlsgpo's namespace, "{...}". */
+void	gpo_uuid(const char *, char[39]);
+void	gpo_ids_of(const struct plan *, struct gpo_ids *);
+/* Whether pick chooses any of the plan's operations in the hive. */
+int	gpo_has(const struct plan *, enum reg_hive,
+	    int (*)(const struct plan *, const struct plan_op *));
+
+/*
+ * The path of a backup file an emitter writes (its template names which),
+ * NULL when the plan needs no such file; caller frees.
+ */
+char	*gpo_backup_path(const struct emit_ctx *, const struct emitter *);
+
+/*
+ * One Preferences Registry item. prefix is "" in Registry.xml; in
+ * gpreport.xml it is the extension's "qN:", and order (from 1) is the
+ * item's GPOSettingOrder.
+ */
+void	gpp_write_item(xmlTextWriterPtr, const struct plan *,
+	    const struct plan_op *, const char *, int);
+
+#endif

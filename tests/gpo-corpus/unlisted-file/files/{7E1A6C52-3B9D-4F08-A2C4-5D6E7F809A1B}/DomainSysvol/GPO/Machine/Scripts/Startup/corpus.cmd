@@ -1,0 +1,2 @@
+@echo off
+rem corpus: a startup script nobody listed
