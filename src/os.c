@@ -30,17 +30,23 @@
  *             DefaultSecureProtocols bits, and WinHTTP's own default: "only
  *             SSL3 and TLS1" on Windows 8 and 7, SSL 3.0 to TLS 1.2 on
  *             Windows 10 and 8.1, "only TLS1.2 and TLS1.3" on Windows 11.
- *             The page names client versions only: that Server 2012 has
- *             Windows 8's default, 2012 R2 to 2019 Windows 10's and 2022
- *             and 2025 Windows 11's (same builds, same WinHTTP), and that
- *             Server 2008 SP2 has Windows 7's, is tlsgpo's inference. A
- *             DefaultSecureProtocols value replaces the default.
- * [TLSDEPR]   "TLS 1.0 and TLS 1.1 deprecation in Windows", Microsoft Learn,
- *             learn.microsoft.com/windows/win32/secauthn/tls-10-11-deprecation-in-windows
- *             (2024-03-14): off by default from the Windows 11 and Windows
- *             Server Insider Preview releases of 2024 on; released versions
- *             are not changed. [SCHANNEL] (2025-03-20) lists them on by
- *             default in Windows 11 21H2 to 24H2 and Server 2025.
+ *             The page names client versions only. That Server 2012 has
+ *             Windows 8's default, 2012 R2 to 2019 Windows 10's (the same
+ *             builds as their clients), Server 2022 (build 20348, older
+ *             than Windows 11's 22000, but the first server with TLS 1.3
+ *             on [SCHANNEL]) and 2025 Windows 11's, and Server 2008 SP2
+ *             Windows 7's, is tlsgpo's inference, and lint and README.txt
+ *             say so. A DefaultSecureProtocols value replaces the default.
+ * [TLSDEPR]   "TLS 1.0 and TLS 1.1 soon to be disabled in Windows", Windows
+ *             IT Pro Blog, techcommunity.microsoft.com (2023-08-01): off by
+ *             default "starting with Windows 11 Insider Preview builds in
+ *             September 2023 and future Windows OS releases"; it "will not
+ *             impact any in-market OS versions". [SCHANNEL] (2025-03-20)
+ *             lists them on by default in Windows 11 21H2 to 24H2 and
+ *             Server 2025.
+ * [M365TLS]   "Preparing for TLS 1.2 in Office 365 and Office 365 GCC",
+ *             learn.microsoft.com/purview/prepare-tls-1.2-in-office-365:
+ *             Microsoft 365 no longer accepts TLS 1.0 and 1.1.
  * [KB4467770] WinHTTP TLS 1.1/1.2 for Server 2008 SP2, which honours only
  *             0x200 and 0x800: no Microsoft copy of the KB was found; the
  *             fact is from its text as mirrored (mskb.pkisolutions.com).
@@ -249,16 +255,34 @@ os_protocol_where(enum proto_id id)
 	}
 }
 
+/* [WHFLAGS] names Windows 7, 8, 8.1, 10 and 11: the servers' defaults are
+ * inferred from the client of the same build or generation. */
+int
+os_winhttp_default_inferred(const struct os_target *t)
+{
+	return strncmp(t->name, "win", 3) != 0;
+}
+
+const char *
+os_winhttp_default_caveat(void)
+{
+	return "Microsoft documents WinHTTP's default for client Windows "
+	    "only: for servers it is inferred from the client of the same "
+	    "generation";
+}
+
 const char *
 os_deprecated_note(enum proto_id id)
 {
 	if (id == PROTO_DTLS10)
 		return "DTLS 1.2 replaces it (Windows 10 1607 / Server 2016 "
 		    "and later)";	/* [SCHANNEL] */
-	/* [TLSDEPR]: off by default in Insider Preview builds since 2024;
-	 * released Windows 11 and Server 2025 still have them on [SCHANNEL]. */
-	return "Microsoft 365 no longer accepts it, and Windows Insider "
-	    "Preview builds have had it off by default since 2024";
+	/* [M365TLS]; [TLSDEPR]: off by default in Insider Preview builds
+	 * since September 2023; released Windows 11 and Server 2025 still
+	 * have them on [SCHANNEL]. */
+	return "Microsoft 365 no longer accepts it, and Windows turns it off "
+	    "by default from the Windows 11 Insider Preview builds of "
+	    "September 2023 on (released versions keep it on)";
 }
 
 static int

@@ -81,6 +81,14 @@ unsigned	 os_protocol_first_build(enum proto_id);
 /* Where protocol P exists, for a message about a target that lacks it. */
 const char	*os_protocol_where(enum proto_id);
 
+/*
+ * Whether a target's WinHTTP default (winhttp_default) is tlsgpo's
+ * inference rather than Microsoft's word (servers: [WHFLAGS] names client
+ * versions only), and the sentence that says so.
+ */
+int		 os_winhttp_default_inferred(const struct os_target *);
+const char	*os_winhttp_default_caveat(void);
+
 /* Why a deprecated protocol is better off, and what Windows does with it
  * by default, for lint's warning (English). */
 const char	*os_deprecated_note(enum proto_id);

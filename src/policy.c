@@ -785,6 +785,16 @@ uses_of(const struct policy *p, enum proto_id id, struct use *u)
 }
 
 /* "win7, server2008r2": the targets in mask, into buf. 0: none. */
+/* The targets lint checks: [target] os, or every Windows of os.c when the
+ * policy names none (what an untargeted policy is pushed to). */
+static unsigned
+checked_os(const struct policy *p)
+{
+	if (p->target_os != 0)
+		return p->target_os;
+	return (1U << os_target_count) - 1;
+}
+
 static size_t
 target_list(const struct policy *p, int (*pick)(const struct os_target *,
     const void *), const void *arg, char *buf, size_t size)
@@ -794,7 +804,7 @@ target_list(const struct policy *p, int (*pick)(const struct os_target *,
 	if (size != 0)
 		buf[0] = '\0';
 	for (i = 0; i < os_target_count; i++) {
-		if (!(p->target_os & (1U << i)) || !pick(&os_targets[i], arg))
+		if (!(checked_os(p) & (1U << i)) || !pick(&os_targets[i], arg))
 			continue;
 		if (used < size)
 			used += (size_t)snprintf(buf + used, size - used, "%s%s",
@@ -872,7 +882,7 @@ pick_server_old(const struct os_target *t, const void *arg)
  * [os.c], so disabling TLS 1.0 there leaves SSL 3.0 or nothing.
  */
 static void
-check_servers(struct loader *l, int tline)
+check_servers(struct loader *l, const char *tw)
 {
 	struct policy	*p = l->p;
 	char		 who[256];
@@ -889,10 +899,9 @@ check_servers(struct loader *l, int tline)
 	if (line == 0 ||
 	    target_list(p, pick_server_old, p, who, sizeof who) == 0)
 		return;
-	diag_warn(l->d, line, "after [schannel], servers on %s (target os, "
-	    "line %d) have no TLS 1.1 or later on: SCHANNEL does not enable "
-	    "them by default there; add \"tls1.2.server = enabled\"", who,
-	    tline);
+	diag_warn(l->d, line, "after [schannel], servers on %s (%s) have no "
+	    "TLS 1.1 or later on: SCHANNEL does not enable them by default "
+	    "there; add \"tls1.2.server = enabled\"", who, tw);
 }
 
 static int
@@ -912,13 +921,27 @@ pick_default_off(const struct os_target *t, const void *arg)
 	return (t->winhttp_default & one) == 0 && t->winhttp_default > one;
 }
 
+/* Whether a target that PICK takes has a WinHTTP default by inference. */
+static int
+inferred_in(const struct policy *p, int (*pick)(const struct os_target *,
+    const void *), const void *arg)
+{
+	size_t	i;
+
+	for (i = 0; i < os_target_count; i++)
+		if ((checked_os(p) & (1U << i)) && pick(&os_targets[i], arg) &&
+		    os_winhttp_default_inferred(&os_targets[i]))
+			return 1;
+	return 0;
+}
+
 /*
  * DefaultSecureProtocols replaces WinHTTP's own default [os.c]: where that
  * is TLS 1.2 + TLS 1.3, a value without TLS 1.3 takes it away, and one
  * with TLS 1.0 or 1.1 brings them back.
  */
 static void
-check_winhttp_defaults(struct loader *l, int tline)
+check_winhttp_defaults(struct loader *l, const char *tw)
 {
 	struct policy	*p = l->p;
 	char		 who[256];
@@ -932,19 +955,25 @@ check_winhttp_defaults(struct loader *l, int tline)
 	if (!(p->winhttp_protocols & one) &&
 	    target_list(p, pick_tls13_default, NULL, who, sizeof who) != 0)
 		diag_warn(l->d, line, "[winhttp] protocols leaves out tls1.3, "
-		    "which WinHTTP uses by default on %s (target os, line %d): "
-		    "DefaultSecureProtocols replaces that default; %s", who,
-		    tline, target_list(p, pick_lacks, &one, NULL, 0) == 0 ?
+		    "which WinHTTP uses by default on %s (%s): "
+		    "DefaultSecureProtocols replaces that default; %s%s%s",
+		    who, tw, target_list(p, pick_lacks, &one, NULL, 0) == 0 ?
 		    "add tls1.3 to keep it" : "give those systems a policy of "
-		    "their own that adds tls1.3 to keep it");
+		    "their own that adds tls1.3 to keep it",
+		    inferred_in(p, pick_tls13_default, NULL) ? "; " : "",
+		    inferred_in(p, pick_tls13_default, NULL) ?
+		    os_winhttp_default_caveat() : "");
 	for (i = 0; i <= PROTO_TLS13; i++) {
 		one = 1U << i;
 		if (!(p->winhttp_protocols & one) ||
 		    target_list(p, pick_default_off, &one, who, sizeof who) == 0)
 			continue;
 		diag_warn(l->d, line, "[winhttp] protocols adds %s, which "
-		    "WinHTTP has off by default on %s (target os, line %d)",
-		    protocols[i].name, who, tline);
+		    "WinHTTP has off by default on %s (%s)%s%s",
+		    protocols[i].name, who, tw,
+		    inferred_in(p, pick_default_off, &one) ? "; " : "",
+		    inferred_in(p, pick_default_off, &one) ?
+		    os_winhttp_default_caveat() : "");
 	}
 }
 
@@ -960,15 +989,19 @@ check_targets(struct loader *l)
 	char		 who[256], kbs[256];
 	proto_set	 one;
 	size_t		 i, j, n, used;
-	int		 tline = p->key_line[K_TARGET_OS];
+	char		 tw[64];
 	struct {
 		int		 line;
 		const char	*what;
 		proto_set	 uses;
 	} relies[3];
 
-	if (p->target_os == 0)
-		return;
+	/* Without [target] os, every Windows: what such a policy reaches. */
+	if (p->target_os != 0)
+		snprintf(tw, sizeof tw, "target os, line %d",
+		    p->key_line[K_TARGET_OS]);
+	else
+		snprintf(tw, sizeof tw, "no [target] os: every Windows");
 	/* Who relies on SCHANNEL's client side for TLS 1.1 and 1.2. */
 	n = 0;
 	if (policy_has_winhttp(p)) {
@@ -1003,14 +1036,14 @@ check_targets(struct loader *l)
 				continue;
 			diag_warn(l->d, relies[j].line, "%s relies on %s, which "
 			    "SCHANNEL does not enable by default for clients on "
-			    "%s (target os, line %d); add \"%s.client = "
+			    "%s (%s); add \"%s.client = "
 			    "enabled\" to [schannel]%s", relies[j].what,
-			    protocols[i].name, who, tline, protocols[i].name,
+			    protocols[i].name, who, tw, protocols[i].name,
 			    kbs);
 		}
 	}
-	check_servers(l, tline);
-	check_winhttp_defaults(l, tline);
+	check_servers(l, tw);
+	check_winhttp_defaults(l, tw);
 	/* A protocol enabled for a target that does not have it (TLS 1.3 is
 	 * an error, checked above). */
 	for (i = 0; i < PROTO_COUNT; i++) {
@@ -1028,8 +1061,8 @@ check_targets(struct loader *l)
 			if (target_list(p, pick_lacks, &one, who, sizeof who) == 0)
 				continue;
 			diag_warn(l->d, p->schannel_line[i][s], "[schannel] "
-			    "enables %s, which %s (target os, line %d) do%s not "
-			    "have: %s", protocols[i].name, who, tline,
+			    "enables %s, which %s (%s) do%s not "
+			    "have: %s", protocols[i].name, who, tw,
 			    strchr(who, ',') != NULL ? "" : "es",
 			    os_protocol_where((enum proto_id)i));
 		}
@@ -1038,14 +1071,14 @@ check_targets(struct loader *l)
 	if (p->schannel[PROTO_TLS10][SIDE_SERVER] == SC_DISABLED &&
 	    target_list(p, pick_rdp, NULL, who, sizeof who) != 0) {
 		for (i = 0; i < os_target_count; i++) {
-			if ((p->target_os & (1U << i)) &&
+			if ((checked_os(p) & (1U << i)) &&
 			    os_targets[i].rdp_tls10_kb != NULL)
 				break;
 		}
 		diag_warn(l->d, p->schannel_line[PROTO_TLS10][SIDE_SERVER],
 		    "[schannel] disables tls1.0 for servers: Remote Desktop on "
-		    "%s (target os, line %d) then needs KB %s and "
-		    "\"tls1.2.server = enabled\"", who, tline,
+		    "%s (%s) then needs KB %s and "
+		    "\"tls1.2.server = enabled\"", who, tw,
 		    os_targets[i].rdp_tls10_kb);
 	}
 	/* .NET 3.5 reads SystemDefaultTlsVersions only once updated. */
@@ -1054,7 +1087,7 @@ check_targets(struct loader *l)
 		kbs[0] = '\0';
 		used = 0;
 		for (i = 0; i < os_target_count; i++) {
-			if (!(p->target_os & (1U << i)) ||
+			if (!(checked_os(p) & (1U << i)) ||
 			    os_targets[i].dotnet35_kb == NULL ||
 			    strstr(kbs, os_targets[i].dotnet35_kb) != NULL)
 				continue;
@@ -1064,9 +1097,9 @@ check_targets(struct loader *l)
 		}
 		diag_warn(l->d, p->key_line[K_NET_SYSTLS], "[dotnet] "
 		    "system-default-tls for v2.0.50727 (.NET 3.5) works on %s "
-		    "(target os, line %d) only with the .NET 3.5 TLS update "
+		    "(%s) only with the .NET 3.5 TLS update "
 		    "(%s, or a later .NET update that contains it)", who,
-		    tline, kbs);
+		    tw, kbs);
 	}
 }
 
@@ -1177,7 +1210,7 @@ check_semantics(struct loader *l)
 		    "two policies, one per hive");
 
 	for (s = 0; (size_t)s < os_target_count; s++) {
-		if (!(p->target_os & (1U << s)) ||
+		if (!(checked_os(p) & (1U << s)) ||
 		    (p->winhttp_protocols & ~os_targets[s].winhttp_honours) == 0)
 			continue;
 		diag_warn(l->d, p->key_line[K_WH_PROTOCOLS], "%s (KB %s) "

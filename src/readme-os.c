@@ -38,13 +38,14 @@ static void
 winhttp_default(const struct plan_os_need *n, struct buf *out, int *first)
 {
 	proto_set	dflt = n->t->winhttp_default, added;
-	char		was[128], now[128], line[320];
+	char		was[128], now[128], line[400];
 	int		away;
 
 	protocol_set_describe(dflt, was, sizeof was);
 	protocol_set_describe(n->winhttp, now, sizeof now);
-	snprintf(line, sizeof line, "WinHTTP's own default is %s, this "
-	    "policy's %s", was, now);
+	snprintf(line, sizeof line, "WinHTTP's own default is %s%s, this "
+	    "policy's %s", was, os_winhttp_default_inferred(n->t) ?
+	    " (inferred: Microsoft documents client Windows only)" : "", now);
 	fact(out, first, line);
 	away = (dflt & (1U << PROTO_TLS13)) &&
 	    !(n->winhttp & (1U << PROTO_TLS13));
