@@ -443,6 +443,17 @@ job_acl_vanish() {
 		"$rc $(ls -d "$st"/home/ProgramData/tlsgpo*untrusted* 2>/dev/null | wc -l)" "0 0"
 }
 
+# Two first runs at once: the other makes ProgramData\tlsgpo (and this
+# policy's folder) while this one does; this one uses the other's.
+job_acl_race() {
+	local st
+	st=$(new_state acl-race)
+	TLSGPO_TEST_RACE=1 psrun "$st" "$s/apply.ps1"
+	check_eq "another run makes the backup folders first: apply.ps1 exits 0, with a complete backup" \
+		"$rc $(tail -1 "$(bk "$st" 1)/state.txt" 2>/dev/null | cut -d'|' -f1)" "0 end"
+	check_eq "...and leaves no work folder behind" "$(ls -a "$st"/home/ProgramData "$st"/home/ProgramData/tlsgpo 2>/dev/null | grep -c '\.new-')" 0
+}
+
 # The check applies to ProgramData only: -BackupDir is trusted as given.
 job_acl_custom() {
 	local st
@@ -481,7 +492,7 @@ run_jobs() {	# N JOB...
 }
 
 t0=$(date +%s)
-jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied)
+jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied)
 for pol in $policies; do
 	for start in empty data; do
 		jobs_list+=("job_rt $(basename "$pol" .ini) $start")

@@ -580,6 +580,19 @@ job_concurrent() {
 	rm -f "$o1" "$o2"
 }
 
+# Two first runs at once, made certain: the other run makes each backup
+# folder (ProgramData\tlsgpo, the policy's) while this one does.
+job_race() {
+	local s=$WORK/pkg-server-hardening/scripts r
+	r=$(bkroot server-hardening)
+	touch "$WINEPREFIX/drive_c/tlsgpo-standin-race"
+	wine_cmd "$s" apply.cmd
+	rm -f "$WINEPREFIX/drive_c/tlsgpo-standin-race"
+	jrc "another run makes the backup folders first: apply.cmd exits 0" 0
+	jeq "...with a complete backup" "$(tail -1 "$r/server-hardening-1.0-1/state.txt" 2>/dev/null | tr -d '\r' | cut -d'|' -f1)" end
+	jeq "...and no work folder left behind" "$(ls -a "$WINEPREFIX/drive_c/ProgramData" "$WINEPREFIX/drive_c/ProgramData/tlsgpo" 2>&1 | grep -c -e '\.new-' -e 'cannot access')" 0
+}
+
 # reg.exe that does not start is an error (exit 6), never drift or absent.
 job_regfail() {
 	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json before
@@ -834,7 +847,7 @@ for pol in "${policies[@]}"; do
 done
 # The longest jobs first, so that the workers end together. (d) starts
 # from the values absent and applies twice.
-jobs=(job_acl job_acl2 job_refusals job_builds job_builds2 job_gaps job_concurrent job_ps1backup job_partial job_readonly)
+jobs=(job_acl job_acl2 job_refusals job_builds job_builds2 job_gaps job_concurrent job_race job_ps1backup job_partial job_readonly)
 for pol in $(for f in "$srcdir"/policies/*.ini; do
 		id=$(basename "$f" .ini)
 		echo "$(jq '.operations | length' "$WORK/$id.json") $id"

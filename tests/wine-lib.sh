@@ -95,7 +95,9 @@ wine_reset() {
 		"$WINEPREFIX/drive_c/windows/system32/WindowsPowerShell/v1.0/powershell.exe"
 	rm -rf "$WINEPREFIX/drive_c/ProgramData/tlsgpo" "$WINEPREFIX/drive_c/ProgramData/tlsgpo."* \
 		"$WINEPREFIX/drive_c/tlsgpo-standin"* "$WINEPREFIX/drive_c/users/"*/Temp/tlsgpo-*
-	wineserver -p 60
+	# Never the caller's descriptors: a job's output is a pipe that a
+	# wineserver holding it would keep open (a job that resets hangs).
+	wineserver -p 60 </dev/null >/dev/null 2>&1
 }
 
 wine_done() {

@@ -15,14 +15,19 @@
  *                   C:\tlsgpo-standin-fail present: an error, no answer;
  *                   C:\tlsgpo-standin-silent: nothing at all, as Wine's
  *                   own powershell.exe.
- *   icacls.exe      exits 0.
+ *   icacls.exe      exits 0; C:\tlsgpo-standin-race present: giving
+ *                   DIR.new-N its access list makes DIR as well (another
+ *                   run that got there first).
  *   regwrap.exe     (a copy of the scripts made to call it as %REG%):
  *                   "query KEY" of a KEY listed in C:\tlsgpo-denied.txt
  *                   fails as Windows' reg.exe does for a key it may not
  *                   read ("ERROR: Access is denied.", exit 1); every other
  *                   call goes to Wine's own reg.exe.
+ *   reg.exe         (put in a Sysnative folder by tests/wine.sh, where a
+ *                   32-bit process finds the native reg.exe): as
+ *                   regwrap.exe.
  *
- * Both append their command line to C:\tlsgpo-standin.log. Built with
+ * Each appends its command line to C:\tlsgpo-standin.log. Built with
  * mingw-w64 by wine-lib.sh; not part of tlsgpo.
  */
 #include <windows.h>
@@ -186,6 +191,30 @@ reg(void)
 	return (int)rc;
 }
 
+/* icacls.exe: exits 0. With C:\tlsgpo-standin-race present, giving a
+ * folder DIR.new-N its access list makes DIR too, as another run that
+ * finished first would. */
+static int
+icacls(void)
+{
+	wchar_t		**argv, dir[MAX_PATH], *cut;
+	int		 argc;
+
+	if (GetFileAttributesW(L"C:\\tlsgpo-standin-race") ==
+	    INVALID_FILE_ATTRIBUTES)
+		return 0;
+	argv = CommandLineToArgvW(GetCommandLineW(), &argc);
+	if (argv == NULL || argc < 3 || _wcsicmp(argv[2], L"/inheritance:r") != 0)
+		return 0;
+	wcsncpy(dir, argv[1], MAX_PATH - 1);
+	dir[MAX_PATH - 1] = L'\0';
+	if ((cut = wcsstr(dir, L".new-")) != NULL) {
+		*cut = L'\0';
+		CreateDirectoryW(dir, NULL);
+	}
+	return 0;
+}
+
 int
 main(void)
 {
@@ -198,8 +227,9 @@ main(void)
 	base = wcsrchr(self, L'\\');
 	base = base != NULL ? base + 1 : self;
 	if (_wcsicmp(base, L"icacls.exe") == 0)
-		return 0;
-	if (_wcsicmp(base, L"regwrap.exe") == 0)
+		return icacls();
+	if (_wcsicmp(base, L"regwrap.exe") == 0 ||
+	    _wcsicmp(base, L"reg.exe") == 0)
 		return reg();
 	if (GetFileAttributesW(L"C:\\tlsgpo-standin-silent") !=
 	    INVALID_FILE_ATTRIBUTES)

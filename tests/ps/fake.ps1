@@ -73,6 +73,11 @@ function Get-ChildItem {
 function Set-TlsgpoAdminOnly([string] $Path) {
     [IO.File]::WriteAllText((Get-TestAclMark $Path), 'O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)')
     Add-Content -LiteralPath $env:TLSGPO_TEST_ACL_LOG -Value ('set-acl {0}' -f $Path)
+    # TLSGPO_TEST_RACE=1: another run finishes the same folder meanwhile.
+    if ($env:TLSGPO_TEST_RACE -eq '1' -and $Path -match '^(.*)\.new-[0-9a-f]{32}$') {
+        $other = [IO.Directory]::CreateDirectory($Matches[1]).FullName
+        [IO.File]::WriteAllText((Get-TestAclMark $other), 'O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)')
+    }
 }
 
 function Set-TlsgpoOwner([string] $Path) {
