@@ -308,6 +308,7 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	const struct policy	*p = ctx->plan->policy;
 	struct buf		 changes, warnings, underline, pol, polw;
 	struct buf		 tattoo, tattoow, gpob, scope, needs, caveats;
+	char			*imp, *imp_alt, *imp_rb;
 	size_t			 outside;
 	int			 hklm, hkcu;
 	char			 count[32];
@@ -378,6 +379,9 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	wrap(&tattoo, &tattoow);
 	buf_addc(&tattoow, '\n');
 
+	imp = os_reg_import_line("reg\\apply.reg");
+	imp_alt = os_reg_import_alt("reg\\apply.reg");
+	imp_rb = os_reg_import_line("reg\\rollback.reg");
 	{
 		const struct template_var vars[] = {
 			{ "NAME", p->name },
@@ -419,6 +423,9 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "OS_SCOPE", buf_cstr(&scope) },
 			{ "OS_NEEDS", buf_cstr(&needs) },
 			{ "DOTNET_CAVEATS", buf_cstr(&caveats) },
+			{ "IMPORT_APPLY", imp },
+			{ "IMPORT_APPLY_ALT", imp_alt },
+			{ "IMPORT_ROLLBACK", imp_rb },
 		};
 		template_render(em->template, vars,
 		    sizeof vars / sizeof vars[0], out);
@@ -434,6 +441,9 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	buf_free(&scope);
 	buf_free(&needs);
 	buf_free(&caveats);
+	free(imp);
+	free(imp_alt);
+	free(imp_rb);
 }
 
 const struct emitter emitter_readme = {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "emitter.h"
+#include "os.h"
 #include "policy.h"
 #include "xmalloc.h"
 
@@ -37,6 +38,20 @@ reg_comment(struct buf *out, const char *label, const char *text)
 	buf_printf(out, "; %s%s\n", label, text);
 }
 
+/* How to import FILE into the native view from any host [os.c FSREDIR]. */
+static void
+reg_import_lines(struct buf *out, const char *file)
+{
+	char	*s;
+
+	s = os_reg_import_line(file);
+	reg_comment(out, "  ", s);
+	free(s);
+	s = os_reg_import_alt(file);
+	reg_comment(out, "or: ", s);
+	free(s);
+}
+
 static void
 reg_header(const struct emit_ctx *ctx, struct buf *out, const char *file,
     int rollback)
@@ -56,11 +71,13 @@ reg_header(const struct emit_ctx *ctx, struct buf *out, const char *file,
 		reg_comment(out, "Description: ", p->description);
 	buf_adds(out, ";\n");
 	if (!rollback) {
-		buf_printf(out, "; Sets %zu value%s. Apply as Administrator:"
-		    " regedit.exe /s %s\n", ctx->plan->n,
-		    ctx->plan->n == 1 ? "" : "s", file);
-		buf_printf(out, ";   (or: reg.exe import %s). Restart "
-		    "Windows afterwards.\n", file);
+		buf_printf(out, "; Sets %zu value%s. Apply as Administrator, "
+		    "then restart Windows. From\n", ctx->plan->n,
+		    ctx->plan->n == 1 ? "" : "s");
+		buf_adds(out, "; any cmd.exe, 32- or 64-bit (a 32-bit reg.exe "
+		    "or regedit.exe alone writes\n; the 32-bit view, "
+		    "Wow6432Node, instead):\n");
+		reg_import_lines(out, file);
 		buf_adds(out, "; Undo: rollback.reg deletes exactly the values "
 		    "this file sets.\n");
 	} else {
@@ -69,9 +86,9 @@ reg_header(const struct emit_ctx *ctx, struct buf *out, const char *file,
 		    ctx->inverse->n == 1 ? "" : "s");
 		buf_adds(out, "; the Windows default (value absent). Data a "
 		    "value held before apply.reg\n; is not brought back by "
-		    "this file. Apply as Administrator:\n");
-		buf_printf(out, ";   regedit.exe /s %s, then restart "
-		    "Windows.\n", file);
+		    "this file. Apply as Administrator, then restart\n; "
+		    "Windows. From any cmd.exe, 32- or 64-bit:\n");
+		reg_import_lines(out, file);
 	}
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "os.h"
+#include "xmalloc.h"
 
 /*
  * Sources (Microsoft's, as read for issue 9; where none was found that is
@@ -44,6 +45,18 @@
  *             impact any in-market OS versions". [SCHANNEL] (2025-03-20)
  *             lists them on by default in Windows 11 21H2 to 24H2 and
  *             Server 2025.
+ * [FSREDIR]   "File System Redirector", Microsoft Learn,
+ *             learn.microsoft.com/windows/win32/winprog64/file-system-redirector:
+ *             a 32-bit process on 64-bit Windows that runs System32\reg.exe
+ *             gets SysWOW64's, and %windir%\regedit.exe is redirected to
+ *             SysWOW64\regedit.exe; %windir%\Sysnative reaches the native
+ *             System32 (Windows Vista / Server 2008 on), and exists only for
+ *             32-bit processes. "Registry Redirector" (same folder,
+ *             registry-redirector): a 32-bit process's HKLM\SOFTWARE is
+ *             HKLM\SOFTWARE\Wow6432Node.
+ * [REGIMP]    "reg import", Microsoft Learn, learn.microsoft.com/
+ *             windows-server/administration/windows-commands/reg-import:
+ *             /reg:64 imports into the 64-bit registry view.
  * [M365TLS]   "Preparing for TLS 1.2 in Office 365 and Office 365 GCC",
  *             learn.microsoft.com/purview/prepare-tls-1.2-in-office-365:
  *             Microsoft 365 no longer accepts TLS 1.0 and 1.1.
@@ -269,6 +282,23 @@ os_winhttp_default_caveat(void)
 	return "Microsoft documents WinHTTP's default for client Windows "
 	    "only: for servers it is inferred from the client of the same "
 	    "generation";
+}
+
+/* A .reg import that lands in the native view from any cmd.exe, 32- or
+ * 64-bit [FSREDIR]. */
+char *
+os_reg_import_line(const char *file)
+{
+	return xasprintf("if exist %%SystemRoot%%\\Sysnative\\reg.exe "
+	    "(%%SystemRoot%%\\Sysnative\\reg.exe import %s) else reg.exe "
+	    "import %s", file, file);
+}
+
+/* The same with reg.exe's own switch [REGIMP]. */
+char *
+os_reg_import_alt(const char *file)
+{
+	return xasprintf("reg.exe import %s /reg:64", file);
 }
 
 const char *

@@ -89,6 +89,14 @@ const char	*os_protocol_where(enum proto_id);
 int		 os_winhttp_default_inferred(const struct os_target *);
 const char	*os_winhttp_default_caveat(void);
 
+/*
+ * The cmd.exe line that imports a .reg FILE into the native registry view
+ * from a 32-bit host as from a 64-bit one (Sysnative), and the same with
+ * reg.exe's /reg:64; both allocated.
+ */
+char		*os_reg_import_line(const char *);
+char		*os_reg_import_alt(const char *);
+
 /* Why a deprecated protocol is better off, and what Windows does with it
  * by default, for lint's warning (English). */
 const char	*os_deprecated_note(enum proto_id);

@@ -98,6 +98,58 @@ wrong type|HKLM\\${p3#HKEY_LOCAL_MACHINE\\}\\$v3"
 	rm -rf "$m"
 }
 
+# The .reg route from any host, as README.txt gives it. A 32-bit host's
+# reg.exe imports into the 32-bit view (reg import /reg:32 is that view):
+# the native values stay unset. README.txt's line imports into the native
+# view from a 64-bit cmd.exe (no Sysnative folder) and from a 32-bit one
+# (a Sysnative folder: here a stand-in reg.exe that logs its call and runs
+# Wine's own).
+import_any() {	# ID
+	local id=$1 json=$WORK/plan-$1.json d=$WORK/import-$1.$BASHPID want line rb
+	local sysn=$WINEPREFIX/drive_c/windows/Sysnative
+	rm -rf "$d"
+	cp -r "$WORK/pkg-$1-utf16" "$d"
+	want=$(expected "$json" operations)
+	line=$(tr -d '\r' < "$d/README.txt" | grep -m1 '^    if exist %SystemRoot%.Sysnative.reg.exe .*reg.apply.reg' | sed 's/^    //')
+	rb=$(tr -d '\r' < "$d/README.txt" | grep -m1 '^    if exist %SystemRoot%.Sysnative.reg.exe .*reg.rollback.reg' | sed 's/^    //')
+	jeq "$id: README.txt gives the import line for apply.reg and rollback.reg" \
+		"$([ -n "$line" ] && [ -n "$rb" ] && echo yes)" yes
+	printf '%s\r\n' "$line" > "$d/imp.cmd"
+	printf '%s\r\n' "$rb" > "$d/unimp.cmd"
+	(cd "$d" && timeout 120 wine reg import 'reg\apply.reg' /reg:32 </dev/null >>"$WINE_LOG" 2>&1)
+	jeq "$id: reg import in the 32-bit view (a 32-bit host) writes WinHTTP's value under Wow6432Node, not natively" \
+		"$(reg_in_view 32) $(reg_in_view 64)" "REG_DWORD absent"
+	[ "$(wine_query_plan "$json" operations)" != "$want" ]
+	jeq "$id: ...and leaves the native values unset" "$?" 0
+	wine_reset
+	wine_cmd "$d" imp.cmd
+	jeq "$id: README.txt's line from a 64-bit cmd.exe (no Sysnative): every value in the native view" \
+		"$rc|$(wine_query_plan "$json" operations)" "0|$want"
+	wine_cmd "$d" unimp.cmd
+	jeq "$id: ...its rollback line deletes them again" \
+		"$rc|$(wine_query_plan "$json" rollback)" "0|$(expected "$json" rollback)"
+	wine_reset
+	mkdir -p "$sysn"
+	cp "$WORK/standin.exe" "$sysn/reg.exe"
+	wine_cmd "$d" imp.cmd
+	jeq "$id: README.txt's line from a 32-bit cmd.exe (through Sysnative): every value in the native view" \
+		"$rc|$(wine_query_plan "$json" operations)" "0|$want"
+	jeq "$id: ...imported by the Sysnative reg.exe" \
+		"$(tr -d '\r\0' < "$WINEPREFIX/drive_c/tlsgpo-standin.log" 2>/dev/null | grep -ci 'import reg.apply.reg')" 1
+	rm -rf "$sysn" "$d"
+}
+
+# reg_in_view BITS: the type of WinHTTP's DefaultSecureProtocols as reg
+# query reads it in that view (reg:32 is Wow6432Node), or "absent".
+reg_in_view() {
+	local tmp=$WORK/q.$BASHPID
+	(cd "$WORK" && timeout 60 wine reg query 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp' \
+		/v DefaultSecureProtocols "/reg:$1" </dev/null >"$tmp" 2>&1)
+	tr -d '\r' < "$tmp" | awk '$1 == "DefaultSecureProtocols" { print $2; f = 1 } END { if (!f) print "absent" }'
+	cat "$tmp" >> "$WINE_LOG"
+	rm -f "$tmp"
+}
+
 # Hostile text in comments must not break the import or add anything.
 hostile() {	# ENCODING
 	local enc=$1 pkg=$WORK/pkg-hostile-$1 json=$WORK/plan-hostile.json
@@ -159,6 +211,7 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 	done
 	[ "$id" = hostile ] || jobs+=("audit $id")
 done
+jobs+=("import_any server2008-tls12")
 if [ -n "${TLSGPO_WINE_ONLY:-}" ]; then
 	IFS=, read -ra jobs <<<"$TLSGPO_WINE_ONLY"
 fi

@@ -332,6 +332,9 @@ function New-TlsgpoAdminFolder([string] $Path) {
         [IO.Directory]::Move($new, $Path)
     } catch {
         if ([IO.Directory]::Exists($new)) { [IO.Directory]::Delete($new, $true) }
+        # Another run made it first (it too renames a finished folder):
+        # the caller checks it like any folder it did not make.
+        if (Test-Path -LiteralPath $Path) { return }
         throw
     }
 }

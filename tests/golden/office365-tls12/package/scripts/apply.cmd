@@ -485,9 +485,15 @@ if errorlevel 1 goto admin_folder_failed
 "%SystemRoot%\System32\icacls.exe" "%AF_NEW%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
 if errorlevel 1 goto admin_folder_failed
 ren "%AF_NEW%" "%AS_NAME%" >nul 2>&1
-if exist "%AF_NEW%\" goto admin_folder_failed
+if exist "%AF_NEW%\" goto admin_folder_lost
 set "AS_MADE=1"
 exit /b 0
+rem Another run made it first (it too renames a finished folder): it is
+rem checked like any folder this run did not make.
+:admin_folder_lost
+rd /s /q "%AF_NEW%" >nul 2>&1
+if exist "%AS_DIR%" exit /b 0
+exit /b 1
 :admin_folder_failed
 rd /s /q "%AF_NEW%" >nul 2>&1
 exit /b 1
