@@ -583,7 +583,7 @@ plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
 	proto_set		 winhttp = 0;
 	size_t			 i, n;
 	int			 sets_winhttp = 0, sets_v2_sdt = 0, tls13;
-	int			 uses_tls12 = 0;
+	int			 uses_tls12 = 0, tls10_off = 0, tls10_srv_off = 0;
 
 	for (i = 0; i < pl->n; i++) {
 		op = &pl->ops[i];
@@ -608,6 +608,13 @@ plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
 		    strstr(op->key, "\\TLS 1.2\\") != NULL) &&
 		    strcmp(op->value, "Enabled") == 0 && op->data == 1))
 			uses_tls12 = 1;
+		/* TLS 1.0 turned off, for a side or both ("Enabled" = 0). */
+		if (strstr(op->key, "\\TLS 1.0\\") != NULL &&
+		    strcmp(op->value, "Enabled") == 0 && op->data == 0) {
+			tls10_off = 1;
+			if (strstr(op->key, "\\Server") != NULL)
+				tls10_srv_off = 1;
+		}
 	}
 	tls13 = plan_enables_tls13(pl);
 	n = os_rows(rows, sizeof rows / sizeof rows[0]);
@@ -630,11 +637,14 @@ plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
 			need[i].dotnet35_kb = t->dotnet35_kb;
 		need[i].tls13_lacking = tls13 &&
 		    !(t->supported & (1U << PROTO_TLS13));
-		if (uses_tls12)
+		if (uses_tls12 || tls10_off)
 			need[i].tls12_kb = t->tls12_kb;
+		if (tls10_srv_off)
+			need[i].rdp_kb = t->rdp_tls10_kb;
 		need[i].t = t;
 		need[i].winhttp = winhttp;
 		need[i].uses_tls12 = uses_tls12;
+		need[i].tls10_off = tls10_off;
 	}
 	/* Narrowest range first: a script takes the first row that fits, so
 	 * that a server's one build is not named as the client range's.

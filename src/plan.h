@@ -114,6 +114,8 @@ struct plan_os_need {
 	const struct os_target *t;		/* the first target of the row */
 	proto_set	 winhttp;		/* the mask's protocols, or 0 */
 	int		 uses_tls12;		/* relies on SCHANNEL's 1.1/1.2 */
+	int		 tls10_off;		/* turns SCHANNEL's TLS 1.0 off */
+	const char	*rdp_kb;		/* RDP without TLS 1.0 needs it */
 };
 
 size_t	 plan_os_needs(const struct plan *, struct plan_os_need *, size_t);

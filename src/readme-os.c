@@ -87,7 +87,9 @@ row_text(const struct plan *pl, const struct plan_os_need *n,
 		winhttp_default(n, out, &first);
 	if (n->tls12_kb != NULL) {
 		snprintf(line, sizeof line, "SCHANNEL has TLS 1.1 and 1.2 only "
-		    "with KB %s", n->tls12_kb);
+		    "with KB %s%s", n->tls12_kb, n->tls10_off ? " (this "
+		    "policy turns TLS 1.0 off, so apply refuses without it, "
+		    "exit 3)" : "");
 		fact(out, &first, line);
 	}
 	if (n->uses_tls12 && (t->client_off & TLS1X) &&
@@ -103,10 +105,10 @@ row_text(const struct plan *pl, const struct plan_os_need *n,
 	}
 	if (n->tls13_lacking)
 		fact(out, &first, "it has no TLS 1.3, so apply refuses (exit 3)");
-	if (t->rdp_tls10_kb != NULL &&
-	    p->schannel[PROTO_TLS10][SIDE_SERVER] == SC_DISABLED) {
+	if (n->rdp_kb != NULL) {
 		snprintf(line, sizeof line, "Remote Desktop without TLS 1.0 "
-		    "needs KB %s", t->rdp_tls10_kb);
+		    "needs KB %s and TLS 1.2 for servers (where Remote Desktop "
+		    "is on, apply refuses without the KB, exit 3)", n->rdp_kb);
 		fact(out, &first, line);
 	}
 	if (first)

@@ -359,14 +359,16 @@ rem (the first row that fits; the table lists narrow ranges first).
 :os_row
 if defined OS_NAME exit /b 0
 call set "OS_ROWTEXT=%%OSR_%1%%"
-for /f "tokens=1-7,* delims=|" %%a in ("%OS_ROWTEXT%") do (
+for /f "tokens=1-9,* delims=|" %%a in ("%OS_ROWTEXT%") do (
 	if %OS_BUILD% GEQ %%a if %OS_BUILD% LEQ %%b (
 		set "OS_WHKB=%%c"
 		set "OS_PARTIAL=%%d"
 		set "OS_NETKB=%%e"
 		set "OS_TLS13LACK=%%f"
 		set "OS_TLS12KB=%%g"
-		set "OS_NAME=%%h"
+		set "OS_TLS10OFF=%%h"
+		set "OS_RDPKB=%%i"
+		set "OS_NAME=%%j"
 	)
 )
 exit /b 0
@@ -497,8 +499,33 @@ if not "%KB_STATE%"=="present" echo apply.cmd: warning: .NET Framework 3.5 on %O
 if "%OS_TLS12KB%"=="-" goto tls12kb_done
 call :kb_installed %OS_TLS12KB%
 if "%KB_STATE%"=="error" goto kb_unread
-if not "%KB_STATE%"=="present" echo apply.cmd: warning: SCHANNEL on %OS_NAME% has TLS 1.1 and TLS 1.2 only with KB %OS_TLS12KB%, which is not installed; this policy relies on them.
+if "%KB_STATE%"=="present" goto tls12kb_done
+if "%OS_TLS10OFF%"=="1" goto tls12kb_refused
+echo apply.cmd: warning: SCHANNEL on %OS_NAME% has TLS 1.1 and TLS 1.2 only with KB %OS_TLS12KB%, which is not installed; this policy relies on them.
+goto tls12kb_done
+:tls12kb_refused
+>&2 echo apply.cmd: Windows build %OS_BUILD% is %OS_NAME%:
+>&2 echo apply.cmd: SCHANNEL has TLS 1.1 and TLS 1.2 there only with KB %OS_TLS12KB%, which is not installed, and this policy turns TLS 1.0 off: no TLS would be left.
+>&2 echo apply.cmd: Nothing was changed. /skipprereq skips this check.
+set "RC=3"
+goto done
 :tls12kb_done
+rem Remote Desktop without TLS 1.0 needs an update there [os.c]: refused
+rem only where Remote Desktop is on (fDenyTSConnections 0).
+if "%OS_RDPKB%"=="-" goto rdpkb_done
+set "RDP_ON=0"
+%REG% query "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v fDenyTSConnections /reg:64 >"%W%\rdp.out" 2>nul
+for /f "usebackq tokens=1,3" %%a in ("%W%\rdp.out") do if /i "%%a"=="fDenyTSConnections" if "%%b"=="0x0" set "RDP_ON=1"
+if not "%RDP_ON%"=="1" goto rdpkb_done
+call :kb_installed %OS_RDPKB%
+if "%KB_STATE%"=="error" goto kb_unread
+if "%KB_STATE%"=="present" goto rdpkb_done
+>&2 echo apply.cmd: Windows build %OS_BUILD% is %OS_NAME%, with Remote Desktop on:
+>&2 echo apply.cmd: without TLS 1.0 for servers, which this policy turns off, Remote Desktop there needs KB %OS_RDPKB%, which is not installed, and TLS 1.2 for servers on.
+>&2 echo apply.cmd: Nothing was changed. /skipprereq skips this check.
+set "RC=3"
+goto done
+:rdpkb_done
 if "%OS_TLS13LACK%"=="1" goto tls13_refused
 goto prereq_done
 :os_unknown

@@ -141,6 +141,23 @@ function Test-TlsgpoKb([string] $Kb) {
     return $null -ne (Get-HotFix -Id ('KB{0}' -f $Kb) -ErrorAction SilentlyContinue)
 }
 
+# Whether Remote Desktop takes connections (fDenyTSConnections is 0).
+function Test-TlsgpoRdpOn {
+    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
+    try {
+        $ts = $base.OpenSubKey('SYSTEM\CurrentControlSet\Control\Terminal Server', $false)
+        if ($null -eq $ts) { return $false }
+        try {
+            $deny = $ts.GetValue('fDenyTSConnections')
+            return ($deny -is [int]) -and $deny -eq 0
+        } finally {
+            $ts.Close()
+        }
+    } finally {
+        $base.Close()
+    }
+}
+
 # A .reg export of a plan key, in its view, by reg.exe.
 function Export-TlsgpoKey([hashtable] $Entry, [string] $File) {
     $reg = [IO.Path]::Combine([Environment]::SystemDirectory, 'reg.exe')

@@ -249,6 +249,32 @@ raw|1|Unknown|AAgAAA==
 	check "...naming it" grep -q 'DefaultSecureProtocols held REG_NONE before apply, which cannot be written back exactly' <<<"$out"
 }
 
+# A policy that turns TLS 1.0 off: refused on Server 2008 SP2 without KB
+# 4019276 (no TLS would be left) and on 7601 with Remote Desktop on and
+# without KB 3080079; nothing is written.
+job_prereq_tls10() {
+	local st s=$WORK/pkg-server-hardening/scripts
+	local pk='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
+	local ts='HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server'
+	st=$(new_state prereq-6002 6002)
+	psrun "$st" "$s/apply.ps1"
+	check_eq "6002 without KB 4019276, TLS 1.0 turned off: apply.ps1 exits 3, nothing changed" \
+		"$rc $(cmp -s "$st/reg.before.txt" "$st/reg.after.txt" && echo same)" "3 same"
+	check "...saying no TLS would be left" grep -q 'only with KB 4019276, which is not installed, and this policy turns TLS 1.0 off: no TLS would be left' <<<"$out"
+	printf 'key\t%s\\Package_for_KB4019276~31bf3856ad364e35~amd64~~6.0.1.2\n' "$pk" >> "$st/reg.txt"
+	psrun "$st" "$s/apply.ps1"
+	check_eq "...with KB 4019276: exits 0" "$rc" 0
+	st=$(new_state prereq-7601 7601)
+	set_value "$st" "$ts" fDenyTSConnections 4 00000000
+	psrun "$st" "$s/apply.ps1"
+	check_eq "7601, Remote Desktop on, without KB 3080079: apply.ps1 exits 3, nothing changed" \
+		"$rc $(cmp -s "$st/reg.before.txt" "$st/reg.after.txt" && echo same)" "3 same"
+	check "...naming Remote Desktop and the KB" grep -q 'Remote Desktop there needs KB 3080079, which is not installed' <<<"$out"
+	set_value "$st" "$ts" fDenyTSConnections 4 01000000
+	psrun "$st" "$s/apply.ps1"
+	check_eq "7601, Remote Desktop off: exits 0" "$rc" 0
+}
+
 # Twelve applies, each after someone changed a value: ten usable backups
 # stay, and the first (the state before the policy) is never removed.
 job_prune() {
@@ -492,7 +518,7 @@ run_jobs() {	# N JOB...
 }
 
 t0=$(date +%s)
-jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied)
+jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10)
 for pol in $policies; do
 	for start in empty data; do
 		jobs_list+=("job_rt $(basename "$pol" .ini) $start")

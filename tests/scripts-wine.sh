@@ -772,6 +772,44 @@ job_builds2() {
 	wine_cmd "$t" rollback.cmd
 }
 
+# A policy that turns TLS 1.0 off where that leaves no TLS (Server 2008
+# SP2 without KB 4019276) or breaks Remote Desktop (7601 without KB
+# 3080079, with Remote Desktop on): refused before anything is written.
+job_builds3() {
+	local s=$WORK/pkg-server-hardening/scripts json=$WORK/server-hardening.json before
+	local pk='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
+	local ts='HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server'
+	setbuild 6002
+	before=$(wine_state "$json")
+	wine_cmd "$s" apply.cmd
+	jrc "6002 without KB 4019276, a policy that turns TLS 1.0 off: apply.cmd exits 3" 3
+	jcheck "...saying no TLS would be left" grep -q 'only with KB 4019276, which is not installed, and this policy turns TLS 1.0 off: no TLS would be left' <<<"$out"
+	jeq "...and changes nothing" "$(wine_state "$json")" "$before"
+	wine_cmd "$s" apply.cmd /skipprereq
+	jrc "...with /skipprereq: exits 0" 0
+	wine_cmd "$s" rollback.cmd
+	reg_do add "$pk\Package_for_KB4019276~31bf3856ad364e35~amd64~~6.0.1.2" /f /reg:64
+	wine_cmd "$s" apply.cmd
+	jrc "6002 with KB 4019276: exits 0" 0
+	wine_cmd "$s" rollback.cmd
+	setbuild 7601
+	reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 0 /f /reg:64
+	wine_cmd "$s" apply.cmd
+	jrc "7601, Remote Desktop on, without KB 3080079: apply.cmd exits 3" 3
+	jcheck "...naming Remote Desktop and the KB" grep -q 'Remote Desktop there needs KB 3080079, which is not installed' <<<"$out"
+	jeq "...and changes nothing" "$(wine_state "$json")" "$before"
+	reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 1 /f /reg:64
+	wine_cmd "$s" apply.cmd
+	jrc "7601, Remote Desktop off: exits 0" 0
+	wine_cmd "$s" rollback.cmd
+	reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 0 /f /reg:64
+	reg_do add "$pk\Package_for_KB3080079~31bf3856ad364e35~amd64~~6.1.1.0" /f /reg:64
+	wine_cmd "$s" apply.cmd
+	jrc "7601, Remote Desktop on, with KB 3080079: exits 0" 0
+	wine_cmd "$s" rollback.cmd
+	reg_do delete "$pk" /f /reg:64
+}
+
 # A value of a type reg.exe cannot write back is never recorded as absent;
 # a backup of another plan (same id and version) is never used.
 job_types() {
@@ -847,7 +885,7 @@ for pol in "${policies[@]}"; do
 done
 # The longest jobs first, so that the workers end together. (d) starts
 # from the values absent and applies twice.
-jobs=(job_acl job_acl2 job_refusals job_builds job_builds2 job_gaps job_concurrent job_race job_ps1backup job_partial job_readonly)
+jobs=(job_acl job_acl2 job_refusals job_builds job_builds2 job_builds3 job_gaps job_concurrent job_race job_ps1backup job_partial job_readonly)
 for pol in $(for f in "$srcdir"/policies/*.ini; do
 		id=$(basename "$f" .ini)
 		echo "$(jq '.operations | length' "$WORK/$id.json") $id"

@@ -131,16 +131,16 @@ $PlanKeys = @(
 # What each Windows build needs for this plan, from tlsgpo's table of OS
 # facts: narrowest build range first; the first that fits is this one.
 $OsNeeds = @(
-    @{ Min = 7601; Max = 7601; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = '3154518'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 7 SP1 or Windows Server 2008 R2 SP1' },
-    @{ Min = 9200; Max = 9200; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = '3154519'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 8 or Windows Server 2012' },
-    @{ Min = 9600; Max = 9600; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154520'; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 8.1 or Windows Server 2012 R2' },
-    @{ Min = 14393; Max = 14393; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2016 or Windows 10' },
-    @{ Min = 17763; Max = 17763; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2019 or Windows 10' },
-    @{ Min = 20348; Max = 20348; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2022' },
-    @{ Min = 26100; Max = 26100; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows Server 2025 or Windows 11' },
-    @{ Min = 6002; Max = 6003; WinHttpKb = '4467770'; WinHttpPartial = $true; DotNet35Kb = '3154517'; Tls13Lacking = $false; Tls12Kb = '4019276'; Name = 'Windows Server 2008 SP2' },
-    @{ Min = 14393; Max = 19045; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 10' },
-    @{ Min = 22000; Max = 2147483647; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Name = 'Windows 11' }
+    @{ Min = 7601; Max = 7601; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = '3154518'; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; RdpKb = $null; Name = 'Windows 7 SP1 or Windows Server 2008 R2 SP1' },
+    @{ Min = 9200; Max = 9200; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = '3154519'; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; RdpKb = $null; Name = 'Windows 8 or Windows Server 2012' },
+    @{ Min = 9600; Max = 9600; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154520'; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; RdpKb = $null; Name = 'Windows 8.1 or Windows Server 2012 R2' },
+    @{ Min = 14393; Max = 14393; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; RdpKb = $null; Name = 'Windows Server 2016 or Windows 10' },
+    @{ Min = 17763; Max = 17763; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; RdpKb = $null; Name = 'Windows Server 2019 or Windows 10' },
+    @{ Min = 20348; Max = 20348; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; RdpKb = $null; Name = 'Windows Server 2022' },
+    @{ Min = 26100; Max = 26100; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; RdpKb = $null; Name = 'Windows Server 2025 or Windows 11' },
+    @{ Min = 6002; Max = 6003; WinHttpKb = '4467770'; WinHttpPartial = $true; DotNet35Kb = '3154517'; Tls13Lacking = $false; Tls12Kb = '4019276'; Tls10Off = $false; RdpKb = $null; Name = 'Windows Server 2008 SP2' },
+    @{ Min = 14393; Max = 19045; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; RdpKb = $null; Name = 'Windows 10' },
+    @{ Min = 22000; Max = 2147483647; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; RdpKb = $null; Name = 'Windows 11' }
 )
 
 $PlanHasHklm = @(@($Plan) | Where-Object { $_.Hive -eq 'HKLM' }).Count -gt 0
@@ -252,6 +252,23 @@ function Test-TlsgpoKb([string] $Kb) {
         $base.Close()
     }
     return $null -ne (Get-HotFix -Id ('KB{0}' -f $Kb) -ErrorAction SilentlyContinue)
+}
+
+# Whether Remote Desktop takes connections (fDenyTSConnections is 0).
+function Test-TlsgpoRdpOn {
+    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
+    try {
+        $ts = $base.OpenSubKey('SYSTEM\CurrentControlSet\Control\Terminal Server', $false)
+        if ($null -eq $ts) { return $false }
+        try {
+            $deny = $ts.GetValue('fDenyTSConnections')
+            return ($deny -is [int]) -and $deny -eq 0
+        } finally {
+            $ts.Close()
+        }
+    } finally {
+        $base.Close()
+    }
 }
 
 # A .reg export of a plan key, in its view, by reg.exe.

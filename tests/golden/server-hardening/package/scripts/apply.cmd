@@ -529,14 +529,16 @@ rem (the first row that fits; the table lists narrow ranges first).
 :os_row
 if defined OS_NAME exit /b 0
 call set "OS_ROWTEXT=%%OSR_%1%%"
-for /f "tokens=1-7,* delims=|" %%a in ("%OS_ROWTEXT%") do (
+for /f "tokens=1-9,* delims=|" %%a in ("%OS_ROWTEXT%") do (
 	if %OS_BUILD% GEQ %%a if %OS_BUILD% LEQ %%b (
 		set "OS_WHKB=%%c"
 		set "OS_PARTIAL=%%d"
 		set "OS_NETKB=%%e"
 		set "OS_TLS13LACK=%%f"
 		set "OS_TLS12KB=%%g"
-		set "OS_NAME=%%h"
+		set "OS_TLS10OFF=%%h"
+		set "OS_RDPKB=%%i"
+		set "OS_NAME=%%j"
 	)
 )
 exit /b 0
@@ -835,16 +837,16 @@ set "K_23=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOF
 set "K_24=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]|0|HKLM\SOFTWARE\Microsoft"
 set "K_25=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]|0|HKLM\SYSTEM\CurrentControlSet"
 
-set "OSR_1=7601|7601|-|0|3154518|0|-|Windows 7 SP1 or Windows Server 2008 R2 SP1"
-set "OSR_2=9200|9200|-|0|3154519|0|-|Windows 8 or Windows Server 2012"
-set "OSR_3=9600|9600|-|0|3154520|0|-|Windows 8.1 or Windows Server 2012 R2"
-set "OSR_4=14393|14393|-|0|-|0|-|Windows Server 2016 or Windows 10"
-set "OSR_5=17763|17763|-|0|-|0|-|Windows Server 2019 or Windows 10"
-set "OSR_6=20348|20348|-|0|-|0|-|Windows Server 2022"
-set "OSR_7=26100|26100|-|0|-|0|-|Windows Server 2025 or Windows 11"
-set "OSR_8=6002|6003|-|0|3154517|0|4019276|Windows Server 2008 SP2"
-set "OSR_9=14393|19045|-|0|-|0|-|Windows 10"
-set "OSR_10=22000|2147483647|-|0|-|0|-|Windows 11"
+set "OSR_1=7601|7601|-|0|3154518|0|-|1|3080079|Windows 7 SP1 or Windows Server 2008 R2 SP1"
+set "OSR_2=9200|9200|-|0|3154519|0|-|1|-|Windows 8 or Windows Server 2012"
+set "OSR_3=9600|9600|-|0|3154520|0|-|1|-|Windows 8.1 or Windows Server 2012 R2"
+set "OSR_4=14393|14393|-|0|-|0|-|1|-|Windows Server 2016 or Windows 10"
+set "OSR_5=17763|17763|-|0|-|0|-|1|-|Windows Server 2019 or Windows 10"
+set "OSR_6=20348|20348|-|0|-|0|-|1|-|Windows Server 2022"
+set "OSR_7=26100|26100|-|0|-|0|-|1|-|Windows Server 2025 or Windows 11"
+set "OSR_8=6002|6003|-|0|3154517|0|4019276|1|-|Windows Server 2008 SP2"
+set "OSR_9=14393|19045|-|0|-|0|-|1|-|Windows 10"
+set "OSR_10=22000|2147483647|-|0|-|0|-|1|-|Windows 11"
 
 exit /b 0
 
@@ -948,8 +950,33 @@ if not "%KB_STATE%"=="present" echo apply.cmd: warning: .NET Framework 3.5 on %O
 if "%OS_TLS12KB%"=="-" goto tls12kb_done
 call :kb_installed %OS_TLS12KB%
 if "%KB_STATE%"=="error" goto kb_unread
-if not "%KB_STATE%"=="present" echo apply.cmd: warning: SCHANNEL on %OS_NAME% has TLS 1.1 and TLS 1.2 only with KB %OS_TLS12KB%, which is not installed; this policy relies on them.
+if "%KB_STATE%"=="present" goto tls12kb_done
+if "%OS_TLS10OFF%"=="1" goto tls12kb_refused
+echo apply.cmd: warning: SCHANNEL on %OS_NAME% has TLS 1.1 and TLS 1.2 only with KB %OS_TLS12KB%, which is not installed; this policy relies on them.
+goto tls12kb_done
+:tls12kb_refused
+>&2 echo apply.cmd: Windows build %OS_BUILD% is %OS_NAME%:
+>&2 echo apply.cmd: SCHANNEL has TLS 1.1 and TLS 1.2 there only with KB %OS_TLS12KB%, which is not installed, and this policy turns TLS 1.0 off: no TLS would be left.
+>&2 echo apply.cmd: Nothing was changed. /skipprereq skips this check.
+set "RC=3"
+goto done
 :tls12kb_done
+rem Remote Desktop without TLS 1.0 needs an update there [os.c]: refused
+rem only where Remote Desktop is on (fDenyTSConnections 0).
+if "%OS_RDPKB%"=="-" goto rdpkb_done
+set "RDP_ON=0"
+%REG% query "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v fDenyTSConnections /reg:64 >"%W%\rdp.out" 2>nul
+for /f "usebackq tokens=1,3" %%a in ("%W%\rdp.out") do if /i "%%a"=="fDenyTSConnections" if "%%b"=="0x0" set "RDP_ON=1"
+if not "%RDP_ON%"=="1" goto rdpkb_done
+call :kb_installed %OS_RDPKB%
+if "%KB_STATE%"=="error" goto kb_unread
+if "%KB_STATE%"=="present" goto rdpkb_done
+>&2 echo apply.cmd: Windows build %OS_BUILD% is %OS_NAME%, with Remote Desktop on:
+>&2 echo apply.cmd: without TLS 1.0 for servers, which this policy turns off, Remote Desktop there needs KB %OS_RDPKB%, which is not installed, and TLS 1.2 for servers on.
+>&2 echo apply.cmd: Nothing was changed. /skipprereq skips this check.
+set "RC=3"
+goto done
+:rdpkb_done
 if "%OS_TLS13LACK%"=="1" goto tls13_refused
 goto prereq_done
 :os_unknown
