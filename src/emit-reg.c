@@ -75,8 +75,8 @@ reg_header(const struct emit_ctx *ctx, struct buf *out, const char *file,
 		    "then restart Windows. From\n", ctx->plan->n,
 		    ctx->plan->n == 1 ? "" : "s");
 		buf_adds(out, "; any cmd.exe, 32- or 64-bit (a 32-bit reg.exe "
-		    "or regedit.exe alone writes\n; the 32-bit view, "
-		    "Wow6432Node, instead):\n");
+		    "or regedit.exe alone writes\n; the HKLM\\SOFTWARE "
+		    "values under Wow6432Node instead):\n");
 		reg_import_lines(out, file);
 		buf_adds(out, "; Undo: rollback.reg deletes exactly the values "
 		    "this file sets.\n");

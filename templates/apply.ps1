@@ -119,8 +119,8 @@ if (-not $SkipPrerequisiteCheck) {
         if ($null -ne $os.Tls12Kb -and -not (Test-TlsgpoKb $os.Tls12Kb)) {
             if ($os.Tls10Off) {
                 Write-TlsgpoError ('apply.ps1: Windows build {0} is {1}:' -f $build, $os.Name)
-                Write-TlsgpoError ('apply.ps1: SCHANNEL has TLS 1.1 and TLS 1.2 there only with KB {0}, which is not installed, and this policy turns TLS 1.0 off: no TLS would be left.' -f $os.Tls12Kb)
-                Write-TlsgpoError 'apply.ps1: Nothing was changed. -SkipPrerequisiteCheck skips this check.'
+                Write-TlsgpoError ('apply.ps1: SCHANNEL has TLS 1.1 and TLS 1.2 there only with KB {0}, which is not listed, and this policy turns TLS 1.0 off: no TLS would be left.' -f $os.Tls12Kb)
+                Write-TlsgpoError 'apply.ps1: Nothing was changed. If a later update that contains it is installed, -SkipPrerequisiteCheck skips this check.'
                 exit 3
             }
             Write-Output ('apply.ps1: warning: SCHANNEL on {0} has TLS 1.1 and TLS 1.2 only with KB {1}, which is not installed; this policy relies on them.' -f $os.Name, $os.Tls12Kb)
@@ -129,8 +129,8 @@ if (-not $SkipPrerequisiteCheck) {
         # refused only where Remote Desktop is on (fDenyTSConnections 0).
         if ($null -ne $os.RdpKb -and (Test-TlsgpoRdpOn) -and -not (Test-TlsgpoKb $os.RdpKb)) {
             Write-TlsgpoError ('apply.ps1: Windows build {0} is {1}, with Remote Desktop on:' -f $build, $os.Name)
-            Write-TlsgpoError ('apply.ps1: without TLS 1.0 for servers, which this policy turns off, Remote Desktop there needs KB {0}, which is not installed, and TLS 1.2 for servers on.' -f $os.RdpKb)
-            Write-TlsgpoError 'apply.ps1: Nothing was changed. -SkipPrerequisiteCheck skips this check.'
+            Write-TlsgpoError ('apply.ps1: without TLS 1.0 for servers, which this policy turns off, Remote Desktop there needs KB {0} and TLS 1.2 for servers on; KB {0} is not listed.' -f $os.RdpKb)
+            Write-TlsgpoError 'apply.ps1: Nothing was changed. If a later update that contains it is installed, -SkipPrerequisiteCheck skips this check.'
             exit 3
         }
     }

@@ -141,18 +141,22 @@ function Test-TlsgpoKb([string] $Kb) {
     return $null -ne (Get-HotFix -Id ('KB{0}' -f $Kb) -ErrorAction SilentlyContinue)
 }
 
-# Whether Remote Desktop takes connections (fDenyTSConnections is 0).
+# Whether Remote Desktop takes connections: fDenyTSConnections is 0, Group
+# Policy's value first (it overrides the local one); absent is off.
 function Test-TlsgpoRdpOn {
     $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
     try {
-        $ts = $base.OpenSubKey('SYSTEM\CurrentControlSet\Control\Terminal Server', $false)
-        if ($null -eq $ts) { return $false }
-        try {
-            $deny = $ts.GetValue('fDenyTSConnections')
-            return ($deny -is [int]) -and $deny -eq 0
-        } finally {
-            $ts.Close()
+        foreach ($path in 'SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services', 'SYSTEM\CurrentControlSet\Control\Terminal Server') {
+            $ts = $base.OpenSubKey($path, $false)
+            if ($null -eq $ts) { continue }
+            try {
+                $deny = $ts.GetValue('fDenyTSConnections')
+            } finally {
+                $ts.Close()
+            }
+            if ($deny -is [int]) { return $deny -eq 0 }
         }
+        return $false
     } finally {
         $base.Close()
     }

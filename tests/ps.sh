@@ -256,11 +256,12 @@ job_prereq_tls10() {
 	local st s=$WORK/pkg-server-hardening/scripts
 	local pk='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
 	local ts='HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server'
+	local tsp='HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
 	st=$(new_state prereq-6002 6002)
 	psrun "$st" "$s/apply.ps1"
 	check_eq "6002 without KB 4019276, TLS 1.0 turned off: apply.ps1 exits 3, nothing changed" \
 		"$rc $(cmp -s "$st/reg.before.txt" "$st/reg.after.txt" && echo same)" "3 same"
-	check "...saying no TLS would be left" grep -q 'only with KB 4019276, which is not installed, and this policy turns TLS 1.0 off: no TLS would be left' <<<"$out"
+	check "...saying no TLS would be left" grep -q 'only with KB 4019276, which is not listed, and this policy turns TLS 1.0 off: no TLS would be left' <<<"$out"
 	printf 'key\t%s\\Package_for_KB4019276~31bf3856ad364e35~amd64~~6.0.1.2\n' "$pk" >> "$st/reg.txt"
 	psrun "$st" "$s/apply.ps1"
 	check_eq "...with KB 4019276: exits 0" "$rc" 0
@@ -269,10 +270,15 @@ job_prereq_tls10() {
 	psrun "$st" "$s/apply.ps1"
 	check_eq "7601, Remote Desktop on, without KB 3080079: apply.ps1 exits 3, nothing changed" \
 		"$rc $(cmp -s "$st/reg.before.txt" "$st/reg.after.txt" && echo same)" "3 same"
-	check "...naming Remote Desktop and the KB" grep -q 'Remote Desktop there needs KB 3080079, which is not installed' <<<"$out"
+	check "...naming Remote Desktop and the KB" grep -q 'Remote Desktop there needs KB 3080079 and TLS 1.2 for servers on; KB 3080079 is not listed' <<<"$out"
 	set_value "$st" "$ts" fDenyTSConnections 4 01000000
+	set_value "$st" "$tsp" fDenyTSConnections 4 00000000
 	psrun "$st" "$s/apply.ps1"
-	check_eq "7601, Remote Desktop off: exits 0" "$rc" 0
+	check_eq "7601, Remote Desktop off locally but on by Group Policy: exits 3" "$rc" 3
+	set_value "$st" "$ts" fDenyTSConnections 4 00000000
+	set_value "$st" "$tsp" fDenyTSConnections 4 01000000
+	psrun "$st" "$s/apply.ps1"
+	check_eq "7601, Remote Desktop on locally but off by Group Policy: exits 0" "$rc" 0
 }
 
 # Twelve applies, each after someone changed a value: ten usable backups

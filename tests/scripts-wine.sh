@@ -779,11 +779,12 @@ job_builds3() {
 	local s=$WORK/pkg-server-hardening/scripts json=$WORK/server-hardening.json before
 	local pk='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
 	local ts='HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server'
+	local tsp='HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
 	setbuild 6002
 	before=$(wine_state "$json")
 	wine_cmd "$s" apply.cmd
 	jrc "6002 without KB 4019276, a policy that turns TLS 1.0 off: apply.cmd exits 3" 3
-	jcheck "...saying no TLS would be left" grep -q 'only with KB 4019276, which is not installed, and this policy turns TLS 1.0 off: no TLS would be left' <<<"$out"
+	jcheck "...saying no TLS would be left" grep -q 'only with KB 4019276, which is not listed, and this policy turns TLS 1.0 off: no TLS would be left' <<<"$out"
 	jeq "...and changes nothing" "$(wine_state "$json")" "$before"
 	wine_cmd "$s" apply.cmd /skipprereq
 	jrc "...with /skipprereq: exits 0" 0
@@ -796,12 +797,18 @@ job_builds3() {
 	reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 0 /f /reg:64
 	wine_cmd "$s" apply.cmd
 	jrc "7601, Remote Desktop on, without KB 3080079: apply.cmd exits 3" 3
-	jcheck "...naming Remote Desktop and the KB" grep -q 'Remote Desktop there needs KB 3080079, which is not installed' <<<"$out"
+	jcheck "...naming Remote Desktop and the KB" grep -q 'Remote Desktop there needs KB 3080079 and TLS 1.2 for servers on; KB 3080079 is not listed' <<<"$out"
 	jeq "...and changes nothing" "$(wine_state "$json")" "$before"
 	reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 1 /f /reg:64
+	reg_do add "$tsp" /v fDenyTSConnections /t REG_DWORD /d 0 /f /reg:64
 	wine_cmd "$s" apply.cmd
-	jrc "7601, Remote Desktop off: exits 0" 0
+	jrc "7601, Remote Desktop off locally but on by Group Policy: exits 3" 3
+	reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 0 /f /reg:64
+	reg_do add "$tsp" /v fDenyTSConnections /t REG_DWORD /d 1 /f /reg:64
+	wine_cmd "$s" apply.cmd
+	jrc "7601, Remote Desktop on locally but off by Group Policy: exits 0" 0
 	wine_cmd "$s" rollback.cmd
+	reg_do delete "$tsp" /f /reg:64
 	reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 0 /f /reg:64
 	reg_do add "$pk\Package_for_KB3080079~31bf3856ad364e35~amd64~~6.1.1.0" /f /reg:64
 	wine_cmd "$s" apply.cmd

@@ -257,18 +257,22 @@ function Test-TlsgpoKb([string] $Kb) {
     return $null -ne (Get-HotFix -Id ('KB{0}' -f $Kb) -ErrorAction SilentlyContinue)
 }
 
-# Whether Remote Desktop takes connections (fDenyTSConnections is 0).
+# Whether Remote Desktop takes connections: fDenyTSConnections is 0, Group
+# Policy's value first (it overrides the local one); absent is off.
 function Test-TlsgpoRdpOn {
     $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
     try {
-        $ts = $base.OpenSubKey('SYSTEM\CurrentControlSet\Control\Terminal Server', $false)
-        if ($null -eq $ts) { return $false }
-        try {
-            $deny = $ts.GetValue('fDenyTSConnections')
-            return ($deny -is [int]) -and $deny -eq 0
-        } finally {
-            $ts.Close()
+        foreach ($path in 'SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services', 'SYSTEM\CurrentControlSet\Control\Terminal Server') {
+            $ts = $base.OpenSubKey($path, $false)
+            if ($null -eq $ts) { continue }
+            try {
+                $deny = $ts.GetValue('fDenyTSConnections')
+            } finally {
+                $ts.Close()
+            }
+            if ($deny -is [int]) { return $deny -eq 0 }
         }
+        return $false
     } finally {
         $base.Close()
     }
@@ -815,8 +819,8 @@ if (-not $SkipPrerequisiteCheck) {
         if ($null -ne $os.Tls12Kb -and -not (Test-TlsgpoKb $os.Tls12Kb)) {
             if ($os.Tls10Off) {
                 Write-TlsgpoError ('apply.ps1: Windows build {0} is {1}:' -f $build, $os.Name)
-                Write-TlsgpoError ('apply.ps1: SCHANNEL has TLS 1.1 and TLS 1.2 there only with KB {0}, which is not installed, and this policy turns TLS 1.0 off: no TLS would be left.' -f $os.Tls12Kb)
-                Write-TlsgpoError 'apply.ps1: Nothing was changed. -SkipPrerequisiteCheck skips this check.'
+                Write-TlsgpoError ('apply.ps1: SCHANNEL has TLS 1.1 and TLS 1.2 there only with KB {0}, which is not listed, and this policy turns TLS 1.0 off: no TLS would be left.' -f $os.Tls12Kb)
+                Write-TlsgpoError 'apply.ps1: Nothing was changed. If a later update that contains it is installed, -SkipPrerequisiteCheck skips this check.'
                 exit 3
             }
             Write-Output ('apply.ps1: warning: SCHANNEL on {0} has TLS 1.1 and TLS 1.2 only with KB {1}, which is not installed; this policy relies on them.' -f $os.Name, $os.Tls12Kb)
@@ -825,8 +829,8 @@ if (-not $SkipPrerequisiteCheck) {
         # refused only where Remote Desktop is on (fDenyTSConnections 0).
         if ($null -ne $os.RdpKb -and (Test-TlsgpoRdpOn) -and -not (Test-TlsgpoKb $os.RdpKb)) {
             Write-TlsgpoError ('apply.ps1: Windows build {0} is {1}, with Remote Desktop on:' -f $build, $os.Name)
-            Write-TlsgpoError ('apply.ps1: without TLS 1.0 for servers, which this policy turns off, Remote Desktop there needs KB {0}, which is not installed, and TLS 1.2 for servers on.' -f $os.RdpKb)
-            Write-TlsgpoError 'apply.ps1: Nothing was changed. -SkipPrerequisiteCheck skips this check.'
+            Write-TlsgpoError ('apply.ps1: without TLS 1.0 for servers, which this policy turns off, Remote Desktop there needs KB {0} and TLS 1.2 for servers on; KB {0} is not listed.' -f $os.RdpKb)
+            Write-TlsgpoError 'apply.ps1: Nothing was changed. If a later update that contains it is installed, -SkipPrerequisiteCheck skips this check.'
             exit 3
         }
     }

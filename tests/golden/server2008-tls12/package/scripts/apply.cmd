@@ -477,9 +477,18 @@ rem by that user), with an access list of SYSTEM and Administrators only,
 rem protected, that what it holds inherits; all by SID. Made under a name
 rem nobody can guess, then renamed: ren fails when AS_DIR exists.
 :admin_folder
+set "AF_TRY=0"
+:admin_folder_next
+set /a AF_TRY+=1
+if %AF_TRY% GTR 20 exit /b 1
+rem Two runs started in the same second draw the same %RANDOM% numbers:
+rem a name taken is another run's, and the next one is tried.
 set "AF_NEW=%AS_DIR%.new-%RANDOM%%RANDOM%%RANDOM%"
 mkdir "%AF_NEW%" >nul 2>&1
-if errorlevel 1 exit /b 1
+if not errorlevel 1 goto admin_folder_mine
+if exist "%AF_NEW%\" goto admin_folder_next
+exit /b 1
+:admin_folder_mine
 "%SystemRoot%\System32\icacls.exe" "%AF_NEW%" /setowner *S-1-5-32-544 >nul 2>&1
 if errorlevel 1 goto admin_folder_failed
 "%SystemRoot%\System32\icacls.exe" "%AF_NEW%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
@@ -541,6 +550,13 @@ for /f "tokens=1-9,* delims=|" %%a in ("%OS_ROWTEXT%") do (
 		set "OS_NAME=%%j"
 	)
 )
+exit /b 0
+
+rem :rdp_deny KEY: RDP_DENY = fDenyTSConnections under KEY as reg.exe
+rem shows it (0x0, 0x1), unset when absent.
+:rdp_deny
+%REG% query %1 /v fDenyTSConnections /reg:64 >"%W%\rdp.out" 2>nul
+for /f "usebackq tokens=1,3" %%a in ("%W%\rdp.out") do if /i "%%a"=="fDenyTSConnections" set "RDP_DENY=%%b"
 exit /b 0
 
 rem :kb_installed N: KB_STATE = present, missing, or error, from the
@@ -945,24 +961,25 @@ echo apply.cmd: warning: SCHANNEL on %OS_NAME% has TLS 1.1 and TLS 1.2 only with
 goto tls12kb_done
 :tls12kb_refused
 >&2 echo apply.cmd: Windows build %OS_BUILD% is %OS_NAME%:
->&2 echo apply.cmd: SCHANNEL has TLS 1.1 and TLS 1.2 there only with KB %OS_TLS12KB%, which is not installed, and this policy turns TLS 1.0 off: no TLS would be left.
->&2 echo apply.cmd: Nothing was changed. /skipprereq skips this check.
+>&2 echo apply.cmd: SCHANNEL has TLS 1.1 and TLS 1.2 there only with KB %OS_TLS12KB%, which is not listed, and this policy turns TLS 1.0 off: no TLS would be left.
+>&2 echo apply.cmd: Nothing was changed. If a later update that contains it is installed, /skipprereq skips this check.
 set "RC=3"
 goto done
 :tls12kb_done
 rem Remote Desktop without TLS 1.0 needs an update there [os.c]: refused
-rem only where Remote Desktop is on (fDenyTSConnections 0).
+rem only where Remote Desktop is on: fDenyTSConnections 0, Group Policy's
+rem value first (it overrides the local one), absent = off.
 if "%OS_RDPKB%"=="-" goto rdpkb_done
-set "RDP_ON=0"
-%REG% query "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v fDenyTSConnections /reg:64 >"%W%\rdp.out" 2>nul
-for /f "usebackq tokens=1,3" %%a in ("%W%\rdp.out") do if /i "%%a"=="fDenyTSConnections" if "%%b"=="0x0" set "RDP_ON=1"
-if not "%RDP_ON%"=="1" goto rdpkb_done
+set "RDP_DENY="
+call :rdp_deny "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services"
+if not defined RDP_DENY call :rdp_deny "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server"
+if not "%RDP_DENY%"=="0x0" goto rdpkb_done
 call :kb_installed %OS_RDPKB%
 if "%KB_STATE%"=="error" goto kb_unread
 if "%KB_STATE%"=="present" goto rdpkb_done
 >&2 echo apply.cmd: Windows build %OS_BUILD% is %OS_NAME%, with Remote Desktop on:
->&2 echo apply.cmd: without TLS 1.0 for servers, which this policy turns off, Remote Desktop there needs KB %OS_RDPKB%, which is not installed, and TLS 1.2 for servers on.
->&2 echo apply.cmd: Nothing was changed. /skipprereq skips this check.
+>&2 echo apply.cmd: without TLS 1.0 for servers, which this policy turns off, Remote Desktop there needs KB %OS_RDPKB% and TLS 1.2 for servers on; KB %OS_RDPKB% is not listed.
+>&2 echo apply.cmd: Nothing was changed. If a later update that contains it is installed, /skipprereq skips this check.
 set "RC=3"
 goto done
 :rdpkb_done
