@@ -118,8 +118,9 @@ ps_os_table(const struct plan *pl, struct buf *out)
 		buf_printf(out, "; Tls13Lacking = $%s; Tls12Kb = ",
 		    need[i].tls13_lacking ? "true" : "false");
 		ps_kb(out, need[i].tls12_kb);
-		buf_printf(out, "; Tls10Off = $%s; RdpKb = ",
-		    need[i].tls10_off ? "true" : "false");
+		buf_printf(out, "; Tls10Off = $%s; NoTlsLeft = $%s; RdpKb = ",
+		    need[i].tls10_off ? "true" : "false",
+		    need[i].no_tls_left ? "true" : "false");
 		ps_kb(out, need[i].rdp_kb);
 		buf_adds(out, "; Name = ");
 		ps_quote(out, need[i].display);

@@ -645,6 +645,14 @@ plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
 		need[i].winhttp = winhttp;
 		need[i].uses_tls12 = uses_tls12;
 		need[i].tls10_off = tls10_off;
+		/* Servers: TLS 1.0 off and nothing later on, by the target's
+		 * defaults and the policy (2008 R2 has TLS 1.1 and 1.2 off).
+		 * Clients are not counted: an application that asks for TLS
+		 * 1.2 (WinHTTP with DefaultSecureProtocols) gets it. */
+		need[i].no_tls_left =
+		    pl->policy->schannel[PROTO_TLS10][SIDE_SERVER] ==
+		    SC_DISABLED &&
+		    policy_tls_after(pl->policy, t, SIDE_SERVER) == 0;
 	}
 	/* Narrowest range first: a script takes the first row that fits, so
 	 * that a server's one build is not named as the client range's.

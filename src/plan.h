@@ -115,6 +115,8 @@ struct plan_os_need {
 	proto_set	 winhttp;		/* the mask's protocols, or 0 */
 	int		 uses_tls12;		/* relies on SCHANNEL's 1.1/1.2 */
 	int		 tls10_off;		/* turns SCHANNEL's TLS 1.0 off */
+	int		 no_tls_left;		/* ...for servers, leaving none on
+						   by its defaults and the policy */
 	const char	*rdp_kb;		/* RDP without TLS 1.0 needs it */
 };
 

@@ -847,20 +847,21 @@ pick_tls12_kb(const struct os_target *t, const void *arg)
 	return t->tls12_kb != NULL;
 }
 
-/* The TLS protocols a target's servers offer after this policy. */
-static proto_set
-server_tls_after(const struct policy *p, const struct os_target *t)
+/* The TLS protocols SIDE of a target offers after this policy. */
+proto_set
+policy_tls_after(const struct policy *p, const struct os_target *t, int side)
 {
 	const proto_set	 tls = (1U << PROTO_TLS10) | (1U << PROTO_TLS11) |
 	    (1U << PROTO_TLS12) | (1U << PROTO_TLS13);
-	proto_set	 on = t->supported & tls & ~t->server_off;
+	proto_set	 on = t->supported & tls &
+	    ~(side == SIDE_SERVER ? t->server_off : t->client_off);
 	size_t		 i;
 
 	for (i = PROTO_TLS10; i <= PROTO_TLS13; i++) {
-		if (p->schannel[i][SIDE_SERVER] == SC_ENABLED &&
+		if (p->schannel[i][side] == SC_ENABLED &&
 		    (t->supported & (1U << i)))
 			on |= 1U << i;
-		if (p->schannel[i][SIDE_SERVER] == SC_DISABLED)
+		if (p->schannel[i][side] == SC_DISABLED)
 			on &= ~(1U << i);
 	}
 	return on;
@@ -873,7 +874,7 @@ pick_server_old(const struct os_target *t, const void *arg)
 	proto_set		 modern = (1U << PROTO_TLS11) |
 	    (1U << PROTO_TLS12) | (1U << PROTO_TLS13);
 
-	return (server_tls_after(p, t) & modern) == 0;
+	return (policy_tls_after(p, t, SIDE_SERVER) & modern) == 0;
 }
 
 /*

@@ -131,6 +131,12 @@ void	 policy_free(struct policy *);
 int	 policy_has_winhttp(const struct policy *);
 int	 policy_has_wininet(const struct policy *);
 int	 policy_has_dotnet(const struct policy *);
+
+/* The TLS protocols SIDE of target T offers once the policy applies: T's
+ * defaults, with what [schannel] turns on or off. */
+struct os_target;
+proto_set policy_tls_after(const struct policy *, const struct os_target *,
+	    int);
 const char *wininet_scope_name(enum wininet_scope);
 const char *gpo_mode_name(enum gpo_mode);
 

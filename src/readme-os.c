@@ -105,6 +105,11 @@ row_text(const struct plan *pl, const struct plan_os_need *n,
 	}
 	if (n->tls13_lacking)
 		fact(out, &first, "it has no TLS 1.3, so apply refuses (exit 3)");
+	if (n->no_tls_left)
+		fact(out, &first, "this policy turns TLS 1.0 off for servers "
+		    "and TLS 1.1 and 1.2 are off for servers there by default: "
+		    "apply refuses (exit 3) unless one of them is on for "
+		    "servers on the machine");
 	if (n->rdp_kb != NULL) {
 		snprintf(line, sizeof line, "Remote Desktop without TLS 1.0 "
 		    "needs KB %s and TLS 1.2 for servers (where Remote Desktop "

@@ -125,6 +125,14 @@ if (-not $SkipPrerequisiteCheck) {
             }
             Write-Output ('apply.ps1: warning: SCHANNEL on {0} has TLS 1.1 and TLS 1.2 only with KB {1}, which is not installed; this policy relies on them.' -f $os.Name, $os.Tls12Kb)
         }
+        # TLS 1.0 off for servers, and TLS 1.1 and 1.2 off there by default
+        # and turned on neither by the policy nor on this machine.
+        if ($os.NoTlsLeft -and -not (Test-TlsgpoServerTlsOn)) {
+            Write-TlsgpoError ('apply.ps1: Windows build {0} is {1}:' -f $build, $os.Name)
+            Write-TlsgpoError 'apply.ps1: this policy turns TLS 1.0 off for servers, and TLS 1.1 and TLS 1.2 are off for servers there by default and on neither in this policy nor on this machine: servers would be left without TLS.'
+            Write-TlsgpoError 'apply.ps1: Add "tls1.2.server = enabled" to the policy. Nothing was changed. -SkipPrerequisiteCheck skips this check.'
+            exit 3
+        }
         # Remote Desktop without TLS 1.0 needs an update there [os.c]:
         # refused only where Remote Desktop is on (fDenyTSConnections 0).
         if ($null -ne $os.RdpKb -and (Test-TlsgpoRdpOn) -and -not (Test-TlsgpoKb $os.RdpKb)) {

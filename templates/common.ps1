@@ -162,6 +162,28 @@ function Test-TlsgpoRdpOn {
     }
 }
 
+# Whether SCHANNEL's TLS 1.1 or 1.2 is on for servers on this machine:
+# Enabled not 0, or DisabledByDefault 0.
+function Test-TlsgpoServerTlsOn {
+    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
+    try {
+        foreach ($p in 'TLS 1.1', 'TLS 1.2') {
+            $key = $base.OpenSubKey(('SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\{0}\Server' -f $p), $false)
+            if ($null -eq $key) { continue }
+            try {
+                $enabled = $key.GetValue('Enabled')
+                $dbd = $key.GetValue('DisabledByDefault')
+            } finally {
+                $key.Close()
+            }
+            if (($enabled -is [int] -and $enabled -ne 0) -or ($dbd -is [int] -and $dbd -eq 0)) { return $true }
+        }
+        return $false
+    } finally {
+        $base.Close()
+    }
+}
+
 # A .reg export of a plan key, in its view, by reg.exe.
 function Export-TlsgpoKey([hashtable] $Entry, [string] $File) {
     $reg = [IO.Path]::Combine([Environment]::SystemDirectory, 'reg.exe')

@@ -271,6 +271,19 @@ job_prereq_tls10() {
 	check_eq "7601, Remote Desktop on, without KB 3080079: apply.ps1 exits 3, nothing changed" \
 		"$rc $(cmp -s "$st/reg.before.txt" "$st/reg.after.txt" && echo same)" "3 same"
 	check "...naming Remote Desktop and the KB" grep -q 'Remote Desktop there needs KB 3080079 and TLS 1.2 for servers on; KB 3080079 is not listed' <<<"$out"
+	# TLS 1.0 off for servers and nothing later on: refused on 7601
+	# unless the machine has TLS 1.2 on for servers already.
+	printf '[policy]\nid = t10only\nname = TLS 1.0 off\nversion = 1.0\n\n[schannel]\ntls1.0.server = disabled\n' > "$WORK/t10only.ini"
+	"$TLSGPO" build "$WORK/t10only.ini" -o "$WORK/pkg-t10only" >/dev/null 2>&1
+	st=$(new_state prereq-notls 7601)
+	psrun "$st" "$WORK/pkg-t10only/scripts/apply.ps1"
+	check_eq "7601, a policy that turns TLS 1.0 off for servers and nothing later on: apply.ps1 exits 3, nothing changed" \
+		"$rc $(cmp -s "$st/reg.before.txt" "$st/reg.after.txt" && echo same)" "3 same"
+	check "...saying servers would be left without TLS" grep -q 'servers would be left without TLS' <<<"$out"
+	set_value "$st" 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server' Enabled 4 01000000
+	psrun "$st" "$WORK/pkg-t10only/scripts/apply.ps1"
+	check_eq "...with TLS 1.2 on for servers on the machine: exits 0" "$rc" 0
+	st=$(new_state prereq-7601b 7601)
 	set_value "$st" "$ts" fDenyTSConnections 4 01000000
 	set_value "$st" "$tsp" fDenyTSConnections 4 00000000
 	psrun "$st" "$s/apply.ps1"

@@ -793,7 +793,15 @@ job_builds3() {
 	wine_cmd "$s" apply.cmd
 	jrc "6002 with KB 4019276: exits 0" 0
 	wine_cmd "$s" rollback.cmd
+	reg_do delete "$pk" /f /reg:64
+}
+job_builds4() {
+	local s=$WORK/pkg-server-hardening/scripts json=$WORK/server-hardening.json before
+	local pk='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
+	local ts='HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server'
+	local tsp='HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
 	setbuild 7601
+	before=$(wine_state "$json")
 	reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 0 /f /reg:64
 	wine_cmd "$s" apply.cmd
 	jrc "7601, Remote Desktop on, without KB 3080079: apply.cmd exits 3" 3
@@ -814,6 +822,17 @@ job_builds3() {
 	wine_cmd "$s" apply.cmd
 	jrc "7601, Remote Desktop on, with KB 3080079: exits 0" 0
 	wine_cmd "$s" rollback.cmd
+	# TLS 1.0 off for servers and nothing later on.
+	printf '[policy]\nid = t10only\nname = TLS 1.0 off\nversion = 1.0\n\n[schannel]\ntls1.0.server = disabled\n' > "$WORK/t10only.$BASHPID.ini"
+	"$TLSGPO" build "$WORK/t10only.$BASHPID.ini" -o "$WORK/pkg-t10only.$BASHPID" >/dev/null 2>&1
+	wine_cmd "$WORK/pkg-t10only.$BASHPID/scripts" apply.cmd
+	jrc "7601, a policy that turns TLS 1.0 off for servers and nothing later on: apply.cmd exits 3" 3
+	jcheck "...saying servers would be left without TLS" grep -q 'servers would be left without TLS' <<<"$out"
+	reg_do add 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server' /v Enabled /t REG_DWORD /d 1 /f /reg:64
+	wine_cmd "$WORK/pkg-t10only.$BASHPID/scripts" apply.cmd
+	jrc "...with TLS 1.2 on for servers on the machine: exits 0" 0
+	wine_cmd "$WORK/pkg-t10only.$BASHPID/scripts" rollback.cmd
+	rm -rf "$WORK/pkg-t10only.$BASHPID" "$WORK/t10only.$BASHPID.ini"
 	reg_do delete "$pk" /f /reg:64
 }
 
@@ -892,7 +911,7 @@ for pol in "${policies[@]}"; do
 done
 # The longest jobs first, so that the workers end together. (d) starts
 # from the values absent and applies twice.
-jobs=(job_acl job_acl2 job_refusals job_builds job_builds2 job_builds3 job_gaps job_concurrent job_race job_ps1backup job_partial job_readonly)
+jobs=(job_acl job_acl2 job_refusals job_builds job_builds2 job_builds3 job_builds4 job_gaps job_concurrent job_race job_ps1backup job_partial job_readonly)
 for pol in $(for f in "$srcdir"/policies/*.ini; do
 		id=$(basename "$f" .ini)
 		echo "$(jq '.operations | length' "$WORK/$id.json") $id"

@@ -501,8 +501,9 @@ rem Another run made it first (it too renames a finished folder): it is
 rem checked like any folder this run did not make.
 :admin_folder_lost
 rd /s /q "%AF_NEW%" >nul 2>&1
-if exist "%AS_DIR%" exit /b 0
-exit /b 1
+if not exist "%AS_DIR%" exit /b 1
+set "AS_MADE=1"
+exit /b 0
 :admin_folder_failed
 rd /s /q "%AF_NEW%" >nul 2>&1
 exit /b 1
@@ -538,7 +539,7 @@ rem (the first row that fits; the table lists narrow ranges first).
 :os_row
 if defined OS_NAME exit /b 0
 call set "OS_ROWTEXT=%%OSR_%1%%"
-for /f "tokens=1-9,* delims=|" %%a in ("%OS_ROWTEXT%") do (
+for /f "tokens=1-10,* delims=|" %%a in ("%OS_ROWTEXT%") do (
 	if %OS_BUILD% GEQ %%a if %OS_BUILD% LEQ %%b (
 		set "OS_WHKB=%%c"
 		set "OS_PARTIAL=%%d"
@@ -546,10 +547,21 @@ for /f "tokens=1-9,* delims=|" %%a in ("%OS_ROWTEXT%") do (
 		set "OS_TLS13LACK=%%f"
 		set "OS_TLS12KB=%%g"
 		set "OS_TLS10OFF=%%h"
-		set "OS_RDPKB=%%i"
-		set "OS_NAME=%%j"
+		set "OS_NOTLS=%%i"
+		set "OS_RDPKB=%%j"
+		set "OS_NAME=%%k"
 	)
 )
+exit /b 0
+
+rem :srv_tls PROTOCOL: SRV_TLS=1 when SCHANNEL's PROTOCOL is on for servers
+rem on this machine: Enabled not 0, or DisabledByDefault 0.
+:srv_tls
+set "ST_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\%~1\Server"
+%REG% query "%ST_KEY%" /v Enabled /reg:64 >"%W%\srv.out" 2>nul
+for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="Enabled" if not "%%b"=="0x0" set "SRV_TLS=1"
+%REG% query "%ST_KEY%" /v DisabledByDefault /reg:64 >"%W%\srv.out" 2>nul
+for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="DisabledByDefault" if "%%b"=="0x0" set "SRV_TLS=1"
 exit /b 0
 
 rem :rdp_deny KEY: RDP_DENY = fDenyTSConnections under KEY as reg.exe
@@ -855,16 +867,16 @@ set "K_30=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOF
 set "K_31=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]|0|HKLM\SOFTWARE\Microsoft"
 set "K_32=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]|0|HKLM\SYSTEM\CurrentControlSet"
 
-set "OSR_1=7601|7601|3140245|0|-|1|-|1|3080079|Windows 7 SP1 or Windows Server 2008 R2 SP1"
-set "OSR_2=9200|9200|3140245|0|-|1|-|1|-|Windows 8 or Windows Server 2012"
-set "OSR_3=9600|9600|-|0|-|1|-|1|-|Windows 8.1 or Windows Server 2012 R2"
-set "OSR_4=14393|14393|-|0|-|1|-|1|-|Windows Server 2016 or Windows 10"
-set "OSR_5=17763|17763|-|0|-|1|-|1|-|Windows Server 2019 or Windows 10"
-set "OSR_6=20348|20348|-|0|-|0|-|1|-|Windows Server 2022"
-set "OSR_7=26100|26100|-|0|-|0|-|1|-|Windows Server 2025 or Windows 11"
-set "OSR_8=6002|6003|4467770|1|-|1|4019276|1|-|Windows Server 2008 SP2"
-set "OSR_9=14393|19045|-|0|-|1|-|1|-|Windows 10"
-set "OSR_10=22000|2147483647|-|0|-|0|-|1|-|Windows 11"
+set "OSR_1=7601|7601|3140245|0|-|1|-|1|0|3080079|Windows 7 SP1 or Windows Server 2008 R2 SP1"
+set "OSR_2=9200|9200|3140245|0|-|1|-|1|0|-|Windows 8 or Windows Server 2012"
+set "OSR_3=9600|9600|-|0|-|1|-|1|0|-|Windows 8.1 or Windows Server 2012 R2"
+set "OSR_4=14393|14393|-|0|-|1|-|1|0|-|Windows Server 2016 or Windows 10"
+set "OSR_5=17763|17763|-|0|-|1|-|1|0|-|Windows Server 2019 or Windows 10"
+set "OSR_6=20348|20348|-|0|-|0|-|1|0|-|Windows Server 2022"
+set "OSR_7=26100|26100|-|0|-|0|-|1|0|-|Windows Server 2025 or Windows 11"
+set "OSR_8=6002|6003|4467770|1|-|1|4019276|1|0|-|Windows Server 2008 SP2"
+set "OSR_9=14393|19045|-|0|-|1|-|1|0|-|Windows 10"
+set "OSR_10=22000|2147483647|-|0|-|0|-|1|0|-|Windows 11"
 
 exit /b 0
 
@@ -979,6 +991,19 @@ goto tls12kb_done
 set "RC=3"
 goto done
 :tls12kb_done
+rem TLS 1.0 off for servers, and TLS 1.1 and 1.2 off there by default and
+rem turned on neither by the policy nor on this machine: no TLS left.
+if not "%OS_NOTLS%"=="1" goto notls_done
+set "SRV_TLS="
+call :srv_tls "TLS 1.1"
+call :srv_tls "TLS 1.2"
+if defined SRV_TLS goto notls_done
+>&2 echo apply.cmd: Windows build %OS_BUILD% is %OS_NAME%:
+>&2 echo apply.cmd: this policy turns TLS 1.0 off for servers, and TLS 1.1 and TLS 1.2 are off for servers there by default and on neither in this policy nor on this machine: servers would be left without TLS.
+>&2 echo apply.cmd: Add "tls1.2.server = enabled" to the policy. Nothing was changed. /skipprereq skips this check.
+set "RC=3"
+goto done
+:notls_done
 rem Remote Desktop without TLS 1.0 needs an update there [os.c]: refused
 rem only where Remote Desktop is on: fDenyTSConnections 0, Group Policy's
 rem value first (it overrides the local one), absent = off.
