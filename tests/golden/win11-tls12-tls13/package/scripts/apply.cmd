@@ -372,31 +372,28 @@ rem state before the policy); removes the rest.
 :prune
 call :list_backups
 set "PR_PICK="
+type nul > "%W%\usable.txt"
 for /f "usebackq" %%n in ("%W%\bk.txt") do call :prune_pick %%n
-set "PR_N=%BK_MAX%"
-set "PR_COUNT=0"
-:prune_walk
-if %PR_N% LSS 1 exit /b 0
-set "BK=%BK_P%%PR_N%"
-if not exist "%BK%\" goto prune_down
-call :bk_read
-if "%BV_OK%%BV_FOREIGN%"=="10" set /a PR_COUNT+=1
-if %PR_COUNT% GEQ %KEEP% goto prune_cut
-:prune_down
-set /a PR_N-=1
-goto prune_walk
-:prune_cut
+rem A backup goes when KEEP usable ones are newer (only the existing
+rem numbers are looked at: a gap up to 12000 costs nothing).
 for /f "usebackq" %%n in ("%W%\bk.txt") do call :prune_one %%n
 exit /b 0
 :prune_pick
 set "BK=%BK_P%%1"
 call :bk_read
+if "%BV_OK%%BV_FOREIGN%"=="10" >> "%W%\usable.txt" echo %1
 if not "%BV_OK%%BV_FOREIGN%%BV_DONE%"=="100" exit /b 0
 if not defined PR_PICK set "PR_PICK=%1"
 if %1 LSS %PR_PICK% set "PR_PICK=%1"
 exit /b 0
 :prune_one
-if %1 GEQ %PR_N% exit /b 0
+if "%1"=="%PR_PICK%" exit /b 0
+set "PR_NEWER=0"
+for /f "usebackq" %%u in ("%W%\usable.txt") do if %%u GTR %1 set /a PR_NEWER+=1
+if %PR_NEWER% LSS %KEEP% exit /b 0
+rd /s /q "%BK_P%%1" >nul 2>&1
+if exist "%BK_P%%1\" echo apply.cmd: warning: could not remove the old backup "%BK_P%%1"
+exit /b 0
 if "%1"=="%PR_PICK%" exit /b 0
 rd /s /q "%BK_P%%1" >nul 2>&1
 if exist "%BK_P%%1\" echo apply.cmd: warning: could not remove the old backup "%BK_P%%1"
