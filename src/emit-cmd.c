@@ -222,7 +222,11 @@ cmd_os_table(const struct plan *pl, struct buf *out)
 			    "-", need[i].tls13_lacking ? "1" : "0",
 			    need[i].tls12_kb != NULL ? need[i].tls12_kb : "-",
 			    need[i].tls10_off ? "1" : "0",
-			    need[i].no_tls_left ? "1" : "0",
+			    !need[i].no_tls_left ? "-" :
+			    need[i].no_tls_check == ((1U << PROTO_TLS11) |
+			    (1U << PROTO_TLS12)) ? "1 2" : need[i].no_tls_check ==
+			    (1U << PROTO_TLS11) ? "1" : need[i].no_tls_check ==
+			    (1U << PROTO_TLS12) ? "2" : "0",
 			    need[i].rdp_kb != NULL ? need[i].rdp_kb : "-",
 			    need[i].display };
 

@@ -118,9 +118,19 @@ ps_os_table(const struct plan *pl, struct buf *out)
 		buf_printf(out, "; Tls13Lacking = $%s; Tls12Kb = ",
 		    need[i].tls13_lacking ? "true" : "false");
 		ps_kb(out, need[i].tls12_kb);
-		buf_printf(out, "; Tls10Off = $%s; NoTlsLeft = $%s; RdpKb = ",
-		    need[i].tls10_off ? "true" : "false",
-		    need[i].no_tls_left ? "true" : "false");
+		buf_printf(out, "; Tls10Off = $%s; NoTlsLeft = ",
+		    need[i].tls10_off ? "true" : "false");
+		if (!need[i].no_tls_left)
+			buf_adds(out, "$null");
+		else
+			buf_printf(out, "@(%s%s%s)",
+			    need[i].no_tls_check & (1U << PROTO_TLS11) ?
+			    "'TLS 1.1'" : "", (need[i].no_tls_check &
+			    (1U << PROTO_TLS11)) && (need[i].no_tls_check &
+			    (1U << PROTO_TLS12)) ? ", " : "",
+			    need[i].no_tls_check & (1U << PROTO_TLS12) ?
+			    "'TLS 1.2'" : "");
+		buf_adds(out, "; RdpKb = ");
 		ps_kb(out, need[i].rdp_kb);
 		buf_adds(out, "; Name = ");
 		ps_quote(out, need[i].display);

@@ -308,7 +308,7 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	const struct policy	*p = ctx->plan->policy;
 	struct buf		 changes, warnings, underline, pol, polw;
 	struct buf		 tattoo, tattoow, gpob, scope, needs, caveats;
-	char			*imp, *imp_alt, *imp_rb;
+	char			*imp, *imp_alt, *imp_rb, *tls13na;
 	size_t			 outside;
 	int			 hklm, hkcu;
 	char			 count[32];
@@ -379,6 +379,14 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	wrap(&tattoo, &tattoow);
 	buf_addc(&tattoow, '\n');
 
+	/* detect says "not applicable" where apply would refuse TLS 1.3. */
+	tls13na = !plan_enables_tls13(ctx->plan) ? xstrdup("") : xasprintf(
+	    "This policy turns TLS 1.3 on: on a Windows build before %u, "
+	    "which has none,\napply refuses it (exit 3) and detect says "
+	    "\"not applicable\" (exit 0, no drift to\nremediate): assign "
+	    "the policy only to build %u or later (in Intune, a filter\non "
+	    "the OS version).\n", os_protocol_first_build(PROTO_TLS13),
+	    os_protocol_first_build(PROTO_TLS13));
 	imp = os_reg_import_line("reg\\apply.reg");
 	imp_alt = os_reg_import_alt("reg\\apply.reg");
 	imp_rb = os_reg_import_line("reg\\rollback.reg");
@@ -423,6 +431,7 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "OS_SCOPE", buf_cstr(&scope) },
 			{ "OS_NEEDS", buf_cstr(&needs) },
 			{ "DOTNET_CAVEATS", buf_cstr(&caveats) },
+			{ "TLS13_NA", tls13na },
 			{ "IMPORT_APPLY", imp },
 			{ "IMPORT_APPLY_ALT", imp_alt },
 			{ "IMPORT_ROLLBACK", imp_rb },
@@ -444,6 +453,7 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	free(imp);
 	free(imp_alt);
 	free(imp_rb);
+	free(tls13na);
 }
 
 const struct emitter emitter_readme = {

@@ -584,6 +584,7 @@ plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
 	size_t			 i, n;
 	int			 sets_winhttp = 0, sets_v2_sdt = 0, tls13;
 	int			 uses_tls12 = 0, tls10_off = 0, tls10_srv_off = 0;
+	size_t			 j;
 
 	for (i = 0; i < pl->n; i++) {
 		op = &pl->ops[i];
@@ -653,6 +654,11 @@ plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
 		    pl->policy->schannel[PROTO_TLS10][SIDE_SERVER] ==
 		    SC_DISABLED &&
 		    policy_tls_after(pl->policy, t, SIDE_SERVER) == 0;
+		for (j = PROTO_TLS11; need[i].no_tls_left &&
+		    j <= PROTO_TLS12; j++)
+			if ((t->supported & (1U << j)) &&
+			    pl->policy->schannel[j][SIDE_SERVER] == SC_UNSET)
+				need[i].no_tls_check |= 1U << j;
 	}
 	/* Narrowest range first: a script takes the first row that fits, so
 	 * that a server's one build is not named as the client range's.

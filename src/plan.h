@@ -117,6 +117,9 @@ struct plan_os_need {
 	int		 tls10_off;		/* turns SCHANNEL's TLS 1.0 off */
 	int		 no_tls_left;		/* ...for servers, leaving none on
 						   by its defaults and the policy */
+	proto_set	 no_tls_check;		/* ...unless the machine has one
+						   of these on (the policy leaves
+						   them unset) */
 	const char	*rdp_kb;		/* RDP without TLS 1.0 needs it */
 };
 

@@ -224,10 +224,6 @@ if %PR_NEWER% LSS %KEEP% exit /b 0
 rd /s /q "%BK_P%%1" >nul 2>&1
 if exist "%BK_P%%1\" echo apply.cmd: warning: could not remove the old backup "%BK_P%%1"
 exit /b 0
-if "%1"=="%PR_PICK%" exit /b 0
-rd /s /q "%BK_P%%1" >nul 2>&1
-if exist "%BK_P%%1\" echo apply.cmd: warning: could not remove the old backup "%BK_P%%1"
-exit /b 0
 
 rem :store_ready: the backup folders. ProgramData's (not a /backupdir,
 rem which is trusted as given, nor LocalAppData, the user's own) are made
@@ -382,13 +378,17 @@ for /f "tokens=1-10,* delims=|" %%a in ("%OS_ROWTEXT%") do (
 exit /b 0
 
 rem :srv_tls PROTOCOL: SRV_TLS=1 when SCHANNEL's PROTOCOL is on for servers
-rem on this machine: Enabled not 0, or DisabledByDefault 0.
+rem on this machine, where it is off by default: Enabled absent or not 0,
+rem and DisabledByDefault 0 (as tlsgpo writes "enabled").
 :srv_tls
 set "ST_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\%~1\Server"
+set "ST_EN=on"
+set "ST_DBD=absent"
 %REG% query "%ST_KEY%" /v Enabled /reg:64 >"%W%\srv.out" 2>nul
-for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="Enabled" if not "%%b"=="0x0" set "SRV_TLS=1"
+for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="Enabled" if "%%b"=="0x0" set "ST_EN=off"
 %REG% query "%ST_KEY%" /v DisabledByDefault /reg:64 >"%W%\srv.out" 2>nul
-for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="DisabledByDefault" if "%%b"=="0x0" set "SRV_TLS=1"
+for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="DisabledByDefault" set "ST_DBD=%%b"
+if "%ST_EN%|%ST_DBD%"=="on|0x0" set "SRV_TLS=1"
 exit /b 0
 
 rem :rdp_deny KEY: RDP_DENY = fDenyTSConnections under KEY as reg.exe
@@ -489,9 +489,7 @@ if not errorlevel 1 goto work_ok
 exit /b 6
 :work_ok
 
-set "OS_BUILD="
-%REG% query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentBuildNumber /reg:64 >"%W%\build.out" 2>nul
-for /f "usebackq tokens=1,2,3" %%a in ("%W%\build.out") do if /i "%%a"=="CurrentBuildNumber" set /a "OS_BUILD=%%c" >nul 2>&1
+call :os_build
 if defined OS_BUILD goto build_known
 >&2 echo apply.cmd: reg.exe could not read CurrentBuildNumber ^(it did not start or did not answer^); nothing was changed.
 set "RC=6"
@@ -537,10 +535,9 @@ goto done
 :tls12kb_done
 rem TLS 1.0 off for servers, and TLS 1.1 and 1.2 off there by default and
 rem turned on neither by the policy nor on this machine: no TLS left.
-if not "%OS_NOTLS%"=="1" goto notls_done
+if "%OS_NOTLS%"=="-" goto notls_done
 set "SRV_TLS="
-call :srv_tls "TLS 1.1"
-call :srv_tls "TLS 1.2"
+for %%v in (%OS_NOTLS%) do if not "%%v"=="0" call :srv_tls "TLS 1.%%v"
 if defined SRV_TLS goto notls_done
 >&2 echo apply.cmd: Windows build %OS_BUILD% is %OS_NAME%:
 >&2 echo apply.cmd: this policy turns TLS 1.0 off for servers, and TLS 1.1 and TLS 1.2 are off for servers there by default and on neither in this policy nor on this machine: servers would be left without TLS.

@@ -79,15 +79,7 @@ if ($PlanHasHklm -and -not (Test-TlsgpoAdministrator)) {
 }
 $root = Resolve-TlsgpoBackupRoot $BackupDir
 
-$machine = @{ Hive = 'HKLM'; View = '64' }
-$base = Open-TlsgpoBase $machine
-try {
-    $nt = $base.OpenSubKey('SOFTWARE\Microsoft\Windows NT\CurrentVersion', $false)
-    $build = [int]$nt.GetValue('CurrentBuildNumber')
-    $nt.Close()
-} finally {
-    $base.Close()
-}
+$build = Get-TlsgpoBuild
 if (-not $SkipPrerequisiteCheck) {
     $os = $null
     foreach ($row in $OsNeeds) {
@@ -127,7 +119,7 @@ if (-not $SkipPrerequisiteCheck) {
         }
         # TLS 1.0 off for servers, and TLS 1.1 and 1.2 off there by default
         # and turned on neither by the policy nor on this machine.
-        if ($os.NoTlsLeft -and -not (Test-TlsgpoServerTlsOn)) {
+        if ($null -ne $os.NoTlsLeft -and -not (Test-TlsgpoServerTlsOn $os.NoTlsLeft)) {
             Write-TlsgpoError ('apply.ps1: Windows build {0} is {1}:' -f $build, $os.Name)
             Write-TlsgpoError 'apply.ps1: this policy turns TLS 1.0 off for servers, and TLS 1.1 and TLS 1.2 are off for servers there by default and on neither in this policy nor on this machine: servers would be left without TLS.'
             Write-TlsgpoError 'apply.ps1: Add "tls1.2.server = enabled" to the policy. Nothing was changed. -SkipPrerequisiteCheck skips this check.'

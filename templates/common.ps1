@@ -141,6 +141,21 @@ function Test-TlsgpoKb([string] $Kb) {
     return $null -ne (Get-HotFix -Id ('KB{0}' -f $Kb) -ErrorAction SilentlyContinue)
 }
 
+# This Windows' CurrentBuildNumber (64-bit view).
+function Get-TlsgpoBuild {
+    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
+    try {
+        $nt = $base.OpenSubKey('SOFTWARE\Microsoft\Windows NT\CurrentVersion', $false)
+        try {
+            return [int]$nt.GetValue('CurrentBuildNumber')
+        } finally {
+            $nt.Close()
+        }
+    } finally {
+        $base.Close()
+    }
+}
+
 # Whether Remote Desktop takes connections: fDenyTSConnections is 0, Group
 # Policy's value first (it overrides the local one); absent is off.
 function Test-TlsgpoRdpOn {
@@ -162,12 +177,13 @@ function Test-TlsgpoRdpOn {
     }
 }
 
-# Whether SCHANNEL's TLS 1.1 or 1.2 is on for servers on this machine:
-# Enabled not 0, or DisabledByDefault 0.
-function Test-TlsgpoServerTlsOn {
+# Whether one of these SCHANNEL protocols (off by default there) is on for
+# servers on this machine: Enabled absent or not 0, and DisabledByDefault
+# 0 (as tlsgpo writes "enabled").
+function Test-TlsgpoServerTlsOn([string[]] $Protocols) {
     $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
     try {
-        foreach ($p in 'TLS 1.1', 'TLS 1.2') {
+        foreach ($p in $Protocols) {
             $key = $base.OpenSubKey(('SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\{0}\Server' -f $p), $false)
             if ($null -eq $key) { continue }
             try {
@@ -176,7 +192,7 @@ function Test-TlsgpoServerTlsOn {
             } finally {
                 $key.Close()
             }
-            if (($enabled -is [int] -and $enabled -ne 0) -or ($dbd -is [int] -and $dbd -eq 0)) { return $true }
+            if (-not ($enabled -is [int] -and $enabled -eq 0) -and ($dbd -is [int] -and $dbd -eq 0)) { return $true }
         }
         return $false
     } finally {

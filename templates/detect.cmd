@@ -110,6 +110,16 @@ if not errorlevel 1 goto work_ok
 exit /b 6
 :work_ok
 
+rem A TLS 1.3 policy where Windows has none: apply refuses it there, so
+rem this is no drift to remediate (again and again) but not applicable.
+if not "@NEEDS_TLS13@"=="1" goto applicable
+call :os_build
+if not defined OS_BUILD goto applicable
+if %OS_BUILD% GEQ @TLS13_BUILD@ goto applicable
+echo detect.cmd: not applicable: policy @POLICY_ECHO@ turns TLS 1.3 on, which Windows build %OS_BUILD% does not have: TLS 1.3 needs @TLS13_WHERE@; apply.cmd refuses it here. Assign the policy only to build @TLS13_BUILD@ or later.
+call :work_dir_done
+exit /b 0
+:applicable
 set "DRIFT=0"
 set "UNREAD=0"
 type nul > "%W%\lines.txt"

@@ -42,6 +42,15 @@ if ($PlanHasHkcu -and (Test-TlsgpoSystem)) {
     Write-TlsgpoError 'detect.ps1: account, whose HKCU is no user''s: run detection as the user.'
     exit 2
 }
+# A TLS 1.3 policy where Windows has none: apply refuses it there, so this
+# is no drift to remediate (again and again) but not applicable.
+if (@NEEDS_TLS13@) {
+    $build = Get-TlsgpoBuild
+    if ($build -lt @TLS13_BUILD@) {
+        Write-Output ('detect.ps1: not applicable: policy {0} (id {1}, version {2}) turns TLS 1.3 on, which Windows build {3} does not have: TLS 1.3 needs @TLS13_WHERE@; apply.ps1 refuses it here. Assign the policy only to build @TLS13_BUILD@ or later.' -f $PolicyName, $PolicyId, $PolicyVersion, $build)
+        exit 0
+    }
+}
 $verbose = $PSBoundParameters.ContainsKey('Verbose')
 $lines = New-Object System.Collections.Generic.List[string]
 $drift = 0

@@ -282,7 +282,10 @@ job_prereq_tls10() {
 	check "...saying servers would be left without TLS" grep -q 'servers would be left without TLS' <<<"$out"
 	set_value "$st" 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server' Enabled 4 01000000
 	psrun "$st" "$WORK/pkg-t10only/scripts/apply.ps1"
-	check_eq "...with TLS 1.2 on for servers on the machine: exits 0" "$rc" 0
+	check_eq "...TLS 1.2 Enabled=1 for servers but still DisabledByDefault: exits 3" "$rc" 3
+	set_value "$st" 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server' DisabledByDefault 4 00000000
+	psrun "$st" "$WORK/pkg-t10only/scripts/apply.ps1"
+	check_eq "...with TLS 1.2 on for servers on the machine (Enabled=1, DisabledByDefault=0): exits 0" "$rc" 0
 	st=$(new_state prereq-7601b 7601)
 	set_value "$st" "$ts" fDenyTSConnections 4 01000000
 	set_value "$st" "$tsp" fDenyTSConnections 4 00000000
@@ -292,6 +295,20 @@ job_prereq_tls10() {
 	set_value "$st" "$tsp" fDenyTSConnections 4 01000000
 	psrun "$st" "$s/apply.ps1"
 	check_eq "7601, Remote Desktop on locally but off by Group Policy: exits 0" "$rc" 0
+}
+
+# A TLS 1.3 policy on a Windows without TLS 1.3: apply refuses, and detect
+# says not applicable (exit 0), not drift that Intune would remediate
+# forever; on 20348 it is drift as usual.
+job_tls13_na() {
+	local st s=$WORK/pkg-win11-tls12-tls13/scripts
+	st=$(new_state tls13-na 19045)
+	psrun "$st" "$s/detect.ps1"
+	check_eq "19045, a TLS 1.3 policy: detect.ps1 says not applicable, exit 0" \
+		"$rc|$(head -1 <<<"$out" | cut -d: -f1-2)" "0|detect.ps1: not applicable"
+	st=$(new_state tls13-drift 20348)
+	psrun "$st" "$s/detect.ps1"
+	check_eq "...on 20348: drift, exit 1" "$rc|$(head -1 <<<"$out" | cut -d: -f1-2)" "1|detect.ps1: drift"
 }
 
 # Twelve applies, each after someone changed a value: ten usable backups
@@ -537,7 +554,7 @@ run_jobs() {	# N JOB...
 }
 
 t0=$(date +%s)
-jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10)
+jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10 job_tls13_na)
 for pol in $policies; do
 	for start in empty data; do
 		jobs_list+=("job_rt $(basename "$pol" .ini) $start")

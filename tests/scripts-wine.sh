@@ -766,6 +766,9 @@ job_builds2() {
 	wine_cmd "$s" rollback.cmd
 	wine_cmd "$t" apply.cmd
 	jrc "19045, a policy that turns TLS 1.3 on: apply.cmd exits 3" 3
+	wine_cmd "$t" detect.cmd
+	jeq "...detect.cmd says not applicable, exit 0 (no drift to remediate forever)" \
+		"$rc|$(head -1 <<<"$out" | cut -d: -f1-2)" "0|detect.cmd: not applicable"
 	setbuild 20348
 	wine_cmd "$t" apply.cmd
 	jrc "20348 (Server 2022), TLS 1.3: apply.cmd exits 0" 0
@@ -830,7 +833,10 @@ job_builds4() {
 	jcheck "...saying servers would be left without TLS" grep -q 'servers would be left without TLS' <<<"$out"
 	reg_do add 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server' /v Enabled /t REG_DWORD /d 1 /f /reg:64
 	wine_cmd "$WORK/pkg-t10only.$BASHPID/scripts" apply.cmd
-	jrc "...with TLS 1.2 on for servers on the machine: exits 0" 0
+	jrc "...TLS 1.2 Enabled=1 for servers but still DisabledByDefault: exits 3" 3
+	reg_do add 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server' /v DisabledByDefault /t REG_DWORD /d 0 /f /reg:64
+	wine_cmd "$WORK/pkg-t10only.$BASHPID/scripts" apply.cmd
+	jrc "...with TLS 1.2 on for servers on the machine (Enabled=1, DisabledByDefault=0): exits 0" 0
 	wine_cmd "$WORK/pkg-t10only.$BASHPID/scripts" rollback.cmd
 	rm -rf "$WORK/pkg-t10only.$BASHPID" "$WORK/t10only.$BASHPID.ini"
 	reg_do delete "$pk" /f /reg:64
@@ -913,8 +919,8 @@ done
 # from the values absent and applies twice.
 jobs=(job_acl job_acl2 job_refusals job_builds job_builds2 job_builds3 job_builds4 job_gaps job_concurrent job_race job_ps1backup job_partial job_readonly)
 # Scenarios b and c (prior data, prior types) for the three largest
-# policies, which hold every kind of key the others do (SCHANNEL, .NET
-# and WinHTTP in both views, WinINet); d for every policy.
+# policies, which hold every kind of value the others do (SCHANNEL, .NET
+# and WinHTTP in both views, WinINet; checked below); d for every policy.
 n=0
 for pol in $(for f in "$srcdir"/policies/*.ini; do
 		id=$(basename "$f" .ini)
@@ -925,7 +931,8 @@ for pol in $(for f in "$srcdir"/policies/*.ini; do
 		jobs+=("rt $pol b" "rt $pol c")
 	fi
 	jobs+=("rt $pol d")
-	fam=$(jq -r '.operations[] | "\(.hive):\(.view):\(.key | split("\\")[0:3] | join("\\"))"' "$WORK/$pol.json" | sort -u)
+	# Kinds of value: hive, view, key (the protocol's name left out) and name.
+	fam=$(jq -r '.operations[] | "\(.hive):\(.view):\(.key | gsub("(D?TLS|SSL) [0-9.]+"; "*")):\(.value)"' "$WORK/$pol.json" | sort -u)
 	if [ "$n" -le 3 ]; then
 		big_fams=$(printf '%s\n%s\n' "${big_fams:-}" "$fam" | sed '/^$/d' | sort -u)
 	elif [ -n "$(comm -23 <(echo "$fam") <(echo "$big_fams"))" ]; then

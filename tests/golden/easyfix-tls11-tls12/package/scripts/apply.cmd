@@ -394,10 +394,6 @@ if %PR_NEWER% LSS %KEEP% exit /b 0
 rd /s /q "%BK_P%%1" >nul 2>&1
 if exist "%BK_P%%1\" echo apply.cmd: warning: could not remove the old backup "%BK_P%%1"
 exit /b 0
-if "%1"=="%PR_PICK%" exit /b 0
-rd /s /q "%BK_P%%1" >nul 2>&1
-if exist "%BK_P%%1\" echo apply.cmd: warning: could not remove the old backup "%BK_P%%1"
-exit /b 0
 
 rem :store_ready: the backup folders. ProgramData's (not a /backupdir,
 rem which is trusted as given, nor LocalAppData, the user's own) are made
@@ -552,13 +548,17 @@ for /f "tokens=1-10,* delims=|" %%a in ("%OS_ROWTEXT%") do (
 exit /b 0
 
 rem :srv_tls PROTOCOL: SRV_TLS=1 when SCHANNEL's PROTOCOL is on for servers
-rem on this machine: Enabled not 0, or DisabledByDefault 0.
+rem on this machine, where it is off by default: Enabled absent or not 0,
+rem and DisabledByDefault 0 (as tlsgpo writes "enabled").
 :srv_tls
 set "ST_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\%~1\Server"
+set "ST_EN=on"
+set "ST_DBD=absent"
 %REG% query "%ST_KEY%" /v Enabled /reg:64 >"%W%\srv.out" 2>nul
-for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="Enabled" if not "%%b"=="0x0" set "SRV_TLS=1"
+for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="Enabled" if "%%b"=="0x0" set "ST_EN=off"
 %REG% query "%ST_KEY%" /v DisabledByDefault /reg:64 >"%W%\srv.out" 2>nul
-for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="DisabledByDefault" if "%%b"=="0x0" set "SRV_TLS=1"
+for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="DisabledByDefault" set "ST_DBD=%%b"
+if "%ST_EN%|%ST_DBD%"=="on|0x0" set "SRV_TLS=1"
 exit /b 0
 
 rem :rdp_deny KEY: RDP_DENY = fDenyTSConnections under KEY as reg.exe
@@ -735,6 +735,14 @@ if not "%BK_T:~9,1%"=="#" exit /b 0
 if %BK_NUM% GTR %BK_MAX% set "BK_MAX=%BK_NUM%"
 exit /b 0
 
+rem :os_build: OS_BUILD, this Windows' CurrentBuildNumber (64-bit view), or
+rem undefined when reg.exe could not read it.
+:os_build
+set "OS_BUILD="
+%REG% query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentBuildNumber /reg:64 >"%W%\build.out" 2>nul
+for /f "usebackq tokens=1,2,3" %%a in ("%W%\build.out") do if /i "%%a"=="CurrentBuildNumber" set /a "OS_BUILD=%%c" >nul 2>&1
+exit /b 0
+
 rem :machine_id: MACHINE_ID, this computer's MachineGuid (64-bit view; a
 rem rename keeps it), or empty when it cannot be read or is not a GUID.
 :machine_id
@@ -831,16 +839,16 @@ set "K_14=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\
 set "K_15=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]|0|HKLM\SOFTWARE\Microsoft"
 set "K_16=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]|0|HKLM\SYSTEM\CurrentControlSet"
 
-set "OSR_1=7601|7601|3140245|0|-|0|-|0|0|-|Windows 7 SP1 or Windows Server 2008 R2 SP1"
-set "OSR_2=9200|9200|3140245|0|-|0|-|0|0|-|Windows 8 or Windows Server 2012"
-set "OSR_3=9600|9600|-|0|-|0|-|0|0|-|Windows 8.1 or Windows Server 2012 R2"
-set "OSR_4=14393|14393|-|0|-|0|-|0|0|-|Windows Server 2016 or Windows 10"
-set "OSR_5=17763|17763|-|0|-|0|-|0|0|-|Windows Server 2019 or Windows 10"
-set "OSR_6=20348|20348|-|0|-|0|-|0|0|-|Windows Server 2022"
-set "OSR_7=26100|26100|-|0|-|0|-|0|0|-|Windows Server 2025 or Windows 11"
-set "OSR_8=6002|6003|4467770|0|-|0|4019276|0|0|-|Windows Server 2008 SP2"
-set "OSR_9=14393|19045|-|0|-|0|-|0|0|-|Windows 10"
-set "OSR_10=22000|2147483647|-|0|-|0|-|0|0|-|Windows 11"
+set "OSR_1=7601|7601|3140245|0|-|0|-|0|-|-|Windows 7 SP1 or Windows Server 2008 R2 SP1"
+set "OSR_2=9200|9200|3140245|0|-|0|-|0|-|-|Windows 8 or Windows Server 2012"
+set "OSR_3=9600|9600|-|0|-|0|-|0|-|-|Windows 8.1 or Windows Server 2012 R2"
+set "OSR_4=14393|14393|-|0|-|0|-|0|-|-|Windows Server 2016 or Windows 10"
+set "OSR_5=17763|17763|-|0|-|0|-|0|-|-|Windows Server 2019 or Windows 10"
+set "OSR_6=20348|20348|-|0|-|0|-|0|-|-|Windows Server 2022"
+set "OSR_7=26100|26100|-|0|-|0|-|0|-|-|Windows Server 2025 or Windows 11"
+set "OSR_8=6002|6003|4467770|0|-|0|4019276|0|-|-|Windows Server 2008 SP2"
+set "OSR_9=14393|19045|-|0|-|0|-|0|-|-|Windows 10"
+set "OSR_10=22000|2147483647|-|0|-|0|-|0|-|-|Windows 11"
 
 exit /b 0
 
@@ -909,9 +917,7 @@ if not errorlevel 1 goto work_ok
 exit /b 6
 :work_ok
 
-set "OS_BUILD="
-%REG% query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentBuildNumber /reg:64 >"%W%\build.out" 2>nul
-for /f "usebackq tokens=1,2,3" %%a in ("%W%\build.out") do if /i "%%a"=="CurrentBuildNumber" set /a "OS_BUILD=%%c" >nul 2>&1
+call :os_build
 if defined OS_BUILD goto build_known
 >&2 echo apply.cmd: reg.exe could not read CurrentBuildNumber ^(it did not start or did not answer^); nothing was changed.
 set "RC=6"
@@ -957,10 +963,9 @@ goto done
 :tls12kb_done
 rem TLS 1.0 off for servers, and TLS 1.1 and 1.2 off there by default and
 rem turned on neither by the policy nor on this machine: no TLS left.
-if not "%OS_NOTLS%"=="1" goto notls_done
+if "%OS_NOTLS%"=="-" goto notls_done
 set "SRV_TLS="
-call :srv_tls "TLS 1.1"
-call :srv_tls "TLS 1.2"
+for %%v in (%OS_NOTLS%) do if not "%%v"=="0" call :srv_tls "TLS 1.%%v"
 if defined SRV_TLS goto notls_done
 >&2 echo apply.cmd: Windows build %OS_BUILD% is %OS_NAME%:
 >&2 echo apply.cmd: this policy turns TLS 1.0 off for servers, and TLS 1.1 and TLS 1.2 are off for servers there by default and on neither in this policy nor on this machine: servers would be left without TLS.

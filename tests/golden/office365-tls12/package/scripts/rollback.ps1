@@ -116,16 +116,16 @@ $PlanKeys = @(
 # What each Windows build needs for this plan, from tlsgpo's table of OS
 # facts: narrowest build range first; the first that fits is this one.
 $OsNeeds = @(
-    @{ Min = 7601; Max = 7601; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = '3154518'; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $false; RdpKb = $null; Name = 'Windows 7 SP1 or Windows Server 2008 R2 SP1' },
-    @{ Min = 9200; Max = 9200; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = '3154519'; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $false; RdpKb = $null; Name = 'Windows 8 or Windows Server 2012' },
-    @{ Min = 9600; Max = 9600; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154520'; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $false; RdpKb = $null; Name = 'Windows 8.1 or Windows Server 2012 R2' },
-    @{ Min = 14393; Max = 14393; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $false; RdpKb = $null; Name = 'Windows Server 2016 or Windows 10' },
-    @{ Min = 17763; Max = 17763; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $false; RdpKb = $null; Name = 'Windows Server 2019 or Windows 10' },
-    @{ Min = 20348; Max = 20348; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $false; RdpKb = $null; Name = 'Windows Server 2022' },
-    @{ Min = 26100; Max = 26100; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $false; RdpKb = $null; Name = 'Windows Server 2025 or Windows 11' },
-    @{ Min = 6002; Max = 6003; WinHttpKb = '4467770'; WinHttpPartial = $false; DotNet35Kb = '3154517'; Tls13Lacking = $false; Tls12Kb = '4019276'; Tls10Off = $false; NoTlsLeft = $false; RdpKb = $null; Name = 'Windows Server 2008 SP2' },
-    @{ Min = 14393; Max = 19045; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $false; RdpKb = $null; Name = 'Windows 10' },
-    @{ Min = 22000; Max = 2147483647; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $false; RdpKb = $null; Name = 'Windows 11' }
+    @{ Min = 7601; Max = 7601; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = '3154518'; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $null; RdpKb = $null; Name = 'Windows 7 SP1 or Windows Server 2008 R2 SP1' },
+    @{ Min = 9200; Max = 9200; WinHttpKb = '3140245'; WinHttpPartial = $false; DotNet35Kb = '3154519'; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $null; RdpKb = $null; Name = 'Windows 8 or Windows Server 2012' },
+    @{ Min = 9600; Max = 9600; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = '3154520'; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $null; RdpKb = $null; Name = 'Windows 8.1 or Windows Server 2012 R2' },
+    @{ Min = 14393; Max = 14393; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $null; RdpKb = $null; Name = 'Windows Server 2016 or Windows 10' },
+    @{ Min = 17763; Max = 17763; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $null; RdpKb = $null; Name = 'Windows Server 2019 or Windows 10' },
+    @{ Min = 20348; Max = 20348; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $null; RdpKb = $null; Name = 'Windows Server 2022' },
+    @{ Min = 26100; Max = 26100; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $null; RdpKb = $null; Name = 'Windows Server 2025 or Windows 11' },
+    @{ Min = 6002; Max = 6003; WinHttpKb = '4467770'; WinHttpPartial = $false; DotNet35Kb = '3154517'; Tls13Lacking = $false; Tls12Kb = '4019276'; Tls10Off = $false; NoTlsLeft = $null; RdpKb = $null; Name = 'Windows Server 2008 SP2' },
+    @{ Min = 14393; Max = 19045; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $null; RdpKb = $null; Name = 'Windows 10' },
+    @{ Min = 22000; Max = 2147483647; WinHttpKb = $null; WinHttpPartial = $false; DotNet35Kb = $null; Tls13Lacking = $false; Tls12Kb = $null; Tls10Off = $false; NoTlsLeft = $null; RdpKb = $null; Name = 'Windows 11' }
 )
 
 $PlanHasHklm = @(@($Plan) | Where-Object { $_.Hive -eq 'HKLM' }).Count -gt 0
@@ -239,6 +239,21 @@ function Test-TlsgpoKb([string] $Kb) {
     return $null -ne (Get-HotFix -Id ('KB{0}' -f $Kb) -ErrorAction SilentlyContinue)
 }
 
+# This Windows' CurrentBuildNumber (64-bit view).
+function Get-TlsgpoBuild {
+    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
+    try {
+        $nt = $base.OpenSubKey('SOFTWARE\Microsoft\Windows NT\CurrentVersion', $false)
+        try {
+            return [int]$nt.GetValue('CurrentBuildNumber')
+        } finally {
+            $nt.Close()
+        }
+    } finally {
+        $base.Close()
+    }
+}
+
 # Whether Remote Desktop takes connections: fDenyTSConnections is 0, Group
 # Policy's value first (it overrides the local one); absent is off.
 function Test-TlsgpoRdpOn {
@@ -260,12 +275,13 @@ function Test-TlsgpoRdpOn {
     }
 }
 
-# Whether SCHANNEL's TLS 1.1 or 1.2 is on for servers on this machine:
-# Enabled not 0, or DisabledByDefault 0.
-function Test-TlsgpoServerTlsOn {
+# Whether one of these SCHANNEL protocols (off by default there) is on for
+# servers on this machine: Enabled absent or not 0, and DisabledByDefault
+# 0 (as tlsgpo writes "enabled").
+function Test-TlsgpoServerTlsOn([string[]] $Protocols) {
     $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
     try {
-        foreach ($p in 'TLS 1.1', 'TLS 1.2') {
+        foreach ($p in $Protocols) {
             $key = $base.OpenSubKey(('SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\{0}\Server' -f $p), $false)
             if ($null -eq $key) { continue }
             try {
@@ -274,7 +290,7 @@ function Test-TlsgpoServerTlsOn {
             } finally {
                 $key.Close()
             }
-            if (($enabled -is [int] -and $enabled -ne 0) -or ($dbd -is [int] -and $dbd -eq 0)) { return $true }
+            if (-not ($enabled -is [int] -and $enabled -eq 0) -and ($dbd -is [int] -and $dbd -eq 0)) { return $true }
         }
         return $false
     } finally {

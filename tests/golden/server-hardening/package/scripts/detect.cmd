@@ -397,6 +397,14 @@ if not "%BK_T:~9,1%"=="#" exit /b 0
 if %BK_NUM% GTR %BK_MAX% set "BK_MAX=%BK_NUM%"
 exit /b 0
 
+rem :os_build: OS_BUILD, this Windows' CurrentBuildNumber (64-bit view), or
+rem undefined when reg.exe could not read it.
+:os_build
+set "OS_BUILD="
+%REG% query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentBuildNumber /reg:64 >"%W%\build.out" 2>nul
+for /f "usebackq tokens=1,2,3" %%a in ("%W%\build.out") do if /i "%%a"=="CurrentBuildNumber" set /a "OS_BUILD=%%c" >nul 2>&1
+exit /b 0
+
 rem :machine_id: MACHINE_ID, this computer's MachineGuid (64-bit view; a
 rem rename keeps it), or empty when it cannot be read or is not a GUID.
 :machine_id
@@ -524,16 +532,16 @@ set "K_23=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:64|0|HKEY_LOCAL_MACHINE\SOF
 set "K_24=HKLM\SOFTWARE\Microsoft\.NETFramework|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\.NETFramework|HKLM\SOFTWARE\Microsoft\.NETFramework [32-bit]|0|HKLM\SOFTWARE\Microsoft"
 set "K_25=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]|0|HKLM\SYSTEM\CurrentControlSet"
 
-set "OSR_1=7601|7601|-|0|3154518|0|-|1|0|3080079|Windows 7 SP1 or Windows Server 2008 R2 SP1"
-set "OSR_2=9200|9200|-|0|3154519|0|-|1|0|-|Windows 8 or Windows Server 2012"
-set "OSR_3=9600|9600|-|0|3154520|0|-|1|0|-|Windows 8.1 or Windows Server 2012 R2"
-set "OSR_4=14393|14393|-|0|-|0|-|1|0|-|Windows Server 2016 or Windows 10"
-set "OSR_5=17763|17763|-|0|-|0|-|1|0|-|Windows Server 2019 or Windows 10"
-set "OSR_6=20348|20348|-|0|-|0|-|1|0|-|Windows Server 2022"
-set "OSR_7=26100|26100|-|0|-|0|-|1|0|-|Windows Server 2025 or Windows 11"
-set "OSR_8=6002|6003|-|0|3154517|0|4019276|1|0|-|Windows Server 2008 SP2"
-set "OSR_9=14393|19045|-|0|-|0|-|1|0|-|Windows 10"
-set "OSR_10=22000|2147483647|-|0|-|0|-|1|0|-|Windows 11"
+set "OSR_1=7601|7601|-|0|3154518|0|-|1|-|3080079|Windows 7 SP1 or Windows Server 2008 R2 SP1"
+set "OSR_2=9200|9200|-|0|3154519|0|-|1|-|-|Windows 8 or Windows Server 2012"
+set "OSR_3=9600|9600|-|0|3154520|0|-|1|-|-|Windows 8.1 or Windows Server 2012 R2"
+set "OSR_4=14393|14393|-|0|-|0|-|1|-|-|Windows Server 2016 or Windows 10"
+set "OSR_5=17763|17763|-|0|-|0|-|1|-|-|Windows Server 2019 or Windows 10"
+set "OSR_6=20348|20348|-|0|-|0|-|1|-|-|Windows Server 2022"
+set "OSR_7=26100|26100|-|0|-|0|-|1|-|-|Windows Server 2025 or Windows 11"
+set "OSR_8=6002|6003|-|0|3154517|0|4019276|1|-|-|Windows Server 2008 SP2"
+set "OSR_9=14393|19045|-|0|-|0|-|1|-|-|Windows 10"
+set "OSR_10=22000|2147483647|-|0|-|0|-|1|-|-|Windows 11"
 
 exit /b 0
 
@@ -561,6 +569,16 @@ if not errorlevel 1 goto work_ok
 exit /b 6
 :work_ok
 
+rem A TLS 1.3 policy where Windows has none: apply refuses it there, so
+rem this is no drift to remediate (again and again) but not applicable.
+if not "0"=="1" goto applicable
+call :os_build
+if not defined OS_BUILD goto applicable
+if %OS_BUILD% GEQ 20348 goto applicable
+echo detect.cmd: not applicable: policy Server hardening ^(TLS 1.2, SCHANNEL^) ^(id server-hardening, version 1.0^) turns TLS 1.3 on, which Windows build %OS_BUILD% does not have: TLS 1.3 needs Windows 11 or Windows Server 2022, build 20348, or later; apply.cmd refuses it here. Assign the policy only to build 20348 or later.
+call :work_dir_done
+exit /b 0
+:applicable
 set "DRIFT=0"
 set "UNREAD=0"
 type nul > "%W%\lines.txt"
