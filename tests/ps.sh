@@ -297,6 +297,19 @@ job_prereq_tls10() {
 	check_eq "7601, Remote Desktop on locally but off by Group Policy: exits 0" "$rc" 0
 }
 
+# The .NET 3.5 update warning only where .NET 3.5 is installed.
+job_net35() {
+	local st s=$WORK/pkg-office365-tls12/scripts
+	st=$(new_state net35-absent 9600)
+	psrun "$st" "$s/apply.ps1"
+	check_eq "9600 without .NET 3.5: apply.ps1 exits 0, no .NET 3.5 warning" "$rc $(grep -c 'NET Framework 3.5' <<<"$out")" "0 0"
+	st=$(new_state net35-present 9600)
+	set_value "$st" 'HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727' Install 4 01000000
+	psrun "$st" "$s/apply.ps1"
+	check_eq "9600 with .NET 3.5: exits 0, warning that it needs KB 3154520 (could not confirm)" \
+		"$rc $(grep -c 'only with KB 3154520 or a later .NET update that contains it.*could not confirm' <<<"$out")" "0 1"
+}
+
 # A TLS 1.3 policy on a Windows without TLS 1.3: apply refuses, and detect
 # says not applicable (exit 0), not drift that Intune would remediate
 # forever; on 20348 it is drift as usual.
@@ -554,7 +567,7 @@ run_jobs() {	# N JOB...
 }
 
 t0=$(date +%s)
-jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10 job_tls13_na)
+jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10 job_tls13_na job_net35)
 for pol in $policies; do
 	for start in empty data; do
 		jobs_list+=("job_rt $(basename "$pol" .ini) $start")

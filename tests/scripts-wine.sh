@@ -724,18 +724,22 @@ job_ps1backup() {
 job_builds() {
 	local s=$WORK/pkg-office365-tls12/scripts t=$WORK/pkg-win11-tls12-tls13/scripts l=$WORK/pkg-legacy-tls10-tls12/scripts
 	local pk='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
+	local ndp='HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727'
 	setbuild 6002
 	wine_cmd "$s" apply.cmd
 	jrc "6002 without KB 4467770: apply.cmd exits 3" 3
 	jcheck "...naming Windows Server 2008 SP2 and KB 4467770" bash -c 'grep -q "build 6002 is Windows Server 2008 SP2:" <<<"$1" && grep -q "once KB 4467770 is installed" <<<"$1"' _ "$out"
 	reg_do add "$pk\Package_for_KB4467770~31bf3856ad364e35~amd64~~6.0.1.0" /f /reg:64
+	reg_do add "$ndp" /v Install /t REG_DWORD /d 1 /f /reg:64
 	wine_cmd "$s" apply.cmd
 	jrc "6002 with KB 4467770: apply.cmd exits 0" 0
-	jcheck "...warning that .NET 3.5 needs KB 3154517 (could not confirm)" grep -q 'only with KB 3154517 or a later .NET update that contains it; KB 3154517 is not listed.*could not confirm' <<<"$out"
+	jcheck "...warning, where .NET 3.5 is installed, that it needs KB 3154517 (could not confirm)" grep -q 'only with KB 3154517 or a later .NET update that contains it; KB 3154517 is not listed.*could not confirm' <<<"$out"
 	jcheck "...and that SCHANNEL has TLS 1.1 and 1.2 only with KB 4019276" grep -q 'TLS 1.2 only with KB 4019276, which is not installed' <<<"$out"
 	wine_cmd "$s" rollback.cmd
+	reg_do delete "$ndp" /f /reg:64
 	wine_cmd "$l" apply.cmd
 	jcheck "6002, a policy with TLS 1.0 in DefaultSecureProtocols: a warning that only TLS 1.1 and 1.2 count there" grep -q 'Windows Server 2008 SP2 honours only TLS 1.1 and TLS 1.2' <<<"$out"
+	jeq "...and, without .NET 3.5 installed, no .NET 3.5 warning" "$(grep -c 'NET Framework 3.5' <<<"$out")" 0
 	wine_cmd "$l" rollback.cmd
 	setbuild 7601
 	wine_cmd "$s" apply.cmd
@@ -756,6 +760,7 @@ job_builds2() {
 	jrc "9200 without KB 3140245: apply.cmd exits 3" 3
 	jcheck "...naming Windows 8 or Windows Server 2012" grep -q 'build 9200 is Windows 8 or Windows Server 2012:' <<<"$out"
 	setbuild 9600
+	reg_do add 'HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727' /v Install /t REG_DWORD /d 1 /f /reg:64
 	wine_cmd "$s" apply.cmd
 	jrc "9600 (8.1 / 2012 R2): no WinHTTP update needed, apply.cmd exits 0" 0
 	jcheck "...warning that .NET 3.5 needs KB 3154520 (could not confirm)" grep -q 'only with KB 3154520 or a later .NET update that contains it; KB 3154520 is not listed.*could not confirm' <<<"$out"

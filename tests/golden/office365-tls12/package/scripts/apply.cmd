@@ -956,6 +956,13 @@ goto done
 :whkb_done
 if "%OS_PARTIAL%"=="1" echo apply.cmd: warning: %OS_NAME% honours only TLS 1.1 and TLS 1.2 in DefaultSecureProtocols; the policy's other protocols are ignored there.
 if "%OS_NETKB%"=="-" goto netkb_done
+rem Only where .NET 3.5 (CLR 2.0) is installed: NDP\v2.0.50727 Install 1
+rem ("How to determine which .NET Framework versions are installed",
+rem Microsoft Learn).
+set "NET35="
+%REG% query "HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727" /v Install /reg:64 >"%W%\net35.out" 2>nul
+for /f "usebackq tokens=1,3" %%a in ("%W%\net35.out") do if /i "%%a"=="Install" if "%%b"=="0x1" set "NET35=1"
+if not defined NET35 goto netkb_done
 call :kb_installed %OS_NETKB%
 if "%KB_STATE%"=="error" goto kb_unread
 rem Later .NET updates supersede the KB [os.c NETTLS]: not finding its

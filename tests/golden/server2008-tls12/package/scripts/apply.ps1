@@ -262,6 +262,24 @@ function Get-TlsgpoBuild {
     }
 }
 
+# Whether .NET 3.5 (CLR 2.0) is installed: NDP\v2.0.50727 Install 1 ("How
+# to determine which .NET Framework versions are installed", Microsoft Learn).
+function Test-TlsgpoNet35 {
+    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
+    try {
+        $ndp = $base.OpenSubKey('SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727', $false)
+        if ($null -eq $ndp) { return $false }
+        try {
+            $install = $ndp.GetValue('Install')
+        } finally {
+            $ndp.Close()
+        }
+        return ($install -is [int]) -and $install -eq 1
+    } finally {
+        $base.Close()
+    }
+}
+
 # Whether Remote Desktop takes connections: fDenyTSConnections is 0, Group
 # Policy's value first (it overrides the local one); absent is off.
 function Test-TlsgpoRdpOn {
@@ -831,7 +849,7 @@ if (-not $SkipPrerequisiteCheck) {
         if ($os.WinHttpPartial) {
             Write-Output ('apply.ps1: warning: {0} honours only TLS 1.1 and TLS 1.2 in DefaultSecureProtocols; the policy''s other protocols are ignored there.' -f $os.Name)
         }
-        if ($null -ne $os.DotNet35Kb -and -not (Test-TlsgpoKb $os.DotNet35Kb)) {
+        if ($null -ne $os.DotNet35Kb -and (Test-TlsgpoNet35) -and -not (Test-TlsgpoKb $os.DotNet35Kb)) {
             # Later .NET updates supersede the KB [os.c NETTLS]: not finding
             # its number is not proof that it is missing.
             Write-Output ('apply.ps1: warning: .NET Framework 3.5 on {0} reads SystemDefaultTlsVersions only with KB {1} or a later .NET update that contains it; KB {1} is not listed, which is expected on a machine kept current through Windows Update, since later updates supersede it: could not confirm.' -f $os.Name, $os.DotNet35Kb)

@@ -272,6 +272,24 @@ function Get-TlsgpoBuild {
     }
 }
 
+# Whether .NET 3.5 (CLR 2.0) is installed: NDP\v2.0.50727 Install 1 ("How
+# to determine which .NET Framework versions are installed", Microsoft Learn).
+function Test-TlsgpoNet35 {
+    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
+    try {
+        $ndp = $base.OpenSubKey('SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727', $false)
+        if ($null -eq $ndp) { return $false }
+        try {
+            $install = $ndp.GetValue('Install')
+        } finally {
+            $ndp.Close()
+        }
+        return ($install -is [int]) -and $install -eq 1
+    } finally {
+        $base.Close()
+    }
+}
+
 # Whether Remote Desktop takes connections: fDenyTSConnections is 0, Group
 # Policy's value first (it overrides the local one); absent is off.
 function Test-TlsgpoRdpOn {
