@@ -95,7 +95,7 @@ const struct admx_text admx_texts[3] = {
 		"為此原則的 .NET Framework 版本與登錄檢視設定 "
 		    "SystemDefaultTlsVersions，讓應用程式使用作業系統允許的 TLS "
 		    "版本：啟用時寫入 1，停用時寫入 0。",
-		"啟用時為 SCHANNEL %2$s端開啟 %1$s（Enabled = 1，"
+		"啟用時為 SCHANNEL 的%2$s開啟 %1$s（Enabled = 1，"
 		    "DisabledByDefault = 0）；停用時將其關閉（Enabled = 0，"
 		    "DisabledByDefault = 1）。",
 		"此原則檔建議使用 %s（%s）。",

@@ -119,6 +119,9 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 		check_eq "$id: $loc: displayName is the policy name" \
 			"$(x "$adml" "//*[local-name()='displayName']")" "$(jq -r .policy.name "$json")"
 	done
+	# Side names put into zh-TW sentences: no doubled 端 ("用戶端端").
+	check_eq "$id: zh-TW: no doubled characters from a side name" \
+		"$(grep -c '端端' "$pkg/gpo/PolicyDefinitions/zh-TW/$base.adml")" 0
 	# Categories: every parent exists.
 	for ref in $(xmllint --xpath "//*[local-name()='parentCategory']/@ref" "$admx" | sed 's/ ref="\([^"]*\)"/\1\n/g' | sort -u); do
 		check_eq "$id: category $ref is defined" "$(n "$admx" "//*[local-name()='category'][@name='$ref']")" 1
