@@ -63,7 +63,7 @@ winhttp_default(const struct plan_os_need *n, struct buf *out, int *first)
 }
 
 static void
-row_text(const struct plan *pl, const struct plan_os_need *n,
+row_text(const struct plan *pl, const struct plan_os_need *n, int others,
     struct buf *out)
 {
 	const struct policy	*p = pl->policy;
@@ -71,7 +71,10 @@ row_text(const struct plan *pl, const struct plan_os_need *n,
 	char			 line[320];
 	int			 first = 1;
 
-	buf_printf(out, "- %s (build %u", n->display, n->build_min);
+	/* A range that holds a narrower row of its own: the builds that row
+	 * does not name. */
+	buf_printf(out, "- %s (%s %u", n->display, others ?
+	    "the other builds from" : "build", n->build_min);
 	if (n->build_max != n->build_min)
 		buf_printf(out, n->build_max > 99999 ? " and later" : " to %u",
 		    n->build_max);
@@ -138,7 +141,17 @@ readme_os_needs(const struct plan *pl, struct buf *out)
 		need[j] = k;
 	}
 	for (i = 0; i < n; i++) {
-		if (row_targeted(pl->policy, &need[i]))
-			row_text(pl, &need[i], out);
+		int	others = 0;
+
+		if (!row_targeted(pl->policy, &need[i]))
+			continue;
+		for (j = 0; j < n; j++)
+			if (j != i && row_targeted(pl->policy, &need[j]) &&
+			    need[j].build_min >= need[i].build_min &&
+			    need[j].build_max <= need[i].build_max &&
+			    (need[j].build_min != need[i].build_min ||
+			    need[j].build_max != need[i].build_max))
+				others = 1;
+		row_text(pl, &need[i], others, out);
 	}
 }
