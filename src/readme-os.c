@@ -76,8 +76,8 @@ row_text(const struct plan *pl, const struct plan_os_need *n, int others,
 	buf_printf(out, "- %s (%s %u", n->display, others ?
 	    "the other builds from" : "build", n->build_min);
 	if (n->build_max != n->build_min)
-		buf_printf(out, n->build_max > 99999 ? " and later" : " to %u",
-		    n->build_max);
+		buf_printf(out, n->build_max <= 99999 ? " to %u" : others ?
+		    " on" : " and later", n->build_max);
 	buf_adds(out, ")");
 	if (n->winhttp_kb != NULL) {
 		snprintf(line, sizeof line, "WinHTTP honours "

@@ -317,11 +317,37 @@ job_tls13_na() {
 	local st s=$WORK/pkg-win11-tls12-tls13/scripts
 	st=$(new_state tls13-na 19045)
 	psrun "$st" "$s/detect.ps1"
-	check_eq "19045, a TLS 1.3 policy: detect.ps1 says not applicable, exit 0" \
+	check_eq "19045, a TLS 1.3 policy, values not applied: detect.ps1 says not applicable, exit 0" \
 		"$rc|$(head -1 <<<"$out" | cut -d: -f1-2)" "0|detect.ps1: not applicable"
 	st=$(new_state tls13-drift 20348)
 	psrun "$st" "$s/detect.ps1"
 	check_eq "...on 20348: drift, exit 1" "$rc|$(head -1 <<<"$out" | cut -d: -f1-2)" "1|detect.ps1: drift"
+	st=$(new_state tls13-skipped 19045)
+	psrun "$st" "$s/apply.ps1" '{"SkipPrerequisiteCheck": true}'
+	psrun "$st" "$s/detect.ps1"
+	check_eq "...19045 where apply ran with -SkipPrerequisiteCheck: compliant, exit 0" "$rc|$(head -1 <<<"$out" | cut -d: -f1-2)" "0|detect.ps1: compliant"
+}
+
+# Which protocols the machine check looks at: only those the policy leaves
+# unset (here TLS 1.2: the policy turns TLS 1.1 off too), and only as on
+# when DisabledByDefault is 0 and Enabled is not 0.
+job_notls_rows() {
+	local st d='HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols'
+	printf '[policy]\nid = t1011\nname = TLS 1.0 and 1.1 off\nversion = 1.0\n\n[schannel]\ntls1.0.server = disabled\ntls1.1.server = disabled\n' > "$WORK/t1011.ini"
+	"$TLSGPO" build "$WORK/t1011.ini" -o "$WORK/pkg-t1011" >/dev/null 2>&1
+	check "the OS row of 7601 names TLS 1.2 alone" grep -q "Min = 7601; .*NoTlsLeft = @('TLS 1.2')" "$WORK/pkg-t1011/scripts/apply.ps1"
+	st=$(new_state notls-rows 7601)
+	set_value "$st" "$d\TLS 1.1\Server" Enabled 4 01000000
+	set_value "$st" "$d\TLS 1.1\Server" DisabledByDefault 4 00000000
+	psrun "$st" "$WORK/pkg-t1011/scripts/apply.ps1"
+	check_eq "TLS 1.1 on for servers, which the policy turns off too: apply.ps1 exits 3" "$rc" 3
+	set_value "$st" "$d\TLS 1.2\Server" Enabled 4 00000000
+	set_value "$st" "$d\TLS 1.2\Server" DisabledByDefault 4 00000000
+	psrun "$st" "$WORK/pkg-t1011/scripts/apply.ps1"
+	check_eq "...TLS 1.2 Enabled=0, DisabledByDefault=0: still off, exits 3" "$rc" 3
+	set_value "$st" "$d\TLS 1.2\Server" Enabled 4 01000000
+	psrun "$st" "$WORK/pkg-t1011/scripts/apply.ps1"
+	check_eq "...TLS 1.2 Enabled=1, DisabledByDefault=0: exits 0" "$rc" 0
 }
 
 # Twelve applies, each after someone changed a value: ten usable backups
@@ -567,7 +593,7 @@ run_jobs() {	# N JOB...
 }
 
 t0=$(date +%s)
-jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10 job_tls13_na job_net35)
+jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10 job_tls13_na job_net35 job_notls_rows)
 for pol in $policies; do
 	for start in empty data; do
 		jobs_list+=("job_rt $(basename "$pol" .ini) $start")

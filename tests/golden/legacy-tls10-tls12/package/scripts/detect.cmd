@@ -11,7 +11,9 @@ rem remediation detection script, with apply.cmd as the remediation script.
 rem
 rem usage: detect.cmd [/verbose]
 rem
-rem Exit codes: 0 compliant; 1 drift (needs remediation); 2 usage error,
+rem Exit codes: 0 compliant, or not applicable (drift under a policy that
+rem turns TLS 1.3 on, on a build without TLS 1.3); 1 drift (needs
+rem remediation); 2 usage error,
 rem or HKCU values asked of the SYSTEM account; 6 the registry could not be
 rem read: nothing was decided (never 1, so that an error is not remediated).
 setlocal EnableExtensions DisableDelayedExpansion
@@ -568,22 +570,31 @@ if not errorlevel 1 goto work_ok
 exit /b 6
 :work_ok
 
-rem A TLS 1.3 policy where Windows has none: apply refuses it there, so
-rem this is no drift to remediate (again and again) but not applicable.
-if not "0"=="1" goto applicable
-call :os_build
-if not defined OS_BUILD goto applicable
-if %OS_BUILD% GEQ 20348 goto applicable
-echo detect.cmd: not applicable: policy Legacy compatible ^(TLS 1.0 to 1.2^) ^(id legacy-tls10-tls12, version 1.0^) turns TLS 1.3 on, which Windows build %OS_BUILD% does not have: TLS 1.3 needs Windows 11 or Windows Server 2022, build 20348, or later; apply.cmd refuses it here. Assign the policy only to build 20348 or later.
-call :work_dir_done
-exit /b 0
-:applicable
 set "DRIFT=0"
 set "UNREAD=0"
 type nul > "%W%\lines.txt"
 call :read_keys 0
 for /l %%i in (1,1,%OP_COUNT%) do call :check_one %%i
 if not "%UNREAD%"=="0" goto unread
+rem Drift under a TLS 1.3 policy where Windows has none: apply refuses it
+rem there, so this is no drift to remediate (again and again) but not
+rem applicable. (Values that match, applied with /skipprereq, are
+rem compliant as anywhere.)
+if "%DRIFT%"=="0" goto applicable
+if not "0"=="1" goto applicable
+call :os_build
+if not defined OS_BUILD goto unread_build
+if %OS_BUILD% GEQ 20348 goto applicable
+echo detect.cmd: not applicable: %DRIFT% of %OP_COUNT% values differ from policy Legacy compatible ^(TLS 1.0 to 1.2^) ^(id legacy-tls10-tls12, version 1.0^), which turns TLS 1.3 on, and Windows build %OS_BUILD% has no TLS 1.3 ^(it needs Windows 11 or Windows Server 2022, build 20348, or later^): apply.cmd refuses it here. Assign the policy only to build 20348 or later.
+call :work_dir_done
+exit /b 0
+:unread_build
+> "%W%\one.txt" echo detect.cmd: error: reg.exe could not read CurrentBuildNumber ^(it did not start or did not answer^); nothing was decided.
+type "%W%\one.txt"
+>&2 type "%W%\one.txt"
+call :work_dir_done
+exit /b 6
+:applicable
 set "RC=1"
 if "%DRIFT%"=="0" set "RC=0"
 if "%DRIFT%"=="0" > "%W%\one.txt" echo detect.cmd: compliant: all %OP_COUNT% values match policy Legacy compatible ^(TLS 1.0 to 1.2^) ^(id legacy-tls10-tls12, version 1.0^)

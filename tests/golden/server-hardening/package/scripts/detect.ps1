@@ -13,7 +13,9 @@ lists every value, ok ones too, with no limit. Changes nothing; needs no
 elevation. Usable as an Intune remediation detection script, with
 apply.ps1 as the remediation script.
 
-Exit codes: 0 compliant; 1 drift (needs remediation); 2 HKCU values asked
+Exit codes: 0 compliant, or not applicable (drift under a policy that
+turns TLS 1.3 on, on a Windows build without TLS 1.3); 1 drift (needs
+remediation); 2 HKCU values asked
 of the SYSTEM account; 6 an unexpected error: nothing was decided (never 1,
 so that an error is not remediated). Run it with powershell.exe -File, as
 Intune does: -Command turns every exit code into 0 or 1.
@@ -799,15 +801,6 @@ if ($PlanHasHkcu -and (Test-TlsgpoSystem)) {
     Write-TlsgpoError 'detect.ps1: account, whose HKCU is no user''s: run detection as the user.'
     exit 2
 }
-# A TLS 1.3 policy where Windows has none: apply refuses it there, so this
-# is no drift to remediate (again and again) but not applicable.
-if ($false) {
-    $build = Get-TlsgpoBuild
-    if ($build -lt 20348) {
-        Write-Output ('detect.ps1: not applicable: policy {0} (id {1}, version {2}) turns TLS 1.3 on, which Windows build {3} does not have: TLS 1.3 needs Windows 11 or Windows Server 2022, build 20348, or later; apply.ps1 refuses it here. Assign the policy only to build 20348 or later.' -f $PolicyName, $PolicyId, $PolicyVersion, $build)
-        exit 0
-    }
-}
 $verbose = $PSBoundParameters.ContainsKey('Verbose')
 $lines = New-Object System.Collections.Generic.List[string]
 $drift = 0
@@ -828,6 +821,17 @@ foreach ($entry in $Plan) {
     }
 }
 $who = '{0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion
+# Drift under a TLS 1.3 policy where Windows has none: apply refuses it
+# there, so this is no drift to remediate (again and again) but not
+# applicable. (Values that match, applied with -SkipPrerequisiteCheck, are
+# compliant as anywhere.)
+if ($drift -gt 0 -and $false) {
+    $build = Get-TlsgpoBuild
+    if ($build -lt 20348) {
+        Write-Output ('detect.ps1: not applicable: {0} of {1} values differ from policy {2}, which turns TLS 1.3 on, and Windows build {3} has no TLS 1.3 (it needs Windows 11 or Windows Server 2022, build 20348, or later): apply.ps1 refuses it here. Assign the policy only to build 20348 or later.' -f $drift, $Plan.Count, $who, $build)
+        exit 0
+    }
+}
 if ($drift -eq 0) {
     $first = 'detect.ps1: compliant: all {0} values match policy {1}' -f $Plan.Count, $who
 } else {

@@ -995,7 +995,7 @@ set "SRV_TLS="
 for %%v in (%OS_NOTLS%) do if not "%%v"=="0" call :srv_tls "TLS 1.%%v"
 if defined SRV_TLS goto notls_done
 >&2 echo apply.cmd: Windows build %OS_BUILD% is %OS_NAME%:
->&2 echo apply.cmd: this policy turns TLS 1.0 off for servers, and TLS 1.1 and TLS 1.2 are off for servers there by default and on neither in this policy nor on this machine: servers would be left without TLS.
+>&2 echo apply.cmd: this policy turns TLS 1.0 off for servers, and TLS 1.1 and TLS 1.2 are off for servers there by default and on neither in this policy nor on this machine: servers would be left without TLS. On the machine a protocol counts as on for servers when its Server key has DisabledByDefault 0 and Enabled absent or not 0.
 >&2 echo apply.cmd: Add "tls1.2.server = enabled" to the policy. Nothing was changed. /skipprereq skips this check.
 set "RC=3"
 goto done

@@ -880,7 +880,7 @@ if (-not $SkipPrerequisiteCheck) {
         # and turned on neither by the policy nor on this machine.
         if ($null -ne $os.NoTlsLeft -and -not (Test-TlsgpoServerTlsOn $os.NoTlsLeft)) {
             Write-TlsgpoError ('apply.ps1: Windows build {0} is {1}:' -f $build, $os.Name)
-            Write-TlsgpoError 'apply.ps1: this policy turns TLS 1.0 off for servers, and TLS 1.1 and TLS 1.2 are off for servers there by default and on neither in this policy nor on this machine: servers would be left without TLS.'
+            Write-TlsgpoError 'apply.ps1: this policy turns TLS 1.0 off for servers, and TLS 1.1 and TLS 1.2 are off for servers there by default and on neither in this policy nor on this machine: servers would be left without TLS. On the machine a protocol counts as on for servers when its Server key has DisabledByDefault 0 and Enabled absent or not 0.'
             Write-TlsgpoError 'apply.ps1: Add "tls1.2.server = enabled" to the policy. Nothing was changed. -SkipPrerequisiteCheck skips this check.'
             exit 3
         }
