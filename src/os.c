@@ -412,7 +412,7 @@ os_easyfix(void)
 const char *
 os_tls13_where(void)
 {
-	return D_WIN11 " or " D_2022 ", build 20348, or later";
+	return D_2022 ", build 20348, or " D_WIN11 ", build 22000, or later";
 }
 
 /* [NETTLS]: what the .NET registry values do not reach. */

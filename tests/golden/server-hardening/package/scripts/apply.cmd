@@ -1037,7 +1037,7 @@ if not "0"=="1" goto prereq_done
 if %OS_BUILD% GEQ 20348 goto prereq_done
 :tls13_refused
 >&2 echo apply.cmd: this policy turns TLS 1.3 on, but this is Windows build %OS_BUILD%;
->&2 echo apply.cmd: TLS 1.3 needs Windows 11 or Windows Server 2022, build 20348, or later. Nothing was changed.
+>&2 echo apply.cmd: TLS 1.3 needs Windows Server 2022, build 20348, or Windows 11, build 22000, or later. Nothing was changed.
 set "RC=3"
 goto done
 :kb_unread

@@ -575,7 +575,7 @@ if not "0"=="1" goto applicable
 call :os_build
 if not defined OS_BUILD goto unread_build
 if %OS_BUILD% GEQ 20348 goto applicable
-echo detect.cmd: not applicable: %DRIFT% of %OP_COUNT% values differ from policy Server 2008 SP2 TLS 1.1 + 1.2 ^(id server2008-tls12, version 1.0^), which turns TLS 1.3 on, and Windows build %OS_BUILD% has no TLS 1.3 ^(it needs Windows 11 or Windows Server 2022, build 20348, or later^): apply.cmd refuses it here. Assign the policy only to build 20348 or later.
+echo detect.cmd: not applicable: %DRIFT% of %OP_COUNT% values differ from policy Server 2008 SP2 TLS 1.1 + 1.2 ^(id server2008-tls12, version 1.0^), which turns TLS 1.3 on, and Windows build %OS_BUILD% has no TLS 1.3 ^(it needs Windows Server 2022, build 20348, or Windows 11, build 22000, or later^): apply.cmd refuses it here. Assign the policy only to build 20348 or later.
 call :work_dir_done
 exit /b 0
 :unread_build

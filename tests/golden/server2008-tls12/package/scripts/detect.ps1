@@ -817,7 +817,7 @@ $who = '{0} (id {1}, version {2})' -f $PolicyName, $PolicyId, $PolicyVersion
 if ($drift -gt 0 -and $false) {
     $build = Get-TlsgpoBuild
     if ($build -lt 20348) {
-        Write-Output ('detect.ps1: not applicable: {0} of {1} values differ from policy {2}, which turns TLS 1.3 on, and Windows build {3} has no TLS 1.3 (it needs Windows 11 or Windows Server 2022, build 20348, or later): apply.ps1 refuses it here. Assign the policy only to build 20348 or later.' -f $drift, $Plan.Count, $who, $build)
+        Write-Output ('detect.ps1: not applicable: {0} of {1} values differ from policy {2}, which turns TLS 1.3 on, and Windows build {3} has no TLS 1.3 (it needs Windows Server 2022, build 20348, or Windows 11, build 22000, or later): apply.ps1 refuses it here. Assign the policy only to build 20348 or later.' -f $drift, $Plan.Count, $who, $build)
         exit 0
     }
 }

@@ -895,7 +895,7 @@ if (-not $SkipPrerequisiteCheck) {
     }
     if ($tls13Lacking) {
         Write-TlsgpoError ('apply.ps1: this policy turns TLS 1.3 on, but this is Windows build {0};' -f $build)
-        Write-TlsgpoError 'apply.ps1: TLS 1.3 needs Windows 11 or Windows Server 2022, build 20348, or later. Nothing was changed.'
+        Write-TlsgpoError 'apply.ps1: TLS 1.3 needs Windows Server 2022, build 20348, or Windows 11, build 22000, or later. Nothing was changed.'
         exit 3
     }
 }
