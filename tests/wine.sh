@@ -71,6 +71,9 @@ audit() {	# ID
 	rm -rf "$m"
 	mkdir -p "$m"
 	wine_regedit "$pkg/reg" apply.reg
+	# The import first: a failure here is regedit's, not check's.
+	jeq "$id: regedit /S apply.reg imported every value (before the audit)" \
+		"$(wine_query_plan "$json" operations)" "$(expected "$json" operations)"
 	export_machine() {
 		rm -f "$m"/*.reg
 		(cd "$m" && timeout 120 wine regedit /E software.reg 'HKEY_LOCAL_MACHINE\SOFTWARE' </dev/null >>"$WINE_LOG" 2>&1)

@@ -562,9 +562,13 @@ if "%ST_EN%|%ST_DBD%"=="on|0x0" set "SRV_TLS=1"
 exit /b 0
 
 rem :rdp_deny KEY: RDP_DENY = fDenyTSConnections under KEY as reg.exe
-rem shows it (0x0, 0x1), unset when absent.
+rem shows it (0x0, 0x1), unset when absent (reg.exe exits 1), "error" when
+rem reg.exe did not answer.
 :rdp_deny
 %REG% query %1 /v fDenyTSConnections /reg:64 >"%W%\rdp.out" 2>nul
+set "RD_RC=%errorlevel%"
+if not "%RD_RC%"=="0" if not "%RD_RC%"=="1" set "RDP_DENY=error"
+if not "%RD_RC%"=="0" exit /b 0
 for /f "usebackq tokens=1,3" %%a in ("%W%\rdp.out") do if /i "%%a"=="fDenyTSConnections" set "RDP_DENY=%%b"
 exit /b 0
 
@@ -1017,6 +1021,7 @@ if "%OS_RDPKB%"=="-" goto rdpkb_done
 set "RDP_DENY="
 call :rdp_deny "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services"
 if not defined RDP_DENY call :rdp_deny "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server"
+if "%RDP_DENY%"=="error" goto rdp_unread
 if not "%RDP_DENY%"=="0x0" goto rdpkb_done
 call :kb_installed %OS_RDPKB%
 if "%KB_STATE%"=="error" goto kb_unread
@@ -1041,6 +1046,10 @@ set "RC=3"
 goto done
 :kb_unread
 >&2 echo apply.cmd: reg.exe could not read the installed updates ^(it did not start or did not answer^); nothing was changed.
+set "RC=6"
+goto done
+:rdp_unread
+>&2 echo apply.cmd: reg.exe could not read whether Remote Desktop is on ^(it did not start or did not answer^); nothing was changed.
 set "RC=6"
 goto done
 :prereq_done
