@@ -202,11 +202,32 @@ cmd_key_table(const struct plan_key *keys, size_t n, struct buf *out)
  * NAMES;
  * "-" for none (FOR /F merges empty fields).
  */
+/*
+ * The no-TLS check's field of an OS row: "-" none; else the minor versions
+ * of the TLS 1.x protocols to look at on the machine ("1 2"; apply.cmd
+ * reads "TLS 1.%v"), "0" when there are none.
+ */
+static const char *
+cmd_tls_minors(const struct plan_os_need *n, char *buf, size_t size)
+{
+	size_t	i, used = 0;
+
+	if (!n->no_tls_left)
+		return "-";
+	buf[0] = '\0';
+	for (i = PROTO_TLS10; i <= PROTO_TLS13; i++)
+		if ((n->no_tls_check & (1U << i)) && used < size)
+			used += (size_t)snprintf(buf + used, size - used, "%s%s",
+			    used == 0 ? "" : " ",
+			    strrchr(protocols[i].display, '.') + 1);
+	return used == 0 ? "0" : buf;
+}
+
 static size_t
 cmd_os_table(const struct plan *pl, struct buf *out)
 {
 	struct plan_os_need	 need[32];
-	char			 lo[16], hi[16], *name;
+	char			 lo[16], hi[16], minors[16], *name;
 	size_t			 i, n;
 
 	n = plan_os_needs(pl, need, sizeof need / sizeof need[0]);
@@ -222,11 +243,7 @@ cmd_os_table(const struct plan *pl, struct buf *out)
 			    "-", need[i].tls13_lacking ? "1" : "0",
 			    need[i].tls12_kb != NULL ? need[i].tls12_kb : "-",
 			    need[i].tls10_off ? "1" : "0",
-			    !need[i].no_tls_left ? "-" :
-			    need[i].no_tls_check == ((1U << PROTO_TLS11) |
-			    (1U << PROTO_TLS12)) ? "1 2" : need[i].no_tls_check ==
-			    (1U << PROTO_TLS11) ? "1" : need[i].no_tls_check ==
-			    (1U << PROTO_TLS12) ? "2" : "0",
+			    cmd_tls_minors(&need[i], minors, sizeof minors),
 			    need[i].rdp_kb != NULL ? need[i].rdp_kb : "-",
 			    need[i].display };
 

@@ -101,6 +101,24 @@ ps_kb(struct buf *out, const char *kb)
 		buf_adds(out, "$null");
 }
 
+/* @('TLS 1.1', 'TLS 1.2'): the SCHANNEL key names of a set of protocols. */
+static void
+ps_protocol_names(struct buf *out, proto_set set)
+{
+	const char	*sep = "";
+	size_t		 i;
+
+	buf_adds(out, "@(");
+	for (i = 0; i < PROTO_COUNT; i++) {
+		if (!(set & (1U << i)))
+			continue;
+		buf_adds(out, sep);
+		ps_quote(out, protocols[i].display);
+		sep = ", ";
+	}
+	buf_addc(out, ')');
+}
+
 static void
 ps_os_table(const struct plan *pl, struct buf *out)
 {
@@ -123,13 +141,7 @@ ps_os_table(const struct plan *pl, struct buf *out)
 		if (!need[i].no_tls_left)
 			buf_adds(out, "$null");
 		else
-			buf_printf(out, "@(%s%s%s)",
-			    need[i].no_tls_check & (1U << PROTO_TLS11) ?
-			    "'TLS 1.1'" : "", (need[i].no_tls_check &
-			    (1U << PROTO_TLS11)) && (need[i].no_tls_check &
-			    (1U << PROTO_TLS12)) ? ", " : "",
-			    need[i].no_tls_check & (1U << PROTO_TLS12) ?
-			    "'TLS 1.2'" : "");
+			ps_protocol_names(out, need[i].no_tls_check);
 		buf_adds(out, "; RdpKb = ");
 		ps_kb(out, need[i].rdp_kb);
 		buf_adds(out, "; Name = ");

@@ -583,7 +583,7 @@ plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
 	proto_set		 winhttp = 0;
 	size_t			 i, n;
 	int			 sets_winhttp = 0, sets_v2_sdt = 0, tls13;
-	int			 uses_tls12 = 0, tls10_off = 0, tls10_srv_off = 0;
+	int			 uses_tls12 = 0, tls10_off, tls10_srv_off;
 	size_t			 j;
 
 	for (i = 0; i < pl->n; i++) {
@@ -609,14 +609,12 @@ plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
 		    strstr(op->key, "\\TLS 1.2\\") != NULL) &&
 		    strcmp(op->value, "Enabled") == 0 && op->data == 1))
 			uses_tls12 = 1;
-		/* TLS 1.0 turned off, for a side or both ("Enabled" = 0). */
-		if (strstr(op->key, "\\TLS 1.0\\") != NULL &&
-		    strcmp(op->value, "Enabled") == 0 && op->data == 0) {
-			tls10_off = 1;
-			if (strstr(op->key, "\\Server") != NULL)
-				tls10_srv_off = 1;
-		}
 	}
+	/* TLS 1.0 turned off, for a side or both. */
+	tls10_srv_off = pl->policy->schannel[PROTO_TLS10][SIDE_SERVER] ==
+	    SC_DISABLED;
+	tls10_off = tls10_srv_off ||
+	    pl->policy->schannel[PROTO_TLS10][SIDE_CLIENT] == SC_DISABLED;
 	tls13 = plan_enables_tls13(pl);
 	n = os_rows(rows, sizeof rows / sizeof rows[0]);
 	if (n > max)
@@ -650,9 +648,7 @@ plan_os_needs(const struct plan *pl, struct plan_os_need *need, size_t max)
 		 * defaults and the policy (2008 R2 has TLS 1.1 and 1.2 off).
 		 * Clients are not counted: an application that asks for TLS
 		 * 1.2 (WinHTTP with DefaultSecureProtocols) gets it. */
-		need[i].no_tls_left =
-		    pl->policy->schannel[PROTO_TLS10][SIDE_SERVER] ==
-		    SC_DISABLED &&
+		need[i].no_tls_left = tls10_srv_off &&
 		    policy_tls_after(pl->policy, t, SIDE_SERVER) == 0;
 		for (j = PROTO_TLS11; need[i].no_tls_left &&
 		    j <= PROTO_TLS12; j++)

@@ -922,18 +922,23 @@ pick_default_off(const struct os_target *t, const void *arg)
 	return (t->winhttp_default & one) == 0 && t->winhttp_default > one;
 }
 
-/* Whether a target that PICK takes has a WinHTTP default by inference. */
-static int
-inferred_in(const struct policy *p, int (*pick)(const struct os_target *,
+/* "; " and the caveat when a target that PICK takes has a WinHTTP default
+ * by inference [os.c WHFLAGS], else "". */
+static const char *
+inferred_note(const struct policy *p, int (*pick)(const struct os_target *,
     const void *), const void *arg)
 {
-	size_t	i;
+	static char	note[256];
+	size_t		i;
 
 	for (i = 0; i < os_target_count; i++)
 		if ((checked_os(p) & (1U << i)) && pick(&os_targets[i], arg) &&
-		    os_winhttp_default_inferred(&os_targets[i]))
-			return 1;
-	return 0;
+		    os_winhttp_default_inferred(&os_targets[i])) {
+			snprintf(note, sizeof note, "; %s",
+			    os_winhttp_default_caveat());
+			return note;
+		}
+	return "";
 }
 
 /*
@@ -957,24 +962,20 @@ check_winhttp_defaults(struct loader *l, const char *tw)
 	    target_list(p, pick_tls13_default, NULL, who, sizeof who) != 0)
 		diag_warn(l->d, line, "[winhttp] protocols leaves out tls1.3, "
 		    "which WinHTTP uses by default on %s (%s): "
-		    "DefaultSecureProtocols replaces that default; %s%s%s",
+		    "DefaultSecureProtocols replaces that default; %s%s",
 		    who, tw, target_list(p, pick_lacks, &one, NULL, 0) == 0 ?
 		    "add tls1.3 to keep it" : "give those systems a policy of "
 		    "their own that adds tls1.3 to keep it",
-		    inferred_in(p, pick_tls13_default, NULL) ? "; " : "",
-		    inferred_in(p, pick_tls13_default, NULL) ?
-		    os_winhttp_default_caveat() : "");
+		    inferred_note(p, pick_tls13_default, NULL));
 	for (i = 0; i <= PROTO_TLS13; i++) {
 		one = 1U << i;
 		if (!(p->winhttp_protocols & one) ||
 		    target_list(p, pick_default_off, &one, who, sizeof who) == 0)
 			continue;
 		diag_warn(l->d, line, "[winhttp] protocols adds %s, which "
-		    "WinHTTP has off by default on %s (%s)%s%s",
+		    "WinHTTP has off by default on %s (%s)%s",
 		    protocols[i].name, who, tw,
-		    inferred_in(p, pick_default_off, &one) ? "; " : "",
-		    inferred_in(p, pick_default_off, &one) ?
-		    os_winhttp_default_caveat() : "");
+		    inferred_note(p, pick_default_off, &one));
 	}
 }
 

@@ -382,24 +382,19 @@ rem on this machine, where it is off by default: Enabled absent or not 0,
 rem and DisabledByDefault 0 (as tlsgpo writes "enabled").
 :srv_tls
 set "ST_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\%~1\Server"
-set "ST_EN=on"
-set "ST_DBD=absent"
-%REG% query "%ST_KEY%" /v Enabled /reg:64 >"%W%\srv.out" 2>nul
-for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="Enabled" if "%%b"=="0x0" set "ST_EN=off"
-%REG% query "%ST_KEY%" /v DisabledByDefault /reg:64 >"%W%\srv.out" 2>nul
-for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="DisabledByDefault" set "ST_DBD=%%b"
-if "%ST_EN%|%ST_DBD%"=="on|0x0" set "SRV_TLS=1"
+call :hklm_value "%ST_KEY%" Enabled
+if "%HV%"=="0x0" exit /b 0
+call :hklm_value "%ST_KEY%" DisabledByDefault
+if "%HV%"=="0x0" set "SRV_TLS=1"
 exit /b 0
 
 rem :rdp_deny KEY: RDP_DENY = fDenyTSConnections under KEY as reg.exe
 rem shows it (0x0, 0x1), unset when absent (reg.exe exits 1), "error" when
 rem reg.exe did not answer.
 :rdp_deny
-%REG% query %1 /v fDenyTSConnections /reg:64 >"%W%\rdp.out" 2>nul
-set "RD_RC=%errorlevel%"
-if not "%RD_RC%"=="0" if not "%RD_RC%"=="1" set "RDP_DENY=error"
-if not "%RD_RC%"=="0" exit /b 0
-for /f "usebackq tokens=1,3" %%a in ("%W%\rdp.out") do if /i "%%a"=="fDenyTSConnections" set "RDP_DENY=%%b"
+call :hklm_value %1 fDenyTSConnections
+if not "%HV_RC%"=="0" if not "%HV_RC%"=="1" set "RDP_DENY=error"
+if defined HV set "RDP_DENY=%HV%"
 exit /b 0
 
 rem :kb_installed N: KB_STATE = present, missing, or error, from the
@@ -520,10 +515,8 @@ if "%OS_NETKB%"=="-" goto netkb_done
 rem Only where .NET 3.5 (CLR 2.0) is installed: NDP\v2.0.50727 Install 1
 rem ("How to determine which .NET Framework versions are installed",
 rem Microsoft Learn).
-set "NET35="
-%REG% query "HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727" /v Install /reg:64 >"%W%\net35.out" 2>nul
-for /f "usebackq tokens=1,3" %%a in ("%W%\net35.out") do if /i "%%a"=="Install" if "%%b"=="0x1" set "NET35=1"
-if not defined NET35 goto netkb_done
+call :hklm_value "HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727" Install
+if not "%HV%"=="0x1" goto netkb_done
 call :kb_installed %OS_NETKB%
 if "%KB_STATE%"=="error" goto kb_unread
 rem Later .NET updates supersede the KB [os.c NETTLS]: not finding its

@@ -399,12 +399,23 @@ if not "%BK_T:~9,1%"=="#" exit /b 0
 if %BK_NUM% GTR %BK_MAX% set "BK_MAX=%BK_NUM%"
 exit /b 0
 
+rem :hklm_value KEY NAME: HV = value NAME of KEY (HKLM\..., 64-bit view) as
+rem reg.exe shows it (0x0, text), undefined when absent; HV_RC = reg.exe's
+rem exit code (0 read, 1 absent, anything else: it did not answer).
+:hklm_value
+set "HV="
+%REG% query "%~1" /v %2 /reg:64 >"%W%\hv.out" 2>nul
+set "HV_RC=%errorlevel%"
+if not "%HV_RC%"=="0" exit /b 0
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\hv.out") do if /i "%%a"=="%~2" set "HV=%%c"
+exit /b 0
+
 rem :os_build: OS_BUILD, this Windows' CurrentBuildNumber (64-bit view), or
 rem undefined when reg.exe could not read it.
 :os_build
 set "OS_BUILD="
-%REG% query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentBuildNumber /reg:64 >"%W%\build.out" 2>nul
-for /f "usebackq tokens=1,2,3" %%a in ("%W%\build.out") do if /i "%%a"=="CurrentBuildNumber" set /a "OS_BUILD=%%c" >nul 2>&1
+call :hklm_value "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" CurrentBuildNumber
+if defined HV set /a "OS_BUILD=%HV%" >nul 2>&1
 exit /b 0
 
 rem :machine_id: MACHINE_ID, this computer's MachineGuid (64-bit view; a

@@ -552,24 +552,19 @@ rem on this machine, where it is off by default: Enabled absent or not 0,
 rem and DisabledByDefault 0 (as tlsgpo writes "enabled").
 :srv_tls
 set "ST_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\%~1\Server"
-set "ST_EN=on"
-set "ST_DBD=absent"
-%REG% query "%ST_KEY%" /v Enabled /reg:64 >"%W%\srv.out" 2>nul
-for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="Enabled" if "%%b"=="0x0" set "ST_EN=off"
-%REG% query "%ST_KEY%" /v DisabledByDefault /reg:64 >"%W%\srv.out" 2>nul
-for /f "usebackq tokens=1,3" %%a in ("%W%\srv.out") do if /i "%%a"=="DisabledByDefault" set "ST_DBD=%%b"
-if "%ST_EN%|%ST_DBD%"=="on|0x0" set "SRV_TLS=1"
+call :hklm_value "%ST_KEY%" Enabled
+if "%HV%"=="0x0" exit /b 0
+call :hklm_value "%ST_KEY%" DisabledByDefault
+if "%HV%"=="0x0" set "SRV_TLS=1"
 exit /b 0
 
 rem :rdp_deny KEY: RDP_DENY = fDenyTSConnections under KEY as reg.exe
 rem shows it (0x0, 0x1), unset when absent (reg.exe exits 1), "error" when
 rem reg.exe did not answer.
 :rdp_deny
-%REG% query %1 /v fDenyTSConnections /reg:64 >"%W%\rdp.out" 2>nul
-set "RD_RC=%errorlevel%"
-if not "%RD_RC%"=="0" if not "%RD_RC%"=="1" set "RDP_DENY=error"
-if not "%RD_RC%"=="0" exit /b 0
-for /f "usebackq tokens=1,3" %%a in ("%W%\rdp.out") do if /i "%%a"=="fDenyTSConnections" set "RDP_DENY=%%b"
+call :hklm_value %1 fDenyTSConnections
+if not "%HV_RC%"=="0" if not "%HV_RC%"=="1" set "RDP_DENY=error"
+if defined HV set "RDP_DENY=%HV%"
 exit /b 0
 
 rem :kb_installed N: KB_STATE = present, missing, or error, from the
@@ -739,12 +734,23 @@ if not "%BK_T:~9,1%"=="#" exit /b 0
 if %BK_NUM% GTR %BK_MAX% set "BK_MAX=%BK_NUM%"
 exit /b 0
 
+rem :hklm_value KEY NAME: HV = value NAME of KEY (HKLM\..., 64-bit view) as
+rem reg.exe shows it (0x0, text), undefined when absent; HV_RC = reg.exe's
+rem exit code (0 read, 1 absent, anything else: it did not answer).
+:hklm_value
+set "HV="
+%REG% query "%~1" /v %2 /reg:64 >"%W%\hv.out" 2>nul
+set "HV_RC=%errorlevel%"
+if not "%HV_RC%"=="0" exit /b 0
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\hv.out") do if /i "%%a"=="%~2" set "HV=%%c"
+exit /b 0
+
 rem :os_build: OS_BUILD, this Windows' CurrentBuildNumber (64-bit view), or
 rem undefined when reg.exe could not read it.
 :os_build
 set "OS_BUILD="
-%REG% query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentBuildNumber /reg:64 >"%W%\build.out" 2>nul
-for /f "usebackq tokens=1,2,3" %%a in ("%W%\build.out") do if /i "%%a"=="CurrentBuildNumber" set /a "OS_BUILD=%%c" >nul 2>&1
+call :hklm_value "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" CurrentBuildNumber
+if defined HV set /a "OS_BUILD=%HV%" >nul 2>&1
 exit /b 0
 
 rem :machine_id: MACHINE_ID, this computer's MachineGuid (64-bit view; a
@@ -963,10 +969,8 @@ if "%OS_NETKB%"=="-" goto netkb_done
 rem Only where .NET 3.5 (CLR 2.0) is installed: NDP\v2.0.50727 Install 1
 rem ("How to determine which .NET Framework versions are installed",
 rem Microsoft Learn).
-set "NET35="
-%REG% query "HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727" /v Install /reg:64 >"%W%\net35.out" 2>nul
-for /f "usebackq tokens=1,3" %%a in ("%W%\net35.out") do if /i "%%a"=="Install" if "%%b"=="0x1" set "NET35=1"
-if not defined NET35 goto netkb_done
+call :hklm_value "HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727" Install
+if not "%HV%"=="0x1" goto netkb_done
 call :kb_installed %OS_NETKB%
 if "%KB_STATE%"=="error" goto kb_unread
 rem Later .NET updates supersede the KB [os.c NETTLS]: not finding its

@@ -217,81 +217,52 @@ function Test-TlsgpoKb([string] $Kb) {
     return $null -ne (Get-HotFix -Id ('KB{0}' -f $Kb) -ErrorAction SilentlyContinue)
 }
 
+# A machine value (HKLM, 64-bit view) read as the plan's are.
+function Get-TlsgpoMachineValue([string] $Key, [string] $Name) {
+    return Get-TlsgpoValue @{ Hive = 'HKLM'; View = '64'; Key = $Key; Name = $Name }
+}
+
+# A REG_DWORD machine value as an int; $null when absent or of another type.
+function Get-TlsgpoMachineDword([string] $Key, [string] $Name) {
+    $v = Get-TlsgpoMachineValue $Key $Name
+    if ($v.State -ne 'present' -or $v.Kind -ne 'DWord') { return $null }
+    return [int]$v.Data
+}
+
 # This Windows' CurrentBuildNumber (64-bit view).
 function Get-TlsgpoBuild {
-    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
-    try {
-        $nt = $base.OpenSubKey('SOFTWARE\Microsoft\Windows NT\CurrentVersion', $false)
-        try {
-            return [int]$nt.GetValue('CurrentBuildNumber')
-        } finally {
-            $nt.Close()
-        }
-    } finally {
-        $base.Close()
-    }
+    $v = Get-TlsgpoMachineValue 'SOFTWARE\Microsoft\Windows NT\CurrentVersion' 'CurrentBuildNumber'
+    if ($v.State -ne 'present') { throw 'CurrentBuildNumber cannot be read' }
+    return [int]$v.Data
 }
 
 # Whether .NET 3.5 (CLR 2.0) is installed: NDP\v2.0.50727 Install 1 ("How
 # to determine which .NET Framework versions are installed", Microsoft Learn).
 function Test-TlsgpoNet35 {
-    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
-    try {
-        $ndp = $base.OpenSubKey('SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727', $false)
-        if ($null -eq $ndp) { return $false }
-        try {
-            $install = $ndp.GetValue('Install')
-        } finally {
-            $ndp.Close()
-        }
-        return ($install -is [int]) -and $install -eq 1
-    } finally {
-        $base.Close()
-    }
+    return (Get-TlsgpoMachineDword 'SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727' 'Install') -eq 1
 }
 
 # Whether Remote Desktop takes connections: fDenyTSConnections is 0, Group
 # Policy's value first (it overrides the local one); absent is off.
 function Test-TlsgpoRdpOn {
-    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
-    try {
-        foreach ($path in 'SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services', 'SYSTEM\CurrentControlSet\Control\Terminal Server') {
-            $ts = $base.OpenSubKey($path, $false)
-            if ($null -eq $ts) { continue }
-            try {
-                $deny = $ts.GetValue('fDenyTSConnections')
-            } finally {
-                $ts.Close()
-            }
-            if ($deny -is [int]) { return $deny -eq 0 }
-        }
-        return $false
-    } finally {
-        $base.Close()
+    foreach ($path in 'SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services', 'SYSTEM\CurrentControlSet\Control\Terminal Server') {
+        $deny = Get-TlsgpoMachineDword $path 'fDenyTSConnections'
+        if ($null -ne $deny) { return $deny -eq 0 }
     }
+    return $false
 }
 
 # Whether one of these SCHANNEL protocols (off by default there) is on for
 # servers on this machine: Enabled absent or not 0, and DisabledByDefault
 # 0 (as tlsgpo writes "enabled").
 function Test-TlsgpoServerTlsOn([string[]] $Protocols) {
-    $base = Open-TlsgpoBase @{ Hive = 'HKLM'; View = '64' }
-    try {
-        foreach ($p in $Protocols) {
-            $key = $base.OpenSubKey(('SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\{0}\Server' -f $p), $false)
-            if ($null -eq $key) { continue }
-            try {
-                $enabled = $key.GetValue('Enabled')
-                $dbd = $key.GetValue('DisabledByDefault')
-            } finally {
-                $key.Close()
-            }
-            if (-not ($enabled -is [int] -and $enabled -eq 0) -and ($dbd -is [int] -and $dbd -eq 0)) { return $true }
-        }
-        return $false
-    } finally {
-        $base.Close()
+    foreach ($p in $Protocols) {
+        $key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\{0}\Server' -f $p
+        $enabled = Get-TlsgpoMachineDword $key 'Enabled'
+        $dbd = Get-TlsgpoMachineDword $key 'DisabledByDefault'
+        if ($enabled -ne 0 -and $dbd -eq 0) { return $true }
     }
+    return $false
 }
 
 # A .reg export of a plan key, in its view, by reg.exe.
