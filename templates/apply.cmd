@@ -51,378 +51,6 @@ set "SIGNAL_RESTART=0"
 set "KEEP=10"
 set "W="
 set "RC=0"
-goto main
-
-@COMMON@
-
-rem ---- apply.cmd's own subroutines --------------------------------------
-
-rem :count_todo N: OK_N=1 when value N already has the policy's data; its
-rem prior state goes to the backup being prepared in %W%\state.txt (the
-rem data as a FOR variable: never parsed, never expanded) and, for the
-rem report, to B_N.
-:count_todo
-call :op %1
-call :query
-set "B_%1=absent"
-if "%Q_STATE%"=="absent" >> "%W%\state.txt" echo value^|%1^|absent
-if "%Q_STATE%"=="other" goto count_todo_other
-if not "%Q_STATE%"=="present" goto count_todo_recorded
-if defined Q_DATA goto count_todo_dword
-set "B_%1=other"
-for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
-	if /i "%%a|%%b"=="%OP_NAME%|%Q_TYPE%" >> "%W%\state.txt" echo value^|%1^|present^|%%b^|%%c
-)
-goto count_todo_recorded
-:count_todo_dword
->> "%W%\state.txt" echo value^|%1^|present^|REG_DWORD^|%Q_DATA%
-call :hex8
-set "B_%1=REG_DWORD %Q_HEX%"
-goto count_todo_recorded
-:count_todo_other
-set /a UNKNOWN+=1
->&2 echo apply.cmd: %OP_LABEL% is a %Q_TYPE%, which reg.exe cannot write back exactly.
-:count_todo_recorded
-if not "%Q_SAME%"=="1" goto count_todo_differs
-set "OK_%1=1"
-exit /b 0
-:count_todo_differs
-set "OK_%1=0"
-set /a TODO+=1
-exit /b 0
-
-:record_key
-call set "KR_NOW=%%KR_%1%%"
->> "%W%\state.txt" echo key^|%1^|%KR_NOW%
-exit /b 0
-
-:show_unchanged
-call :op %1
-echo unchanged   %OP_LABEL%: %OP_TYPE% %OP_DATA%
-exit /b 0
-
-:write_one
-call set "W_OK=%%OK_%1%%"
-if "%W_OK%"=="1" exit /b 0
-call :op %1
-%REG% add "%OP_KEY%" /v "%OP_NAME%" /t %OP_TYPE% /d %OP_DATA% /f %OP_VIEW% >nul 2>&1
-exit /b 0
-
-rem :check_one N: prints "changed" once value N reads back as written;
-rem one that does not is left "again" (RETRY=1), to be written once more.
-:check_one
-call set "W_OK=%%OK_%1%%"
-if "%W_OK%"=="1" goto show_unchanged
-call :op %1
-call :query
-if "%Q_SAME%"=="1" goto report_changed
-set "OK_%1=again"
-set "RETRY=1"
-exit /b 0
-
-:write_again
-call set "W_OK=%%OK_%1%%"
-if not "%W_OK%"=="again" exit /b 0
-set "OK_%1=0"
-goto write_one
-
-:check_again
-call set "W_OK=%%OK_%1%%"
-if not "%W_OK%"=="0" exit /b 0
-call :op %1
-call :query
-if "%Q_SAME%"=="1" (
-	set "OK_%1=1"
-	call :report_changed %1
-	echo             %OP_LABEL%: written at the second attempt
-	exit /b 0
-)
-set /a FAILED+=1
->&2 echo FAILED      %OP_LABEL%: reg add did not take
-exit /b 0
-
-rem :report_changed N: "changed LABEL: BEFORE, set to AFTER"; BEFORE of a
-rem value that was not a REG_DWORD comes from the backup, as reg.exe showed it.
-:report_changed
-call set "B_NOW=%%B_%1%%"
-if not "%B_NOW%"=="other" (
-	echo changed     %OP_LABEL%: %B_NOW%, set to %OP_TYPE% %OP_DATA%
-	exit /b 0
-)
-for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%b|%%c"=="value|%1|present" echo changed     %OP_LABEL%: %%d %%e, set to %OP_TYPE% %OP_DATA%
-)
-exit /b 0
-
-rem :new_backup: a new numbered folder BK (one past the highest; mkdir is
-rem the lock, so two runs at once never share one) holding the state.txt
-rem prepared in %W% with its end record, and .reg exports. BK_MINE=1 once
-rem this run made BK: only then may it be removed again. The backup counts
-rem only once it reads back complete.
-:new_backup
-set "BK_MINE=0"
-call :store_ready
-if errorlevel 1 exit /b 1
-call :list_backups
-set "BK_N=%BK_MAX%"
-set "BK_TRIES=0"
-:new_backup_next
-set /a BK_N+=1
-set /a BK_TRIES+=1
-if %BK_TRIES% GTR 50 exit /b 1
-if %BK_N% GTR 999999999 exit /b 1
-set "BK=%BK_P%%BK_N%"
-mkdir "%BK%" >nul 2>&1
-if not errorlevel 1 goto new_backup_mine
-if exist "%BK%\" goto new_backup_next
-exit /b 1
-:new_backup_mine
-set "BK_MINE=1"
-for /l %%i in (1,1,%KEY_COUNT%) do call :export_key %%i
-rem state.txt last, without the file cache where xcopy can (/j; an xcopy
-rem without it fails, and copy does it): a backup cut short has none, or
-rem no end.
-set /a "BK_RECS=OP_COUNT+KEY_COUNT"
->> "%W%\state.txt" echo end^|%BK_RECS%
-xcopy /j /q /y "%W%\state.txt" "%BK%\" >nul 2>&1
-if errorlevel 1 copy /b "%W%\state.txt" "%BK%\state.txt" >nul 2>&1
-if errorlevel 1 exit /b 1
-call :bk_read
-if not "%BV_OK%"=="1" exit /b 1
-rem ProgramData's backups belong to Administrators, like their folders.
-if not "%AS_OWN%"=="1" exit /b 0
-"%SystemRoot%\System32\icacls.exe" "%BK%" /setowner *S-1-5-32-544 /T /C /Q >nul 2>&1
-if errorlevel 1 exit /b 1
-exit /b 0
-
-rem :prune: after a new backup, keeps the newest KEEP usable backups of this
-rem computer, everything newer than the oldest of them, and the one
-rem rollback would restore (the oldest usable one not yet restored: the
-rem state before the policy); removes the rest.
-:prune
-call :list_backups
-set "PR_PICK="
-type nul > "%W%\usable.txt"
-for /f "usebackq" %%n in ("%W%\bk.txt") do call :prune_pick %%n
-rem A backup goes when KEEP usable ones are newer (only the existing
-rem numbers are looked at: a gap up to 12000 costs nothing).
-for /f "usebackq" %%n in ("%W%\bk.txt") do call :prune_one %%n
-exit /b 0
-:prune_pick
-set "BK=%BK_P%%1"
-call :bk_read
-if "%BV_OK%%BV_FOREIGN%"=="10" >> "%W%\usable.txt" echo %1
-if not "%BV_OK%%BV_FOREIGN%%BV_DONE%"=="100" exit /b 0
-if not defined PR_PICK set "PR_PICK=%1"
-if %1 LSS %PR_PICK% set "PR_PICK=%1"
-exit /b 0
-:prune_one
-if "%1"=="%PR_PICK%" exit /b 0
-set "PR_NEWER=0"
-for /f "usebackq" %%u in ("%W%\usable.txt") do if %%u GTR %1 set /a PR_NEWER+=1
-if %PR_NEWER% LSS %KEEP% exit /b 0
-rd /s /q "%BK_P%%1" >nul 2>&1
-if exist "%BK_P%%1\" echo apply.cmd: warning: could not remove the old backup "%BK_P%%1"
-exit /b 0
-
-rem :store_ready: the backup folders. ProgramData's (not a /backupdir,
-rem which is trusted as given, nor LocalAppData, the user's own) are made
-rem for SYSTEM and Administrators only, or checked (:acl_check): one someone
-rem else could change, or that is not a folder (a file, a link), is moved
-rem aside, with every backup in it, and made anew. A backup folder in it
-rem that fails is only passed over by rollback (it may be another run's,
-rem being written). errorlevel 1 when that cannot be done.
-:store_ready
-set "AS_MADE=0"
-set "AS_OWN=0"
-if "@HAS_HKCU@"=="1" goto store_plain
-if "%BACKUP_CUSTOM%"=="1" goto store_plain
-set "AS_OWN=1"
-set "AS_DIR=%BACKUP_TOP%"
-set "AS_NAME=tlsgpo"
-rem (Without the final \: a file there is looked at too.)
-if exist "%BACKUP_TOP%" goto store_check
-call :admin_folder
-if errorlevel 1 exit /b 1
-:store_check
-call :acl_check
-if "%AC%"=="ok" goto store_root
-if "%AC%"=="error" goto store_unchecked
-set "AS_WAS=%AC%"
-rem Again, right before the move: another run may have been making it.
-call :acl_check
-if "%AC%"=="ok" goto store_root
-if "%AC%"=="error" goto store_unchecked
-if not "%AC%"=="%AS_WAS%" goto store_check
-call :acl_say "apply.cmd: warning"
-set "AS_DIR=%BACKUP_ROOT%"
-set "AS_NAME=%TLSGPO_ID%"
-if "%AC%"=="top" set "AS_DIR=%BACKUP_TOP%"
-if "%AC%"=="top" set "AS_NAME=tlsgpo"
-call :move_aside
-if errorlevel 1 goto store_stuck
->&2 echo apply.cmd: warning: moved "%AS_DIR%" aside to "%AS_TO%": none of its backups is used; made it anew for SYSTEM and Administrators only.
-:store_root
-set "AS_DIR=%BACKUP_TOP%"
-set "AS_NAME=tlsgpo"
-if exist "%BACKUP_TOP%\" goto store_root_id
-call :admin_folder
-if errorlevel 1 exit /b 1
-:store_root_id
-set "AS_DIR=%BACKUP_ROOT%"
-set "AS_NAME=%TLSGPO_ID%"
-if exist "%BACKUP_ROOT%\" goto store_made
-call :admin_folder
-if errorlevel 1 exit /b 1
-:store_made
-rem What this run made or moved is checked once more.
-if not "%AS_MADE%"=="1" exit /b 0
-call :acl_check
-if "%AC%"=="ok" exit /b 0
-if "%AC%"=="error" goto store_unchecked
-call :acl_say "apply.cmd"
->&2 echo apply.cmd: ...even made anew.
-exit /b 1
-:store_stuck
->&2 echo apply.cmd: cannot move "%AS_DIR%" aside ^(a file in it may be in use^): look at what it holds,
->&2 echo apply.cmd: then delete it, or give /backupdir a folder only administrators may change.
-exit /b 1
-:store_unchecked
-call :acl_unchecked "apply.cmd"
-exit /b 1
-:store_plain
-if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
-exit /b 0
-
-rem :admin_folder: makes AS_DIR (whose last part is AS_NAME) owned by
-rem Administrators (on client Windows what an administrator makes is owned
-rem by that user), with an access list of SYSTEM and Administrators only,
-rem protected, that what it holds inherits; all by SID. Made under a name
-rem nobody can guess, then renamed: ren fails when AS_DIR exists.
-:admin_folder
-set "AF_TRY=0"
-:admin_folder_next
-set /a AF_TRY+=1
-if %AF_TRY% GTR 20 exit /b 1
-rem Two runs started in the same second draw the same %RANDOM% numbers:
-rem a name taken is another run's, and the next one is tried.
-set "AF_NEW=%AS_DIR%.new-%RANDOM%%RANDOM%%RANDOM%"
-mkdir "%AF_NEW%" >nul 2>&1
-if not errorlevel 1 goto admin_folder_mine
-if exist "%AF_NEW%\" goto admin_folder_next
-exit /b 1
-:admin_folder_mine
-"%SystemRoot%\System32\icacls.exe" "%AF_NEW%" /setowner *S-1-5-32-544 >nul 2>&1
-if errorlevel 1 goto admin_folder_failed
-"%SystemRoot%\System32\icacls.exe" "%AF_NEW%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
-if errorlevel 1 goto admin_folder_failed
-ren "%AF_NEW%" "%AS_NAME%" >nul 2>&1
-if exist "%AF_NEW%\" goto admin_folder_lost
-set "AS_MADE=1"
-exit /b 0
-rem Another run made it first (it too renames a finished folder): it is
-rem checked like any folder this run did not make.
-:admin_folder_lost
-rd /s /q "%AF_NEW%" >nul 2>&1
-if not exist "%AS_DIR%" exit /b 1
-set "AS_MADE=1"
-exit /b 0
-:admin_folder_failed
-rd /s /q "%AF_NEW%" >nul 2>&1
-exit /b 1
-
-rem :move_aside: renames AS_DIR (whose last part is AS_NAME; a file or a
-rem link is renamed as it is) to AS_TO, AS_DIR.untrusted-R with R a random
-rem number: a name nobody can take first.
-:move_aside
-set "AS_TRY=0"
-:move_aside_next
-set /a AS_TRY+=1
-if %AS_TRY% GTR 20 exit /b 1
-set "AS_R=%RANDOM%%RANDOM%%RANDOM%"
-set "AS_TO=%AS_DIR%.untrusted-%AS_R%"
-if exist "%AS_TO%" goto move_aside_next
-ren "%AS_DIR%" "%AS_NAME%.untrusted-%AS_R%" >nul 2>&1
-if not exist "%AS_TO%" exit /b 1
-if exist "%AS_DIR%" exit /b 1
-set "AS_MADE=1"
-exit /b 0
-
-rem A .reg copy of each key that holds values, for people; rollback reads
-rem state.txt.
-:export_key
-call :key %1
-if not "%K_HOLDS%"=="1" exit /b 0
-call set "KR_NOW=%%KR_%1%%"
-if "%KR_NOW%"=="present" %REG% export "%K_PATH%" "%BK%\key%1.reg" /y %K_VIEW% >nul 2>&1
-exit /b 0
-
-rem :os_row N: the OS_* facts of table row N when this build is in its range
-rem (the first row that fits; the table lists narrow ranges first).
-:os_row
-if defined OS_NAME exit /b 0
-call set "OS_ROWTEXT=%%OSR_%1%%"
-for /f "tokens=1-10,* delims=|" %%a in ("%OS_ROWTEXT%") do (
-	if %OS_BUILD% GEQ %%a if %OS_BUILD% LEQ %%b (
-		set "OS_WHKB=%%c"
-		set "OS_PARTIAL=%%d"
-		set "OS_NETKB=%%e"
-		set "OS_TLS13LACK=%%f"
-		set "OS_TLS12KB=%%g"
-		set "OS_TLS10OFF=%%h"
-		set "OS_NOTLS=%%i"
-		set "OS_RDPKB=%%j"
-		set "OS_NAME=%%k"
-	)
-)
-exit /b 0
-
-rem :srv_tls PROTOCOL: SRV_TLS=1 when SCHANNEL's PROTOCOL is on for servers
-rem on this machine, where it is off by default: Enabled absent or not 0,
-rem and DisabledByDefault 0 (as tlsgpo writes "enabled").
-:srv_tls
-set "ST_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\%~1\Server"
-call :hklm_value "%ST_KEY%" Enabled
-if "%HV%"=="0x0" exit /b 0
-call :hklm_value "%ST_KEY%" DisabledByDefault
-if "%HV%"=="0x0" set "SRV_TLS=1"
-exit /b 0
-
-rem :rdp_deny KEY: RDP_DENY = fDenyTSConnections under KEY as reg.exe
-rem shows it (0x0, 0x1), unset when absent (reg.exe exits 1), "error" when
-rem reg.exe did not answer.
-:rdp_deny
-call :hklm_value %1 fDenyTSConnections
-if not "%HV_RC%"=="0" if not "%HV_RC%"=="1" set "RDP_DENY=error"
-if defined HV set "RDP_DENY=%HV%"
-exit /b 0
-
-rem :kb_installed N: KB_STATE = present, missing, or error, from the
-rem Component Based Servicing packages, read once, in the 64-bit view (a
-rem 32-bit host would read the redirected one and miss them).
-:kb_installed
-set "KB_STATE=error"
-if exist "%W%\cbs.out" goto kb_installed_read
-%REG% query "HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages" /reg:64 >"%W%\cbs.out" 2>"%W%\cbs.err"
-set "KB_RC=%errorlevel%"
-if "%KB_RC%"=="0" goto kb_installed_read
-if not "%KB_RC%"=="1" (
-	del "%W%\cbs.out" >nul 2>&1
-	exit /b 0
-)
-rem Exit 1 with a message: no such key, so no package either.
-for %%f in ("%W%\cbs.out" "%W%\cbs.err") do if %%~zf GTR 0 set "KB_STATE=missing"
-type nul > "%W%\cbs.out"
-exit /b 0
-:kb_installed_read
-rem Package names spell the KB in capitals; Wine's find.exe has no /i.
-"%SystemRoot%\System32\find.exe" "KB%1" < "%W%\cbs.out" >nul 2>&1
-set "KB_RC=%errorlevel%"
-if "%KB_RC%"=="0" set "KB_STATE=present"
-if "%KB_RC%"=="1" set "KB_STATE=missing"
-exit /b 0
-
-@COMMON_TAIL@
 
 :main
 call :load_plan
@@ -651,4 +279,373 @@ set "RC=5"
 call :work_dir_done
 exit /b %RC%
 
-rem :count_todo N: OK_N=1 when value N already has the policy's data.
+rem ---- apply.cmd's own subroutines --------------------------------------
+
+rem :os_row N: the OS_* facts of table row N when this build is in its range
+rem (the first row that fits; the table lists narrow ranges first).
+:os_row
+if defined OS_NAME exit /b 0
+call set "OS_ROWTEXT=%%OSR_%1%%"
+for /f "tokens=1-10,* delims=|" %%a in ("%OS_ROWTEXT%") do (
+	if %OS_BUILD% GEQ %%a if %OS_BUILD% LEQ %%b (
+		set "OS_WHKB=%%c"
+		set "OS_PARTIAL=%%d"
+		set "OS_NETKB=%%e"
+		set "OS_TLS13LACK=%%f"
+		set "OS_TLS12KB=%%g"
+		set "OS_TLS10OFF=%%h"
+		set "OS_NOTLS=%%i"
+		set "OS_RDPKB=%%j"
+		set "OS_NAME=%%k"
+	)
+)
+exit /b 0
+
+rem :new_backup: a new numbered folder BK (one past the highest; mkdir is
+rem the lock, so two runs at once never share one) holding the state.txt
+rem prepared in %W% with its end record, and .reg exports. BK_MINE=1 once
+rem this run made BK: only then may it be removed again. The backup counts
+rem only once it reads back complete.
+:new_backup
+set "BK_MINE=0"
+call :store_ready
+if errorlevel 1 exit /b 1
+call :list_backups
+set "BK_N=%BK_MAX%"
+set "BK_TRIES=0"
+:new_backup_next
+set /a BK_N+=1
+set /a BK_TRIES+=1
+if %BK_TRIES% GTR 50 exit /b 1
+if %BK_N% GTR 999999999 exit /b 1
+set "BK=%BK_P%%BK_N%"
+mkdir "%BK%" >nul 2>&1
+if not errorlevel 1 goto new_backup_mine
+if exist "%BK%\" goto new_backup_next
+exit /b 1
+:new_backup_mine
+set "BK_MINE=1"
+for /l %%i in (1,1,%KEY_COUNT%) do call :export_key %%i
+rem state.txt last, without the file cache where xcopy can (/j; an xcopy
+rem without it fails, and copy does it): a backup cut short has none, or
+rem no end.
+set /a "BK_RECS=OP_COUNT+KEY_COUNT"
+>> "%W%\state.txt" echo end^|%BK_RECS%
+xcopy /j /q /y "%W%\state.txt" "%BK%\" >nul 2>&1
+if errorlevel 1 copy /b "%W%\state.txt" "%BK%\state.txt" >nul 2>&1
+if errorlevel 1 exit /b 1
+call :bk_read
+if not "%BV_OK%"=="1" exit /b 1
+rem ProgramData's backups belong to Administrators, like their folders.
+if not "%AS_OWN%"=="1" exit /b 0
+"%SystemRoot%\System32\icacls.exe" "%BK%" /setowner *S-1-5-32-544 /T /C /Q >nul 2>&1
+if errorlevel 1 exit /b 1
+exit /b 0
+
+rem A .reg copy of each key that holds values, for people; rollback reads
+rem state.txt.
+:export_key
+call :key %1
+if not "%K_HOLDS%"=="1" exit /b 0
+call set "KR_NOW=%%KR_%1%%"
+if "%KR_NOW%"=="present" %REG% export "%K_PATH%" "%BK%\key%1.reg" /y %K_VIEW% >nul 2>&1
+exit /b 0
+
+rem :count_todo N: OK_N=1 when value N already has the policy's data; its
+rem prior state goes to the backup being prepared in %W%\state.txt (the
+rem data as a FOR variable: never parsed, never expanded) and, for the
+rem report, to B_N.
+:count_todo
+call :op %1
+call :query
+set "B_%1=absent"
+if "%Q_STATE%"=="absent" >> "%W%\state.txt" echo value^|%1^|absent
+if "%Q_STATE%"=="other" goto count_todo_other
+if not "%Q_STATE%"=="present" goto count_todo_recorded
+if defined Q_DATA goto count_todo_dword
+set "B_%1=other"
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b"=="%OP_NAME%|%Q_TYPE%" >> "%W%\state.txt" echo value^|%1^|present^|%%b^|%%c
+)
+goto count_todo_recorded
+:count_todo_dword
+>> "%W%\state.txt" echo value^|%1^|present^|REG_DWORD^|%Q_DATA%
+call :hex8
+set "B_%1=REG_DWORD %Q_HEX%"
+goto count_todo_recorded
+:count_todo_other
+set /a UNKNOWN+=1
+>&2 echo apply.cmd: %OP_LABEL% is a %Q_TYPE%, which reg.exe cannot write back exactly.
+:count_todo_recorded
+if not "%Q_SAME%"=="1" goto count_todo_differs
+set "OK_%1=1"
+exit /b 0
+:count_todo_differs
+set "OK_%1=0"
+set /a TODO+=1
+exit /b 0
+
+:record_key
+call set "KR_NOW=%%KR_%1%%"
+>> "%W%\state.txt" echo key^|%1^|%KR_NOW%
+exit /b 0
+
+:write_again
+call set "W_OK=%%OK_%1%%"
+if not "%W_OK%"=="again" exit /b 0
+set "OK_%1=0"
+goto write_one
+
+:write_one
+call set "W_OK=%%OK_%1%%"
+if "%W_OK%"=="1" exit /b 0
+call :op %1
+%REG% add "%OP_KEY%" /v "%OP_NAME%" /t %OP_TYPE% /d %OP_DATA% /f %OP_VIEW% >nul 2>&1
+exit /b 0
+
+:check_again
+call set "W_OK=%%OK_%1%%"
+if not "%W_OK%"=="0" exit /b 0
+call :op %1
+call :query
+if "%Q_SAME%"=="1" (
+	set "OK_%1=1"
+	call :report_changed %1
+	echo             %OP_LABEL%: written at the second attempt
+	exit /b 0
+)
+set /a FAILED+=1
+>&2 echo FAILED      %OP_LABEL%: reg add did not take
+exit /b 0
+
+rem :check_one N: prints "changed" once value N reads back as written;
+rem one that does not is left "again" (RETRY=1), to be written once more.
+:check_one
+call set "W_OK=%%OK_%1%%"
+if "%W_OK%"=="1" goto show_unchanged
+call :op %1
+call :query
+if "%Q_SAME%"=="1" goto report_changed
+set "OK_%1=again"
+set "RETRY=1"
+exit /b 0
+
+:show_unchanged
+call :op %1
+echo unchanged   %OP_LABEL%: %OP_TYPE% %OP_DATA%
+exit /b 0
+
+rem :report_changed N: "changed LABEL: BEFORE, set to AFTER"; BEFORE of a
+rem value that was not a REG_DWORD comes from the backup, as reg.exe showed it.
+:report_changed
+call set "B_NOW=%%B_%1%%"
+if not "%B_NOW%"=="other" (
+	echo changed     %OP_LABEL%: %B_NOW%, set to %OP_TYPE% %OP_DATA%
+	exit /b 0
+)
+for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="value|%1|present" echo changed     %OP_LABEL%: %%d %%e, set to %OP_TYPE% %OP_DATA%
+)
+exit /b 0
+
+@COMMON@
+
+rem :srv_tls PROTOCOL: SRV_TLS=1 when SCHANNEL's PROTOCOL is on for servers
+rem on this machine, where it is off by default: Enabled absent or not 0,
+rem and DisabledByDefault 0 (as tlsgpo writes "enabled").
+:srv_tls
+set "ST_KEY=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\%~1\Server"
+call :hklm_value "%ST_KEY%" Enabled
+if "%HV%"=="0x0" exit /b 0
+call :hklm_value "%ST_KEY%" DisabledByDefault
+if "%HV%"=="0x0" set "SRV_TLS=1"
+exit /b 0
+
+rem :rdp_deny KEY: RDP_DENY = fDenyTSConnections under KEY as reg.exe
+rem shows it (0x0, 0x1), unset when absent (reg.exe exits 1), "error" when
+rem reg.exe did not answer.
+:rdp_deny
+call :hklm_value %1 fDenyTSConnections
+if not "%HV_RC%"=="0" if not "%HV_RC%"=="1" set "RDP_DENY=error"
+if defined HV set "RDP_DENY=%HV%"
+exit /b 0
+
+rem :kb_installed N: KB_STATE = present, missing, or error, from the
+rem Component Based Servicing packages, read once, in the 64-bit view (a
+rem 32-bit host would read the redirected one and miss them).
+:kb_installed
+set "KB_STATE=error"
+if exist "%W%\cbs.out" goto kb_installed_read
+%REG% query "HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages" /reg:64 >"%W%\cbs.out" 2>"%W%\cbs.err"
+set "KB_RC=%errorlevel%"
+if "%KB_RC%"=="0" goto kb_installed_read
+if not "%KB_RC%"=="1" (
+	del "%W%\cbs.out" >nul 2>&1
+	exit /b 0
+)
+rem Exit 1 with a message: no such key, so no package either.
+for %%f in ("%W%\cbs.out" "%W%\cbs.err") do if %%~zf GTR 0 set "KB_STATE=missing"
+type nul > "%W%\cbs.out"
+exit /b 0
+:kb_installed_read
+rem Package names spell the KB in capitals; Wine's find.exe has no /i.
+"%SystemRoot%\System32\find.exe" "KB%1" < "%W%\cbs.out" >nul 2>&1
+set "KB_RC=%errorlevel%"
+if "%KB_RC%"=="0" set "KB_STATE=present"
+if "%KB_RC%"=="1" set "KB_STATE=missing"
+exit /b 0
+
+rem :prune: after a new backup, keeps the newest KEEP usable backups of this
+rem computer, everything newer than the oldest of them, and the one
+rem rollback would restore (the oldest usable one not yet restored: the
+rem state before the policy); removes the rest.
+:prune
+call :list_backups
+set "PR_PICK="
+type nul > "%W%\usable.txt"
+for /f "usebackq" %%n in ("%W%\bk.txt") do call :prune_pick %%n
+rem A backup goes when KEEP usable ones are newer (only the existing
+rem numbers are looked at: a gap up to 12000 costs nothing).
+for /f "usebackq" %%n in ("%W%\bk.txt") do call :prune_one %%n
+exit /b 0
+:prune_pick
+set "BK=%BK_P%%1"
+call :bk_read
+if "%BV_OK%%BV_FOREIGN%"=="10" >> "%W%\usable.txt" echo %1
+if not "%BV_OK%%BV_FOREIGN%%BV_DONE%"=="100" exit /b 0
+if not defined PR_PICK set "PR_PICK=%1"
+if %1 LSS %PR_PICK% set "PR_PICK=%1"
+exit /b 0
+:prune_one
+if "%1"=="%PR_PICK%" exit /b 0
+set "PR_NEWER=0"
+for /f "usebackq" %%u in ("%W%\usable.txt") do if %%u GTR %1 set /a PR_NEWER+=1
+if %PR_NEWER% LSS %KEEP% exit /b 0
+rd /s /q "%BK_P%%1" >nul 2>&1
+if exist "%BK_P%%1\" echo apply.cmd: warning: could not remove the old backup "%BK_P%%1"
+exit /b 0
+
+rem :store_ready: the backup folders. ProgramData's (not a /backupdir,
+rem which is trusted as given, nor LocalAppData, the user's own) are made
+rem for SYSTEM and Administrators only, or checked (:acl_check): one someone
+rem else could change, or that is not a folder (a file, a link), is moved
+rem aside, with every backup in it, and made anew. A backup folder in it
+rem that fails is only passed over by rollback (it may be another run's,
+rem being written). errorlevel 1 when that cannot be done.
+:store_ready
+set "AS_MADE=0"
+set "AS_OWN=0"
+if "@HAS_HKCU@"=="1" goto store_plain
+if "%BACKUP_CUSTOM%"=="1" goto store_plain
+set "AS_OWN=1"
+set "AS_DIR=%BACKUP_TOP%"
+set "AS_NAME=tlsgpo"
+rem (Without the final \: a file there is looked at too.)
+if exist "%BACKUP_TOP%" goto store_check
+call :admin_folder
+if errorlevel 1 exit /b 1
+:store_check
+call :acl_check
+if "%AC%"=="ok" goto store_root
+if "%AC%"=="error" goto store_unchecked
+set "AS_WAS=%AC%"
+rem Again, right before the move: another run may have been making it.
+call :acl_check
+if "%AC%"=="ok" goto store_root
+if "%AC%"=="error" goto store_unchecked
+if not "%AC%"=="%AS_WAS%" goto store_check
+call :acl_say "apply.cmd: warning"
+set "AS_DIR=%BACKUP_ROOT%"
+set "AS_NAME=%TLSGPO_ID%"
+if "%AC%"=="top" set "AS_DIR=%BACKUP_TOP%"
+if "%AC%"=="top" set "AS_NAME=tlsgpo"
+call :move_aside
+if errorlevel 1 goto store_stuck
+>&2 echo apply.cmd: warning: moved "%AS_DIR%" aside to "%AS_TO%": none of its backups is used; made it anew for SYSTEM and Administrators only.
+:store_root
+set "AS_DIR=%BACKUP_TOP%"
+set "AS_NAME=tlsgpo"
+if exist "%BACKUP_TOP%\" goto store_root_id
+call :admin_folder
+if errorlevel 1 exit /b 1
+:store_root_id
+set "AS_DIR=%BACKUP_ROOT%"
+set "AS_NAME=%TLSGPO_ID%"
+if exist "%BACKUP_ROOT%\" goto store_made
+call :admin_folder
+if errorlevel 1 exit /b 1
+:store_made
+rem What this run made or moved is checked once more.
+if not "%AS_MADE%"=="1" exit /b 0
+call :acl_check
+if "%AC%"=="ok" exit /b 0
+if "%AC%"=="error" goto store_unchecked
+call :acl_say "apply.cmd"
+>&2 echo apply.cmd: ...even made anew.
+exit /b 1
+:store_stuck
+>&2 echo apply.cmd: cannot move "%AS_DIR%" aside ^(a file in it may be in use^): look at what it holds,
+>&2 echo apply.cmd: then delete it, or give /backupdir a folder only administrators may change.
+exit /b 1
+:store_unchecked
+call :acl_unchecked "apply.cmd"
+exit /b 1
+:store_plain
+if not exist "%BACKUP_ROOT%\" mkdir "%BACKUP_ROOT%" >nul 2>&1
+exit /b 0
+
+rem :admin_folder: makes AS_DIR (whose last part is AS_NAME) owned by
+rem Administrators (on client Windows what an administrator makes is owned
+rem by that user), with an access list of SYSTEM and Administrators only,
+rem protected, that what it holds inherits; all by SID. Made under a name
+rem nobody can guess, then renamed: ren fails when AS_DIR exists.
+:admin_folder
+set "AF_TRY=0"
+:admin_folder_next
+set /a AF_TRY+=1
+if %AF_TRY% GTR 20 exit /b 1
+rem Two runs started in the same second draw the same %RANDOM% numbers:
+rem a name taken is another run's, and the next one is tried.
+set "AF_NEW=%AS_DIR%.new-%RANDOM%%RANDOM%%RANDOM%"
+mkdir "%AF_NEW%" >nul 2>&1
+if not errorlevel 1 goto admin_folder_mine
+if exist "%AF_NEW%\" goto admin_folder_next
+exit /b 1
+:admin_folder_mine
+"%SystemRoot%\System32\icacls.exe" "%AF_NEW%" /setowner *S-1-5-32-544 >nul 2>&1
+if errorlevel 1 goto admin_folder_failed
+"%SystemRoot%\System32\icacls.exe" "%AF_NEW%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
+if errorlevel 1 goto admin_folder_failed
+ren "%AF_NEW%" "%AS_NAME%" >nul 2>&1
+if exist "%AF_NEW%\" goto admin_folder_lost
+set "AS_MADE=1"
+exit /b 0
+rem Another run made it first (it too renames a finished folder): it is
+rem checked like any folder this run did not make.
+:admin_folder_lost
+rd /s /q "%AF_NEW%" >nul 2>&1
+if not exist "%AS_DIR%" exit /b 1
+set "AS_MADE=1"
+exit /b 0
+:admin_folder_failed
+rd /s /q "%AF_NEW%" >nul 2>&1
+exit /b 1
+
+rem :move_aside: renames AS_DIR (whose last part is AS_NAME; a file or a
+rem link is renamed as it is) to AS_TO, AS_DIR.untrusted-R with R a random
+rem number: a name nobody can take first.
+:move_aside
+set "AS_TRY=0"
+:move_aside_next
+set /a AS_TRY+=1
+if %AS_TRY% GTR 20 exit /b 1
+set "AS_R=%RANDOM%%RANDOM%%RANDOM%"
+set "AS_TO=%AS_DIR%.untrusted-%AS_R%"
+if exist "%AS_TO%" goto move_aside_next
+ren "%AS_DIR%" "%AS_NAME%.untrusted-%AS_R%" >nul 2>&1
+if not exist "%AS_TO%" exit /b 1
+if exist "%AS_DIR%" exit /b 1
+set "AS_MADE=1"
+exit /b 0
+
+@COMMON_TAIL@

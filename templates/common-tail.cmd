@@ -22,28 +22,6 @@ if defined W rd /s /q "%W%" >nul 2>&1
 set "W="
 exit /b 0
 
-rem :key_is_empty: KE about key K_*: "empty" when it exists and holds
-rem nothing (no value, a set (Default) included, and no subkey), "full" when
-rem it holds anything, "gone" when it does not exist, "error" when reg.exe
-rem could not tell. reg.exe lists the key's own name (only when it has
-rem values), its values indented, then its subkeys: any line but the key's
-rem own name means "full".
-:key_is_empty
-set "KE=error"
-%REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
-set "KE_RC=%errorlevel%"
-if "%KE_RC%"=="1" for %%f in ("%W%\k.out" "%W%\k.err") do if %%~zf GTR 0 set "KE=gone"
-if not "%KE_RC%"=="0" exit /b 0
-set "KE_LINES=0"
-set "KE_SELF=0"
-for /f "usebackq delims=" %%l in ("%W%\k.out") do (
-	set /a KE_LINES+=1
-	if /i "%%l"=="%K_FULL%" set /a KE_SELF+=1
-)
-set "KE=full"
-if "%KE_LINES%"=="%KE_SELF%" set "KE=empty"
-exit /b 0
-
 rem :elevated: errorlevel 0 when this process is elevated (an administrator
 rem or SYSTEM). fltmc.exe answers only an elevated caller and needs no
 rem service; net session needs the Server service, often disabled.
@@ -140,6 +118,14 @@ if not "%BK_T:~9,1%"=="#" exit /b 0
 if %BK_NUM% GTR %BK_MAX% set "BK_MAX=%BK_NUM%"
 exit /b 0
 
+rem :os_build: OS_BUILD, this Windows' CurrentBuildNumber (64-bit view), or
+rem undefined when reg.exe could not read it.
+:os_build
+set "OS_BUILD="
+call :hklm_value "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" CurrentBuildNumber
+if defined HV set /a "OS_BUILD=%HV%" >nul 2>&1
+exit /b 0
+
 rem :hklm_value KEY NAME: HV = value NAME of KEY (HKLM\..., 64-bit view) as
 rem reg.exe shows it (0x0, text), undefined when absent; HV_RC = reg.exe's
 rem exit code (0 read, 1 absent, anything else: it did not answer).
@@ -149,14 +135,6 @@ set "HV="
 set "HV_RC=%errorlevel%"
 if not "%HV_RC%"=="0" exit /b 0
 for /f "usebackq tokens=1,2,*" %%a in ("%W%\hv.out") do if /i "%%a"=="%~2" set "HV=%%c"
-exit /b 0
-
-rem :os_build: OS_BUILD, this Windows' CurrentBuildNumber (64-bit view), or
-rem undefined when reg.exe could not read it.
-:os_build
-set "OS_BUILD="
-call :hklm_value "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" CurrentBuildNumber
-if defined HV set /a "OS_BUILD=%HV%" >nul 2>&1
 exit /b 0
 
 rem :machine_id: MACHINE_ID, this computer's MachineGuid (64-bit view; a

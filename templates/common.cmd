@@ -1,5 +1,11 @@
-rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: the subroutines
-rem called once per value come first (cmd finds a label by reading the file)
+rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd.
+rem
+rem Order: cmd looks for a label from the line after the CALL or GOTO on,
+rem and only at the end of the file starts again from the top, reading
+rem every line on the way (Wine's cmd slowly: 80 microseconds a line). So each
+rem script has main first and every subroutine below all that call it,
+rem the ones called once per value or key nearest; here too, callers
+rem before callees. tests/scripts.sh checks that no CALL goes back.
 rem
 rem Rules these scripts keep, for every Windows of os.c and Wine alike:
 rem  - every reg.exe call names its registry view (/reg:64 or /reg:32), so
@@ -11,30 +17,17 @@ rem    anything else "could not read" (it did not start, or crashed);
 rem  - data read from the registry or a backup is only ever handled as a
 rem    FOR variable: never %-expanded, never passed to CALL.
 
-rem :op N / :key N: operation N / plan key N as OP_* / K_* variables.
-:op
-call set "OP_ROW=%%OP_%1%%"
-for /f "tokens=1-7 delims=|" %%a in ("%OP_ROW%") do (
-	set "OP_KEY=%%a"
-	set "OP_VIEW=%%b"
-	set "OP_NAME=%%c"
-	set "OP_TYPE=%%d"
-	set "OP_DATA=%%e"
-	set "OP_K=%%f"
-	set "OP_LABEL=%%g"
-)
+rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
+rem KR_ERRORS counts the ones reg.exe could not read.
+:read_keys
+set "KR_ERRORS=0"
+for /l %%k in (1,1,%KEY_COUNT%) do call :read_keys_one %%k %1
 exit /b 0
-:key
-call set "K_ROW=%%K_%1%%"
-for /f "tokens=1-7 delims=|" %%a in ("%K_ROW%") do (
-	set "K_PATH=%%a"
-	set "K_VIEW=%%b"
-	set "K_HOLDS=%%c"
-	set "K_FULL=%%d"
-	set "K_LABEL=%%e"
-	set "K_PARENT=%%f"
-	set "K_PPATH=%%g"
-)
+:read_keys_one
+call :key %1
+if not "%2"=="1" if not "%K_HOLDS%"=="1" exit /b 0
+call :read_key_now %1
+if "%KR_NOW%"=="error" set /a KR_ERRORS+=1
 exit /b 0
 
 rem :read_key N: reg query of plan key N (its values and subkeys) into
@@ -83,17 +76,31 @@ exit /b 0
 set "KR_%1=error"
 exit /b 0
 
-rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
-rem KR_ERRORS counts the ones reg.exe could not read.
-:read_keys
-set "KR_ERRORS=0"
-for /l %%k in (1,1,%KEY_COUNT%) do call :read_keys_one %%k %1
+rem :op N / :key N: operation N / plan key N as OP_* / K_* variables.
+:op
+call set "OP_ROW=%%OP_%1%%"
+for /f "tokens=1-7 delims=|" %%a in ("%OP_ROW%") do (
+	set "OP_KEY=%%a"
+	set "OP_VIEW=%%b"
+	set "OP_NAME=%%c"
+	set "OP_TYPE=%%d"
+	set "OP_DATA=%%e"
+	set "OP_K=%%f"
+	set "OP_LABEL=%%g"
+)
 exit /b 0
-:read_keys_one
-call :key %1
-if not "%2"=="1" if not "%K_HOLDS%"=="1" exit /b 0
-call :read_key_now %1
-if "%KR_NOW%"=="error" set /a KR_ERRORS+=1
+
+:key
+call set "K_ROW=%%K_%1%%"
+for /f "tokens=1-7 delims=|" %%a in ("%K_ROW%") do (
+	set "K_PATH=%%a"
+	set "K_VIEW=%%b"
+	set "K_HOLDS=%%c"
+	set "K_FULL=%%d"
+	set "K_LABEL=%%e"
+	set "K_PARENT=%%f"
+	set "K_PPATH=%%g"
+)
 exit /b 0
 
 rem :query: Q_STATE, Q_TYPE and Q_DATA of the value of operation OP_*, from

@@ -22,72 +22,6 @@ set "OP_COUNT=@OP_COUNT@"
 set "KEY_COUNT=@KEY_COUNT@"
 set "VERBOSE=0"
 set "W="
-goto main
-
-@COMMON@
-rem ---- detect.cmd's own subroutines -------------------------------------
-
-:check_one
-call :op %1
-call :query
-if not "%Q_STATE%"=="error" goto check_one_read
-set /a UNREAD+=1
->> "%W%\lines.txt" echo error       %OP_LABEL%: reg.exe could not read it
-exit /b 0
-:check_one_read
-if not "%Q_SAME%"=="1" goto check_one_drift
-if "%VERBOSE%"=="1" >> "%W%\lines.txt" echo ok          %OP_LABEL%: %OP_TYPE% %OP_DATA%
-exit /b 0
-:check_one_drift
-set /a DRIFT+=1
-if "%Q_STATE%"=="absent" (
-	>> "%W%\lines.txt" echo missing     %OP_LABEL%: absent, policy wants %OP_TYPE% %OP_DATA%
-	exit /b 0
-)
-if /i not "x%Q_TYPE%"=="x%OP_TYPE%" (
-	>> "%W%\lines.txt" call :say "wrong type " ", policy wants %OP_TYPE% %OP_DATA%"
-	exit /b 0
-)
->> "%W%\lines.txt" call :say "wrong value" ", policy wants %OP_TYPE% %OP_DATA%"
-exit /b 0
-
-rem :show_lines: the lines of %W%\lines.txt after the first line (in
-rem %W%\one.txt, printed already). Intune keeps 2,048 characters of a
-rem detection script's output: the lines that fit in 2,000 (each measured
-rem as the file it makes, CR LF included), then how many did not.
-:show_lines
-for %%f in ("%W%\one.txt") do set /a "USED=%%~zf"
-set "LINES=0"
-for /f "usebackq delims=" %%l in ("%W%\lines.txt") do set /a LINES+=1
-set "SHOWN=0"
-set "HIDE=0"
-for /f "usebackq delims=" %%l in ("%W%\lines.txt") do (
-	> "%W%\one.txt" echo %%l
-	call :show_one
-)
-exit /b 0
-
-rem :show_one: prints %W%\one.txt (the next line) if it fits in what is
-rem left of 2,000 characters with room for the "... and N more" line after
-rem it; else that line instead, once.
-:show_one
-if "%HIDE%"=="1" exit /b 0
-for %%f in ("%W%\one.txt") do set /a "SZ=%%~zf"
-set /a "LEFT=LINES-SHOWN"
-set "RESERVE=60"
-if "%LEFT%"=="1" set "RESERVE=0"
-set /a "NEED=USED+SZ+RESERVE"
-if %NEED% GTR 2000 goto show_one_full
-type "%W%\one.txt"
-set /a "USED+=SZ"
-set /a SHOWN+=1
-exit /b 0
-:show_one_full
-set "HIDE=1"
-echo ... and %LEFT% more ^(detect.cmd /verbose lists every value^)
-exit /b 0
-
-@COMMON_TAIL@
 
 :main
 call :load_plan
@@ -160,3 +94,68 @@ call :show_lines
 call :work_dir_done
 exit /b 6
 
+rem ---- detect.cmd's own subroutines -------------------------------------
+
+:check_one
+call :op %1
+call :query
+if not "%Q_STATE%"=="error" goto check_one_read
+set /a UNREAD+=1
+>> "%W%\lines.txt" echo error       %OP_LABEL%: reg.exe could not read it
+exit /b 0
+:check_one_read
+if not "%Q_SAME%"=="1" goto check_one_drift
+if "%VERBOSE%"=="1" >> "%W%\lines.txt" echo ok          %OP_LABEL%: %OP_TYPE% %OP_DATA%
+exit /b 0
+:check_one_drift
+set /a DRIFT+=1
+if "%Q_STATE%"=="absent" (
+	>> "%W%\lines.txt" echo missing     %OP_LABEL%: absent, policy wants %OP_TYPE% %OP_DATA%
+	exit /b 0
+)
+if /i not "x%Q_TYPE%"=="x%OP_TYPE%" (
+	>> "%W%\lines.txt" call :say "wrong type " ", policy wants %OP_TYPE% %OP_DATA%"
+	exit /b 0
+)
+>> "%W%\lines.txt" call :say "wrong value" ", policy wants %OP_TYPE% %OP_DATA%"
+exit /b 0
+
+@COMMON@
+
+rem :show_lines: the lines of %W%\lines.txt after the first line (in
+rem %W%\one.txt, printed already). Intune keeps 2,048 characters of a
+rem detection script's output: the lines that fit in 2,000 (each measured
+rem as the file it makes, CR LF included), then how many did not.
+:show_lines
+for %%f in ("%W%\one.txt") do set /a "USED=%%~zf"
+set "LINES=0"
+for /f "usebackq delims=" %%l in ("%W%\lines.txt") do set /a LINES+=1
+set "SHOWN=0"
+set "HIDE=0"
+for /f "usebackq delims=" %%l in ("%W%\lines.txt") do (
+	> "%W%\one.txt" echo %%l
+	call :show_one
+)
+exit /b 0
+
+rem :show_one: prints %W%\one.txt (the next line) if it fits in what is
+rem left of 2,000 characters with room for the "... and N more" line after
+rem it; else that line instead, once.
+:show_one
+if "%HIDE%"=="1" exit /b 0
+for %%f in ("%W%\one.txt") do set /a "SZ=%%~zf"
+set /a "LEFT=LINES-SHOWN"
+set "RESERVE=60"
+if "%LEFT%"=="1" set "RESERVE=0"
+set /a "NEED=USED+SZ+RESERVE"
+if %NEED% GTR 2000 goto show_one_full
+type "%W%\one.txt"
+set /a "USED+=SZ"
+set /a SHOWN+=1
+exit /b 0
+:show_one_full
+set "HIDE=1"
+echo ... and %LEFT% more ^(detect.cmd /verbose lists every value^)
+exit /b 0
+
+@COMMON_TAIL@

@@ -50,198 +50,6 @@ set "BACKUP_CUSTOM=0"
 set "SIGNAL_RESTART=0"
 set "W="
 set "RC=0"
-goto main
-
-@COMMON@
-
-rem ---- rollback.cmd's own subroutines -----------------------------------
-
-:restore_value
-rem One pass over the backup, matched against this policy's own indexes
-rem and words, never %-expanded: RS_N and RT_N hold only what this script
-rem wrote; the data stays a FOR variable, the type must be one reg.exe names.
-call :op %1
-:restore_write
-set "RS_%1=none"
-set "RT_%1="
-for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%b|%%c"=="value|%1|absent" set "RS_%1=absent"
-	if "%%a|%%b|%%c"=="value|%1|present" set "RS_%1=bad"
-	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" set "RT_%1=%%t"
-	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%t /d "%%e" /f %OP_VIEW% >nul 2>&1
-)
-call set "R_STATE=%%RS_%1%%"
-call set "R_TYPE=%%RT_%1%%"
-if "%R_STATE%"=="bad" if defined R_TYPE set "RS_%1=present"
-if "%R_STATE%"=="absent" %REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
-exit /b 0
-
-rem :restore_check N: RC_N = ok, or again when value N does not read back
-rem as restored (RETRY=1); a second miss is "failed".
-:restore_check
-call set "R_STATE=%%RS_%1%%"
-if "%R_STATE%"=="none" exit /b 0
-if "%R_STATE%"=="bad" (
-	set "RC_%1=failed"
-	exit /b 0
-)
-call :op %1
-call :query
-call set "R_TYPE=%%RT_%1%%"
-set "R_OK=0"
-if "%R_STATE%"=="absent" if "%Q_STATE%"=="absent" set "R_OK=1"
-rem Present: reg.exe must show the recorded type and data again, word for
-rem word (FOR variables compared, never expanded).
-if "%R_STATE%"=="present" if "%Q_STATE%"=="present" call :restore_same %1
-if "%R_OK%"=="1" (
-	set "RC_%1=ok"
-	exit /b 0
-)
-call set "R_PREV=%%RC_%1%%"
-set "RC_%1=again"
-set "RETRY=1"
-if "%R_PREV%"=="again" set "RC_%1=failed"
-exit /b 0
-
-:restore_same
-for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do if "%%a|%%b|%%c"=="value|%1|present" for /f "usebackq tokens=1,2,*" %%p in ("%W%\k%OP_K%.out") do if /i "%%p|%%q|%%r"=="%OP_NAME%|%%d|%%e" set "R_OK=1"
-exit /b 0
-
-:restore_again
-call set "R_PREV=%%RC_%1%%"
-if not "%R_PREV%"=="again" exit /b 0
-call :op %1
-goto restore_write
-
-:restore_report
-call set "R_STATE=%%RS_%1%%"
-if "%R_STATE%"=="none" exit /b 0
-call :op %1
-call set "R_PREV=%%RC_%1%%"
-if "%R_PREV%"=="ok" goto restore_report_ok
-:restore_failed
-set /a FAILED+=1
->&2 echo FAILED      %OP_LABEL%: could not restore it
-exit /b 0
-:restore_report_ok
-if "%R_STATE%"=="absent" (
-	echo deleted     %OP_LABEL%: absent, as before apply
-	exit /b 0
-)
-call :query
-call :say "restored   " ""
-exit /b 0
-
-:remove_key
-set "R_KEY_ABSENT=0"
-for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%b|%%c"=="key|%1|absent" set "R_KEY_ABSENT=1"
-)
-if "%R_KEY_ABSENT%"=="0" exit /b 0
-call :key %1
-call :key_is_empty
-if "%KE%"=="gone" exit /b 0
-if "%KE%"=="error" goto remove_key_unread
-if "%KE%"=="empty" goto remove_key_now
-echo kept        key %K_LABEL%: apply created it, and it still holds a value or a subkey
-exit /b 0
-:remove_key_now
-%REG% delete "%K_PATH%" /f %K_VIEW% >nul 2>&1
-call :key_is_empty
-if "%KE%"=="error" goto remove_key_unread
-if not "%KE%"=="gone" goto remove_key_failed
-echo removed     key %K_LABEL%: apply created it and it holds nothing
-exit /b 0
-:remove_key_unread
-set /a FAILED+=1
->&2 echo FAILED      key %K_LABEL%: apply created it; reg.exe could not read it ^(it did not start or did not answer^): kept.
-exit /b 0
-:remove_key_failed
-set /a FAILED+=1
->&2 echo FAILED      key %K_LABEL%: apply created it and it holds nothing, but reg delete did not remove it.
-exit /b 0
-
-:consider
-set "BK=%BK_P%%1"
-if not exist "%BK%\" exit /b 0
-call :bk_read
-rem A backup folder the check failed (:acl_check) is passed over; what the
-rem check said is printed as FOR variables, never parsed or expanded.
-set "BK_NAME=%TLSGPO_ID%-%TLSGPO_VERSION%-%1"
-set "BK_UNTRUSTED=0"
-rem (if /i first: Wine's cmd refuses an if /i nested in another if.)
-if "%BK_CHECKED%"=="1" for /f "usebackq tokens=1-4,* delims=|" %%a in ("%W%\acl.out") do if /i "%%e"=="%BK_NAME%" if "%%a|%%b"=="bad|item" set "BK_UNTRUSTED=1"
-if "%BK_UNTRUSTED%"=="0" goto consider_trusted
-for /f "usebackq tokens=1-4,* delims=|" %%a in ("%W%\acl.out") do if /i "%%e"=="%BK_NAME%" if "%%a|%%b"=="bad|item" >&2 echo rollback.cmd: warning: not using "%BK%": someone other than SYSTEM and Administrators could have changed it ^("%%d": %%c^).
-if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
-exit /b 0
-:consider_trusted
-if "%BV_OK%"=="1" goto consider_usable
->&2 echo rollback.cmd: warning: not using "%BK%": %BV_WHY%.
-if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
-exit /b 0
-:consider_usable
-if "%BV_FOREIGN%"=="0" goto consider_own
-for /f "usebackq tokens=1,2 delims=|" %%a in ("%BK%\state.txt") do if "%%a"=="computer" >&2 echo rollback.cmd: warning: not using "%BK%": it was made on another computer ^(%%b^).
-if not defined BK_FOREIGN set "BK_FOREIGN=%BK%"
-exit /b 0
-:consider_own
-set "BK_OWN=1"
-if %1 GTR %BK_OWN_N% set "BK_OWN_N=%1"
-if "%BV_DONE%"=="1" exit /b 0
-if not defined BK_PICK_N set "BK_PICK_N=%1"
-if %1 LSS %BK_PICK_N% set "BK_PICK_N=%1"
-exit /b 0
-
-rem :store_trusted: errorlevel 1 (and RC 3) when ProgramData's backup
-rem folders could have been changed by someone other than SYSTEM and
-rem Administrators, or when that cannot be checked, or when there is no
-rem ProgramData\tlsgpo (nothing to restore; one made a moment later would
-rem not have been checked). A backup folder that fails is passed over
-rem (:consider). A /backupdir is trusted as given; LocalAppData is the
-rem user's own.
-:store_trusted
-set "BK_CHECKED=0"
-if "@HAS_HKCU@"=="1" exit /b 0
-if "%BACKUP_CUSTOM%"=="1" exit /b 0
-set "RC=3"
-if exist "%BACKUP_TOP%" goto store_trusted_check
->&2 echo rollback.cmd: no backup of policy %TLSGPO_ID%: "%BACKUP_TOP%" does not exist. Nothing was changed.
-exit /b 1
-:store_trusted_check
-call :acl_check
-if "%AC%"=="error" goto store_unchecked
-if not "%AC%"=="ok" goto store_refused
-set "RC=0"
-set "BK_CHECKED=1"
-exit /b 0
-:store_refused
-call :acl_say "rollback.cmd"
->&2 echo rollback.cmd: someone other than SYSTEM and Administrators could have put backups under
->&2 echo rollback.cmd: "%BACKUP_ROOT%": none is used, nothing was changed. Look at that folder first.
->&2 echo rollback.cmd: If you trust it, give it to Administrators ^(icacls FOLDER /setowner *S-1-5-32-544 /T, and
->&2 echo rollback.cmd: remove the other entries^) or name it with /backupdir. apply.cmd would move it aside.
-exit /b 1
-:store_unchecked
-call :acl_unchecked "rollback.cmd"
->&2 echo rollback.cmd: nothing was changed.
-exit /b 1
-
-:mark
-if "%1"=="%BK_PICK_N%" exit /b 0
-:mark_pick
-set "BK=%BK_P%%1"
-if not exist "%BK%\" exit /b 0
-call :bk_read
-if "%BV_DONE%"=="1" exit /b 0
-rem Unusable ones too, so that a rerun has nothing to do; not another
-rem computer's.
-if "%BV_OK%%BV_FOREIGN%"=="11" exit /b 0
-> "%BK%\restored.txt" echo restored by rollback.cmd from "%BK_PICK%"
-if "%BK_CHECKED%"=="1" "%SystemRoot%\System32\icacls.exe" "%BK%\restored.txt" /setowner *S-1-5-32-544 /Q >nul 2>&1
-exit /b 0
-
-@COMMON_TAIL@
 
 :main
 call :load_plan
@@ -391,3 +199,215 @@ set "RC=5"
 call :work_dir_done
 exit /b %RC%
 
+rem ---- rollback.cmd's own subroutines -----------------------------------
+
+:restore_again
+call set "R_PREV=%%RC_%1%%"
+if not "%R_PREV%"=="again" exit /b 0
+call :op %1
+goto restore_write
+
+:restore_value
+rem One pass over the backup, matched against this policy's own indexes
+rem and words, never %-expanded: RS_N and RT_N hold only what this script
+rem wrote; the data stays a FOR variable, the type must be one reg.exe names.
+call :op %1
+:restore_write
+set "RS_%1=none"
+set "RT_%1="
+for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="value|%1|absent" set "RS_%1=absent"
+	if "%%a|%%b|%%c"=="value|%1|present" set "RS_%1=bad"
+	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" set "RT_%1=%%t"
+	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%t /d "%%e" /f %OP_VIEW% >nul 2>&1
+)
+call set "R_STATE=%%RS_%1%%"
+call set "R_TYPE=%%RT_%1%%"
+if "%R_STATE%"=="bad" if defined R_TYPE set "RS_%1=present"
+if "%R_STATE%"=="absent" %REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
+exit /b 0
+
+rem :restore_check N: RC_N = ok, or again when value N does not read back
+rem as restored (RETRY=1); a second miss is "failed".
+:restore_check
+call set "R_STATE=%%RS_%1%%"
+if "%R_STATE%"=="none" exit /b 0
+if "%R_STATE%"=="bad" (
+	set "RC_%1=failed"
+	exit /b 0
+)
+call :op %1
+call :query
+call set "R_TYPE=%%RT_%1%%"
+set "R_OK=0"
+if "%R_STATE%"=="absent" if "%Q_STATE%"=="absent" set "R_OK=1"
+rem Present: reg.exe must show the recorded type and data again, word for
+rem word (FOR variables compared, never expanded).
+if "%R_STATE%"=="present" if "%Q_STATE%"=="present" call :restore_same %1
+if "%R_OK%"=="1" (
+	set "RC_%1=ok"
+	exit /b 0
+)
+call set "R_PREV=%%RC_%1%%"
+set "RC_%1=again"
+set "RETRY=1"
+if "%R_PREV%"=="again" set "RC_%1=failed"
+exit /b 0
+
+:restore_same
+for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do if "%%a|%%b|%%c"=="value|%1|present" for /f "usebackq tokens=1,2,*" %%p in ("%W%\k%OP_K%.out") do if /i "%%p|%%q|%%r"=="%OP_NAME%|%%d|%%e" set "R_OK=1"
+exit /b 0
+
+:restore_report
+call set "R_STATE=%%RS_%1%%"
+if "%R_STATE%"=="none" exit /b 0
+call :op %1
+call set "R_PREV=%%RC_%1%%"
+if "%R_PREV%"=="ok" goto restore_report_ok
+:restore_failed
+set /a FAILED+=1
+>&2 echo FAILED      %OP_LABEL%: could not restore it
+exit /b 0
+:restore_report_ok
+if "%R_STATE%"=="absent" (
+	echo deleted     %OP_LABEL%: absent, as before apply
+	exit /b 0
+)
+call :query
+call :say "restored   " ""
+exit /b 0
+
+:remove_key
+set "R_KEY_ABSENT=0"
+for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="key|%1|absent" set "R_KEY_ABSENT=1"
+)
+if "%R_KEY_ABSENT%"=="0" exit /b 0
+call :key %1
+call :key_is_empty
+if "%KE%"=="gone" exit /b 0
+if "%KE%"=="error" goto remove_key_unread
+if "%KE%"=="empty" goto remove_key_now
+echo kept        key %K_LABEL%: apply created it, and it still holds a value or a subkey
+exit /b 0
+:remove_key_now
+%REG% delete "%K_PATH%" /f %K_VIEW% >nul 2>&1
+call :key_is_empty
+if "%KE%"=="error" goto remove_key_unread
+if not "%KE%"=="gone" goto remove_key_failed
+echo removed     key %K_LABEL%: apply created it and it holds nothing
+exit /b 0
+:remove_key_unread
+set /a FAILED+=1
+>&2 echo FAILED      key %K_LABEL%: apply created it; reg.exe could not read it ^(it did not start or did not answer^): kept.
+exit /b 0
+:remove_key_failed
+set /a FAILED+=1
+>&2 echo FAILED      key %K_LABEL%: apply created it and it holds nothing, but reg delete did not remove it.
+exit /b 0
+
+rem :key_is_empty: KE about key K_*: "empty" when it exists and holds
+rem nothing (no value, a set (Default) included, and no subkey), "full" when
+rem it holds anything, "gone" when it does not exist, "error" when reg.exe
+rem could not tell. reg.exe lists the key's own name (only when it has
+rem values), its values indented, then its subkeys: any line but the key's
+rem own name means "full".
+:key_is_empty
+set "KE=error"
+%REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
+set "KE_RC=%errorlevel%"
+if "%KE_RC%"=="1" for %%f in ("%W%\k.out" "%W%\k.err") do if %%~zf GTR 0 set "KE=gone"
+if not "%KE_RC%"=="0" exit /b 0
+set "KE_LINES=0"
+set "KE_SELF=0"
+for /f "usebackq delims=" %%l in ("%W%\k.out") do (
+	set /a KE_LINES+=1
+	if /i "%%l"=="%K_FULL%" set /a KE_SELF+=1
+)
+set "KE=full"
+if "%KE_LINES%"=="%KE_SELF%" set "KE=empty"
+exit /b 0
+
+@COMMON@
+
+:consider
+set "BK=%BK_P%%1"
+if not exist "%BK%\" exit /b 0
+call :bk_read
+rem A backup folder the check failed (:acl_check) is passed over; what the
+rem check said is printed as FOR variables, never parsed or expanded.
+set "BK_NAME=%TLSGPO_ID%-%TLSGPO_VERSION%-%1"
+set "BK_UNTRUSTED=0"
+rem (if /i first: Wine's cmd refuses an if /i nested in another if.)
+if "%BK_CHECKED%"=="1" for /f "usebackq tokens=1-4,* delims=|" %%a in ("%W%\acl.out") do if /i "%%e"=="%BK_NAME%" if "%%a|%%b"=="bad|item" set "BK_UNTRUSTED=1"
+if "%BK_UNTRUSTED%"=="0" goto consider_trusted
+for /f "usebackq tokens=1-4,* delims=|" %%a in ("%W%\acl.out") do if /i "%%e"=="%BK_NAME%" if "%%a|%%b"=="bad|item" >&2 echo rollback.cmd: warning: not using "%BK%": someone other than SYSTEM and Administrators could have changed it ^("%%d": %%c^).
+if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
+exit /b 0
+:consider_trusted
+if "%BV_OK%"=="1" goto consider_usable
+>&2 echo rollback.cmd: warning: not using "%BK%": %BV_WHY%.
+if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
+exit /b 0
+:consider_usable
+if "%BV_FOREIGN%"=="0" goto consider_own
+for /f "usebackq tokens=1,2 delims=|" %%a in ("%BK%\state.txt") do if "%%a"=="computer" >&2 echo rollback.cmd: warning: not using "%BK%": it was made on another computer ^(%%b^).
+if not defined BK_FOREIGN set "BK_FOREIGN=%BK%"
+exit /b 0
+:consider_own
+set "BK_OWN=1"
+if %1 GTR %BK_OWN_N% set "BK_OWN_N=%1"
+if "%BV_DONE%"=="1" exit /b 0
+if not defined BK_PICK_N set "BK_PICK_N=%1"
+if %1 LSS %BK_PICK_N% set "BK_PICK_N=%1"
+exit /b 0
+
+:mark
+if "%1"=="%BK_PICK_N%" exit /b 0
+:mark_pick
+set "BK=%BK_P%%1"
+if not exist "%BK%\" exit /b 0
+call :bk_read
+if "%BV_DONE%"=="1" exit /b 0
+rem Unusable ones too, so that a rerun has nothing to do; not another
+rem computer's.
+if "%BV_OK%%BV_FOREIGN%"=="11" exit /b 0
+> "%BK%\restored.txt" echo restored by rollback.cmd from "%BK_PICK%"
+if "%BK_CHECKED%"=="1" "%SystemRoot%\System32\icacls.exe" "%BK%\restored.txt" /setowner *S-1-5-32-544 /Q >nul 2>&1
+exit /b 0
+
+rem :store_trusted: errorlevel 1 (and RC 3) when ProgramData's backup
+rem folders could have been changed by someone other than SYSTEM and
+rem Administrators, or when that cannot be checked, or when there is no
+rem ProgramData\tlsgpo (nothing to restore; one made a moment later would
+rem not have been checked). A backup folder that fails is passed over
+rem (:consider). A /backupdir is trusted as given; LocalAppData is the
+rem user's own.
+:store_trusted
+set "BK_CHECKED=0"
+if "@HAS_HKCU@"=="1" exit /b 0
+if "%BACKUP_CUSTOM%"=="1" exit /b 0
+set "RC=3"
+if exist "%BACKUP_TOP%" goto store_trusted_check
+>&2 echo rollback.cmd: no backup of policy %TLSGPO_ID%: "%BACKUP_TOP%" does not exist. Nothing was changed.
+exit /b 1
+:store_trusted_check
+call :acl_check
+if "%AC%"=="error" goto store_unchecked
+if not "%AC%"=="ok" goto store_refused
+set "RC=0"
+set "BK_CHECKED=1"
+exit /b 0
+:store_refused
+call :acl_say "rollback.cmd"
+>&2 echo rollback.cmd: someone other than SYSTEM and Administrators could have put backups under
+>&2 echo rollback.cmd: "%BACKUP_ROOT%": none is used, nothing was changed. Look at that folder first.
+>&2 echo rollback.cmd: If you trust it, give it to Administrators ^(icacls FOLDER /setowner *S-1-5-32-544 /T, and
+>&2 echo rollback.cmd: remove the other entries^) or name it with /backupdir. apply.cmd would move it aside.
+exit /b 1
+:store_unchecked
+call :acl_unchecked "rollback.cmd"
+>&2 echo rollback.cmd: nothing was changed.
+exit /b 1
+
+@COMMON_TAIL@

@@ -70,6 +70,34 @@ cmd_label_rule() {
 		}
 		END { for (u in use) if (!(u in def)) print FILENAME ":" use[u] ": no label :" u }' FILENAME="$1"
 }
+# Labels in call order: cmd looks for a label from the next line on and
+# wraps to the top only at the end, reading every line on the way (Wine's
+# cmd slowly). A CALL must find its label below it (key_denied's call of
+# :read_key, for a key's parent, once, is the one exception) and a GOTO
+# back is a loop of at most 40 lines. Prints what breaks it.
+cmd_order_rule() {
+	tr -d '\r' < "$1" > "$WORK/order.cmd"
+	awk '
+		NR == FNR { if (/^:[A-Za-z_][A-Za-z0-9_]*/) def[tolower(substr($1, 2))] = FNR; next }
+		/^[ \t]*rem / { next }
+		/^:[A-Za-z_][A-Za-z0-9_]*/ { cur = tolower(substr($1, 2)) }
+		{
+			line = $0
+			while (match(line, /(call :|goto :?)[A-Za-z_][A-Za-z0-9_]*/)) {
+				t = substr(line, RSTART, RLENGTH); k = (t ~ /^call/) ? "call" : "goto"
+				sub(/^(call :|goto :?)/, "", t); t = tolower(t)
+				line = substr(line, RSTART + RLENGTH)
+				if (t == "eof" || !(t in def) || def[t] > FNR) continue
+				if (k == "call" && t == "read_key" && cur ~ /^key_denied/) continue
+				if (k == "goto" && FNR - def[t] <= 40) continue
+				print f ":" FNR ": " k " :" t " goes back (from :" cur ")"
+			}
+		}' f="$1" "$WORK/order.cmd" "$WORK/order.cmd"
+}
+printf '@echo off\r\ncall :one\r\nexit /b 0\r\n:two\r\nexit /b 0\r\n:one\r\ncall :two\r\ngoto one\r\n' > "$WORK/order.bad.cmd"
+check_eq "the .cmd order rule flags a CALL back, and not a short GOTO loop" \
+	"$(cmd_order_rule "$WORK/order.bad.cmd" | sed 's/^[^:]*://')" "7: call :two goes back (from :one)"
+
 printf '@echo off\r\ncall :there\r\ngoto gone\r\ngoto :eof\r\n:there\r\nexit /b 0\r\n' > "$WORK/labels.cmd"
 check_eq "the .cmd label rule flags a goto to a label that is not there, and only that" \
 	"$(cmd_label_rule "$WORK/labels.cmd" | sed 's/.*: //')" "no label :gone"
@@ -98,6 +126,7 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 		check_eq "$id: $s.cmd sets the plan's operations" "$(cmd_ops "$pkg/scripts/$s.cmd")" "$want"
 		check_eq "$id: $s.cmd names the registry view in every reg.exe call" "$(cmd_view_rule "$pkg/scripts/$s.cmd")" ""
 		check_eq "$id: $s.cmd defines every label it calls or jumps to" "$(cmd_label_rule "$pkg/scripts/$s.cmd")" ""
+		check_eq "$id: $s.cmd calls no label above the call (Wine reads the whole file for one)" "$(cmd_order_rule "$pkg/scripts/$s.cmd")" ""
 		check "$id: $s.cmd is ASCII with CRLF line ends" bash -c "! LC_ALL=C grep -q '[^ -~'$'\t\r'']' '$pkg/scripts/$s.cmd' && [ \$(grep -c \$'\\r\$' '$pkg/scripts/$s.cmd') = \$(wc -l < '$pkg/scripts/$s.cmd') ]"
 	done
 

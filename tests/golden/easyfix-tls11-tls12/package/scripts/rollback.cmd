@@ -50,637 +50,6 @@ set "BACKUP_CUSTOM=0"
 set "SIGNAL_RESTART=0"
 set "W="
 set "RC=0"
-goto main
-
-rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: the subroutines
-rem called once per value come first (cmd finds a label by reading the file)
-rem
-rem Rules these scripts keep, for every Windows of os.c and Wine alike:
-rem  - every reg.exe call names its registry view (/reg:64 or /reg:32), so
-rem    that a 32-bit host (Intune Win32 apps, ConfigMgr) reads and writes
-rem    the same keys as a 64-bit one;
-rem  - reg.exe's answers go to files in a folder of this run's own (W) and
-rem    are told apart by exit code: 0 found, 1 with a message missing,
-rem    anything else "could not read" (it did not start, or crashed);
-rem  - data read from the registry or a backup is only ever handled as a
-rem    FOR variable: never %-expanded, never passed to CALL.
-
-rem :op N / :key N: operation N / plan key N as OP_* / K_* variables.
-:op
-call set "OP_ROW=%%OP_%1%%"
-for /f "tokens=1-7 delims=|" %%a in ("%OP_ROW%") do (
-	set "OP_KEY=%%a"
-	set "OP_VIEW=%%b"
-	set "OP_NAME=%%c"
-	set "OP_TYPE=%%d"
-	set "OP_DATA=%%e"
-	set "OP_K=%%f"
-	set "OP_LABEL=%%g"
-)
-exit /b 0
-:key
-call set "K_ROW=%%K_%1%%"
-for /f "tokens=1-7 delims=|" %%a in ("%K_ROW%") do (
-	set "K_PATH=%%a"
-	set "K_VIEW=%%b"
-	set "K_HOLDS=%%c"
-	set "K_FULL=%%d"
-	set "K_LABEL=%%e"
-	set "K_PARENT=%%f"
-	set "K_PPATH=%%g"
-)
-exit /b 0
-
-rem :read_key N: reg query of plan key N (its values and subkeys) into
-rem %W%\kN.out; KR_N (and KR_NOW) = present, absent, or error when reg.exe
-rem could not tell. Exit 1 with a message is "absent" unless the parent
-rem lists the key (:key_denied); any other failure is "error", never
-rem "absent".
-:read_key
-call :key %1
-:read_key_now
-%REG% query "%K_PATH%" %K_VIEW% >"%W%\k%1.out" 2>"%W%\k%1.err"
-set "KR_RC=%errorlevel%"
-set "KR_%1=error"
-if "%KR_RC%"=="0" set "KR_%1=present"
-rem reg.exe says why when the key does not exist (Windows on stderr, Wine
-rem on stdout); a reg.exe that did not run says nothing.
-if "%KR_RC%"=="1" for %%f in ("%W%\k%1.out" "%W%\k%1.err") do if %%~zf GTR 0 set "KR_%1=absent"
-call set "KR_NOW=%%KR_%1%%"
-if "%KR_NOW%"=="absent" call :key_denied %1
-call set "KR_NOW=%%KR_%1%%"
-exit /b 0
-
-rem :key_denied N: reg.exe exits 1 for a key that is not there and for one
-rem it may not read alike, and says which only in the UI's language. A key
-rem its parent lists is there: KR_N = error. The parent is a plan key, read
-rem now if it was not (K_PARENT), or one every Windows has (K_PPATH).
-:key_denied
-call :key %1
-if "%K_PARENT%"=="0" goto key_denied_root
-call set "KD_STATE=%%KR_%K_PARENT%%%"
-if not defined KD_STATE call :read_key %K_PARENT%
-call :key %1
-call set "KD_STATE=%%KR_%K_PARENT%%%"
-if "%KD_STATE%"=="absent" exit /b 0
-if not "%KD_STATE%"=="present" goto key_denied_error
-set "KD_OUT=%W%\k%K_PARENT%.out"
-goto key_denied_look
-:key_denied_root
-%REG% query "%K_PPATH%" %K_VIEW% >"%W%\kp%1.out" 2>nul
-if not "%errorlevel%"=="0" goto key_denied_error
-set "KD_OUT=%W%\kp%1.out"
-:key_denied_look
-for /f "usebackq delims=" %%l in ("%KD_OUT%") do if /i "%%l"=="%K_FULL%" set "KR_%1=error"
-exit /b 0
-:key_denied_error
-set "KR_%1=error"
-exit /b 0
-
-rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
-rem KR_ERRORS counts the ones reg.exe could not read.
-:read_keys
-set "KR_ERRORS=0"
-for /l %%k in (1,1,%KEY_COUNT%) do call :read_keys_one %%k %1
-exit /b 0
-:read_keys_one
-call :key %1
-if not "%2"=="1" if not "%K_HOLDS%"=="1" exit /b 0
-call :read_key_now %1
-if "%KR_NOW%"=="error" set /a KR_ERRORS+=1
-exit /b 0
-
-rem :query: Q_STATE, Q_TYPE and Q_DATA of the value of operation OP_*, from
-rem its key as :read_key last read it, and Q_SAME=1 when it is what the
-rem operation sets. Q_STATE is present, absent, error (reg.exe could not
-rem tell) or other: a type reg.exe has no switch for (REG_LINK,
-rem REG_DWORD_BIG_ENDIAN...), which these scripts can neither back up nor
-rem restore. Q_TYPE is always a word from the lists below; Q_DATA is set only
-rem for a REG_DWORD line of exactly three words (a value named
-rem "Enabled REG_DWORD" is not "Enabled"), so it is reg.exe's 0x number.
-rem REG_NONE is "other" too: reg.exe shows its data as hex, and reg add
-rem /t REG_NONE /d would store that text, not the bytes.
-:query
-set "Q_TYPE="
-set "Q_DATA="
-set "Q_SAME=0"
-call set "Q_STATE=%%KR_%OP_K%%%"
-if not "%Q_STATE%"=="present" exit /b 0
-set "Q_STATE=absent"
-for /f "usebackq tokens=1-3,*" %%a in ("%W%\k%OP_K%.out") do (
-	if /i "%%a"=="%OP_NAME%" for %%t in (REG_NONE REG_DWORD_BIG_ENDIAN REG_LINK REG_RESOURCE_LIST REG_FULL_RESOURCE_DESCRIPTOR REG_RESOURCE_REQUIREMENTS_LIST) do if /i "%%b"=="%%t" set "Q_OTHER=%%t"
-	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_QWORD REG_BINARY) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
-	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_TYPE=REG_DWORD"
-)
-if defined Q_TYPE goto query_typed
-if not defined Q_OTHER exit /b 0
-set "Q_STATE=other"
-set "Q_TYPE=%Q_OTHER%"
-set "Q_OTHER="
-exit /b 0
-:query_typed
-set "Q_OTHER="
-set "Q_STATE=present"
-if /i not "%Q_TYPE%"=="REG_DWORD" exit /b 0
-for /f "usebackq tokens=1-4" %%a in ("%W%\k%OP_K%.out") do (
-	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_DATA=%%c"
-)
-if not defined Q_DATA exit /b 0
-if /i not "%OP_TYPE%"=="REG_DWORD" exit /b 0
-set /a "SAME_A=%Q_DATA%" >nul 2>&1
-set /a "SAME_B=%OP_DATA%"
-if "%SAME_A%"=="%SAME_B%" set "Q_SAME=1"
-exit /b 0
-
-rem :say WORD SUFFIX: prints "WORD LABEL: VALUE SUFFIX", VALUE being the
-rem value :query read: absent, REG_DWORD 0x00000000, or another type with its
-rem data as reg.exe printed it (a FOR variable: never parsed or expanded).
-:say
-if "%Q_STATE%"=="present" goto say_present
-if "%Q_STATE%"=="other" (
-	echo %~1 %OP_LABEL%: %Q_TYPE%%~2
-	exit /b 0
-)
-echo %~1 %OP_LABEL%: absent%~2
-exit /b 0
-:say_present
-if not defined Q_DATA goto say_other
-call :hex8
-echo %~1 %OP_LABEL%: REG_DWORD %Q_HEX%%~2
-exit /b 0
-:say_other
-for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
-	if /i "%%a|%%b"=="%OP_NAME%|%Q_TYPE%" echo %~1 %OP_LABEL%: %%b %%c%~2
-)
-exit /b 0
-
-rem :hex8: Q_HEX, the queried REG_DWORD as 0x00000000 (the form tlsgpo and
-rem the PowerShell scripts print): one arithmetic line, one lookup line.
-:hex8
-set /a "HX_N=%Q_DATA%" >nul 2>&1
-set "HX=0123456789ABCDEF"
-set /a "D7=(HX_N>>28)&15, D6=(HX_N>>24)&15, D5=(HX_N>>20)&15, D4=(HX_N>>16)&15, D3=(HX_N>>12)&15, D2=(HX_N>>8)&15, D1=(HX_N>>4)&15, D0=HX_N&15"
-call set "Q_HEX=0x%%HX:~%D7%,1%%%%HX:~%D6%,1%%%%HX:~%D5%,1%%%%HX:~%D4%,1%%%%HX:~%D3%,1%%%%HX:~%D2%,1%%%%HX:~%D1%,1%%%%HX:~%D0%,1%%"
-exit /b 0
-
-
-rem ---- rollback.cmd's own subroutines -----------------------------------
-
-:restore_value
-rem One pass over the backup, matched against this policy's own indexes
-rem and words, never %-expanded: RS_N and RT_N hold only what this script
-rem wrote; the data stays a FOR variable, the type must be one reg.exe names.
-call :op %1
-:restore_write
-set "RS_%1=none"
-set "RT_%1="
-for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%b|%%c"=="value|%1|absent" set "RS_%1=absent"
-	if "%%a|%%b|%%c"=="value|%1|present" set "RS_%1=bad"
-	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" set "RT_%1=%%t"
-	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%t /d "%%e" /f %OP_VIEW% >nul 2>&1
-)
-call set "R_STATE=%%RS_%1%%"
-call set "R_TYPE=%%RT_%1%%"
-if "%R_STATE%"=="bad" if defined R_TYPE set "RS_%1=present"
-if "%R_STATE%"=="absent" %REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
-exit /b 0
-
-rem :restore_check N: RC_N = ok, or again when value N does not read back
-rem as restored (RETRY=1); a second miss is "failed".
-:restore_check
-call set "R_STATE=%%RS_%1%%"
-if "%R_STATE%"=="none" exit /b 0
-if "%R_STATE%"=="bad" (
-	set "RC_%1=failed"
-	exit /b 0
-)
-call :op %1
-call :query
-call set "R_TYPE=%%RT_%1%%"
-set "R_OK=0"
-if "%R_STATE%"=="absent" if "%Q_STATE%"=="absent" set "R_OK=1"
-rem Present: reg.exe must show the recorded type and data again, word for
-rem word (FOR variables compared, never expanded).
-if "%R_STATE%"=="present" if "%Q_STATE%"=="present" call :restore_same %1
-if "%R_OK%"=="1" (
-	set "RC_%1=ok"
-	exit /b 0
-)
-call set "R_PREV=%%RC_%1%%"
-set "RC_%1=again"
-set "RETRY=1"
-if "%R_PREV%"=="again" set "RC_%1=failed"
-exit /b 0
-
-:restore_same
-for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do if "%%a|%%b|%%c"=="value|%1|present" for /f "usebackq tokens=1,2,*" %%p in ("%W%\k%OP_K%.out") do if /i "%%p|%%q|%%r"=="%OP_NAME%|%%d|%%e" set "R_OK=1"
-exit /b 0
-
-:restore_again
-call set "R_PREV=%%RC_%1%%"
-if not "%R_PREV%"=="again" exit /b 0
-call :op %1
-goto restore_write
-
-:restore_report
-call set "R_STATE=%%RS_%1%%"
-if "%R_STATE%"=="none" exit /b 0
-call :op %1
-call set "R_PREV=%%RC_%1%%"
-if "%R_PREV%"=="ok" goto restore_report_ok
-:restore_failed
-set /a FAILED+=1
->&2 echo FAILED      %OP_LABEL%: could not restore it
-exit /b 0
-:restore_report_ok
-if "%R_STATE%"=="absent" (
-	echo deleted     %OP_LABEL%: absent, as before apply
-	exit /b 0
-)
-call :query
-call :say "restored   " ""
-exit /b 0
-
-:remove_key
-set "R_KEY_ABSENT=0"
-for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a|%%b|%%c"=="key|%1|absent" set "R_KEY_ABSENT=1"
-)
-if "%R_KEY_ABSENT%"=="0" exit /b 0
-call :key %1
-call :key_is_empty
-if "%KE%"=="gone" exit /b 0
-if "%KE%"=="error" goto remove_key_unread
-if "%KE%"=="empty" goto remove_key_now
-echo kept        key %K_LABEL%: apply created it, and it still holds a value or a subkey
-exit /b 0
-:remove_key_now
-%REG% delete "%K_PATH%" /f %K_VIEW% >nul 2>&1
-call :key_is_empty
-if "%KE%"=="error" goto remove_key_unread
-if not "%KE%"=="gone" goto remove_key_failed
-echo removed     key %K_LABEL%: apply created it and it holds nothing
-exit /b 0
-:remove_key_unread
-set /a FAILED+=1
->&2 echo FAILED      key %K_LABEL%: apply created it; reg.exe could not read it ^(it did not start or did not answer^): kept.
-exit /b 0
-:remove_key_failed
-set /a FAILED+=1
->&2 echo FAILED      key %K_LABEL%: apply created it and it holds nothing, but reg delete did not remove it.
-exit /b 0
-
-:consider
-set "BK=%BK_P%%1"
-if not exist "%BK%\" exit /b 0
-call :bk_read
-rem A backup folder the check failed (:acl_check) is passed over; what the
-rem check said is printed as FOR variables, never parsed or expanded.
-set "BK_NAME=%TLSGPO_ID%-%TLSGPO_VERSION%-%1"
-set "BK_UNTRUSTED=0"
-rem (if /i first: Wine's cmd refuses an if /i nested in another if.)
-if "%BK_CHECKED%"=="1" for /f "usebackq tokens=1-4,* delims=|" %%a in ("%W%\acl.out") do if /i "%%e"=="%BK_NAME%" if "%%a|%%b"=="bad|item" set "BK_UNTRUSTED=1"
-if "%BK_UNTRUSTED%"=="0" goto consider_trusted
-for /f "usebackq tokens=1-4,* delims=|" %%a in ("%W%\acl.out") do if /i "%%e"=="%BK_NAME%" if "%%a|%%b"=="bad|item" >&2 echo rollback.cmd: warning: not using "%BK%": someone other than SYSTEM and Administrators could have changed it ^("%%d": %%c^).
-if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
-exit /b 0
-:consider_trusted
-if "%BV_OK%"=="1" goto consider_usable
->&2 echo rollback.cmd: warning: not using "%BK%": %BV_WHY%.
-if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
-exit /b 0
-:consider_usable
-if "%BV_FOREIGN%"=="0" goto consider_own
-for /f "usebackq tokens=1,2 delims=|" %%a in ("%BK%\state.txt") do if "%%a"=="computer" >&2 echo rollback.cmd: warning: not using "%BK%": it was made on another computer ^(%%b^).
-if not defined BK_FOREIGN set "BK_FOREIGN=%BK%"
-exit /b 0
-:consider_own
-set "BK_OWN=1"
-if %1 GTR %BK_OWN_N% set "BK_OWN_N=%1"
-if "%BV_DONE%"=="1" exit /b 0
-if not defined BK_PICK_N set "BK_PICK_N=%1"
-if %1 LSS %BK_PICK_N% set "BK_PICK_N=%1"
-exit /b 0
-
-rem :store_trusted: errorlevel 1 (and RC 3) when ProgramData's backup
-rem folders could have been changed by someone other than SYSTEM and
-rem Administrators, or when that cannot be checked, or when there is no
-rem ProgramData\tlsgpo (nothing to restore; one made a moment later would
-rem not have been checked). A backup folder that fails is passed over
-rem (:consider). A /backupdir is trusted as given; LocalAppData is the
-rem user's own.
-:store_trusted
-set "BK_CHECKED=0"
-if "0"=="1" exit /b 0
-if "%BACKUP_CUSTOM%"=="1" exit /b 0
-set "RC=3"
-if exist "%BACKUP_TOP%" goto store_trusted_check
->&2 echo rollback.cmd: no backup of policy %TLSGPO_ID%: "%BACKUP_TOP%" does not exist. Nothing was changed.
-exit /b 1
-:store_trusted_check
-call :acl_check
-if "%AC%"=="error" goto store_unchecked
-if not "%AC%"=="ok" goto store_refused
-set "RC=0"
-set "BK_CHECKED=1"
-exit /b 0
-:store_refused
-call :acl_say "rollback.cmd"
->&2 echo rollback.cmd: someone other than SYSTEM and Administrators could have put backups under
->&2 echo rollback.cmd: "%BACKUP_ROOT%": none is used, nothing was changed. Look at that folder first.
->&2 echo rollback.cmd: If you trust it, give it to Administrators ^(icacls FOLDER /setowner *S-1-5-32-544 /T, and
->&2 echo rollback.cmd: remove the other entries^) or name it with /backupdir. apply.cmd would move it aside.
-exit /b 1
-:store_unchecked
-call :acl_unchecked "rollback.cmd"
->&2 echo rollback.cmd: nothing was changed.
-exit /b 1
-
-:mark
-if "%1"=="%BK_PICK_N%" exit /b 0
-:mark_pick
-set "BK=%BK_P%%1"
-if not exist "%BK%\" exit /b 0
-call :bk_read
-if "%BV_DONE%"=="1" exit /b 0
-rem Unusable ones too, so that a rerun has nothing to do; not another
-rem computer's.
-if "%BV_OK%%BV_FOREIGN%"=="11" exit /b 0
-> "%BK%\restored.txt" echo restored by rollback.cmd from "%BK_PICK%"
-if "%BK_CHECKED%"=="1" "%SystemRoot%\System32\icacls.exe" "%BK%\restored.txt" /setowner *S-1-5-32-544 /Q >nul 2>&1
-exit /b 0
-
-rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: called once a run
-
-rem :work_dir: W, a new folder of this run's own under %TEMP% (mkdir is
-rem atomic: a name another run holds is skipped). errorlevel 1 when none
-rem can be made.
-:work_dir
-set "W="
-set "W_BASE=%TEMP%"
-if not defined W_BASE set "W_BASE=%SystemRoot%\Temp"
-set "W_TRY=0"
-:work_dir_next
-set /a W_TRY+=1
-if %W_TRY% GTR 20 exit /b 1
-set "W_NEW=%W_BASE%\tlsgpo-%RANDOM%-%RANDOM%"
-mkdir "%W_NEW%" >nul 2>&1
-if errorlevel 1 goto work_dir_next
-set "W=%W_NEW%"
-exit /b 0
-
-:work_dir_done
-if defined W rd /s /q "%W%" >nul 2>&1
-set "W="
-exit /b 0
-
-rem :key_is_empty: KE about key K_*: "empty" when it exists and holds
-rem nothing (no value, a set (Default) included, and no subkey), "full" when
-rem it holds anything, "gone" when it does not exist, "error" when reg.exe
-rem could not tell. reg.exe lists the key's own name (only when it has
-rem values), its values indented, then its subkeys: any line but the key's
-rem own name means "full".
-:key_is_empty
-set "KE=error"
-%REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
-set "KE_RC=%errorlevel%"
-if "%KE_RC%"=="1" for %%f in ("%W%\k.out" "%W%\k.err") do if %%~zf GTR 0 set "KE=gone"
-if not "%KE_RC%"=="0" exit /b 0
-set "KE_LINES=0"
-set "KE_SELF=0"
-for /f "usebackq delims=" %%l in ("%W%\k.out") do (
-	set /a KE_LINES+=1
-	if /i "%%l"=="%K_FULL%" set /a KE_SELF+=1
-)
-set "KE=full"
-if "%KE_LINES%"=="%KE_SELF%" set "KE=empty"
-exit /b 0
-
-rem :elevated: errorlevel 0 when this process is elevated (an administrator
-rem or SYSTEM). fltmc.exe answers only an elevated caller and needs no
-rem service; net session needs the Server service, often disabled.
-:elevated
-"%SystemRoot%\System32\fltmc.exe" >nul 2>&1
-if not "%errorlevel%"=="0" exit /b 1
-exit /b 0
-
-rem :is_system: errorlevel 0 when running as Local System, whose HKCU is
-rem not any user's (Windows names SYSTEM's user COMPUTERNAME$).
-:is_system
-if /i "%USERNAME%"=="%COMPUTERNAME%$" exit /b 0
-if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
-exit /b 1
-
-rem :acl_check: AC = ok; top when ProgramData\tlsgpo, below when this
-rem policy's folder in it is a link, not a folder, owned by someone other
-rem than SYSTEM or Administrators, or gives anyone else more than read and
-rem execute (ProgramData lets every user create folders: one made first
-rem could hold a planted backup that SYSTEM would restore); error when
-rem powershell.exe did not run the check to its end (missing or blocked;
-rem :acl_unchecked says so). A backup folder in it that
-rem fails is named on a "bad|item" line. icacls cannot show an owner;
-rem Get-Acl can, by SID on any language, in Constrained Language mode too.
-rem The check is the same text as in the .ps1 scripts; its answer
-rem (check|tlsgpo, bad|WHERE|WHY|PATH[|FOLDER], end|N) is in %W%\acl.out.
-:acl_check
-set "AC=error"
-set "AC_END=0"
-set "AC_TOP=0"
-set "AC_BELOW=0"
-set "TLSGPO_ACL_TOP=%BACKUP_TOP%"
-set "TLSGPO_ACL_ROOT=%BACKUP_ROOT%"
-"%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe" -NoLogo -NoProfile -NonInteractive -Command "& { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; $names = @{ BU = 'Users'; AU = 'Authenticated Users'; WD = 'Everyone'; IU = 'INTERACTIVE'; CO = 'CREATOR OWNER'; OW = 'OWNER RIGHTS'; AN = 'ANONYMOUS LOGON'; BG = 'Guests'; DU = 'Domain Users' }; $name = { param([string] $sid) if ($names[$sid]) { return ($names[$sid] + ' (' + $sid + ')') }; return $sid }; $rule = { param([string] $s) if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + (& $name $owner) + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ((& $name $f[5]) + ' may change it (access ' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { param([string] $p, [bool] $folder) try { $it = Get-Item -Path (& $lit $p) -Force } catch { if (Test-Path -Path (& $lit $p)) { return ('it cannot be read (' + $_.Exception.Message + ')') }; return $null }; if ([string]$it.Attributes -match 'ReparsePoint') { return 'it is a link (a junction or symbolic link), not a folder of its own' }; if ($folder -and -not $it.PSIsContainer) { return 'it is a file, not a folder' }; try { $sd = [string](Get-Acl -Path (& $lit $p)).Sddl } catch { if (Test-Path -Path (& $lit $p)) { return ('its security descriptor cannot be read (' + $_.Exception.Message + ')') }; return $null }; & $rule $sd }; $tidy = { [string]$args[0] -replace '[|\r\n]', '/' }; 'check|tlsgpo'; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = & $one $i $true; if ($why) { return @(('bad|' + $at + '|' + (& $tidy $why) + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root) -PathType Container) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $why = & $one $i $false; if ($null -eq $why) { continue }; $n++; if ($why) { 'bad|item|' + (& $tidy $why) + '|' + $i + '|' + ($i.Substring($root.Length).TrimStart('\', '/') -split '[\\/]')[0] } } }; 'end|' + $n } $env:TLSGPO_ACL_TOP $env:TLSGPO_ACL_ROOT" <nul >"%W%\acl.out" 2>"%W%\acl.err"
-for /f "usebackq tokens=1,2 delims=|" %%a in ("%W%\acl.out") do (
-	if "%%a"=="end" set "AC_END=1"
-	if "%%a|%%b"=="bad|top" set "AC_TOP=1"
-	if "%%a|%%b"=="bad|below" set "AC_BELOW=1"
-)
-if "%AC_END%"=="0" exit /b 0
-set "AC=ok"
-if "%AC_BELOW%"=="1" set "AC=below"
-if "%AC_TOP%"=="1" set "AC=top"
-exit /b 0
-
-rem :acl_say WHO: what the check found of the top folders, as "WHO: "PATH":
-rem WHY." on stderr (FOR variables: never parsed or expanded).
-:acl_say
-for /f "usebackq tokens=1-4 delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" if not "%%b"=="item" >&2 echo %~1: "%%d": %%c.
-exit /b 0
-
-rem :acl_unchecked WHO: powershell.exe did not answer: why, as far as known.
-:acl_unchecked
->&2 echo %~1: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
->&2 echo %~1: ^(icacls cannot show an owner; the .cmd scripts need Windows PowerShell 2.0 or later
->&2 echo %~1: for ProgramData's backup folder, or /backupdir naming one only administrators may change^).
-rem The first line it wrote to stderr, if any: read by set /p, printed by
-rem delayed expansion, whose result cmd does not parse again.
-set "AC_SAID="
-set /p AC_SAID=<"%W%\acl.err"
-if not defined AC_SAID exit /b 0
-setlocal EnableDelayedExpansion
->&2 echo %~1: powershell.exe said: !AC_SAID!
-endlocal
-exit /b 0
-
-rem :list_backups: %W%\bk.txt lists the numbers N of the folders "BK_P N"
-rem (BK_P: a backup's path without its number), one a line, in no order;
-rem BK_MAX is the highest (0: none). N is 1 to 999999999 without leading
-rem zeros, as apply.ps1 writes it; other names are not backups.
-:list_backups
-set "BK_MAX=0"
-set "BK_P=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-"
-type nul > "%W%\bk.txt"
-if not exist "%BACKUP_ROOT%\" exit /b 0
-for /f "delims=" %%d in ('dir /b /ad "%BK_P%*" 2^>nul') do (
-	set "BK_NAME=%%d"
-	call :list_one
-)
-exit /b 0
-:list_one
-call set "BK_NUM=%%BK_NAME:*%TLSGPO_ID%-%TLSGPO_VERSION%-=%%"
-if not defined BK_NUM exit /b 0
-rem Digits only: each removed in turn (the leading # keeps the variable
-rem defined; an undefined one in that syntax expands to its own text).
-set "BK_T=#%BK_NUM%"
-for %%c in (0 1 2 3 4 5 6 7 8 9) do call set "BK_T=%%BK_T:%%c=%%"
-if not "%BK_T%"=="#" exit /b 0
-if "%BK_NUM:~0,1%"=="0" exit /b 0
-rem At most 9 digits (padded: Wine's cmd reads past a short string's end).
-set "BK_T=%BK_NUM%##########"
-if not "%BK_T:~9,1%"=="#" exit /b 0
->> "%W%\bk.txt" echo %BK_NUM%
-if %BK_NUM% GTR %BK_MAX% set "BK_MAX=%BK_NUM%"
-exit /b 0
-
-rem :hklm_value KEY NAME: HV = value NAME of KEY (HKLM\..., 64-bit view) as
-rem reg.exe shows it (0x0, text), undefined when absent; HV_RC = reg.exe's
-rem exit code (0 read, 1 absent, anything else: it did not answer).
-:hklm_value
-set "HV="
-%REG% query "%~1" /v %2 /reg:64 >"%W%\hv.out" 2>nul
-set "HV_RC=%errorlevel%"
-if not "%HV_RC%"=="0" exit /b 0
-for /f "usebackq tokens=1,2,*" %%a in ("%W%\hv.out") do if /i "%%a"=="%~2" set "HV=%%c"
-exit /b 0
-
-rem :os_build: OS_BUILD, this Windows' CurrentBuildNumber (64-bit view), or
-rem undefined when reg.exe could not read it.
-:os_build
-set "OS_BUILD="
-call :hklm_value "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" CurrentBuildNumber
-if defined HV set /a "OS_BUILD=%HV%" >nul 2>&1
-exit /b 0
-
-rem :machine_id: MACHINE_ID, this computer's MachineGuid (64-bit view; a
-rem rename keeps it), or empty when it cannot be read or is not a GUID.
-:machine_id
-set "MACHINE_ID="
-%REG% query "HKLM\SOFTWARE\Microsoft\Cryptography" /v MachineGuid /reg:64 >"%W%\mid.out" 2>nul
-for /f "usebackq tokens=1-3" %%a in ("%W%\mid.out") do if /i "%%a|%%b"=="MachineGuid|REG_SZ" set "MACHINE_ID=%%c"
-if not defined MACHINE_ID exit /b 0
-set "MI_T=#%MACHINE_ID%"
-for %%c in (0 1 2 3 4 5 6 7 8 9 a b c d e f -) do call set "MI_T=%%MI_T:%%c=%%"
-if not "%MI_T%"=="#" set "MACHINE_ID="
-exit /b 0
-
-rem :bk_read: reads backup BK. BV_OK=1 when it can be used: its last
-rem record "end|N" counts exactly the N value and key records this policy
-rem has (an apply cut short by a reboot or a timeout leaves no such end),
-rem and its "plan|ID" names this package's plan (records name values by
-rem their place in it); else BV_WHY says why not. BV_FOREIGN=1 when
-rem another computer wrote it: its MachineGuid (MACHINE_ID, read by
-rem :machine_id) differs, or, for a backup without one, its name does.
-rem BV_EXACT=1 when it holds a value only rollback.ps1 can restore exactly;
-rem BV_ODD=1 when it holds one of a type reg.exe cannot write back; BV_DONE=1
-rem when a rollback restored it already.
-:bk_read
-set "BV_OK=0"
-set "BV_WHY="
-set "BV_END="
-set "BV_RECS=0"
-set "BV_EXACT=0"
-set "BV_DONE=0"
-set "BV_PLAN=0"
-set "BV_HASID=0"
-set "BV_IDSAME=0"
-set "BV_NAMESAME=0"
-set "BV_PRESENT=0"
-set "BV_TYPED=0"
-if exist "%BK%\restored.txt" set "BV_DONE=1"
-if exist "%BK%\state.txt" goto bk_read_file
-set "BV_WHY=it holds no state.txt (an apply stopped before it wrote one)"
-exit /b 0
-:bk_read_file
-for /f "usebackq eol=# tokens=1-4 delims=|" %%a in ("%BK%\state.txt") do (
-	if "%%a"=="value" set /a BV_RECS+=1
-	if "%%a"=="key" set /a BV_RECS+=1
-	if "%%a"=="end" set "BV_END=%%b"
-	if "%%a"=="exact" set "BV_EXACT=1"
-	if "%%a"=="machine" if not "%%b"=="" set "BV_HASID=1"
-	if /i "%%a|%%b"=="machine|%MACHINE_ID%" set "BV_IDSAME=1"
-	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_NAMESAME=1"
-	if "%%a|%%b"=="plan|%TLSGPO_PLAN%" set "BV_PLAN=1"
-	if "%%a|%%c"=="value|present" set /a BV_PRESENT+=1
-	if "%%a|%%c"=="value|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" set /a BV_TYPED+=1
-)
-set "BV_FOREIGN=1"
-if "%BV_NAMESAME%"=="1" set "BV_FOREIGN=0"
-if defined MACHINE_ID if "%BV_HASID%"=="1" set "BV_FOREIGN=1"
-if defined MACHINE_ID if "%BV_IDSAME%"=="1" set "BV_FOREIGN=0"
-set "BV_ODD=0"
-if not "%BV_PRESENT%"=="%BV_TYPED%" set "BV_ODD=1"
-set "BV_WHY=it was written for another build of this package (another plan)"
-if "%BV_PLAN%"=="0" exit /b 0
-set "BV_WHY=it was cut short: no end record (an apply stopped by a reboot or a timeout)"
-if not defined BV_END exit /b 0
-set /a "BV_WANT=OP_COUNT+KEY_COUNT"
-set "BV_WHY=its records do not add up to this package's %BV_WANT%"
-if not "x%BV_END%"=="x%BV_WANT%" exit /b 0
-if not "%BV_RECS%"=="%BV_WANT%" exit /b 0
-set "BV_WHY="
-set "BV_OK=1"
-exit /b 0
-
-rem ---- The registry plan, loaded once by :load_plan ------------------------
-:load_plan
-set "OP_1=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|DefaultSecureProtocols|REG_DWORD|0x00000A00|5|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols"
-set "OP_2=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|DefaultSecureProtocols|REG_DWORD|0x00000A00|6|HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols"
-set "OP_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|Enabled|REG_DWORD|0x00000001|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] Enabled"
-set "OP_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] DisabledByDefault"
-set "OP_5=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|Enabled|REG_DWORD|0x00000001|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled"
-set "OP_6=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault"
-
-set "K_1=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]|3|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1"
-set "K_2=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]|4|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2"
-set "K_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]|7|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols"
-set "K_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]|7|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols"
-set "K_5=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]|8|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings"
-set "K_6=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]|9|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings"
-set "K_7=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]|10|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL"
-set "K_8=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]|11|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion"
-set "K_9=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]|12|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion"
-set "K_10=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]|13|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders"
-set "K_11=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]|14|HKLM\SOFTWARE\Microsoft\Windows"
-set "K_12=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]|15|HKLM\SOFTWARE\Microsoft\Windows"
-set "K_13=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]|16|HKLM\SYSTEM\CurrentControlSet\Control"
-set "K_14=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]|0|HKLM\SOFTWARE\Microsoft"
-set "K_15=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]|0|HKLM\SOFTWARE\Microsoft"
-set "K_16=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]|0|HKLM\SYSTEM\CurrentControlSet"
-
-set "OSR_1=7601|7601|3140245|0|-|0|-|0|-|-|Windows 7 SP1 or Windows Server 2008 R2 SP1"
-set "OSR_2=9200|9200|3140245|0|-|0|-|0|-|-|Windows 8 or Windows Server 2012"
-set "OSR_3=9600|9600|-|0|-|0|-|0|-|-|Windows 8.1 or Windows Server 2012 R2"
-set "OSR_4=14393|14393|-|0|-|0|-|0|-|-|Windows Server 2016 or Windows 10"
-set "OSR_5=17763|17763|-|0|-|0|-|0|-|-|Windows Server 2019 or Windows 10"
-set "OSR_6=20348|20348|-|0|-|0|-|0|-|-|Windows Server 2022"
-set "OSR_7=26100|26100|-|0|-|0|-|0|-|-|Windows Server 2025 or Windows 11"
-set "OSR_8=6002|6003|4467770|0|-|0|4019276|0|-|-|Windows Server 2008 SP2"
-set "OSR_9=14393|19045|-|0|-|0|-|0|-|-|Windows 10"
-set "OSR_10=22000|2147483647|-|0|-|0|-|0|-|-|Windows 11"
-
-exit /b 0
-
 
 :main
 call :load_plan
@@ -829,4 +198,640 @@ set "RC=5"
 :done
 call :work_dir_done
 exit /b %RC%
+
+rem ---- rollback.cmd's own subroutines -----------------------------------
+
+:restore_again
+call set "R_PREV=%%RC_%1%%"
+if not "%R_PREV%"=="again" exit /b 0
+call :op %1
+goto restore_write
+
+:restore_value
+rem One pass over the backup, matched against this policy's own indexes
+rem and words, never %-expanded: RS_N and RT_N hold only what this script
+rem wrote; the data stays a FOR variable, the type must be one reg.exe names.
+call :op %1
+:restore_write
+set "RS_%1=none"
+set "RT_%1="
+for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="value|%1|absent" set "RS_%1=absent"
+	if "%%a|%%b|%%c"=="value|%1|present" set "RS_%1=bad"
+	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" set "RT_%1=%%t"
+	if "%%a|%%b|%%c"=="value|%1|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" %REG% add "%OP_KEY%" /v "%OP_NAME%" /t %%t /d "%%e" /f %OP_VIEW% >nul 2>&1
+)
+call set "R_STATE=%%RS_%1%%"
+call set "R_TYPE=%%RT_%1%%"
+if "%R_STATE%"=="bad" if defined R_TYPE set "RS_%1=present"
+if "%R_STATE%"=="absent" %REG% delete "%OP_KEY%" /v "%OP_NAME%" /f %OP_VIEW% >nul 2>&1
+exit /b 0
+
+rem :restore_check N: RC_N = ok, or again when value N does not read back
+rem as restored (RETRY=1); a second miss is "failed".
+:restore_check
+call set "R_STATE=%%RS_%1%%"
+if "%R_STATE%"=="none" exit /b 0
+if "%R_STATE%"=="bad" (
+	set "RC_%1=failed"
+	exit /b 0
+)
+call :op %1
+call :query
+call set "R_TYPE=%%RT_%1%%"
+set "R_OK=0"
+if "%R_STATE%"=="absent" if "%Q_STATE%"=="absent" set "R_OK=1"
+rem Present: reg.exe must show the recorded type and data again, word for
+rem word (FOR variables compared, never expanded).
+if "%R_STATE%"=="present" if "%Q_STATE%"=="present" call :restore_same %1
+if "%R_OK%"=="1" (
+	set "RC_%1=ok"
+	exit /b 0
+)
+call set "R_PREV=%%RC_%1%%"
+set "RC_%1=again"
+set "RETRY=1"
+if "%R_PREV%"=="again" set "RC_%1=failed"
+exit /b 0
+
+:restore_same
+for /f "usebackq eol=# tokens=1-4,* delims=|" %%a in ("%BK%\state.txt") do if "%%a|%%b|%%c"=="value|%1|present" for /f "usebackq tokens=1,2,*" %%p in ("%W%\k%OP_K%.out") do if /i "%%p|%%q|%%r"=="%OP_NAME%|%%d|%%e" set "R_OK=1"
+exit /b 0
+
+:restore_report
+call set "R_STATE=%%RS_%1%%"
+if "%R_STATE%"=="none" exit /b 0
+call :op %1
+call set "R_PREV=%%RC_%1%%"
+if "%R_PREV%"=="ok" goto restore_report_ok
+:restore_failed
+set /a FAILED+=1
+>&2 echo FAILED      %OP_LABEL%: could not restore it
+exit /b 0
+:restore_report_ok
+if "%R_STATE%"=="absent" (
+	echo deleted     %OP_LABEL%: absent, as before apply
+	exit /b 0
+)
+call :query
+call :say "restored   " ""
+exit /b 0
+
+:remove_key
+set "R_KEY_ABSENT=0"
+for /f "usebackq eol=# tokens=1-3 delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a|%%b|%%c"=="key|%1|absent" set "R_KEY_ABSENT=1"
+)
+if "%R_KEY_ABSENT%"=="0" exit /b 0
+call :key %1
+call :key_is_empty
+if "%KE%"=="gone" exit /b 0
+if "%KE%"=="error" goto remove_key_unread
+if "%KE%"=="empty" goto remove_key_now
+echo kept        key %K_LABEL%: apply created it, and it still holds a value or a subkey
+exit /b 0
+:remove_key_now
+%REG% delete "%K_PATH%" /f %K_VIEW% >nul 2>&1
+call :key_is_empty
+if "%KE%"=="error" goto remove_key_unread
+if not "%KE%"=="gone" goto remove_key_failed
+echo removed     key %K_LABEL%: apply created it and it holds nothing
+exit /b 0
+:remove_key_unread
+set /a FAILED+=1
+>&2 echo FAILED      key %K_LABEL%: apply created it; reg.exe could not read it ^(it did not start or did not answer^): kept.
+exit /b 0
+:remove_key_failed
+set /a FAILED+=1
+>&2 echo FAILED      key %K_LABEL%: apply created it and it holds nothing, but reg delete did not remove it.
+exit /b 0
+
+rem :key_is_empty: KE about key K_*: "empty" when it exists and holds
+rem nothing (no value, a set (Default) included, and no subkey), "full" when
+rem it holds anything, "gone" when it does not exist, "error" when reg.exe
+rem could not tell. reg.exe lists the key's own name (only when it has
+rem values), its values indented, then its subkeys: any line but the key's
+rem own name means "full".
+:key_is_empty
+set "KE=error"
+%REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
+set "KE_RC=%errorlevel%"
+if "%KE_RC%"=="1" for %%f in ("%W%\k.out" "%W%\k.err") do if %%~zf GTR 0 set "KE=gone"
+if not "%KE_RC%"=="0" exit /b 0
+set "KE_LINES=0"
+set "KE_SELF=0"
+for /f "usebackq delims=" %%l in ("%W%\k.out") do (
+	set /a KE_LINES+=1
+	if /i "%%l"=="%K_FULL%" set /a KE_SELF+=1
+)
+set "KE=full"
+if "%KE_LINES%"=="%KE_SELF%" set "KE=empty"
+exit /b 0
+
+rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd.
+rem
+rem Order: cmd looks for a label from the line after the CALL or GOTO on,
+rem and only at the end of the file starts again from the top, reading
+rem every line on the way (Wine's cmd slowly: 80 microseconds a line). So each
+rem script has main first and every subroutine below all that call it,
+rem the ones called once per value or key nearest; here too, callers
+rem before callees. tests/scripts.sh checks that no CALL goes back.
+rem
+rem Rules these scripts keep, for every Windows of os.c and Wine alike:
+rem  - every reg.exe call names its registry view (/reg:64 or /reg:32), so
+rem    that a 32-bit host (Intune Win32 apps, ConfigMgr) reads and writes
+rem    the same keys as a 64-bit one;
+rem  - reg.exe's answers go to files in a folder of this run's own (W) and
+rem    are told apart by exit code: 0 found, 1 with a message missing,
+rem    anything else "could not read" (it did not start, or crashed);
+rem  - data read from the registry or a backup is only ever handled as a
+rem    FOR variable: never %-expanded, never passed to CALL.
+
+rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
+rem KR_ERRORS counts the ones reg.exe could not read.
+:read_keys
+set "KR_ERRORS=0"
+for /l %%k in (1,1,%KEY_COUNT%) do call :read_keys_one %%k %1
+exit /b 0
+:read_keys_one
+call :key %1
+if not "%2"=="1" if not "%K_HOLDS%"=="1" exit /b 0
+call :read_key_now %1
+if "%KR_NOW%"=="error" set /a KR_ERRORS+=1
+exit /b 0
+
+rem :read_key N: reg query of plan key N (its values and subkeys) into
+rem %W%\kN.out; KR_N (and KR_NOW) = present, absent, or error when reg.exe
+rem could not tell. Exit 1 with a message is "absent" unless the parent
+rem lists the key (:key_denied); any other failure is "error", never
+rem "absent".
+:read_key
+call :key %1
+:read_key_now
+%REG% query "%K_PATH%" %K_VIEW% >"%W%\k%1.out" 2>"%W%\k%1.err"
+set "KR_RC=%errorlevel%"
+set "KR_%1=error"
+if "%KR_RC%"=="0" set "KR_%1=present"
+rem reg.exe says why when the key does not exist (Windows on stderr, Wine
+rem on stdout); a reg.exe that did not run says nothing.
+if "%KR_RC%"=="1" for %%f in ("%W%\k%1.out" "%W%\k%1.err") do if %%~zf GTR 0 set "KR_%1=absent"
+call set "KR_NOW=%%KR_%1%%"
+if "%KR_NOW%"=="absent" call :key_denied %1
+call set "KR_NOW=%%KR_%1%%"
+exit /b 0
+
+rem :key_denied N: reg.exe exits 1 for a key that is not there and for one
+rem it may not read alike, and says which only in the UI's language. A key
+rem its parent lists is there: KR_N = error. The parent is a plan key, read
+rem now if it was not (K_PARENT), or one every Windows has (K_PPATH).
+:key_denied
+call :key %1
+if "%K_PARENT%"=="0" goto key_denied_root
+call set "KD_STATE=%%KR_%K_PARENT%%%"
+if not defined KD_STATE call :read_key %K_PARENT%
+call :key %1
+call set "KD_STATE=%%KR_%K_PARENT%%%"
+if "%KD_STATE%"=="absent" exit /b 0
+if not "%KD_STATE%"=="present" goto key_denied_error
+set "KD_OUT=%W%\k%K_PARENT%.out"
+goto key_denied_look
+:key_denied_root
+%REG% query "%K_PPATH%" %K_VIEW% >"%W%\kp%1.out" 2>nul
+if not "%errorlevel%"=="0" goto key_denied_error
+set "KD_OUT=%W%\kp%1.out"
+:key_denied_look
+for /f "usebackq delims=" %%l in ("%KD_OUT%") do if /i "%%l"=="%K_FULL%" set "KR_%1=error"
+exit /b 0
+:key_denied_error
+set "KR_%1=error"
+exit /b 0
+
+rem :op N / :key N: operation N / plan key N as OP_* / K_* variables.
+:op
+call set "OP_ROW=%%OP_%1%%"
+for /f "tokens=1-7 delims=|" %%a in ("%OP_ROW%") do (
+	set "OP_KEY=%%a"
+	set "OP_VIEW=%%b"
+	set "OP_NAME=%%c"
+	set "OP_TYPE=%%d"
+	set "OP_DATA=%%e"
+	set "OP_K=%%f"
+	set "OP_LABEL=%%g"
+)
+exit /b 0
+
+:key
+call set "K_ROW=%%K_%1%%"
+for /f "tokens=1-7 delims=|" %%a in ("%K_ROW%") do (
+	set "K_PATH=%%a"
+	set "K_VIEW=%%b"
+	set "K_HOLDS=%%c"
+	set "K_FULL=%%d"
+	set "K_LABEL=%%e"
+	set "K_PARENT=%%f"
+	set "K_PPATH=%%g"
+)
+exit /b 0
+
+rem :query: Q_STATE, Q_TYPE and Q_DATA of the value of operation OP_*, from
+rem its key as :read_key last read it, and Q_SAME=1 when it is what the
+rem operation sets. Q_STATE is present, absent, error (reg.exe could not
+rem tell) or other: a type reg.exe has no switch for (REG_LINK,
+rem REG_DWORD_BIG_ENDIAN...), which these scripts can neither back up nor
+rem restore. Q_TYPE is always a word from the lists below; Q_DATA is set only
+rem for a REG_DWORD line of exactly three words (a value named
+rem "Enabled REG_DWORD" is not "Enabled"), so it is reg.exe's 0x number.
+rem REG_NONE is "other" too: reg.exe shows its data as hex, and reg add
+rem /t REG_NONE /d would store that text, not the bytes.
+:query
+set "Q_TYPE="
+set "Q_DATA="
+set "Q_SAME=0"
+call set "Q_STATE=%%KR_%OP_K%%%"
+if not "%Q_STATE%"=="present" exit /b 0
+set "Q_STATE=absent"
+for /f "usebackq tokens=1-3,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_NONE REG_DWORD_BIG_ENDIAN REG_LINK REG_RESOURCE_LIST REG_FULL_RESOURCE_DESCRIPTOR REG_RESOURCE_REQUIREMENTS_LIST) do if /i "%%b"=="%%t" set "Q_OTHER=%%t"
+	if /i "%%a"=="%OP_NAME%" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_QWORD REG_BINARY) do if /i "%%b"=="%%t" set "Q_TYPE=%%t"
+	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_TYPE=REG_DWORD"
+)
+if defined Q_TYPE goto query_typed
+if not defined Q_OTHER exit /b 0
+set "Q_STATE=other"
+set "Q_TYPE=%Q_OTHER%"
+set "Q_OTHER="
+exit /b 0
+:query_typed
+set "Q_OTHER="
+set "Q_STATE=present"
+if /i not "%Q_TYPE%"=="REG_DWORD" exit /b 0
+for /f "usebackq tokens=1-4" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_DATA=%%c"
+)
+if not defined Q_DATA exit /b 0
+if /i not "%OP_TYPE%"=="REG_DWORD" exit /b 0
+set /a "SAME_A=%Q_DATA%" >nul 2>&1
+set /a "SAME_B=%OP_DATA%"
+if "%SAME_A%"=="%SAME_B%" set "Q_SAME=1"
+exit /b 0
+
+rem :say WORD SUFFIX: prints "WORD LABEL: VALUE SUFFIX", VALUE being the
+rem value :query read: absent, REG_DWORD 0x00000000, or another type with its
+rem data as reg.exe printed it (a FOR variable: never parsed or expanded).
+:say
+if "%Q_STATE%"=="present" goto say_present
+if "%Q_STATE%"=="other" (
+	echo %~1 %OP_LABEL%: %Q_TYPE%%~2
+	exit /b 0
+)
+echo %~1 %OP_LABEL%: absent%~2
+exit /b 0
+:say_present
+if not defined Q_DATA goto say_other
+call :hex8
+echo %~1 %OP_LABEL%: REG_DWORD %Q_HEX%%~2
+exit /b 0
+:say_other
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do (
+	if /i "%%a|%%b"=="%OP_NAME%|%Q_TYPE%" echo %~1 %OP_LABEL%: %%b %%c%~2
+)
+exit /b 0
+
+rem :hex8: Q_HEX, the queried REG_DWORD as 0x00000000 (the form tlsgpo and
+rem the PowerShell scripts print): one arithmetic line, one lookup line.
+:hex8
+set /a "HX_N=%Q_DATA%" >nul 2>&1
+set "HX=0123456789ABCDEF"
+set /a "D7=(HX_N>>28)&15, D6=(HX_N>>24)&15, D5=(HX_N>>20)&15, D4=(HX_N>>16)&15, D3=(HX_N>>12)&15, D2=(HX_N>>8)&15, D1=(HX_N>>4)&15, D0=HX_N&15"
+call set "Q_HEX=0x%%HX:~%D7%,1%%%%HX:~%D6%,1%%%%HX:~%D5%,1%%%%HX:~%D4%,1%%%%HX:~%D3%,1%%%%HX:~%D2%,1%%%%HX:~%D1%,1%%%%HX:~%D0%,1%%"
+exit /b 0
+
+
+:consider
+set "BK=%BK_P%%1"
+if not exist "%BK%\" exit /b 0
+call :bk_read
+rem A backup folder the check failed (:acl_check) is passed over; what the
+rem check said is printed as FOR variables, never parsed or expanded.
+set "BK_NAME=%TLSGPO_ID%-%TLSGPO_VERSION%-%1"
+set "BK_UNTRUSTED=0"
+rem (if /i first: Wine's cmd refuses an if /i nested in another if.)
+if "%BK_CHECKED%"=="1" for /f "usebackq tokens=1-4,* delims=|" %%a in ("%W%\acl.out") do if /i "%%e"=="%BK_NAME%" if "%%a|%%b"=="bad|item" set "BK_UNTRUSTED=1"
+if "%BK_UNTRUSTED%"=="0" goto consider_trusted
+for /f "usebackq tokens=1-4,* delims=|" %%a in ("%W%\acl.out") do if /i "%%e"=="%BK_NAME%" if "%%a|%%b"=="bad|item" >&2 echo rollback.cmd: warning: not using "%BK%": someone other than SYSTEM and Administrators could have changed it ^("%%d": %%c^).
+if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
+exit /b 0
+:consider_trusted
+if "%BV_OK%"=="1" goto consider_usable
+>&2 echo rollback.cmd: warning: not using "%BK%": %BV_WHY%.
+if "%BV_DONE%"=="0" if %1 GTR %BK_BAD_N% set "BK_BAD_N=%1"
+exit /b 0
+:consider_usable
+if "%BV_FOREIGN%"=="0" goto consider_own
+for /f "usebackq tokens=1,2 delims=|" %%a in ("%BK%\state.txt") do if "%%a"=="computer" >&2 echo rollback.cmd: warning: not using "%BK%": it was made on another computer ^(%%b^).
+if not defined BK_FOREIGN set "BK_FOREIGN=%BK%"
+exit /b 0
+:consider_own
+set "BK_OWN=1"
+if %1 GTR %BK_OWN_N% set "BK_OWN_N=%1"
+if "%BV_DONE%"=="1" exit /b 0
+if not defined BK_PICK_N set "BK_PICK_N=%1"
+if %1 LSS %BK_PICK_N% set "BK_PICK_N=%1"
+exit /b 0
+
+:mark
+if "%1"=="%BK_PICK_N%" exit /b 0
+:mark_pick
+set "BK=%BK_P%%1"
+if not exist "%BK%\" exit /b 0
+call :bk_read
+if "%BV_DONE%"=="1" exit /b 0
+rem Unusable ones too, so that a rerun has nothing to do; not another
+rem computer's.
+if "%BV_OK%%BV_FOREIGN%"=="11" exit /b 0
+> "%BK%\restored.txt" echo restored by rollback.cmd from "%BK_PICK%"
+if "%BK_CHECKED%"=="1" "%SystemRoot%\System32\icacls.exe" "%BK%\restored.txt" /setowner *S-1-5-32-544 /Q >nul 2>&1
+exit /b 0
+
+rem :store_trusted: errorlevel 1 (and RC 3) when ProgramData's backup
+rem folders could have been changed by someone other than SYSTEM and
+rem Administrators, or when that cannot be checked, or when there is no
+rem ProgramData\tlsgpo (nothing to restore; one made a moment later would
+rem not have been checked). A backup folder that fails is passed over
+rem (:consider). A /backupdir is trusted as given; LocalAppData is the
+rem user's own.
+:store_trusted
+set "BK_CHECKED=0"
+if "0"=="1" exit /b 0
+if "%BACKUP_CUSTOM%"=="1" exit /b 0
+set "RC=3"
+if exist "%BACKUP_TOP%" goto store_trusted_check
+>&2 echo rollback.cmd: no backup of policy %TLSGPO_ID%: "%BACKUP_TOP%" does not exist. Nothing was changed.
+exit /b 1
+:store_trusted_check
+call :acl_check
+if "%AC%"=="error" goto store_unchecked
+if not "%AC%"=="ok" goto store_refused
+set "RC=0"
+set "BK_CHECKED=1"
+exit /b 0
+:store_refused
+call :acl_say "rollback.cmd"
+>&2 echo rollback.cmd: someone other than SYSTEM and Administrators could have put backups under
+>&2 echo rollback.cmd: "%BACKUP_ROOT%": none is used, nothing was changed. Look at that folder first.
+>&2 echo rollback.cmd: If you trust it, give it to Administrators ^(icacls FOLDER /setowner *S-1-5-32-544 /T, and
+>&2 echo rollback.cmd: remove the other entries^) or name it with /backupdir. apply.cmd would move it aside.
+exit /b 1
+:store_unchecked
+call :acl_unchecked "rollback.cmd"
+>&2 echo rollback.cmd: nothing was changed.
+exit /b 1
+
+rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: called once a run
+
+rem :work_dir: W, a new folder of this run's own under %TEMP% (mkdir is
+rem atomic: a name another run holds is skipped). errorlevel 1 when none
+rem can be made.
+:work_dir
+set "W="
+set "W_BASE=%TEMP%"
+if not defined W_BASE set "W_BASE=%SystemRoot%\Temp"
+set "W_TRY=0"
+:work_dir_next
+set /a W_TRY+=1
+if %W_TRY% GTR 20 exit /b 1
+set "W_NEW=%W_BASE%\tlsgpo-%RANDOM%-%RANDOM%"
+mkdir "%W_NEW%" >nul 2>&1
+if errorlevel 1 goto work_dir_next
+set "W=%W_NEW%"
+exit /b 0
+
+:work_dir_done
+if defined W rd /s /q "%W%" >nul 2>&1
+set "W="
+exit /b 0
+
+rem :elevated: errorlevel 0 when this process is elevated (an administrator
+rem or SYSTEM). fltmc.exe answers only an elevated caller and needs no
+rem service; net session needs the Server service, often disabled.
+:elevated
+"%SystemRoot%\System32\fltmc.exe" >nul 2>&1
+if not "%errorlevel%"=="0" exit /b 1
+exit /b 0
+
+rem :is_system: errorlevel 0 when running as Local System, whose HKCU is
+rem not any user's (Windows names SYSTEM's user COMPUTERNAME$).
+:is_system
+if /i "%USERNAME%"=="%COMPUTERNAME%$" exit /b 0
+if /i "%USERPROFILE:~-14%"=="\systemprofile" exit /b 0
+exit /b 1
+
+rem :acl_check: AC = ok; top when ProgramData\tlsgpo, below when this
+rem policy's folder in it is a link, not a folder, owned by someone other
+rem than SYSTEM or Administrators, or gives anyone else more than read and
+rem execute (ProgramData lets every user create folders: one made first
+rem could hold a planted backup that SYSTEM would restore); error when
+rem powershell.exe did not run the check to its end (missing or blocked;
+rem :acl_unchecked says so). A backup folder in it that
+rem fails is named on a "bad|item" line. icacls cannot show an owner;
+rem Get-Acl can, by SID on any language, in Constrained Language mode too.
+rem The check is the same text as in the .ps1 scripts; its answer
+rem (check|tlsgpo, bad|WHERE|WHY|PATH[|FOLDER], end|N) is in %W%\acl.out.
+:acl_check
+set "AC=error"
+set "AC_END=0"
+set "AC_TOP=0"
+set "AC_BELOW=0"
+set "TLSGPO_ACL_TOP=%BACKUP_TOP%"
+set "TLSGPO_ACL_ROOT=%BACKUP_ROOT%"
+"%SystemRoot%\System32\WindowsPowerShell\v1.0\powershell.exe" -NoLogo -NoProfile -NonInteractive -Command "& { param([string] $top, [string] $root) $ErrorActionPreference = 'Stop'; $who = '^(SY|BA|S-1-5-18|S-1-5-32-544)$'; $names = @{ BU = 'Users'; AU = 'Authenticated Users'; WD = 'Everyone'; IU = 'INTERACTIVE'; CO = 'CREATOR OWNER'; OW = 'OWNER RIGHTS'; AN = 'ANONYMOUS LOGON'; BG = 'Guests'; DU = 'Domain Users' }; $name = { param([string] $sid) if ($names[$sid]) { return ($names[$sid] + ' (' + $sid + ')') }; return $sid }; $rule = { param([string] $s) if ($s -cnotmatch '^O:([A-Z0-9-]+)G:[A-Z0-9-]+D:(P|AI|AR)*((\([^()]*\))*)$') { return ('its security descriptor is not one tlsgpo can vouch for (' + $s + ')') }; $owner = $matches[1]; $aces = $matches[3]; if ($owner -cnotmatch $who) { return ('its owner is ' + (& $name $owner) + ', not SYSTEM or Administrators') }; foreach ($a in ($aces -split '[()]')) { if ($a -eq '') { continue }; $f = $a -split ';'; if ($f.Count -ne 6 -or $f[0] -cnotmatch '^[AD]$') { return ('its access list holds an entry tlsgpo does not read (' + $a + ')') }; if ($f[0] -ceq 'D' -or $f[5] -cmatch $who) { continue }; if ($f[2] -cmatch '^0x[0-9A-Fa-f]{1,8}$') { if (([int64]$f[2] -band 0x5FEDFF56) -eq 0) { continue } } elseif ($f[2] -cmatch '^(FR|FX|GR|GX|RC|CC|SW|WP|LO)+$') { continue }; return ((& $name $f[5]) + ' may change it (access ' + $f[2] + ')') }; '' }; $lit = { $args[0] -replace '([][*?`])', '`$1' }; $one = { param([string] $p, [bool] $folder) try { $it = Get-Item -Path (& $lit $p) -Force } catch { if (Test-Path -Path (& $lit $p)) { return ('it cannot be read (' + $_.Exception.Message + ')') }; return $null }; if ([string]$it.Attributes -match 'ReparsePoint') { return 'it is a link (a junction or symbolic link), not a folder of its own' }; if ($folder -and -not $it.PSIsContainer) { return 'it is a file, not a folder' }; try { $sd = [string](Get-Acl -Path (& $lit $p)).Sddl } catch { if (Test-Path -Path (& $lit $p)) { return ('its security descriptor cannot be read (' + $_.Exception.Message + ')') }; return $null }; & $rule $sd }; $tidy = { [string]$args[0] -replace '[|\r\n]', '/' }; 'check|tlsgpo'; $n = 0; $at = 'top'; foreach ($i in @($top, $root)) { if (Test-Path -Path (& $lit $i)) { $n++; $why = & $one $i $true; if ($why) { return @(('bad|' + $at + '|' + (& $tidy $why) + '|' + $i), ('end|' + $n)) } }; $at = 'below' }; if (Test-Path -Path (& $lit $root) -PathType Container) { foreach ($i in @(Get-ChildItem -Path (& $lit $root) -Recurse -Force | ForEach-Object { $_.FullName })) { $why = & $one $i $false; if ($null -eq $why) { continue }; $n++; if ($why) { 'bad|item|' + (& $tidy $why) + '|' + $i + '|' + ($i.Substring($root.Length).TrimStart('\', '/') -split '[\\/]')[0] } } }; 'end|' + $n } $env:TLSGPO_ACL_TOP $env:TLSGPO_ACL_ROOT" <nul >"%W%\acl.out" 2>"%W%\acl.err"
+for /f "usebackq tokens=1,2 delims=|" %%a in ("%W%\acl.out") do (
+	if "%%a"=="end" set "AC_END=1"
+	if "%%a|%%b"=="bad|top" set "AC_TOP=1"
+	if "%%a|%%b"=="bad|below" set "AC_BELOW=1"
+)
+if "%AC_END%"=="0" exit /b 0
+set "AC=ok"
+if "%AC_BELOW%"=="1" set "AC=below"
+if "%AC_TOP%"=="1" set "AC=top"
+exit /b 0
+
+rem :acl_say WHO: what the check found of the top folders, as "WHO: "PATH":
+rem WHY." on stderr (FOR variables: never parsed or expanded).
+:acl_say
+for /f "usebackq tokens=1-4 delims=|" %%a in ("%W%\acl.out") do if "%%a"=="bad" if not "%%b"=="item" >&2 echo %~1: "%%d": %%c.
+exit /b 0
+
+rem :acl_unchecked WHO: powershell.exe did not answer: why, as far as known.
+:acl_unchecked
+>&2 echo %~1: powershell.exe did not run the check of who may change "%BACKUP_TOP%"
+>&2 echo %~1: ^(icacls cannot show an owner; the .cmd scripts need Windows PowerShell 2.0 or later
+>&2 echo %~1: for ProgramData's backup folder, or /backupdir naming one only administrators may change^).
+rem The first line it wrote to stderr, if any: read by set /p, printed by
+rem delayed expansion, whose result cmd does not parse again.
+set "AC_SAID="
+set /p AC_SAID=<"%W%\acl.err"
+if not defined AC_SAID exit /b 0
+setlocal EnableDelayedExpansion
+>&2 echo %~1: powershell.exe said: !AC_SAID!
+endlocal
+exit /b 0
+
+rem :list_backups: %W%\bk.txt lists the numbers N of the folders "BK_P N"
+rem (BK_P: a backup's path without its number), one a line, in no order;
+rem BK_MAX is the highest (0: none). N is 1 to 999999999 without leading
+rem zeros, as apply.ps1 writes it; other names are not backups.
+:list_backups
+set "BK_MAX=0"
+set "BK_P=%BACKUP_ROOT%\%TLSGPO_ID%-%TLSGPO_VERSION%-"
+type nul > "%W%\bk.txt"
+if not exist "%BACKUP_ROOT%\" exit /b 0
+for /f "delims=" %%d in ('dir /b /ad "%BK_P%*" 2^>nul') do (
+	set "BK_NAME=%%d"
+	call :list_one
+)
+exit /b 0
+:list_one
+call set "BK_NUM=%%BK_NAME:*%TLSGPO_ID%-%TLSGPO_VERSION%-=%%"
+if not defined BK_NUM exit /b 0
+rem Digits only: each removed in turn (the leading # keeps the variable
+rem defined; an undefined one in that syntax expands to its own text).
+set "BK_T=#%BK_NUM%"
+for %%c in (0 1 2 3 4 5 6 7 8 9) do call set "BK_T=%%BK_T:%%c=%%"
+if not "%BK_T%"=="#" exit /b 0
+if "%BK_NUM:~0,1%"=="0" exit /b 0
+rem At most 9 digits (padded: Wine's cmd reads past a short string's end).
+set "BK_T=%BK_NUM%##########"
+if not "%BK_T:~9,1%"=="#" exit /b 0
+>> "%W%\bk.txt" echo %BK_NUM%
+if %BK_NUM% GTR %BK_MAX% set "BK_MAX=%BK_NUM%"
+exit /b 0
+
+rem :os_build: OS_BUILD, this Windows' CurrentBuildNumber (64-bit view), or
+rem undefined when reg.exe could not read it.
+:os_build
+set "OS_BUILD="
+call :hklm_value "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" CurrentBuildNumber
+if defined HV set /a "OS_BUILD=%HV%" >nul 2>&1
+exit /b 0
+
+rem :hklm_value KEY NAME: HV = value NAME of KEY (HKLM\..., 64-bit view) as
+rem reg.exe shows it (0x0, text), undefined when absent; HV_RC = reg.exe's
+rem exit code (0 read, 1 absent, anything else: it did not answer).
+:hklm_value
+set "HV="
+%REG% query "%~1" /v %2 /reg:64 >"%W%\hv.out" 2>nul
+set "HV_RC=%errorlevel%"
+if not "%HV_RC%"=="0" exit /b 0
+for /f "usebackq tokens=1,2,*" %%a in ("%W%\hv.out") do if /i "%%a"=="%~2" set "HV=%%c"
+exit /b 0
+
+rem :machine_id: MACHINE_ID, this computer's MachineGuid (64-bit view; a
+rem rename keeps it), or empty when it cannot be read or is not a GUID.
+:machine_id
+set "MACHINE_ID="
+%REG% query "HKLM\SOFTWARE\Microsoft\Cryptography" /v MachineGuid /reg:64 >"%W%\mid.out" 2>nul
+for /f "usebackq tokens=1-3" %%a in ("%W%\mid.out") do if /i "%%a|%%b"=="MachineGuid|REG_SZ" set "MACHINE_ID=%%c"
+if not defined MACHINE_ID exit /b 0
+set "MI_T=#%MACHINE_ID%"
+for %%c in (0 1 2 3 4 5 6 7 8 9 a b c d e f -) do call set "MI_T=%%MI_T:%%c=%%"
+if not "%MI_T%"=="#" set "MACHINE_ID="
+exit /b 0
+
+rem :bk_read: reads backup BK. BV_OK=1 when it can be used: its last
+rem record "end|N" counts exactly the N value and key records this policy
+rem has (an apply cut short by a reboot or a timeout leaves no such end),
+rem and its "plan|ID" names this package's plan (records name values by
+rem their place in it); else BV_WHY says why not. BV_FOREIGN=1 when
+rem another computer wrote it: its MachineGuid (MACHINE_ID, read by
+rem :machine_id) differs, or, for a backup without one, its name does.
+rem BV_EXACT=1 when it holds a value only rollback.ps1 can restore exactly;
+rem BV_ODD=1 when it holds one of a type reg.exe cannot write back; BV_DONE=1
+rem when a rollback restored it already.
+:bk_read
+set "BV_OK=0"
+set "BV_WHY="
+set "BV_END="
+set "BV_RECS=0"
+set "BV_EXACT=0"
+set "BV_DONE=0"
+set "BV_PLAN=0"
+set "BV_HASID=0"
+set "BV_IDSAME=0"
+set "BV_NAMESAME=0"
+set "BV_PRESENT=0"
+set "BV_TYPED=0"
+if exist "%BK%\restored.txt" set "BV_DONE=1"
+if exist "%BK%\state.txt" goto bk_read_file
+set "BV_WHY=it holds no state.txt (an apply stopped before it wrote one)"
+exit /b 0
+:bk_read_file
+for /f "usebackq eol=# tokens=1-4 delims=|" %%a in ("%BK%\state.txt") do (
+	if "%%a"=="value" set /a BV_RECS+=1
+	if "%%a"=="key" set /a BV_RECS+=1
+	if "%%a"=="end" set "BV_END=%%b"
+	if "%%a"=="exact" set "BV_EXACT=1"
+	if "%%a"=="machine" if not "%%b"=="" set "BV_HASID=1"
+	if /i "%%a|%%b"=="machine|%MACHINE_ID%" set "BV_IDSAME=1"
+	if /i "%%a|%%b"=="computer|%COMPUTERNAME%" set "BV_NAMESAME=1"
+	if "%%a|%%b"=="plan|%TLSGPO_PLAN%" set "BV_PLAN=1"
+	if "%%a|%%c"=="value|present" set /a BV_PRESENT+=1
+	if "%%a|%%c"=="value|present" for %%t in (REG_SZ REG_EXPAND_SZ REG_MULTI_SZ REG_DWORD REG_QWORD REG_BINARY) do if /i "%%d"=="%%t" set /a BV_TYPED+=1
+)
+set "BV_FOREIGN=1"
+if "%BV_NAMESAME%"=="1" set "BV_FOREIGN=0"
+if defined MACHINE_ID if "%BV_HASID%"=="1" set "BV_FOREIGN=1"
+if defined MACHINE_ID if "%BV_IDSAME%"=="1" set "BV_FOREIGN=0"
+set "BV_ODD=0"
+if not "%BV_PRESENT%"=="%BV_TYPED%" set "BV_ODD=1"
+set "BV_WHY=it was written for another build of this package (another plan)"
+if "%BV_PLAN%"=="0" exit /b 0
+set "BV_WHY=it was cut short: no end record (an apply stopped by a reboot or a timeout)"
+if not defined BV_END exit /b 0
+set /a "BV_WANT=OP_COUNT+KEY_COUNT"
+set "BV_WHY=its records do not add up to this package's %BV_WANT%"
+if not "x%BV_END%"=="x%BV_WANT%" exit /b 0
+if not "%BV_RECS%"=="%BV_WANT%" exit /b 0
+set "BV_WHY="
+set "BV_OK=1"
+exit /b 0
+
+rem ---- The registry plan, loaded once by :load_plan ------------------------
+:load_plan
+set "OP_1=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|DefaultSecureProtocols|REG_DWORD|0x00000A00|5|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit] DefaultSecureProtocols"
+set "OP_2=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|DefaultSecureProtocols|REG_DWORD|0x00000A00|6|HKLM\SOFTWARE\Wow6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit] DefaultSecureProtocols"
+set "OP_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|Enabled|REG_DWORD|0x00000001|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] Enabled"
+set "OP_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared] DisabledByDefault"
+set "OP_5=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|Enabled|REG_DWORD|0x00000001|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] Enabled"
+set "OP_6=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|DisabledByDefault|REG_DWORD|0x00000000|2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared] DisabledByDefault"
+
+set "K_1=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Client [shared]|3|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1"
+set "K_2=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client [shared]|4|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2"
+set "K_3=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1 [shared]|7|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols"
+set "K_4=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2 [shared]|7|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols"
+set "K_5=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:64|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [64-bit]|8|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings"
+set "K_6=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|/reg:32|1|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp [32-bit]|9|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings"
+set "K_7=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols [shared]|10|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL"
+set "K_8=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [64-bit]|11|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion"
+set "K_9=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings [32-bit]|12|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion"
+set "K_10=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL [shared]|13|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders"
+set "K_11=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [64-bit]|14|HKLM\SOFTWARE\Microsoft\Windows"
+set "K_12=HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion|HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion [32-bit]|15|HKLM\SOFTWARE\Microsoft\Windows"
+set "K_13=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders [shared]|16|HKLM\SYSTEM\CurrentControlSet\Control"
+set "K_14=HKLM\SOFTWARE\Microsoft\Windows|/reg:64|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [64-bit]|0|HKLM\SOFTWARE\Microsoft"
+set "K_15=HKLM\SOFTWARE\Microsoft\Windows|/reg:32|0|HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows|HKLM\SOFTWARE\Microsoft\Windows [32-bit]|0|HKLM\SOFTWARE\Microsoft"
+set "K_16=HKLM\SYSTEM\CurrentControlSet\Control|/reg:64|0|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control|HKLM\SYSTEM\CurrentControlSet\Control [shared]|0|HKLM\SYSTEM\CurrentControlSet"
+
+set "OSR_1=7601|7601|3140245|0|-|0|-|0|-|-|Windows 7 SP1 or Windows Server 2008 R2 SP1"
+set "OSR_2=9200|9200|3140245|0|-|0|-|0|-|-|Windows 8 or Windows Server 2012"
+set "OSR_3=9600|9600|-|0|-|0|-|0|-|-|Windows 8.1 or Windows Server 2012 R2"
+set "OSR_4=14393|14393|-|0|-|0|-|0|-|-|Windows Server 2016 or Windows 10"
+set "OSR_5=17763|17763|-|0|-|0|-|0|-|-|Windows Server 2019 or Windows 10"
+set "OSR_6=20348|20348|-|0|-|0|-|0|-|-|Windows Server 2022"
+set "OSR_7=26100|26100|-|0|-|0|-|0|-|-|Windows Server 2025 or Windows 11"
+set "OSR_8=6002|6003|4467770|0|-|0|4019276|0|-|-|Windows Server 2008 SP2"
+set "OSR_9=14393|19045|-|0|-|0|-|0|-|-|Windows 10"
+set "OSR_10=22000|2147483647|-|0|-|0|-|0|-|-|Windows 11"
+
+exit /b 0
 

@@ -22,10 +22,112 @@ set "OP_COUNT=28"
 set "KEY_COUNT=25"
 set "VERBOSE=0"
 set "W="
-goto main
 
-rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd: the subroutines
-rem called once per value come first (cmd finds a label by reading the file)
+:main
+call :load_plan
+if /i "%~1"=="/verbose" (
+	set "VERBOSE=1"
+	shift
+)
+if not "%~1"=="" (
+	>&2 echo usage: detect.cmd [/verbose]
+	exit /b 2
+)
+if not "0"=="1" goto system_ok
+call :is_system
+if errorlevel 1 goto system_ok
+>&2 echo detect.cmd: this policy sets values in HKEY_CURRENT_USER, and this is the SYSTEM
+>&2 echo detect.cmd: account, whose HKCU is no user's: run detection as the user.
+exit /b 2
+:system_ok
+call :work_dir
+if not errorlevel 1 goto work_ok
+>&2 echo detect.cmd: error: cannot make a work folder under "%TEMP%"; nothing was decided.
+exit /b 6
+:work_ok
+
+set "DRIFT=0"
+set "UNREAD=0"
+type nul > "%W%\lines.txt"
+call :read_keys 0
+for /l %%i in (1,1,%OP_COUNT%) do call :check_one %%i
+if not "%UNREAD%"=="0" goto unread
+rem Drift under a TLS 1.3 policy where Windows has none: apply refuses it
+rem there, so this is no drift to remediate (again and again) but not
+rem applicable. (Values that match, applied with /skipprereq, are
+rem compliant as anywhere.)
+if "%DRIFT%"=="0" goto applicable
+if not "0"=="1" goto applicable
+call :os_build
+if not defined OS_BUILD goto unread_build
+if %OS_BUILD% GEQ 20348 goto applicable
+echo detect.cmd: not applicable: %DRIFT% of %OP_COUNT% values differ from policy Server hardening ^(TLS 1.2, SCHANNEL^) ^(id server-hardening, version 1.0^), which turns TLS 1.3 on, and Windows build %OS_BUILD% has no TLS 1.3 ^(it needs Windows Server 2022, build 20348, or Windows 11, build 22000, or later^): apply.cmd refuses it here. Assign the policy only to build 20348 or later.
+call :work_dir_done
+exit /b 0
+:unread_build
+> "%W%\one.txt" echo detect.cmd: error: reg.exe could not read CurrentBuildNumber ^(it did not start or did not answer^); nothing was decided.
+type "%W%\one.txt"
+>&2 type "%W%\one.txt"
+call :work_dir_done
+exit /b 6
+:applicable
+set "RC=1"
+if "%DRIFT%"=="0" set "RC=0"
+if "%DRIFT%"=="0" > "%W%\one.txt" echo detect.cmd: compliant: all %OP_COUNT% values match policy Server hardening ^(TLS 1.2, SCHANNEL^) ^(id server-hardening, version 1.0^)
+if not "%DRIFT%"=="0" > "%W%\one.txt" echo detect.cmd: drift: %DRIFT% of %OP_COUNT% values differ from policy Server hardening ^(TLS 1.2, SCHANNEL^) ^(id server-hardening, version 1.0^)
+type "%W%\one.txt"
+if "%VERBOSE%"=="1" (
+	type "%W%\lines.txt"
+	call :work_dir_done
+	exit /b %RC%
+)
+call :show_lines
+call :work_dir_done
+exit /b %RC%
+
+:unread
+rem On stdout too, first: Intune shows the first line of output.
+> "%W%\one.txt" echo detect.cmd: error: reg.exe could not read %UNREAD% of %OP_COUNT% values ^(it did not start or did not answer^); nothing was decided.
+type "%W%\one.txt"
+>&2 type "%W%\one.txt"
+call :show_lines
+call :work_dir_done
+exit /b 6
+
+rem ---- detect.cmd's own subroutines -------------------------------------
+
+:check_one
+call :op %1
+call :query
+if not "%Q_STATE%"=="error" goto check_one_read
+set /a UNREAD+=1
+>> "%W%\lines.txt" echo error       %OP_LABEL%: reg.exe could not read it
+exit /b 0
+:check_one_read
+if not "%Q_SAME%"=="1" goto check_one_drift
+if "%VERBOSE%"=="1" >> "%W%\lines.txt" echo ok          %OP_LABEL%: %OP_TYPE% %OP_DATA%
+exit /b 0
+:check_one_drift
+set /a DRIFT+=1
+if "%Q_STATE%"=="absent" (
+	>> "%W%\lines.txt" echo missing     %OP_LABEL%: absent, policy wants %OP_TYPE% %OP_DATA%
+	exit /b 0
+)
+if /i not "x%Q_TYPE%"=="x%OP_TYPE%" (
+	>> "%W%\lines.txt" call :say "wrong type " ", policy wants %OP_TYPE% %OP_DATA%"
+	exit /b 0
+)
+>> "%W%\lines.txt" call :say "wrong value" ", policy wants %OP_TYPE% %OP_DATA%"
+exit /b 0
+
+rem ---- Shared by apply.cmd, rollback.cmd and detect.cmd.
+rem
+rem Order: cmd looks for a label from the line after the CALL or GOTO on,
+rem and only at the end of the file starts again from the top, reading
+rem every line on the way (Wine's cmd slowly: 80 microseconds a line). So each
+rem script has main first and every subroutine below all that call it,
+rem the ones called once per value or key nearest; here too, callers
+rem before callees. tests/scripts.sh checks that no CALL goes back.
 rem
 rem Rules these scripts keep, for every Windows of os.c and Wine alike:
 rem  - every reg.exe call names its registry view (/reg:64 or /reg:32), so
@@ -37,30 +139,17 @@ rem    anything else "could not read" (it did not start, or crashed);
 rem  - data read from the registry or a backup is only ever handled as a
 rem    FOR variable: never %-expanded, never passed to CALL.
 
-rem :op N / :key N: operation N / plan key N as OP_* / K_* variables.
-:op
-call set "OP_ROW=%%OP_%1%%"
-for /f "tokens=1-7 delims=|" %%a in ("%OP_ROW%") do (
-	set "OP_KEY=%%a"
-	set "OP_VIEW=%%b"
-	set "OP_NAME=%%c"
-	set "OP_TYPE=%%d"
-	set "OP_DATA=%%e"
-	set "OP_K=%%f"
-	set "OP_LABEL=%%g"
-)
+rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
+rem KR_ERRORS counts the ones reg.exe could not read.
+:read_keys
+set "KR_ERRORS=0"
+for /l %%k in (1,1,%KEY_COUNT%) do call :read_keys_one %%k %1
 exit /b 0
-:key
-call set "K_ROW=%%K_%1%%"
-for /f "tokens=1-7 delims=|" %%a in ("%K_ROW%") do (
-	set "K_PATH=%%a"
-	set "K_VIEW=%%b"
-	set "K_HOLDS=%%c"
-	set "K_FULL=%%d"
-	set "K_LABEL=%%e"
-	set "K_PARENT=%%f"
-	set "K_PPATH=%%g"
-)
+:read_keys_one
+call :key %1
+if not "%2"=="1" if not "%K_HOLDS%"=="1" exit /b 0
+call :read_key_now %1
+if "%KR_NOW%"=="error" set /a KR_ERRORS+=1
 exit /b 0
 
 rem :read_key N: reg query of plan key N (its values and subkeys) into
@@ -109,17 +198,31 @@ exit /b 0
 set "KR_%1=error"
 exit /b 0
 
-rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
-rem KR_ERRORS counts the ones reg.exe could not read.
-:read_keys
-set "KR_ERRORS=0"
-for /l %%k in (1,1,%KEY_COUNT%) do call :read_keys_one %%k %1
+rem :op N / :key N: operation N / plan key N as OP_* / K_* variables.
+:op
+call set "OP_ROW=%%OP_%1%%"
+for /f "tokens=1-7 delims=|" %%a in ("%OP_ROW%") do (
+	set "OP_KEY=%%a"
+	set "OP_VIEW=%%b"
+	set "OP_NAME=%%c"
+	set "OP_TYPE=%%d"
+	set "OP_DATA=%%e"
+	set "OP_K=%%f"
+	set "OP_LABEL=%%g"
+)
 exit /b 0
-:read_keys_one
-call :key %1
-if not "%2"=="1" if not "%K_HOLDS%"=="1" exit /b 0
-call :read_key_now %1
-if "%KR_NOW%"=="error" set /a KR_ERRORS+=1
+
+:key
+call set "K_ROW=%%K_%1%%"
+for /f "tokens=1-7 delims=|" %%a in ("%K_ROW%") do (
+	set "K_PATH=%%a"
+	set "K_VIEW=%%b"
+	set "K_HOLDS=%%c"
+	set "K_FULL=%%d"
+	set "K_LABEL=%%e"
+	set "K_PARENT=%%f"
+	set "K_PPATH=%%g"
+)
 exit /b 0
 
 rem :query: Q_STATE, Q_TYPE and Q_DATA of the value of operation OP_*, from
@@ -195,31 +298,6 @@ set /a "D7=(HX_N>>28)&15, D6=(HX_N>>24)&15, D5=(HX_N>>20)&15, D4=(HX_N>>16)&15, 
 call set "Q_HEX=0x%%HX:~%D7%,1%%%%HX:~%D6%,1%%%%HX:~%D5%,1%%%%HX:~%D4%,1%%%%HX:~%D3%,1%%%%HX:~%D2%,1%%%%HX:~%D1%,1%%%%HX:~%D0%,1%%"
 exit /b 0
 
-rem ---- detect.cmd's own subroutines -------------------------------------
-
-:check_one
-call :op %1
-call :query
-if not "%Q_STATE%"=="error" goto check_one_read
-set /a UNREAD+=1
->> "%W%\lines.txt" echo error       %OP_LABEL%: reg.exe could not read it
-exit /b 0
-:check_one_read
-if not "%Q_SAME%"=="1" goto check_one_drift
-if "%VERBOSE%"=="1" >> "%W%\lines.txt" echo ok          %OP_LABEL%: %OP_TYPE% %OP_DATA%
-exit /b 0
-:check_one_drift
-set /a DRIFT+=1
-if "%Q_STATE%"=="absent" (
-	>> "%W%\lines.txt" echo missing     %OP_LABEL%: absent, policy wants %OP_TYPE% %OP_DATA%
-	exit /b 0
-)
-if /i not "x%Q_TYPE%"=="x%OP_TYPE%" (
-	>> "%W%\lines.txt" call :say "wrong type " ", policy wants %OP_TYPE% %OP_DATA%"
-	exit /b 0
-)
->> "%W%\lines.txt" call :say "wrong value" ", policy wants %OP_TYPE% %OP_DATA%"
-exit /b 0
 
 rem :show_lines: the lines of %W%\lines.txt after the first line (in
 rem %W%\one.txt, printed already). Intune keeps 2,048 characters of a
@@ -279,28 +357,6 @@ exit /b 0
 :work_dir_done
 if defined W rd /s /q "%W%" >nul 2>&1
 set "W="
-exit /b 0
-
-rem :key_is_empty: KE about key K_*: "empty" when it exists and holds
-rem nothing (no value, a set (Default) included, and no subkey), "full" when
-rem it holds anything, "gone" when it does not exist, "error" when reg.exe
-rem could not tell. reg.exe lists the key's own name (only when it has
-rem values), its values indented, then its subkeys: any line but the key's
-rem own name means "full".
-:key_is_empty
-set "KE=error"
-%REG% query "%K_PATH%" %K_VIEW% >"%W%\k.out" 2>"%W%\k.err"
-set "KE_RC=%errorlevel%"
-if "%KE_RC%"=="1" for %%f in ("%W%\k.out" "%W%\k.err") do if %%~zf GTR 0 set "KE=gone"
-if not "%KE_RC%"=="0" exit /b 0
-set "KE_LINES=0"
-set "KE_SELF=0"
-for /f "usebackq delims=" %%l in ("%W%\k.out") do (
-	set /a KE_LINES+=1
-	if /i "%%l"=="%K_FULL%" set /a KE_SELF+=1
-)
-set "KE=full"
-if "%KE_LINES%"=="%KE_SELF%" set "KE=empty"
 exit /b 0
 
 rem :elevated: errorlevel 0 when this process is elevated (an administrator
@@ -399,6 +455,14 @@ if not "%BK_T:~9,1%"=="#" exit /b 0
 if %BK_NUM% GTR %BK_MAX% set "BK_MAX=%BK_NUM%"
 exit /b 0
 
+rem :os_build: OS_BUILD, this Windows' CurrentBuildNumber (64-bit view), or
+rem undefined when reg.exe could not read it.
+:os_build
+set "OS_BUILD="
+call :hklm_value "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" CurrentBuildNumber
+if defined HV set /a "OS_BUILD=%HV%" >nul 2>&1
+exit /b 0
+
 rem :hklm_value KEY NAME: HV = value NAME of KEY (HKLM\..., 64-bit view) as
 rem reg.exe shows it (0x0, text), undefined when absent; HV_RC = reg.exe's
 rem exit code (0 read, 1 absent, anything else: it did not answer).
@@ -408,14 +472,6 @@ set "HV="
 set "HV_RC=%errorlevel%"
 if not "%HV_RC%"=="0" exit /b 0
 for /f "usebackq tokens=1,2,*" %%a in ("%W%\hv.out") do if /i "%%a"=="%~2" set "HV=%%c"
-exit /b 0
-
-rem :os_build: OS_BUILD, this Windows' CurrentBuildNumber (64-bit view), or
-rem undefined when reg.exe could not read it.
-:os_build
-set "OS_BUILD="
-call :hklm_value "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" CurrentBuildNumber
-if defined HV set /a "OS_BUILD=%HV%" >nul 2>&1
 exit /b 0
 
 rem :machine_id: MACHINE_ID, this computer's MachineGuid (64-bit view; a
@@ -557,76 +613,4 @@ set "OSR_9=14393|19045|-|0|-|0|-|1|-|-|Windows 10"
 set "OSR_10=22000|2147483647|-|0|-|0|-|1|-|-|Windows 11"
 
 exit /b 0
-
-
-:main
-call :load_plan
-if /i "%~1"=="/verbose" (
-	set "VERBOSE=1"
-	shift
-)
-if not "%~1"=="" (
-	>&2 echo usage: detect.cmd [/verbose]
-	exit /b 2
-)
-if not "0"=="1" goto system_ok
-call :is_system
-if errorlevel 1 goto system_ok
->&2 echo detect.cmd: this policy sets values in HKEY_CURRENT_USER, and this is the SYSTEM
->&2 echo detect.cmd: account, whose HKCU is no user's: run detection as the user.
-exit /b 2
-:system_ok
-call :work_dir
-if not errorlevel 1 goto work_ok
->&2 echo detect.cmd: error: cannot make a work folder under "%TEMP%"; nothing was decided.
-exit /b 6
-:work_ok
-
-set "DRIFT=0"
-set "UNREAD=0"
-type nul > "%W%\lines.txt"
-call :read_keys 0
-for /l %%i in (1,1,%OP_COUNT%) do call :check_one %%i
-if not "%UNREAD%"=="0" goto unread
-rem Drift under a TLS 1.3 policy where Windows has none: apply refuses it
-rem there, so this is no drift to remediate (again and again) but not
-rem applicable. (Values that match, applied with /skipprereq, are
-rem compliant as anywhere.)
-if "%DRIFT%"=="0" goto applicable
-if not "0"=="1" goto applicable
-call :os_build
-if not defined OS_BUILD goto unread_build
-if %OS_BUILD% GEQ 20348 goto applicable
-echo detect.cmd: not applicable: %DRIFT% of %OP_COUNT% values differ from policy Server hardening ^(TLS 1.2, SCHANNEL^) ^(id server-hardening, version 1.0^), which turns TLS 1.3 on, and Windows build %OS_BUILD% has no TLS 1.3 ^(it needs Windows Server 2022, build 20348, or Windows 11, build 22000, or later^): apply.cmd refuses it here. Assign the policy only to build 20348 or later.
-call :work_dir_done
-exit /b 0
-:unread_build
-> "%W%\one.txt" echo detect.cmd: error: reg.exe could not read CurrentBuildNumber ^(it did not start or did not answer^); nothing was decided.
-type "%W%\one.txt"
->&2 type "%W%\one.txt"
-call :work_dir_done
-exit /b 6
-:applicable
-set "RC=1"
-if "%DRIFT%"=="0" set "RC=0"
-if "%DRIFT%"=="0" > "%W%\one.txt" echo detect.cmd: compliant: all %OP_COUNT% values match policy Server hardening ^(TLS 1.2, SCHANNEL^) ^(id server-hardening, version 1.0^)
-if not "%DRIFT%"=="0" > "%W%\one.txt" echo detect.cmd: drift: %DRIFT% of %OP_COUNT% values differ from policy Server hardening ^(TLS 1.2, SCHANNEL^) ^(id server-hardening, version 1.0^)
-type "%W%\one.txt"
-if "%VERBOSE%"=="1" (
-	type "%W%\lines.txt"
-	call :work_dir_done
-	exit /b %RC%
-)
-call :show_lines
-call :work_dir_done
-exit /b %RC%
-
-:unread
-rem On stdout too, first: Intune shows the first line of output.
-> "%W%\one.txt" echo detect.cmd: error: reg.exe could not read %UNREAD% of %OP_COUNT% values ^(it did not start or did not answer^); nothing was decided.
-type "%W%\one.txt"
->&2 type "%W%\one.txt"
-call :show_lines
-call :work_dir_done
-exit /b 6
 
