@@ -348,10 +348,12 @@ rem  - data read from the registry or a backup is only ever handled as a
 rem    FOR variable: never %-expanded, never passed to CALL.
 
 rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
-rem KR_ERRORS counts the ones reg.exe could not read.
+rem KR_ERRORS counts the ones reg.exe could not read. Last first: the table
+rem lists the deepest keys first, so a key's parent is read before it and
+rem :key_denied finds the parent's answer instead of asking reg.exe again.
 :read_keys
 set "KR_ERRORS=0"
-for /l %%k in (1,1,%KEY_COUNT%) do call :read_keys_one %%k %1
+for /l %%k in (%KEY_COUNT%,-1,1) do call :read_keys_one %%k %1
 exit /b 0
 :read_keys_one
 call :key %1
