@@ -220,7 +220,7 @@ wine_query_plan() {
 # message in its log (and only then) runs once more after another reset,
 # and says so; any other failure counts at once.
 wine_workers() {
-	local n=$1 w j
+	local n=$1 w j pids=() alive p
 	shift
 	local jobs=("$@")
 	echo 0 > "$WORK/jobs.next"
@@ -237,9 +237,21 @@ wine_workers() {
 			wine_done
 			rm -rf "$WINEPREFIX"
 		) &
+		pids+=($!)
 	done
 	for ((j = 0; j < ${#jobs[@]}; j++)); do
-		while [ ! -f "$WORK/job.$j.tap" ]; do sleep 0.3; done
+		# A worker that died (a shell error in the harness) leaves its job
+		# without a file: fail it rather than wait for ever.
+		while [ ! -f "$WORK/job.$j.tap" ]; do
+			alive=0
+			for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+			if [ "$alive" = 0 ] && [ ! -f "$WORK/job.$j.tap" ]; then
+				echo "not ok - ${jobs[$j]}: no worker ran it to the end (a worker died); its output:" > "$WORK/job.$j.tap"
+				sed 's/^/#   /' "$WORK/job.$j.part" 2>/dev/null | tail -12 >> "$WORK/job.$j.tap"
+				break
+			fi
+			sleep 0.3
+		done
 		while IFS= read -r line; do
 			case $line in
 			"ok - "*) ok "${line#ok - }" ;;
