@@ -74,11 +74,18 @@ cmd_label_rule() {
 # wraps to the top only at the end, reading every line on the way (Wine's
 # cmd slowly). A CALL must find its label below it (key_denied's call of
 # :read_key, for a key's parent, once, is the one exception) and a GOTO
-# back is a loop of at most 40 lines. Prints what breaks it.
+# back is a loop of at most 40 lines; no label is defined twice. Prints
+# what breaks it.
 cmd_order_rule() {
 	tr -d '\r' < "$1" > "$WORK/order.cmd"
 	awk '
-		NR == FNR { if (/^:[A-Za-z_][A-Za-z0-9_]*/) def[tolower(substr($1, 2))] = FNR; next }
+		NR == FNR {
+			if (!/^:[A-Za-z_][A-Za-z0-9_]*/) next
+			l = tolower(substr($1, 2))
+			# Where a label is found would depend on where the search starts.
+			if (l in def) { print f ":" FNR ": label :" l " defined twice"; next }
+			def[l] = FNR; next
+		}
 		/^[ \t]*rem / { next }
 		/^:[A-Za-z_][A-Za-z0-9_]*/ { cur = tolower(substr($1, 2)) }
 		{
@@ -94,9 +101,10 @@ cmd_order_rule() {
 			}
 		}' f="$1" "$WORK/order.cmd" "$WORK/order.cmd"
 }
-printf '@echo off\r\ncall :one\r\nexit /b 0\r\n:two\r\nexit /b 0\r\n:one\r\ncall :two\r\ngoto one\r\n' > "$WORK/order.bad.cmd"
-check_eq "the .cmd order rule flags a CALL back, and not a short GOTO loop" \
-	"$(cmd_order_rule "$WORK/order.bad.cmd" | sed 's/^[^:]*://')" "7: call :two goes back (from :one)"
+printf '@echo off\r\ncall :one\r\nexit /b 0\r\n:two\r\nexit /b 0\r\n:one\r\ncall :two\r\ngoto one\r\n:Two\r\n' > "$WORK/order.bad.cmd"
+check_eq "the .cmd order rule flags a CALL back and a label defined twice, not a short GOTO loop" \
+	"$(cmd_order_rule "$WORK/order.bad.cmd" | sed 's/^[^:]*://')" "9: label :two defined twice
+7: call :two goes back (from :one)"
 
 printf '@echo off\r\ncall :there\r\ngoto gone\r\ngoto :eof\r\n:there\r\nexit /b 0\r\n' > "$WORK/labels.cmd"
 check_eq "the .cmd label rule flags a goto to a label that is not there, and only that" \
