@@ -450,6 +450,8 @@ exit /b 0
 
 @COMMON@
 
+rem ---- apply.cmd's own subroutines, continued ---------------------------
+
 rem :srv_tls PROTOCOL: SRV_TLS=1 when SCHANNEL's PROTOCOL is on for servers
 rem on this machine, where it is off by default: Enabled absent or not 0,
 rem and DisabledByDefault 0 (as tlsgpo writes "enabled").

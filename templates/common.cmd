@@ -19,8 +19,9 @@ rem    FOR variable: never %-expanded, never passed to CALL.
 
 rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
 rem KR_ERRORS counts the ones reg.exe could not read. Last first: the table
-rem lists the deepest keys first, so a key's parent is read before it and
-rem :key_denied finds the parent's answer instead of asking reg.exe again.
+rem lists the deepest keys first, so with ALL=1, or when the parent holds
+rem values, a key's parent is read before it and :key_denied finds the
+rem parent's answer; otherwise :key_denied reads the parent once.
 :read_keys
 set "KR_ERRORS=0"
 for /l %%k in (%KEY_COUNT%,-1,1) do call :read_keys_one %%k %1

@@ -122,6 +122,8 @@ exit /b 0
 
 @COMMON@
 
+rem ---- detect.cmd's own subroutines, continued --------------------------
+
 rem :show_lines: the lines of %W%\lines.txt after the first line (in
 rem %W%\one.txt, printed already). Intune keeps 2,048 characters of a
 rem detection script's output: the lines that fit in 2,000 (each measured

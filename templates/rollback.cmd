@@ -330,6 +330,8 @@ exit /b 0
 
 @COMMON@
 
+rem ---- rollback.cmd's own subroutines, continued ------------------------
+
 :consider
 set "BK=%BK_P%%1"
 if not exist "%BK%\" exit /b 0

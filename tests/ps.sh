@@ -350,21 +350,24 @@ job_notls_rows() {
 	check_eq "...TLS 1.2 Enabled=1, DisabledByDefault=0: exits 0" "$rc" 0
 }
 
-# Twelve applies, each after someone changed a value: ten usable backups
-# stay, and the first (the state before the policy) is never removed.
+# With -KeepBackups 3, the newest three usable backups stay, and the first
+# (the state before the policy, which rollback restores) is never removed.
+# Backups 2-8 are copies of the first, so that the three applies after them
+# number 9, 10 and 11: the newest are found by number, not as text.
 job_prune() {
 	local st s=$WORK/pkg-office365-tls12/scripts i n
 	st=$(new_state prune)
 	psrun "$st" "$s/apply.ps1"
 	cp "$st/reg.before.txt" "$st/reg.start"
-	for i in 2 3 4 5 6; do
+	for i in 2 3 4 5 6 7 8; do cp -r "$(bk "$st" 1)" "$(bk "$st" "$i")"; done
+	for i in 9 10 11; do
 		set_value "$st" "$winhttp" DefaultSecureProtocols 4 "$(printf '%02x' "$i")0a0000"
 		psrun "$st" "$s/apply.ps1" '{"KeepBackups": 3}'
 		[ "$rc" = 0 ] || not_ok "apply.ps1 run $i exits 0 (rc $rc)"
 	done
 	n=$(ls "$st/home/ProgramData/tlsgpo/office365-tls12" | sort -t- -k4 -n | tr '\n' ' ')
-	check_eq "6 applies, -KeepBackups 3: backups 4-6 stay, and 1, which rollback restores" \
-		"$n" "office365-tls12-1.0-1 office365-tls12-1.0-4 office365-tls12-1.0-5 office365-tls12-1.0-6 "
+	check_eq "backups 1-8, then 3 applies with -KeepBackups 3: backups 9-11 stay, and 1, which rollback restores" \
+		"$n" "office365-tls12-1.0-1 office365-tls12-1.0-9 office365-tls12-1.0-10 office365-tls12-1.0-11 "
 	psrun "$st" "$s/rollback.ps1"
 	check_eq "...rollback.ps1 restores backup 1, exit 0" "$rc $(grep -c -F "restoring \"$(bk "$st" 1)\"" <<<"$out")" "0 1"
 	check "...and the registry is as before the first apply" cmp -s "$st/reg.start" "$st/reg.after.txt"

@@ -325,12 +325,16 @@ job_prune() {
 	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json r before i
 	r=$(bkroot office365-tls12)
 	before=$(wine_state "$json")
-	for i in 1 2 3; do
-		wine_cmd "$s" apply.cmd /keep 1
+	# Backups 2-8 are copies of 1, so that the next applies number 9 and
+	# 10: the newest is found by number, not as text.
+	wine_cmd "$s" apply.cmd
+	for i in 2 3 4 5 6 7 8; do cp -r "$r/office365-tls12-1.0-1" "$r/office365-tls12-1.0-$i"; done
+	for i in 9 10; do
 		reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d "0xa0$i" /f /reg:64
+		wine_cmd "$s" apply.cmd /keep 1
 	done
-	jeq "3 applies with /keep 1: backup 3 stays, and 1, which rollback restores" \
-		"$(ls "$r" | sort -t- -k4 -n | tr '\n' ' ')" "office365-tls12-1.0-1 office365-tls12-1.0-3 "
+	jeq "backups 1-8, then 2 applies with /keep 1: backup 10 stays, and 1, which rollback restores" \
+		"$(ls "$r" | sort -t- -k4 -n | tr '\n' ' ')" "office365-tls12-1.0-1 office365-tls12-1.0-10 "
 	wine_cmd "$s" rollback.cmd
 	jrc "...rollback.cmd exits 0" 0
 	jeq "...and the state is as before the first apply" "$(wine_state "$json")" "$before"

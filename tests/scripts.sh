@@ -89,8 +89,8 @@ cmd_order_rule() {
 		/^[ \t]*rem / { next }
 		/^:[A-Za-z_][A-Za-z0-9_]*/ { cur = tolower(substr($1, 2)) }
 		{
-			line = $0
-			while (match(line, /(call :|goto :?)[A-Za-z_][A-Za-z0-9_]*/)) {
+			line = tolower($0)
+			while (match(line, /(call :|goto :?)[a-z_][a-z0-9_]*/)) {
 				t = substr(line, RSTART, RLENGTH); k = (t ~ /^call/) ? "call" : "goto"
 				sub(/^(call :|goto :?)/, "", t); t = tolower(t)
 				line = substr(line, RSTART + RLENGTH)
@@ -101,7 +101,7 @@ cmd_order_rule() {
 			}
 		}' f="$1" "$WORK/order.cmd" "$WORK/order.cmd"
 }
-printf '@echo off\r\ncall :one\r\nexit /b 0\r\n:two\r\nexit /b 0\r\n:one\r\ncall :two\r\ngoto one\r\n:Two\r\n' > "$WORK/order.bad.cmd"
+printf '@echo off\r\ncall :one\r\nexit /b 0\r\n:two\r\nexit /b 0\r\n:one\r\nCALL :two\r\ngoto one\r\n:Two\r\n' > "$WORK/order.bad.cmd"
 check_eq "the .cmd order rule flags a CALL back and a label defined twice, not a short GOTO loop" \
 	"$(cmd_order_rule "$WORK/order.bad.cmd" | sed 's/^[^:]*://')" "9: label :two defined twice
 7: call :two goes back (from :one)"

@@ -141,8 +141,9 @@ rem    FOR variable: never %-expanded, never passed to CALL.
 
 rem :read_keys ALL: every plan key (ALL=1) or those that hold values;
 rem KR_ERRORS counts the ones reg.exe could not read. Last first: the table
-rem lists the deepest keys first, so a key's parent is read before it and
-rem :key_denied finds the parent's answer instead of asking reg.exe again.
+rem lists the deepest keys first, so with ALL=1, or when the parent holds
+rem values, a key's parent is read before it and :key_denied finds the
+rem parent's answer; otherwise :key_denied reads the parent once.
 :read_keys
 set "KR_ERRORS=0"
 for /l %%k in (%KEY_COUNT%,-1,1) do call :read_keys_one %%k %1
@@ -300,6 +301,8 @@ set /a "D7=(HX_N>>28)&15, D6=(HX_N>>24)&15, D5=(HX_N>>20)&15, D4=(HX_N>>16)&15, 
 call set "Q_HEX=0x%%HX:~%D7%,1%%%%HX:~%D6%,1%%%%HX:~%D5%,1%%%%HX:~%D4%,1%%%%HX:~%D3%,1%%%%HX:~%D2%,1%%%%HX:~%D1%,1%%%%HX:~%D0%,1%%"
 exit /b 0
 
+
+rem ---- detect.cmd's own subroutines, continued --------------------------
 
 rem :show_lines: the lines of %W%\lines.txt after the first line (in
 rem %W%\one.txt, printed already). Intune keeps 2,048 characters of a
