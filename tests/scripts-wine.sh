@@ -317,6 +317,16 @@ job_denied() {
 	printf '%s\r\n' 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttpNotThere' > "$c/tlsgpo-denied.txt"
 	wine_cmd "$s" detect.cmd
 	jrc "(regwrap.exe passes other calls on: detect.cmd exits 1, drift)" 1
+	# A write that does not take the first time (the first reg add of a
+	# WinHttp value): written again, and every value reported once.
+	rm -f "$c/tlsgpo-denied.txt"
+	printf '%s\r\n' "$winhttp" > "$c/tlsgpo-dropadd.txt"
+	wine_cmd "$s" apply.cmd
+	jeq "a write that took only the second time: apply.cmd exits 0, each of the $(jq '.operations | length' "$WORK/office365-tls12.json") values reported changed once, one written at the second attempt" \
+		"$rc $(grep -c '^changed ' <<<"$out") $(grep '^changed ' <<<"$out" | sort | uniq -d | wc -l) $(grep -c 'written at the second attempt' <<<"$out")" \
+		"0 $(jq '.operations | length' "$WORK/office365-tls12.json") 0 1"
+	jcheck "(regwrap.exe dropped that write)" test -e "$c/tlsgpo-dropadd.done"
+	rm -f "$c/tlsgpo-dropadd.txt" "$c/tlsgpo-dropadd.done"
 }
 
 # /keep N: the newest N usable backups stay, and the one rollback restores;

@@ -21,8 +21,11 @@
  *   regwrap.exe     (a copy of the scripts made to call it as %REG%):
  *                   "query KEY" of a KEY listed in C:\tlsgpo-denied.txt
  *                   fails as Windows' reg.exe does for a key it may not
- *                   read ("ERROR: Access is denied.", exit 1); every other
- *                   call goes to Wine's own reg.exe.
+ *                   read ("ERROR: Access is denied.", exit 1); the first
+ *                   "add KEY" of a KEY listed in C:\tlsgpo-dropadd.txt
+ *                   exits 0 and writes nothing (a write that did not
+ *                   take), once: it leaves C:\tlsgpo-dropadd.done; every
+ *                   other call goes to Wine's own reg.exe.
  *   reg.exe         (put in a Sysnative folder by tests/wine.sh, where a
  *                   32-bit process finds the native reg.exe): as
  *                   regwrap.exe.
@@ -133,12 +136,12 @@ walk(const wchar_t *dir, const wchar_t *child)
 	FindClose(h);
 }
 
-/* Whether KEY (case aside) is a line of C:\tlsgpo-denied.txt. */
+/* Whether KEY (case aside) is a line of FILE. */
 static int
-denied(const wchar_t *key)
+listed(const wchar_t *file, const wchar_t *key)
 {
 	wchar_t	 line[1024];
-	FILE	*f = _wfopen(L"C:\\tlsgpo-denied.txt", L"r");
+	FILE	*f = _wfopen(file, L"r");
 	size_t	 n;
 	int	 hit = 0;
 
@@ -167,9 +170,20 @@ reg(void)
 
 	argv = CommandLineToArgvW(GetCommandLineW(), &argc);
 	if (argv != NULL && argc >= 3 && _wcsicmp(argv[1], L"query") == 0 &&
-	    denied(argv[2])) {
+	    listed(L"C:\\tlsgpo-denied.txt", argv[2])) {
 		fprintf(stderr, "ERROR: Access is denied.\n");
 		return 1;
+	}
+	if (argv != NULL && argc >= 3 && _wcsicmp(argv[1], L"add") == 0 &&
+	    listed(L"C:\\tlsgpo-dropadd.txt", argv[2]) &&
+	    GetFileAttributesW(L"C:\\tlsgpo-dropadd.done") ==
+	    INVALID_FILE_ATTRIBUTES) {
+		FILE	*f = _wfopen(L"C:\\tlsgpo-dropadd.done", L"w");
+
+		if (f != NULL)
+			fclose(f);
+		printf("The operation completed successfully.\n");
+		return 0;
 	}
 	/* The words after the program's own name, as they were. */
 	while (*tail != L'\0' && (quoted || (*tail != L' ' && *tail != L'\t'))) {

@@ -418,14 +418,18 @@ set /a FAILED+=1
 >&2 echo FAILED      %OP_LABEL%: reg add did not take
 exit /b 0
 
-rem :check_one N: prints "changed" once value N reads back as written;
-rem one that does not is left "again" (RETRY=1), to be written once more.
+rem :check_one N: prints "changed" once value N reads back as written, and
+rem marks it done (OK_N=1: :check_again must not report it again); one that
+rem does not is left "again" (RETRY=1), to be written once more.
 :check_one
 call set "W_OK=%%OK_%1%%"
 if "%W_OK%"=="1" goto show_unchanged
 call :op %1
 call :query
-if "%Q_SAME%"=="1" goto report_changed
+if not "%Q_SAME%"=="1" goto check_one_again
+set "OK_%1=1"
+goto report_changed
+:check_one_again
 set "OK_%1=again"
 set "RETRY=1"
 exit /b 0
