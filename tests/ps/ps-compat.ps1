@@ -90,9 +90,10 @@ function Test-Node($file, $n) {
             }
             foreach ($p in $n.CommandElements) {
                 if ($p -isnot [System.Management.Automation.Language.CommandParameterAst]) { continue }
+                # A hashtable's keys compare as PowerShell does: case aside.
                 $k = '{0}|{1}' -f $name, $p.ParameterName
-                foreach ($key in $NewParameters.Keys) {
-                    if ($k -like $key) { Out-Finding $file $p 'parameter' ('{0} -{1} is PowerShell {2}' -f $name, $p.ParameterName, $NewParameters[$key]) }
+                if ($NewParameters.ContainsKey($k)) {
+                    Out-Finding $file $p 'parameter' ('{0} -{1} is PowerShell {2}' -f $name, $p.ParameterName, $NewParameters[$k])
                 }
             }
         }
