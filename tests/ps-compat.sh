@@ -3,7 +3,8 @@
 # sample policy (and the hostile one) parses with PowerShell's own parser
 # and uses no syntax, command, parameter or .NET API that Windows
 # PowerShell 3.0 or PowerShell 7 lacks, and a file with non-ASCII text has
-# a UTF-8 BOM (tests/ps/ps-compat.ps1 holds the rules and their sources).
+# a UTF-8 BOM, and changes nothing of the process that a fresh runspace
+# would not renew (tests/ps/ps-compat.ps1 holds the rules and their sources).
 # Each rule is first shown to fail on a script made to break it.
 . "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
@@ -44,6 +45,11 @@ parameter|1, 2 | ForEach-Object -Parallel { $_ }
 parameter|'x' | Out-File -NoNewline y
 parameter|Get-Content -AsByteStream x
 api|[IO.Directory]::CreateDirectory('x', $acl)
+process|Add-Type -TypeDefinition 'public class T {}'
+process|Set-Location C:\\
+process|$env:TLSGPO = 1
+process|[Environment]::SetEnvironmentVariable('A', 'b')
+process|[Console]::OutputEncoding = [Text.Encoding]::UTF8
 EOF
 # Non-ASCII without a BOM, and the same with one (which passes).
 printf '$n = "\xc3\x9c"\r\n' > "$bad/nobom.ps1"

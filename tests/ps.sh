@@ -48,13 +48,36 @@ base_registry() {
 
 # psrun STATE SCRIPT [JSON]: runs SCRIPT (a path) in state folder STATE;
 # leaves $out (stdout and stderr), $rc; the registry after becomes the
-# registry of the next run in STATE.
+# registry of the next run in STATE. The environment's COMPUTERNAME and
+# TLSGPO_TEST_* (runner.ps1 names them) reach the script.
+#   A scenario (a job) is one pwsh -NoProfile -NonInteractive process,
+#   started at its first run, each run in a fresh runspace of it
+#   (server.ps1, runner.ps1); with PS_FRESH_PROCESS=1 each run is a
+#   process of its own, as an agent starts it (pwsh -File harness.ps1).
 psrun() {
-	local st=$1 script=$2
-	TLSGPO_TEST_HOME=$st/home TLSGPO_TEST_ARGS=${3:-} \
-		"$PWSH" -NoProfile -NonInteractive -File "$ps_dir/harness.ps1" "$script" "$st" \
-		>"$st/out" 2>&1 </dev/null
-	rc=$?
+	local st=$1 script=$2 e='{}' n line
+	export TLSGPO_TEST_ARGS=${3:-}
+	if [ "${PS_FRESH_PROCESS:-}" = 1 ]; then
+		TLSGPO_TEST_HOME=$st/home \
+			"$PWSH" -NoProfile -NonInteractive -File "$ps_dir/harness.ps1" "$script" "$st" \
+			>"$st/out" 2>&1 </dev/null
+		rc=$?
+	else
+		[ -n "${PSS_PID:-}" ] ||
+			coproc PSS { exec "$PWSH" -NoProfile -NonInteractive -File "$ps_dir/server.ps1" 2>&1; }
+		for n in COMPUTERNAME TLSGPO_TEST_ARGS TLSGPO_TEST_ACL_LOG TLSGPO_TEST_ADMIN TLSGPO_TEST_SYSTEM \
+			TLSGPO_TEST_OWNER TLSGPO_TEST_PHANTOM TLSGPO_TEST_RACE TLSGPO_TEST_FAIL_WRITE; do
+			[ -n "${!n:-}" ] && e=$(jq -c --arg k "$n" --arg v "${!n}" '. + {($k): $v}' <<<"$e")
+		done
+		jq -n -c --arg s "$script" --arg st "$st" --argjson e "$e" '{script: $s, state: $st, env: $e}' >&"${PSS[1]}"
+		line=
+		read -r -t 300 line <&"${PSS[0]}"
+		case $line in
+		"rc "*) rc=${line#rc } ;;
+		*) rc=100; echo "server.ps1: ${line:-no answer}" > "$st/out" ;;
+		esac
+	fi
+	unset TLSGPO_TEST_ARGS
 	# All 32 bits of it (3010), where the script got to exit.
 	[ -s "$st/rc" ] && rc=$(cat "$st/rc")
 	rm -f "$st/rc"
@@ -99,16 +122,32 @@ prior_data() {
 
 echo "# pwsh: $("$PWSH" -NoProfile -Command '$PSVersionTable.PSVersion.ToString()' 2>&1)"
 policies=$(ls "$srcdir"/policies/*.ini)
-for pol in $policies "$srcdir/tests/many.ini"; do
+for pol in $policies "$srcdir/tests/many.ini" "$srcdir/tests/hostile/hostile.ini"; do
 	id=$(basename "$pol" .ini)
 	"$TLSGPO" build "$pol" -o "$WORK/pkg-$id" >/dev/null 2>&1 &&
 		"$TLSGPO" plan --json "$pol" > "$WORK/$id.json" 2>/dev/null ||
 		not_ok "$id: tlsgpo build"
 done
 
+# What the Pester scenarios (tests/ps/*.Tests.ps1) read.
+base_registry > "$WORK/base-reg.txt"
+export TLSGPO_TEST_WORK=$WORK
+TLSGPO_TEST_IDS=$(for pol in $policies many hostile; do basename "$pol" .ini; done | tr '\n' ' ')
+export TLSGPO_TEST_IDS
+pester=$HOME/.local/share/powershell/Modules/Pester/5.7.1/Pester.psd1
+
+# ---- Pester scenarios: one pwsh process each, each run a fresh runspace ----
+job_pester() {	# NAME: tests/ps/NAME.Tests.ps1
+	if [ ! -f "$pester" ]; then
+		echo "skip - the Pester scenario $1|Pester 5.7.1 is not installed (tests/install-deps.sh restores it from NuGet; .ci/run installs it)"
+		return
+	fi
+	"$PWSH" -NoProfile -NonInteractive -File "$ps_dir/pester.ps1" "$ps_dir/$1.Tests.ps1" 2>&1 </dev/null
+}
+
 # ---- Round trips: every sample policy, from empty and from other data ----
 job_rt() {	# ID START
-	local id=$1 start=$2 s=$WORK/pkg-$1/scripts st n
+	local id=$1 start=$2 s=$WORK/pkg-$1/scripts st n PS_FRESH_PROCESS=1
 	n=$(jq '.operations | length' "$WORK/$id.json")
 	st=$(new_state "$id-$start")
 	[ "$start" = data ] && prior_data "$WORK/$id.json" >> "$st/reg.txt"
@@ -589,6 +628,7 @@ run_jobs() {	# N JOB...
 			case $line in
 			"ok - "*) ok "${line#ok - }" ;;
 			"not ok - "*) not_ok "${line#not ok - }" ;;
+			"skip - "*) line=${line#skip - }; skip "${line%%|*}" "${line#*|}" ;;
 			*) echo "$line" ;;
 			esac
 		done < "$WORK/job.$j.tap"
@@ -596,7 +636,7 @@ run_jobs() {	# N JOB...
 }
 
 t0=$(date +%s)
-jobs_list=(job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10 job_tls13_na job_net35 job_notls_rows)
+jobs_list=("job_pester survive" "job_pester recover" job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10 job_tls13_na job_net35 job_notls_rows)
 for pol in $policies; do
 	for start in empty data; do
 		jobs_list+=("job_rt $(basename "$pol" .ini) $start")

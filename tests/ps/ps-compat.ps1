@@ -18,6 +18,9 @@
 # Windows PowerShell 5.1 and PowerShell 7.x"; .NET API reference:
 # Directory.CreateDirectory(String, DirectorySecurity) is .NET Framework
 # only (.NET has FileSystemAclExtensions.CreateDirectory instead).
+# Rule 'process' is the project's own: nothing that changes the process
+# (its environment, directory, console, loaded types), which the test's
+# fresh runspace per run would not renew.
 $ErrorActionPreference = 'Stop'
 $TokenKind = [System.Management.Automation.Language.TokenKind]
 
@@ -48,6 +51,13 @@ $NewParameters = @{
     'Split-Path|Extension'       = '6.0 (What''s new in PowerShell Core 6.0)'
 }
 
+# What changes the process rather than the script's session: tests/ps.sh
+# runs each script in a fresh runspace of one process (runner.ps1), which
+# renews the session only; Add-Type is also refused in Constrained Language
+# mode. Rule 'process'.
+$ProcessCommands = @('Add-Type', 'Set-Location', 'Push-Location', 'Pop-Location', 'cd', 'sl', 'chdir', 'pushd', 'popd')
+$ProcessMembers = @('SetEnvironmentVariable', 'SetCurrentDirectory', 'CurrentDirectory', 'OutputEncoding', 'InputEncoding', 'SetOut', 'SetError', 'SetIn')
+
 function Out-Finding($file, $ast, [string] $rule, [string] $text) {
     $e = $ast.Extent
     '{0}:{1}:{2}: {3}: {4}' -f $file, $e.StartLineNumber, $e.StartColumnNumber, $rule, $text
@@ -65,12 +75,21 @@ function Test-Node($file, $n) {
         }
         'AssignmentStatementAst' {
             if ($n.Operator -eq $TokenKind::QuestionQuestionEquals) { Out-Finding $file $n 'syntax' '??= is PowerShell 7.0' }
+            if ($n.Left -is [System.Management.Automation.Language.VariableExpressionAst] -and
+                $n.Left.VariablePath.DriveName -eq 'env') {
+                Out-Finding $file $n 'process' ('$env:{0} = changes the process''s environment' -f $n.Left.VariablePath.UserPath.Substring(4))
+            }
+            if ($n.Left -is [System.Management.Automation.Language.MemberExpressionAst] -and $n.Left.Static -and
+                $ProcessMembers -contains $n.Left.Member.Value) {
+                Out-Finding $file $n 'process' ('{0} = changes the process' -f $n.Left.Extent.Text)
+            }
         }
         'MemberExpressionAst' {
             if ($n.NullConditional) { Out-Finding $file $n 'syntax' '?. is PowerShell 7.0' }
         }
         'InvokeMemberExpressionAst' {
             if ($n.NullConditional) { Out-Finding $file $n 'syntax' '?. is PowerShell 7.0' }
+            if ($n.Static -and $ProcessMembers -contains $n.Member.Value) { Out-Finding $file $n 'process' ('{0} changes the process' -f $n.Extent.Text) }
             if ($n.Static -and $n.Member.Value -eq 'new') { Out-Finding $file $n 'syntax' '::new() is Windows PowerShell 5.0; use New-Object' }
             if ($n.Static -and $n.Member.Value -eq 'CreateDirectory' -and @($n.Arguments).Count -ge 2 -and
                 $n.Expression.TypeName.FullName -match '^(System\.)?IO\.Directory$') {
@@ -85,6 +104,9 @@ function Test-Node($file, $n) {
         }
         'CommandAst' {
             $name = $n.GetCommandName()
+            if ($name -and $ProcessCommands -contains $name) {
+                Out-Finding $file $n 'process' ('{0} changes the process, not only the script''s session' -f $name)
+            }
             if ($name -and $NewCommands.ContainsKey($name)) {
                 Out-Finding $file $n 'command' ('{0} is PowerShell {1}' -f $name, $NewCommands[$name])
             }

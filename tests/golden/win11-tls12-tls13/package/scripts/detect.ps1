@@ -500,9 +500,34 @@ function Read-TlsgpoBackup([string] $Dir) {
     } elseif ($end -ne [string]$want -or $records -ne $want) {
         $backup.Why = 'it says {0} records and holds {1}; this package has {2}' -f $end, $records, $want
     } else {
-        $backup.Complete = $true
+        $backup.Why = Test-TlsgpoBackupData $backup
+        $backup.Complete = $backup.Why.Length -eq 0
     }
     return $backup
+}
+
+# Why a complete backup's data is damaged ('' when it is not): every value
+# record decodes (base64, a number reg.exe printed) to data of its kind's
+# size. A kind nothing can write back is not damage: rollback names it.
+function Test-TlsgpoBackupData([hashtable] $Backup) {
+    foreach ($i in $Backup.Values.Keys) {
+        $record = $Backup.Values[$i]
+        if ($record[2] -eq 'absent') { continue }
+        $raw = $Backup.Raws[$i]
+        try {
+            if ($record[2] -ne 'present' -or $record.Count -lt 5) { throw 'neither present nor absent' }
+            if ($null -ne $raw) {
+                $size = @{ DWord = 4; QWord = 8 }[$raw[2]]
+                $bytes = [Convert]::FromBase64String($raw[3])
+                if ($null -ne $size -and $bytes.Length -ne $size) { throw ('{0} bytes for a {1}' -f $bytes.Length, $raw[2]) }
+            } elseif ('REG_DWORD', 'REG_QWORD', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ', 'REG_BINARY' -contains $record[3]) {
+                [void](ConvertFrom-TlsgpoShown $record[3] $record[4])
+            }
+        } catch {
+            return ('it is damaged: the record of value {0} does not decode ({1})' -f $i, $_.Exception.Message)
+        }
+    }
+    return ''
 }
 
 # This computer's MachineGuid, which a rename keeps ('' when it cannot be
