@@ -146,6 +146,25 @@ job_pester() {	# NAME: tests/ps/NAME.Tests.ps1
 }
 
 # ---- Round trips: every sample policy, from empty and from other data ----
+# out_is ID START SCRIPT STATE: $out is, line for line, what
+# tests/ps/expected/ID-START.SCRIPT.txt says (the state folder as <STATE>):
+# no line more, none less. TLSGPO_PS_REGEN=1 writes it instead
+# (tests/regen-golden.sh); review the diff before committing it.
+out_is() {
+	local want=$srcdir/tests/ps/expected/$1-$2.$3.txt got
+	got=$(printf '%s\n' "$out" | awk -v st="$4" '{ while ((i = index($0, st)) > 0) $0 = substr($0, 1, i - 1) "<STATE>" substr($0, i + length(st)); print }')
+	if [ "${TLSGPO_PS_REGEN:-}" = 1 ]; then
+		mkdir -p "${want%/*}"
+		printf '%s\n' "$got" > "$want"
+	fi
+	if printf '%s\n' "$got" | diff -u "$want" - > "$4/out.diff" 2>&1; then
+		ok "$1 ($2): $3.ps1 prints what tests/ps/expected/${want##*/} says, line for line"
+	else
+		not_ok "$1 ($2): $3.ps1 prints what tests/ps/expected/${want##*/} says, line for line"
+		head -12 "$4/out.diff" | sed 's/^/#   /'
+	fi
+}
+
 job_rt() {	# ID START
 	local id=$1 start=$2 s=$WORK/pkg-$1/scripts st n PS_FRESH_PROCESS=1
 	n=$(jq '.operations | length' "$WORK/$id.json")
@@ -156,10 +175,13 @@ job_rt() {	# ID START
 	check_eq "$id ($start): apply.ps1 exits 0 and changes $n values" \
 		"$rc $(grep -c '^changed ' <<<"$out")" "0 $n"
 	[ "$rc" = 0 ] || printf '%s\n' "$out" | tail -4 | sed 's/^/#   /'
+	out_is "$id" "$start" apply "$st"
 	psrun "$st" "$s/detect.ps1"
 	check_eq "$id ($start): detect.ps1 exits 0, compliant" "$rc $(head -1 <<<"$out" | cut -d' ' -f2)" "0 compliant:"
+	out_is "$id" "$start" detect "$st"
 	psrun "$st" "$s/rollback.ps1"
 	check_eq "$id ($start): rollback.ps1 exits 0" "$rc" 0
+	out_is "$id" "$start" rollback "$st"
 	if cmp -s "$st/reg.start" "$st/reg.after.txt"; then
 		ok "$id ($start): the registry is exactly as before apply ($(wc -l < "$st/reg.start") lines)"
 	else

@@ -16,3 +16,16 @@ for pol in policies/*.ini; do
 	rm -r "$dir/ascii/README.txt" "$dir/ascii/scripts" "$dir/ascii/gpo"
 	(cd "$dir/ascii" && grep reg/ MANIFEST.sha256 > M && mv M MANIFEST.sha256)
 done
+# What the .ps1 scripts print in tests/ps.sh's round trips
+# (tests/ps/expected/), where pwsh is.
+PATH=$PATH:$HOME/.dotnet/tools
+if command -v pwsh >/dev/null 2>&1; then
+	rm -rf tests/ps/expected
+	only=
+	for pol in policies/*.ini; do
+		only="${only}job_rt $(basename "$pol" .ini) empty,job_rt $(basename "$pol" .ini) data,"
+	done
+	TLSGPO_PS_REGEN=1 TLSGPO_PS_ONLY=${only%,} srcdir=$PWD TLSGPO=$tool bash tests/ps.sh > /dev/null
+else
+	echo "regen-golden.sh: pwsh is not installed: tests/ps/expected/ is not rewritten" >&2
+fi
