@@ -10,7 +10,16 @@
 #   descriptor (an SDDL in a .tlsgpo-test-acl file; Set-Acl removes it);
 #   not modelled: Set-Acl's own effect on NTFS, reg.exe export, Get-HotFix.
 # Everything else -- the file system, backup folders, numbering, output,
-# exit codes -- is PowerShell's own.
+# exit codes -- is PowerShell's own. A scenario (a job) is one pwsh
+# -NoProfile -NonInteractive process, each script run in a fresh runspace
+# of it (tests/ps/runner.ps1); the round trips start a process per run, as
+# an agent does.
+#   - Pester 5.7.1 scenarios (tests/ps/*.Tests.ps1): other values of every
+#     kind, a (Default), a subkey and one-view prior values survive a round
+#     trip, for every sample policy, many.ini and hostile.ini; apply twice
+#     and rollback twice; an apply cut short by a write that throws; a
+#     damaged newer backup; a key rollback may not open;
+#   - each round trip's output, line for line (tests/ps/expected/);
 #   - every sample policy: apply, detect (compliant), rollback, and the
 #     registry is exactly as before, from empty and from other data;
 #   - the backup folder check (issue 17): the check's text, as the .cmd
@@ -21,104 +30,12 @@
 #     the true prior state; the same for the policy's own folder.
 . "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
-PWSH=$(command -v pwsh || ls "$HOME/.dotnet/tools/pwsh" 2>/dev/null)
-if [ -z "$PWSH" ]; then
+. "$srcdir/tests/ps-lib.sh"
+if ! ps_find_pwsh; then
 	skip "the .ps1 scripts under PowerShell" "pwsh is not installed (dotnet tool install --global PowerShell --version 7.6.10; .ci/run installs it)"
 	done_testing
 	exit
 fi
-export NO_COLOR=1 TERM=dumb DOTNET_CLI_TELEMETRY_OPTOUT=1 POWERSHELL_TELEMETRY_OPTOUT=1
-export POWERSHELL_UPDATECHECK=Off
-ps_dir=$srcdir/tests/ps
-
-# The registry every Windows has before any policy: the keys the plans
-# stop at, the build and the OEM code page.
-hexsz() { printf '%s' "$1" | iconv -f UTF-8 -t UTF-16LE | od -An -v -tx1 | tr -d ' \n'; printf '0000'; }
-base_registry() {
-	local k
-	for k in 'HKLM\SOFTWARE\Microsoft' 'HKLM\SOFTWARE\Policies' 'HKLM\SOFTWARE\Wow6432Node\Microsoft' \
-		'HKLM\SYSTEM\CurrentControlSet\Control' 'HKCU\Software\Microsoft'; do
-		printf 'key\t%s\n' "$k"
-	done
-	printf 'value\tHKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\tCurrentBuildNumber\t1\t%s\n' "$(hexsz "${1:-20348}")"
-	printf 'value\tHKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage\tOEMCP\t1\t%s\n' "$(hexsz 437)"
-	printf 'value\tHKLM\\SOFTWARE\\Microsoft\\Cryptography\tMachineGuid\t1\t%s\n' \
-		"$(hexsz "${2:-6f3c2a1e-0b4d-4c8e-9a7f-2d5e1b3c4a6f}")"
-}
-
-# psrun STATE SCRIPT [JSON]: runs SCRIPT (a path) in state folder STATE;
-# leaves $out (stdout and stderr), $rc; the registry after becomes the
-# registry of the next run in STATE. The environment's COMPUTERNAME and
-# TLSGPO_TEST_* (runner.ps1 names them) reach the script.
-#   A scenario (a job) is one pwsh -NoProfile -NonInteractive process,
-#   started at its first run, each run in a fresh runspace of it
-#   (server.ps1, runner.ps1); with PS_FRESH_PROCESS=1 each run is a
-#   process of its own, as an agent starts it (pwsh -File harness.ps1).
-psrun() {
-	local st=$1 script=$2 e='{}' n line
-	export TLSGPO_TEST_ARGS=${3:-}
-	if [ "${PS_FRESH_PROCESS:-}" = 1 ]; then
-		TLSGPO_TEST_HOME=$st/home \
-			"$PWSH" -NoProfile -NonInteractive -File "$ps_dir/harness.ps1" "$script" "$st" \
-			>"$st/out" 2>&1 </dev/null
-		rc=$?
-	else
-		[ -n "${PSS_PID:-}" ] ||
-			coproc PSS { exec "$PWSH" -NoProfile -NonInteractive -File "$ps_dir/server.ps1" 2>&1; }
-		for n in COMPUTERNAME TLSGPO_TEST_ARGS TLSGPO_TEST_ACL_LOG TLSGPO_TEST_ADMIN TLSGPO_TEST_SYSTEM \
-			TLSGPO_TEST_OWNER TLSGPO_TEST_PHANTOM TLSGPO_TEST_RACE TLSGPO_TEST_FAIL_WRITE; do
-			[ -n "${!n:-}" ] && e=$(jq -c --arg k "$n" --arg v "${!n}" '. + {($k): $v}' <<<"$e")
-		done
-		jq -n -c --arg s "$script" --arg st "$st" --argjson e "$e" '{script: $s, state: $st, env: $e}' >&"${PSS[1]}"
-		line=
-		read -r -t 300 line <&"${PSS[0]}"
-		case $line in
-		"rc "*) rc=${line#rc } ;;
-		*) rc=100; echo "server.ps1: ${line:-no answer}" > "$st/out" ;;
-		esac
-	fi
-	unset TLSGPO_TEST_ARGS
-	# All 32 bits of it (3010), where the script got to exit.
-	[ -s "$st/rc" ] && rc=$(cat "$st/rc")
-	rm -f "$st/rc"
-	touch "$st/acl.log"
-	out=$(cat "$st/out")
-	cp "$st/reg.after.txt" "$st/reg.txt" 2>/dev/null
-}
-
-# new_state NAME [BUILD [MACHINEGUID]]: a fresh state folder with the
-# base registry.
-new_state() {
-	local st=$WORK/st-$1
-	rm -rf "$st"
-	mkdir -p "$st/home"
-	base_registry "${2:-}" "${3:-}" > "$st/reg.txt"
-	echo "$st"
-}
-
-# reg_drift STATE: someone changes a value, so that apply has work again.
-reg_drift() {
-	set_value "$1" 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp' \
-		DefaultSecureProtocols 4 a00a0000
-}
-
-# set_value STATE PATH NAME TYPE HEX: a value in the registry of the next run.
-set_value() {
-	P=$2 N=$3 awk -F'\t' '!($1 == "value" && tolower($2) == tolower(ENVIRON["P"]) && tolower($3) == tolower(ENVIRON["N"]))' \
-		"$1/reg.txt" > "$1/reg.tmp"
-	printf 'value\t%s\t%s\t%s\t%s\n' "$2" "$3" "$4" "$5" >> "$1/reg.tmp"
-	mv "$1/reg.tmp" "$1/reg.txt"
-}
-
-# prior_data JSON: every plan value present with other data, as state lines.
-prior_data() {
-	jq -r '.operations[] | "\(.hive)\t\(.key)\t\(.view)\t\(.value)\t\(.data)"' "$1" |
-	while IFS=$'\t' read -r hive key view value data; do
-		case $view in 32) key=${key/#SOFTWARE\\/SOFTWARE\\Wow6432Node\\} ;; esac
-		printf 'value\t%s\\%s\t%s\t4\t%s\n' "$hive" "$key" "$value" \
-			"$(printf '%08x' $(( (data + 0x5a5) & 0xffffffff )) | sed 's/\(..\)\(..\)\(..\)\(..\)/\4\3\2\1/')"
-	done
-}
 
 echo "# pwsh: $("$PWSH" -NoProfile -Command '$PSVersionTable.PSVersion.ToString()' 2>&1)"
 policies=$(ls "$srcdir"/policies/*.ini)

@@ -10,7 +10,9 @@
 #   computer; a subkey someone else made; a backup cut short; gaps in the
 #   numbering; two applies at once; reg.exe that does not start; HKCU as
 #   SYSTEM; a relative /backupdir; detect's output; elevation without the
-#   Server service; the KB check in the 64-bit view; refusals; hostile text.
+#   Server service; the KB check in the 64-bit view; refusals; hostile text;
+#   apply.cmd's backup restored by rollback.ps1 and apply.ps1's by
+#   rollback.cmd (job_interop: with pwsh, tests/ps-lib.sh).
 . "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 . "$srcdir/tests/wine-lib.sh"
 
@@ -732,6 +734,57 @@ job_ps1backup() {
 	jrc "...and changes nothing" 0
 }
 
+# The README's promise that the twins read each other's backups, with real
+# backups: apply.cmd's (Wine) restored by rollback.ps1 (pwsh, the registry
+# of tests/ps/fake-reg.ps1), apply.ps1's restored by rollback.cmd (Wine),
+# from a registry where every value of the policy held other data, and
+# MachineGuid and name the same on both sides.
+job_interop() {
+	local id=office365-tls12 s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json
+	local r bk st guid comp before
+	if [ -z "${PWSH:-}" ]; then
+		echo "skip - .cmd and .ps1 read each other's backups|pwsh is not installed (dotnet tool install --global PowerShell --version 7.6.10; .ci/run installs it)"
+		return
+	fi
+	r=$(bkroot "$id")
+	bk=$id-$(jq -r .policy.version "$json")-1
+	guid=$(reg_q 'HKLM\SOFTWARE\Microsoft\Cryptography' /v MachineGuid /reg:64)
+	guid=${guid#REG_SZ }
+	wine_cmd "$s" 'echo %COMPUTERNAME%'
+	comp=$out
+	prestate "$json" data > "$WORK/pre-interop.reg"
+	wine_regedit "$WORK" pre-interop.reg
+	before=$(wine_state "$json")
+	wine_cmd "$s" apply.cmd
+	jrc "interop: apply.cmd exits 0, a backup in cmd's form" 0
+	# The same registry for pwsh, and apply.ps1's backup of it.
+	st=$(new_state "interop.$BASHPID" 20348 "$guid")
+	prior_data "$json" >> "$st/reg.txt"
+	COMPUTERNAME=$comp PS_FRESH_PROCESS=1 psrun "$st" "$s/apply.ps1"
+	jrc "interop: apply.ps1 exits 0, a backup in PowerShell's form" 0
+	cp "$st/reg.before.txt" "$st/reg.start"
+	mv "$st/home/ProgramData/tlsgpo/$id/$bk" "$WORK/ps-backup.$BASHPID"
+	cp -r "$r/$bk" "$st/home/ProgramData/tlsgpo/$id/$bk"
+	find "$st/home/ProgramData/tlsgpo/$id/$bk" -name '*.tlsgpo-test-acl' -delete
+	COMPUTERNAME=$comp PS_FRESH_PROCESS=1 psrun "$st" "$s/rollback.ps1"
+	jrc "interop: apply.cmd's backup, rollback.ps1 exits 0" 0
+	jcheck "...restoring it" grep -q -F "restoring \"$st/home/ProgramData/tlsgpo/$id/$bk\"" <<<"$out"
+	if cmp -s "$st/reg.start" "$st/reg.after.txt"; then
+		jok "...and the registry is exactly as before apply"
+	else
+		jnot "...and the registry is exactly as before apply"
+		diff "$st/reg.start" "$st/reg.after.txt" | head -8 | sed 's/^/#   /'
+	fi
+	rm -rf "$r"
+	mkdir -p "$r"
+	cp -r "$WORK/ps-backup.$BASHPID" "$r/$bk"
+	# (Without the stand-ins' ACL markers: each side models its own.)
+	find "$r/$bk" -name '*.tlsgpo-test-acl' -delete
+	wine_cmd "$s" rollback.cmd
+	jrc "interop: apply.ps1's backup, rollback.cmd exits 0" 0
+	jeq "...and every value and key is as before apply.cmd" "$(wine_state "$json")" "$before"
+}
+
 # What each Windows build needs, from the OS table (issue 9): a fake
 # CurrentBuildNumber and fake update packages, for the builds 6002, 7601,
 # 9200, 9600, 19045 and 20348.
@@ -927,6 +980,9 @@ job_audit() {
 printf '[policy]\nid = tls11srv\nname = TLS 1.1 server off\nversion = 1.0\n\n[schannel]\ntls1.1.server = disabled\n' > "$WORK/tls11srv.ini"
 printf '[policy]\nid = userscope\nname = User scope\nversion = 1.0\n\n[wininet]\nprotocols = tls1.2\nscope = user\n' > "$WORK/userscope.ini"
 cp "$srcdir/tests/many.ini" "$WORK/many.ini"
+# pwsh, where it is, for job_interop.
+. "$srcdir/tests/ps-lib.sh"
+ps_find_pwsh || PWSH=
 policies=("$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$WORK/tls11srv.ini" "$WORK/userscope.ini" "$WORK/many.ini")
 for pol in "${policies[@]}"; do
 	id=$(basename "$pol" .ini)
@@ -958,7 +1014,7 @@ for pol in $(for f in "$srcdir"/policies/*.ini; do
 		not_ok "rt: $pol has keys the three largest policies lack: give it scenarios b and c too"
 	fi
 done
-jobs+=(job_denied job_prune job_detect_cap job_restart job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
+jobs+=(job_interop job_denied job_prune job_detect_cap job_restart job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
 # TLSGPO_WINE_ONLY="job_a,rt office365-tls12 d": only these jobs, comma
 # separated (for work on one of them).
 if [ -n "${TLSGPO_WINE_ONLY:-}" ]; then

@@ -256,6 +256,7 @@ wine_workers() {
 			case $line in
 			"ok - "*) ok "${line#ok - }" ;;
 			"not ok - "*) not_ok "${line#not ok - }" ;;
+			"skip - "*) line=${line#skip - }; skip "${line%%|*}" "${line#*|}" ;;
 			*) echo "$line" ;;
 			esac
 		done < "$WORK/job.$j.tap"
@@ -275,7 +276,7 @@ wine_run_job() {
 		res=$("${cmd[@]}" 2>&1)
 		jrc=$?
 		# A job that stopped early (a shell error) or said nothing failed.
-		if [ "$jrc" != 0 ] || ! grep -q -E '^(not )?ok - ' <<<"$res"; then
+		if [ "$jrc" != 0 ] || ! grep -q -E '^((not )?ok|skip) - ' <<<"$res"; then
 			res="$res
 not ok - $job: the job stopped early (status $jrc) or checked nothing"
 		fi
