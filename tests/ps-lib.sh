@@ -48,7 +48,7 @@ psrun() {
 		[ -n "${PSS_PID:-}" ] ||
 			coproc PSS { exec "$PWSH" -NoProfile -NonInteractive -File "$ps_dir/server.ps1" 2>&1; }
 		for n in COMPUTERNAME TLSGPO_TEST_ARGS TLSGPO_TEST_ACL_LOG TLSGPO_TEST_ADMIN TLSGPO_TEST_SYSTEM \
-			TLSGPO_TEST_OWNER TLSGPO_TEST_PHANTOM TLSGPO_TEST_RACE TLSGPO_TEST_FAIL_WRITE; do
+			TLSGPO_TEST_OWNER TLSGPO_TEST_PHANTOM TLSGPO_TEST_RACE TLSGPO_TEST_FAIL_WRITE TLSGPO_TEST_FAIL_BACKUP; do
 			[ -n "${!n:-}" ] && e=$(jq -c --arg k "$n" --arg v "${!n}" '. + {($k): $v}' <<<"$e")
 		done
 		jq -n -c --arg s "$script" --arg st "$st" --argjson e "$e" '{script: $s, state: $st, env: $e}' >&"${PSS[1]}"

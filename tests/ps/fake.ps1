@@ -7,7 +7,8 @@
 #   Get-TlsgpoBackupTop    ProgramData / LocalAppData under $env:TLSGPO_TEST_HOME
 #   Test-TlsgpoAdministrator, Test-TlsgpoSystem
 #                          the token, from $env:TLSGPO_TEST_ADMIN / _SYSTEM
-#   Export-TlsgpoKey       reg.exe export: a file saying so
+#   Export-TlsgpoKey       reg.exe export: a file saying so (or, with
+#                          TLSGPO_TEST_FAIL_BACKUP=1, a full disk)
 #   Get-Acl                an item's security descriptor: the SDDL in its
 #                          marker file, else owned by TLSGPO_TEST_OWNER
 #   Get-ChildItem          without the marker files
@@ -32,6 +33,8 @@ function Test-TlsgpoAdministrator { return $env:TLSGPO_TEST_ADMIN -ne '0' }
 function Test-TlsgpoSystem { return $env:TLSGPO_TEST_SYSTEM -eq '1' }
 
 function Export-TlsgpoKey([hashtable] $Entry, [string] $File) {
+    # TLSGPO_TEST_FAIL_BACKUP=1: writing the backup fails, as on a full disk.
+    if ($env:TLSGPO_TEST_FAIL_BACKUP -eq '1') { throw (New-Object IO.IOException 'There is not enough space on the disk.') }
     [IO.File]::WriteAllText($File, ('(reg export of {0}\{1}, view {2})' -f $Entry.Hive, $Entry.Key, $Entry.View))
 }
 

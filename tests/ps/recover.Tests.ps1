@@ -1,6 +1,7 @@
 # recover.Tests.ps1 -- the way back when things go wrong, on office365-tls12
 # from a registry that held other data for every value of the policy:
 #  - apply twice (a value drifted between), rollback twice;
+#  - a backup write that throws (a full disk);
 #  - an apply cut short by a registry write that throws halfway;
 #  - two backups, the newer one damaged;
 #  - a key rollback may not open: it restores the rest and exits 5 ("run it
@@ -46,6 +47,31 @@ Describe 'apply twice, rollback twice' {
         $r2.Rc | Should -Be 0 -Because ($r2.Out -join "`n")
         $r2.Out -join "`n" | Should -BeLike '*restored already: nothing to do*'
         ($r2.After -join "`n") | Should -BeExactly $start
+    }
+}
+
+Describe 'a backup write that throws (a full disk)' {
+    BeforeAll {
+        $st = New-PriorState 'diskfull'
+        $a = Invoke-Scenario $st $Id 'apply' @{ TLSGPO_TEST_FAIL_BACKUP = '1' }
+        $start = $a.Before -join "`n"
+        # (The stand-ins' ACL marker is not an item: tests/ps/fake.ps1.)
+        $left = @([IO.Directory]::GetFileSystemEntries([IO.Path]::Combine($st, 'home', 'ProgramData', 'tlsgpo', $Id)) | Where-Object { $_ -notlike '*.tlsgpo-test-acl' })
+        $a2 = Invoke-Scenario $st $Id 'apply'
+        $r = Invoke-Scenario $st $Id 'rollback'
+    }
+    It 'apply.ps1 exits 4 and changes nothing' {
+        $a.Rc | Should -Be 4 -Because ($a.Out -join "`n")
+        ($a.After -join "`n") | Should -BeExactly $start
+    }
+    It '...saying why, and leaves no backup folder behind' {
+        $a.Out -join "`n" | Should -BeLike '*not enough space on the disk*'
+        $left | Should -BeNullOrEmpty
+    }
+    It 'apply.ps1 then writes backup 1, and rollback.ps1 restores the registry exactly' {
+        @($a2.Rc, $r.Rc) | Should -Be @(0, 0)
+        $a2.Out -join "`n" | Should -BeLike ('*prior state saved in "' + (Get-BackupFolder $st $Id '1.0' 1) + '"*')
+        ($r.After -join "`n") | Should -BeExactly $start
     }
 }
 

@@ -18,7 +18,7 @@ $script:RunnerHere = $PSScriptRoot
 # COMPUTERNAME (TESTPC) and TLSGPO_TEST_HOME (DIR/home).
 $script:RunnerEnvNames = @('COMPUTERNAME', 'TLSGPO_TEST_HOME', 'TLSGPO_TEST_ARGS', 'TLSGPO_TEST_ACL_LOG',
     'TLSGPO_TEST_ADMIN', 'TLSGPO_TEST_SYSTEM', 'TLSGPO_TEST_OWNER', 'TLSGPO_TEST_PHANTOM',
-    'TLSGPO_TEST_RACE', 'TLSGPO_TEST_FAIL_WRITE')
+    'TLSGPO_TEST_RACE', 'TLSGPO_TEST_FAIL_WRITE', 'TLSGPO_TEST_FAIL_BACKUP')
 
 function Invoke-TlsgpoRun {
     param([string] $Script, [string] $State, [hashtable] $Env = @{})
