@@ -82,6 +82,22 @@ out_is() {
 	fi
 }
 
+# out_is fails on a script that prints one line more: office365-tls12's
+# apply.ps1 with an extra Write-Output, run from empty.
+job_out_is_fails() {
+	local st m=$WORK/pkg-mutant res
+	rm -rf "$m"
+	cp -r "$WORK/pkg-office365-tls12" "$m"
+	awk '{ print } /^Write-Output \(.apply\.ps1: policy / { print "Write-Output \x27apply.ps1: hello\x27" }' \
+		"$WORK/pkg-office365-tls12/scripts/apply.ps1" > "$m/scripts/apply.ps1"
+	check "the mutant apply.ps1 holds the extra line" grep -q -x "Write-Output 'apply.ps1: hello'" "$m/scripts/apply.ps1"
+	st=$(new_state out-mutant)
+	psrun "$st" "$m/scripts/apply.ps1"
+	res=$(ok() { echo "ok $*"; }; not_ok() { echo "not ok $*"; }; out_is office365-tls12 empty apply "$st")
+	check_eq "an apply.ps1 that prints one line more: exit 0, and the output check fails, showing the line" \
+		"$rc|$(head -1 <<<"$res" | cut -c1-6)|$(grep -c '^#   +apply.ps1: hello$' <<<"$res")" "0|not ok|1"
+}
+
 job_rt() {	# ID START
 	local id=$1 start=$2 s=$WORK/pkg-$1/scripts st n PS_FRESH_PROCESS=1
 	n=$(jq '.operations | length' "$WORK/$id.json")
@@ -575,7 +591,7 @@ run_jobs() {	# N JOB...
 }
 
 t0=$(date +%s)
-jobs_list=("job_pester survive" "job_pester recover" job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10 job_tls13_na job_net35 job_notls_rows)
+jobs_list=("job_pester survive" "job_pester recover" job_out_is_fails job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10 job_tls13_na job_net35 job_notls_rows)
 for pol in $policies; do
 	for start in empty data; do
 		jobs_list+=("job_rt $(basename "$pol" .ini) $start")
