@@ -45,6 +45,15 @@ parameter|1, 2 | ForEach-Object -Parallel { $_ }
 parameter|'x' | Out-File -NoNewline y
 parameter|Get-Content -AsByteStream x
 api|[IO.Directory]::CreateDirectory('x', $acl)
+command|$g = New-Guid
+command|Get-WmiObject Win32_OperatingSystem
+parameter|Get-Date -AsUTC
+parameter|Get-Content -Encoding Byte x
+parameter|'x' | Set-Content -Encoding utf8NoBOM y
+api|$p = [System.IO.Path]::GetRelativePath('a', 'b')
+api|$a = [IO.File]::GetAccessControl('x')
+api|$id = [Environment]::ProcessId
+api|$f = $line.Split('|;')
 process|Add-Type -TypeDefinition 'public class T {}'
 process|Set-Location C:\\
 process|$env:TLSGPO = 1

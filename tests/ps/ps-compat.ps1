@@ -37,6 +37,43 @@ $NewCommands = @{
     'Test-Json'          = '6.1 (What''s new in PowerShell Core 6.1)'
     'Join-String'        = '6.2 (What''s new in PowerShell Core 6.2)'
     'Get-Error'          = '7.0 (What''s New in PowerShell 7.0)'
+    'New-Guid'           = '5.0 (What''s New in Windows PowerShell 5.0)'
+    'Format-Hex'         = '5.0 (What''s New in Windows PowerShell 5.0)'
+    'Get-ItemPropertyValue' = '5.0 (What''s New in Windows PowerShell 5.0)'
+    'ConvertFrom-String' = '5.0 (What''s New in Windows PowerShell 5.0)'
+    'Get-ComputerInfo'   = '5.1 (What''s New in Windows PowerShell 5.1)'
+    'Get-TimeZone'       = '5.1 (What''s New in Windows PowerShell 5.1)'
+    'Set-TimeZone'       = '5.1 (What''s New in Windows PowerShell 5.1)'
+}
+# Commands PowerShell 7 does not have (Differences between Windows
+# PowerShell 5.1 and PowerShell 7.x: "Cmdlets removed from PowerShell").
+$GoneCommands = @('Get-WmiObject', 'Invoke-WmiMethod', 'Set-WmiInstance', 'Remove-WmiObject', 'Register-WmiEvent',
+    'Get-EventLog', 'Write-EventLog', 'New-EventLog', 'Clear-EventLog', 'Limit-EventLog', 'Remove-EventLog', 'Show-EventLog',
+    'New-WebServiceProxy', 'Add-PSSnapin', 'Get-PSSnapin', 'Remove-PSSnapin', 'gwmi')
+# -Encoding values one side lacks (about_Character_Encoding: Byte is
+# Windows PowerShell only, PowerShell 6 has -AsByteStream; utf8BOM and
+# utf8NoBOM are PowerShell 6.0).
+$OddEncodings = @{ 'Byte' = 'Windows PowerShell only (PowerShell 7: -AsByteStream)'; 'utf8BOM' = 'PowerShell 6.0'; 'utf8NoBOM' = 'PowerShell 6.0' }
+# .NET members one runtime lacks: TYPE::MEMBER -> which, from the .NET API
+# reference's "Applies to" of each.
+$OddMembers = @{
+    'io.file::getaccesscontrol'       = '.NET Framework only (.NET: FileSystemAclExtensions)'
+    'io.file::setaccesscontrol'       = '.NET Framework only (.NET: FileSystemAclExtensions)'
+    'io.directory::getaccesscontrol'  = '.NET Framework only (.NET: FileSystemAclExtensions)'
+    'io.directory::setaccesscontrol'  = '.NET Framework only (.NET: FileSystemAclExtensions)'
+    'io.path::getrelativepath'        = '.NET Core 2.0 (not .NET Framework 4.x)'
+    'io.path::join'                   = '.NET Core 3.0 (not .NET Framework 4.x)'
+    'io.path::endsindirectoryseparator' = '.NET Core 3.0 (not .NET Framework 4.x)'
+    'io.path::trimendingdirectoryseparator' = '.NET Core 3.0 (not .NET Framework 4.x)'
+    'io.directory::createsymboliclink' = '.NET 6 (not .NET Framework 4.x)'
+    'io.file::createsymboliclink'     = '.NET 6 (not .NET Framework 4.x)'
+    'convert::tohexstring'            = '.NET 5 (not .NET Framework 4.x)'
+    'convert::fromhexstring'          = '.NET 5 (not .NET Framework 4.x)'
+    'operatingsystem::iswindows'      = '.NET 5 (not .NET Framework 4.x)'
+    'environment::processid'          = '.NET 5 (not .NET Framework 4.x)'
+    'environment::processpath'        = '.NET 6 (not .NET Framework 4.x)'
+    'math::clamp'                     = '.NET Core 2.0 (not .NET Framework 4.x)'
+    'text.encoding::latin1'           = '.NET 5 (not .NET Framework 4.x)'
 }
 # Parameters Windows PowerShell 3.0 does not have: command|parameter.
 $NewParameters = @{
@@ -45,6 +82,10 @@ $NewParameters = @{
     'Set-Content|NoNewline'      = '5.0 (What''s New in Windows PowerShell 5.0)'
     'Add-Content|NoNewline'      = '5.0 (What''s New in Windows PowerShell 5.0)'
     'Get-ChildItem|Depth'        = '5.0 (What''s New in Windows PowerShell 5.0)'
+    'Get-Date|AsUTC'             = '7.1 (What''s New in PowerShell 7.1)'
+    'Select-String|Raw'          = '7.0 (What''s New in PowerShell 7.0)'
+    'Invoke-WebRequest|SkipCertificateCheck' = '6.0 (What''s new in PowerShell Core 6.0)'
+    'Invoke-RestMethod|SkipCertificateCheck' = '6.0 (What''s new in PowerShell Core 6.0)'
     'ConvertFrom-Json|AsHashtable' = '6.0 (What''s new in PowerShell Core 6.0)'
     'Get-Content|AsByteStream'   = '6.0 (What''s new in PowerShell Core 6.0)'
     'Split-Path|LeafBase'        = '6.0 (What''s new in PowerShell Core 6.0)'
@@ -61,6 +102,23 @@ $ProcessMembers = @('SetEnvironmentVariable', 'SetCurrentDirectory', 'CurrentDir
 function Out-Finding($file, $ast, [string] $rule, [string] $text) {
     $e = $ast.Extent
     '{0}:{1}:{2}: {3}: {4}' -f $file, $e.StartLineNumber, $e.StartColumnNumber, $rule, $text
+}
+
+# A static member of a type one runtime lacks; String.Split with a string
+# of two or more characters, which .NET Framework reads as a set of
+# characters (Split(char[])) and .NET as one separator (Split(string)).
+function Test-Member($file, $n) {
+    if ($n.Static -and $n.Expression -is [System.Management.Automation.Language.TypeExpressionAst] -and
+        $n.Member -is [System.Management.Automation.Language.StringConstantExpressionAst]) {
+        $k = ('{0}::{1}' -f ($n.Expression.TypeName.FullName -replace '^(?i)System\.', ''), $n.Member.Value).ToLowerInvariant()
+        if ($OddMembers.ContainsKey($k)) { Out-Finding $file $n 'api' ('{0} is {1}' -f $n.Extent.Text, $OddMembers[$k]) }
+    }
+    if (-not $n.Static -and $n -is [System.Management.Automation.Language.InvokeMemberExpressionAst] -and
+        $n.Member.Value -eq 'Split' -and @($n.Arguments).Count -ge 1 -and
+        $n.Arguments[0] -is [System.Management.Automation.Language.StringConstantExpressionAst] -and
+        $n.Arguments[0].Value.Length -ge 2) {
+        Out-Finding $file $n 'api' ('.Split(''{0}'') splits at any of those characters on .NET Framework, at the whole string on .NET: use -split or a [char[]]' -f $n.Arguments[0].Value)
+    }
 }
 
 function Test-Node($file, $n) {
@@ -86,9 +144,11 @@ function Test-Node($file, $n) {
         }
         'MemberExpressionAst' {
             if ($n.NullConditional) { Out-Finding $file $n 'syntax' '?. is PowerShell 7.0' }
+            Test-Member $file $n
         }
         'InvokeMemberExpressionAst' {
             if ($n.NullConditional) { Out-Finding $file $n 'syntax' '?. is PowerShell 7.0' }
+            Test-Member $file $n
             if ($n.Static -and $ProcessMembers -contains $n.Member.Value) { Out-Finding $file $n 'process' ('{0} changes the process' -f $n.Extent.Text) }
             if ($n.Static -and $n.Member.Value -eq 'new') { Out-Finding $file $n 'syntax' '::new() is Windows PowerShell 5.0; use New-Object' }
             if ($n.Static -and $n.Member.Value -eq 'CreateDirectory' -and @($n.Arguments).Count -ge 2 -and
@@ -104,6 +164,9 @@ function Test-Node($file, $n) {
         }
         'CommandAst' {
             $name = $n.GetCommandName()
+            if ($name -and $GoneCommands -contains $name) {
+                Out-Finding $file $n 'command' ('{0} is not in PowerShell 7 (Differences between Windows PowerShell 5.1 and PowerShell 7.x)' -f $name)
+            }
             if ($name -and $ProcessCommands -contains $name) {
                 Out-Finding $file $n 'process' ('{0} changes the process, not only the script''s session' -f $name)
             }
@@ -114,6 +177,14 @@ function Test-Node($file, $n) {
                 if ($p -isnot [System.Management.Automation.Language.CommandParameterAst]) { continue }
                 # A hashtable's keys compare as PowerShell does: case aside.
                 $k = '{0}|{1}' -f $name, $p.ParameterName
+                if ($p.ParameterName -eq 'Encoding') {
+                    $i = [array]::IndexOf(@($n.CommandElements), $p)
+                    $v = $p.Argument
+                    if ($null -eq $v -and $i + 1 -lt $n.CommandElements.Count) { $v = $n.CommandElements[$i + 1] }
+                    if ($v -is [System.Management.Automation.Language.StringConstantExpressionAst] -and $OddEncodings.ContainsKey($v.Value)) {
+                        Out-Finding $file $p 'parameter' ('{0} -Encoding {1} is {2}' -f $name, $v.Value, $OddEncodings[$v.Value])
+                    }
+                }
                 if ($NewParameters.ContainsKey($k)) {
                     Out-Finding $file $p 'parameter' ('{0} -{1} is PowerShell {2}' -f $name, $p.ParameterName, $NewParameters[$k])
                 }
