@@ -108,6 +108,7 @@ $machine = Get-TlsgpoMachineId
 $own = @()
 $foreign = $null
 $bad = @()
+$damaged = $null
 foreach ($b in (Get-TlsgpoBackups $root)) {
     $read = Read-TlsgpoBackup $b.Path
     $read.Number = $b.Number
@@ -119,6 +120,10 @@ foreach ($b in (Get-TlsgpoBackups $root)) {
     if (-not $read.Complete) {
         Write-TlsgpoError ('rollback.ps1: warning: not using "{0}": {1}.' -f $b.Path, $read.Why)
         if (-not $read.Restored) { $bad += $read }
+        # Damaged, not cut short: its apply changed values, and no later
+        # backup holds what they were before it.
+        if ($read.Damaged.Length -gt 0 -and -not $read.Restored -and $null -eq $damaged -and
+            @($own | Where-Object { -not $_.Restored }).Count -eq 0 -and (Test-TlsgpoOwnBackup $read $machine)) { $damaged = $read }
         continue
     }
     if (-not (Test-TlsgpoOwnBackup $read $machine)) {
@@ -129,6 +134,14 @@ foreach ($b in (Get-TlsgpoBackups $root)) {
     $own += $read
 }
 $pending = @($own | Where-Object { -not $_.Restored })
+# The oldest backup not yet restored is damaged: a later one would restore
+# the state after that apply, not before it. (One newer than every usable
+# backup, all restored, is passed over below like one cut short.)
+if ($null -ne $damaged -and (($pending.Count -gt 0 -and $pending[0].Number -gt $damaged.Number) -or $own.Count -eq 0)) {
+    Write-TlsgpoError ('rollback.ps1: "{0}" holds the state before an apply not yet undone, and {1}.' -f $damaged.Path, $damaged.Damaged)
+    Write-TlsgpoError 'rollback.ps1: restoring a later backup would not undo that apply: nothing was changed. Its key*.reg files show what the keys held; repair state.txt, or remove that folder to restore the next one.'
+    exit 3
+}
 # Every usable backup restored, but a later apply's cannot be used: that
 # apply may have changed values since, so the newest usable one is
 # restored again.

@@ -3,7 +3,9 @@
 #  - apply twice (a value drifted between), rollback twice;
 #  - a backup write that throws (a full disk);
 #  - an apply cut short by a registry write that throws halfway;
-#  - two backups, the newer one damaged;
+#  - two backups, the newer one damaged; the oldest damaged, a newer one
+#    usable (rollback refuses; apply's pruning keeps it); each way a
+#    record can fail to decode; apply.cmd's REG_QWORD;
 #  - a key rollback may not open: it restores the rest and exits 5 ("run it
 #    again", README), and the next run restores that one too.
 # Each ends with the registry exactly as it was before the first apply.
@@ -130,7 +132,7 @@ Describe 'two backups, the newer one damaged' {
         $r2.Out -join "`n" | Should -BeLike ('*restoring the newest usable one again, "' + (Get-BackupFolder $st $Id '1.0' 1) + '"*')
     }
     It '...naming the damaged backup and why it is not used' {
-        $r2.Out -join "`n" | Should -BeLike ('*not using "' + (Get-BackupFolder $st $Id '1.0' 2) + '": *')
+        $r2.Out -join "`n" | Should -BeLike ('*not using "' + (Get-BackupFolder $st $Id '1.0' 2) + '": it is damaged: the record of *DefaultSecureProtocols: its data is not base64*')
     }
     It '...and the registry is as before the first apply' {
         ($r2.After -join "`n") | Should -BeExactly $start
@@ -139,6 +141,80 @@ Describe 'two backups, the newer one damaged' {
         $r3.Rc | Should -Be 0 -Because ($r3.Out -join "`n")
         $r3.Out -join "`n" | Should -BeLike '*restored already: nothing to do*'
         ($r3.After -join "`n") | Should -BeExactly $start
+    }
+}
+
+Describe 'the oldest backup not yet restored damaged, a newer one usable' {
+    BeforeAll {
+        $st = New-PriorState 'damaged-oldest'
+        $a1 = Invoke-Scenario $st $Id 'apply'
+        Set-StateValue $st $WinHttp 'DefaultSecureProtocols' 4 'a00a0000'
+        $a2 = Invoke-Scenario $st $Id 'apply'
+        $file = [IO.Path]::Combine((Get-BackupFolder $st $Id '1.0' 1), 'state.txt')
+        [IO.File]::WriteAllText($file, ([IO.File]::ReadAllText($file) -replace '(?m)^(raw\|1\|DWord\|)[^\r\n]+', '${1}AAA='))
+        $r = Invoke-Scenario $st $Id 'rollback'
+        Set-StateValue $st $WinHttp 'DefaultSecureProtocols' 4 'a00a0000'
+        $a3 = Invoke-Scenario $st $Id 'apply' @{ TLSGPO_TEST_ARGS = '{"KeepBackups": 1}' }
+    }
+    It 'rollback.ps1 exits 3 and changes nothing: backup 2 would not undo apply 1' {
+        @($a1.Rc, $a2.Rc) | Should -Be @(0, 0)
+        $r.Rc | Should -Be 3 -Because ($r.Out -join "`n")
+        ($r.After -join "`n") | Should -BeExactly ($r.Before -join "`n")
+    }
+    It '...naming backup 1, the value and why' {
+        $r.Out -join "`n" | Should -BeLike ('*"' + (Get-BackupFolder $st $Id '1.0' 1) + '" holds the state before an apply not yet undone, and it is damaged: the record of HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp `[64-bit`] DefaultSecureProtocols: 2 bytes for a DWord*')
+    }
+    It 'apply.ps1 -KeepBackups 1 (a value drifted) keeps backup 1, the one rollback stops at, and removes 2' {
+        $a3.Rc | Should -Be 0 -Because ($a3.Out -join "`n")
+        [IO.Directory]::Exists((Get-BackupFolder $st $Id '1.0' 3)) | Should -BeTrue
+        [IO.Directory]::Exists((Get-BackupFolder $st $Id '1.0' 1)) | Should -BeTrue
+        [IO.Directory]::Exists((Get-BackupFolder $st $Id '1.0' 2)) | Should -BeFalse
+    }
+}
+
+# One apply's backup, then each record spoilt in one way, each alone: the
+# backup is damaged, and rollback (with no other backup) refuses, saying why.
+Describe 'a record that does not decode: <Why>' -ForEach @(
+    @{ Why = 'its data "" is not a REG_DWORD as reg.exe prints it'; Cmd = $true; From = '(?m)^value\|1\|present\|REG_DWORD\|0x[0-9a-fA-F]+'; To = 'value|1|present|REG_DWORD|' }
+    @{ Why = 'its data "2725" is not a REG_DWORD as reg.exe prints it'; Cmd = $true; From = '(?m)^value\|1\|present\|REG_DWORD\|0x[0-9a-fA-F]+'; To = 'value|1|present|REG_DWORD|2725' }
+    @{ Why = '2 records of it, not one'; Cmd = $false; From = '(?m)^value\|2\|[^\r\n]*'; To = 'value|1|absent' }
+    @{ Why = 'no such kind: Bogus'; Cmd = $false; From = '(?m)^raw\|1\|DWord\|'; To = 'raw|1|Bogus|' }
+    @{ Why = '3 bytes for a String'; Cmd = $false; From = '(?m)^(value\|1\|present\|)REG_DWORD\|[^\r\n]*\r?\nraw\|1\|DWord\|[^\r\n]+'; To = "`${1}REG_SZ|abc`r`nraw|1|String|YWJj" }
+    @{ Why = 'no raw record (apply.ps1 writes one for every present value)'; Cmd = $false; From = '(?m)^raw\|1\|[^\r\n]*\r?\n'; To = '' }
+) {
+    BeforeAll {
+        $st = New-PriorState ('spoilt-' + ($Why -replace '[^a-z0-9]+', '-'))
+        $a = Invoke-Scenario $st $Id 'apply'
+        $file = [IO.Path]::Combine((Get-BackupFolder $st $Id '1.0' 1), 'state.txt')
+        $text = [IO.File]::ReadAllText($file)
+        # In apply.cmd's form: its format line, no raw records.
+        if ($Cmd) { $text = ($text -replace '(?m)^format\|2\|apply\.ps1', 'format|2|apply.cmd') -replace '(?m)^raw\|[^\r\n]*\r?\n', '' }
+        $spoilt = $text -replace $From, $To
+        [IO.File]::WriteAllText($file, $spoilt)
+        $r = Invoke-Scenario $st $Id 'rollback'
+    }
+    It 'rollback.ps1 exits 3, changes nothing, and says why' {
+        $spoilt | Should -Not -Be $text -Because 'the test spoilt a record'
+        $r.Rc | Should -Be 3 -Because ($r.Out -join "`n")
+        ($r.After -join "`n") | Should -BeExactly ($r.Before -join "`n")
+        $r.Out -join "`n" | Should -BeLike ('*it is damaged: the record of *: ' + [Management.Automation.WildcardPattern]::Escape($Why) + '*')
+    }
+}
+
+# apply.cmd's record of a REG_QWORD as reg.exe prints it: the hex digits,
+# not PowerShell's reading of 0xffffffff (-1 in PowerShell 7).
+Describe 'a REG_QWORD in apply.cmd''s backup' {
+    BeforeAll {
+        $st = New-PriorState 'qword'
+        $a = Invoke-Scenario $st $Id 'apply'
+        $file = [IO.Path]::Combine((Get-BackupFolder $st $Id '1.0' 1), 'state.txt')
+        $text = ([IO.File]::ReadAllText($file) -replace '(?m)^format\|2\|apply\.ps1', 'format|2|apply.cmd') -replace '(?m)^raw\|[^\r\n]*\r?\n', ''
+        [IO.File]::WriteAllText($file, ($text -replace '(?m)^value\|1\|present\|REG_DWORD\|0x[0-9a-fA-F]+', 'value|1|present|REG_QWORD|0xffffffff'))
+        $r = Invoke-Scenario $st $Id 'rollback'
+    }
+    It 'rollback.ps1 restores 0xffffffff as 4294967295 (eight bytes ff ff ff ff 00 00 00 00)' {
+        $r.Rc | Should -Be 0 -Because ($r.Out -join "`n")
+        $r.After | Should -Contain "value`t$WinHttp`tDefaultSecureProtocols`t11`tffffffff00000000"
     }
 }
 

@@ -452,7 +452,7 @@ function Get-TlsgpoOemEncoding {
 function Read-TlsgpoBackup([string] $Dir) {
     $backup = @{
         Path = $Dir; Number = 0; Complete = $false; Why = ''; Computer = ''; Machine = ''; Writer = ''; Plan = ''
-        Values = @{}; Raws = @{}; KeysAbsent = @(); Exact = @()
+        Values = @{}; Raws = @{}; Seen = @{}; KeysAbsent = @(); Exact = @(); Damaged = ''
         Restored = [IO.File]::Exists([IO.Path]::Combine($Dir, 'restored.txt'))
     }
     $file = [IO.Path]::Combine($Dir, 'state.txt')
@@ -478,7 +478,10 @@ function Read-TlsgpoBackup([string] $Dir) {
                 'computer' { if ($f.Count -ge 2) { $backup.Computer = $f[1] } }
                 'machine' { if ($f.Count -ge 2) { $backup.Machine = $f[1] } }
                 'plan' { if ($f.Count -ge 2) { $backup.Plan = $f[1] } }
-                'value' { $records++; if ($f.Count -ge 3) { $backup.Values[[int]$f[1]] = $f } }
+                'value' {
+                    $records++
+                    if ($f.Count -ge 3) { $backup.Values[[int]$f[1]] = $f; $backup.Seen[[int]$f[1]] = 1 + $backup.Seen[[int]$f[1]] }
+                }
                 'raw' { if ($f.Count -ge 4) { $backup.Raws[[int]$f[1]] = $f } }
                 'exact' { $backup.Exact += [int]$f[1] }
                 'key' { $records++; if ($f.Count -ge 3 -and $f[2] -eq 'absent') { $backup.KeysAbsent += [int]$f[1] } }
@@ -497,32 +500,53 @@ function Read-TlsgpoBackup([string] $Dir) {
     } elseif ($end -ne [string]$want -or $records -ne $want) {
         $backup.Why = 'it says {0} records and holds {1}; this package has {2}' -f $end, $records, $want
     } else {
-        $backup.Why = Test-TlsgpoBackupData $backup
-        $backup.Complete = $backup.Why.Length -eq 0
+        # Complete by its count, so the apply that wrote it went on to
+        # change values: damaged data is not the same as a backup cut short.
+        $backup.Damaged = Test-TlsgpoBackupData $backup
+        $backup.Why = $backup.Damaged
+        $backup.Complete = $backup.Damaged.Length -eq 0
     }
     return $backup
 }
 
-# Why a complete backup's data is damaged ('' when it is not): every value
-# record decodes (base64, a number reg.exe printed) to data of its kind's
-# size. A kind nothing can write back is not damage: rollback names it.
+# Why a backup complete by its count is damaged ('' when it is not): each
+# value of the plan has exactly one record, present or absent; a present
+# one names a type and data that decode to that type's size (apply.ps1's
+# raw record, base64, and its kind agreeing with the type; apply.cmd's
+# number as reg.exe prints it: 0x and hex digits). A kind nothing can
+# write back (REG_NONE, Unknown) is not damage: rollback names it.
 function Test-TlsgpoBackupData([hashtable] $Backup) {
-    foreach ($i in $Backup.Values.Keys) {
-        $record = $Backup.Values[$i]
-        if ($record[2] -eq 'absent') { continue }
-        $raw = $Backup.Raws[$i]
-        try {
-            if ($record[2] -ne 'present' -or $record.Count -lt 5) { throw 'neither present nor absent' }
-            if ($null -ne $raw) {
-                $size = @{ DWord = 4; QWord = 8 }[$raw[2]]
-                $bytes = [Convert]::FromBase64String($raw[3])
-                if ($null -ne $size -and $bytes.Length -ne $size) { throw ('{0} bytes for a {1}' -f $bytes.Length, $raw[2]) }
-            } elseif ('REG_DWORD', 'REG_QWORD', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ', 'REG_BINARY' -contains $record[3]) {
-                [void](ConvertFrom-TlsgpoShown $record[3] $record[4])
+    $types = @{ DWord = 'REG_DWORD'; QWord = 'REG_QWORD'; String = 'REG_SZ'; ExpandString = 'REG_EXPAND_SZ'; MultiString = 'REG_MULTI_SZ'; Binary = 'REG_BINARY' }
+    $shown = @{ REG_DWORD = '\A0x[0-9a-fA-F]{1,8}\z'; REG_QWORD = '\A0x[0-9a-fA-F]{1,16}\z'; REG_BINARY = '\A([0-9a-fA-F]{2})*\z' }
+    foreach ($entry in $Plan) {
+        $record = $Backup.Values[$entry.Index]
+        $raw = $Backup.Raws[$entry.Index]
+        $why = ''
+        if ($Backup.Seen[$entry.Index] -ne 1) {
+            $why = '{0} records of it, not one' -f [int]$Backup.Seen[$entry.Index]
+        } elseif ($record[2] -eq 'absent') {
+            continue
+        } elseif ($record[2] -ne 'present' -or $record.Count -lt 5) {
+            $why = 'neither present nor absent'
+        } elseif ($null -ne $raw) {
+            $size = @{ DWord = 4; QWord = 8 }[$raw[2]]
+            try { $bytes = [Convert]::FromBase64String($raw[3]) } catch { $bytes = $null }
+            if ('DWord', 'QWord', 'String', 'ExpandString', 'MultiString', 'Binary', 'None', 'Unknown' -notcontains $raw[2]) {
+                $why = 'no such kind: {0}' -f $raw[2]
+            } elseif ($null -eq $bytes) {
+                $why = 'its data is not base64'
+            } elseif (($null -ne $size -and $bytes.Length -ne $size) -or
+                ('String', 'ExpandString', 'MultiString' -contains $raw[2] -and $bytes.Length % 2 -ne 0)) {
+                $why = '{0} bytes for a {1}' -f $bytes.Length, $raw[2]
+            } elseif ($types.ContainsKey($raw[2]) -and $types[$raw[2]] -ne $record[3]) {
+                $why = 'its type {0} is not its kind {1}' -f $record[3], $raw[2]
             }
-        } catch {
-            return ('it is damaged: the record of value {0} does not decode ({1})' -f $i, $_.Exception.Message)
+        } elseif ($Backup.Writer -eq 'apply.ps1') {
+            $why = 'no raw record (apply.ps1 writes one for every present value)'
+        } elseif ($shown.ContainsKey($record[3]) -and $record[4] -notmatch $shown[$record[3]]) {
+            $why = 'its data "{0}" is not a {1} as reg.exe prints it' -f $record[4], $record[3]
         }
+        if ($why.Length -gt 0) { return ('it is damaged: the record of {0}: {1}' -f $entry.Label, $why) }
     }
     return ''
 }
@@ -608,8 +632,10 @@ function ConvertFrom-TlsgpoRaw([string] $Kind, [string] $Base64) {
 # A value as reg.exe shows it (a backup written by apply.cmd).
 function ConvertFrom-TlsgpoShown([string] $Type, [string] $Data) {
     switch ($Type) {
-        'REG_DWORD' { return @{ Kind = 'DWord'; Data = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Data), 0) } }
-        'REG_QWORD' { return @{ Kind = 'QWord'; Data = [int64]$Data } }
+        # reg.exe prints 0x and hex digits; [int64]'0xffffffff' would be -1
+        # in PowerShell 7, so the digits are read as hex, whatever the host.
+        'REG_DWORD' { return @{ Kind = 'DWord'; Data = [BitConverter]::ToInt32([BitConverter]::GetBytes([Convert]::ToUInt32($Data.Substring(2), 16)), 0) } }
+        'REG_QWORD' { return @{ Kind = 'QWord'; Data = [Convert]::ToInt64($Data.Substring(2), 16) } }
         'REG_SZ' { return @{ Kind = 'String'; Data = $Data } }
         'REG_EXPAND_SZ' { return @{ Kind = 'ExpandString'; Data = $Data } }
         'REG_MULTI_SZ' { return @{ Kind = 'MultiString'; Data = [string[]]($Data -split '\\0') } }
@@ -763,8 +789,10 @@ function Remove-TlsgpoOldBackups([string] $Root, [int] $Keep) {
     $pick = $null
     foreach ($b in $all) {
         $read = Read-TlsgpoBackup $b.Path
-        $usable[$b.Number] = $read.Complete -and (Test-TlsgpoOwnBackup $read $machine)
-        if ($null -eq $pick -and $usable[$b.Number] -and -not $read.Restored) { $pick = $b.Number }
+        $own = Test-TlsgpoOwnBackup $read $machine
+        $usable[$b.Number] = $read.Complete -and $own
+        # (A damaged one is rollback's too: it stops there, and is kept.)
+        if ($null -eq $pick -and $own -and ($read.Complete -or $read.Damaged.Length -gt 0) -and -not $read.Restored) { $pick = $b.Number }
     }
     $count = 0
     $cut = $null
