@@ -13,7 +13,7 @@ apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 \
 	build-essential autoconf automake pkg-config \
 	libinih-dev libxml2-dev libssl-dev \
 	wine wine64 gcc-mingw-w64-x86-64-win32 jq groff-base libxml2-utils python3-samba \
-	strace ca-certificates >/dev/null
+	strace ca-certificates debootstrap >/dev/null
 command -v npm >/dev/null 2>&1 ||
 	apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 nodejs npm >/dev/null
 # The grammar ships as .wasm: no native build, no install scripts.
