@@ -24,20 +24,22 @@ if command -v dotnet >/dev/null 2>&1 && [ ! -x "$HOME/.dotnet/tools/pwsh" ] &&
 	! command -v pwsh >/dev/null 2>&1; then
 	dotnet tool install --global PowerShell --version 7.6.10 >/dev/null
 fi
-# Pester, pinned, from NuGet, into PowerShell's own module folder for root
-# (~/.local/share/powershell/Modules), where the tests import it by
-# version with no network (tests/ps.sh skips loudly without it).
-pester=$HOME/.local/share/powershell/Modules/Pester/5.7.1
+# Pester, pinned (tests/ps/pester.version), from NuGet, into PowerShell's
+# own module folder for root (~/.local/share/powershell/Modules), where the
+# tests import it by version with no network (tests/ps.sh skips loudly
+# without it).
+pv=$(cat pester.version)
+pester=$HOME/.local/share/powershell/Modules/Pester/$pv
 if command -v dotnet >/dev/null 2>&1 && [ ! -f "$pester/Pester.psd1" ]; then
 	dl=$(mktemp -d)
 	cat > "$dl/dl.csproj" <<'XML'
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-  <ItemGroup><PackageDownload Include="Pester" Version="[5.7.1]" /></ItemGroup>
+  <ItemGroup><PackageDownload Include="Pester" Version="[$pv]" /></ItemGroup>
 </Project>
 XML
 	dotnet restore "$dl/dl.csproj" --packages "$dl/packages" >/dev/null
 	mkdir -p "$pester"
-	cp -R "$dl/packages/pester/5.7.1/tools/." "$pester/"
+	cp -R "$dl/packages/pester/$pv/tools/." "$pester/"
 	rm -rf "$dl"
 fi

@@ -59,6 +59,11 @@ process|Set-Location C:\\
 process|$env:TLSGPO = 1
 process|[Environment]::SetEnvironmentVariable('A', 'b')
 process|[Console]::OutputEncoding = [Text.Encoding]::UTF8
+process|Set-Item -Path Env:TLSGPO -Value 1
+process|Remove-Item env:PATH
+process|[Net.ServicePointManager]::SecurityProtocol = 'Tls12'
+process|[Environment]::Exit(1)
+process|[Threading.Thread]::CurrentThread.CurrentCulture = 'en-US'
 EOF
 # Non-ASCII without a BOM, and the same with one (which passes).
 printf '$n = "\xc3\x9c"\r\n' > "$bad/nobom.ps1"

@@ -45,19 +45,31 @@ psrun() {
 			>"$st/out" 2>&1 </dev/null
 		rc=$?
 	else
+		# (Its own errors go to a log; an answer names its request, so a
+		# stray line or a late answer is never taken for this one.)
 		[ -n "${PSS_PID:-}" ] ||
-			coproc PSS { exec "$PWSH" -NoProfile -NonInteractive -File "$ps_dir/server.ps1" 2>&1; }
+			coproc PSS { exec "$PWSH" -NoProfile -NonInteractive -File "$ps_dir/server.ps1" 2>>"$WORK/server.log"; }
+		PSS_N=$(( ${PSS_N:-0} + 1 ))
 		for n in COMPUTERNAME TLSGPO_TEST_ARGS TLSGPO_TEST_ACL_LOG TLSGPO_TEST_ADMIN TLSGPO_TEST_SYSTEM \
 			TLSGPO_TEST_OWNER TLSGPO_TEST_PHANTOM TLSGPO_TEST_RACE TLSGPO_TEST_FAIL_WRITE TLSGPO_TEST_FAIL_BACKUP; do
 			[ -n "${!n:-}" ] && e=$(jq -c --arg k "$n" --arg v "${!n}" '. + {($k): $v}' <<<"$e")
 		done
-		jq -n -c --arg s "$script" --arg st "$st" --argjson e "$e" '{script: $s, state: $st, env: $e}' >&"${PSS[1]}"
-		line=
-		read -r -t 300 line <&"${PSS[0]}"
-		case $line in
-		"rc "*) rc=${line#rc } ;;
-		*) rc=100; echo "server.ps1: ${line:-no answer}" > "$st/out" ;;
-		esac
+		jq -n -c --arg s "$script" --arg st "$st" --argjson e "$e" --arg id "$PSS_N" \
+			'{id: $id, script: $s, state: $st, env: $e}' >&"${PSS[1]}"
+		rc=
+		while read -r -t 300 line <&"${PSS[0]}"; do
+			case $line in
+			"rc $PSS_N "*) rc=${line#rc $PSS_N }; break ;;
+			"failed $PSS_N "*) break ;;
+			esac
+		done
+		if [ -z "$rc" ]; then
+			rc=100
+			echo "server.ps1: no answer to request $PSS_N (${line:-none}; $WORK/server.log)" > "$st/out"
+			# A server that does not answer is not asked again.
+			kill "$PSS_PID" 2>/dev/null
+			unset PSS_PID
+		fi
 	fi
 	unset TLSGPO_TEST_ARGS
 	# All 32 bits of it (3010), where the script got to exit.
@@ -92,11 +104,17 @@ set_value() {
 	mv "$1/reg.tmp" "$1/reg.txt"
 }
 
-# prior_data JSON: every plan value present with other data, as state lines.
+# prior_data JSON [KIND]: every plan value present with other data
+# (KIND=data, a REG_DWORD) or a REG_SZ (KIND=type: the text of
+# tests/scripts-wine.sh's prestate), as state lines.
 prior_data() {
 	jq -r '.operations[] | "\(.hive)\t\(.key)\t\(.view)\t\(.value)\t\(.data)"' "$1" |
 	while IFS=$'\t' read -r hive key view value data; do
 		case $view in 32) key=${key/#SOFTWARE\\/SOFTWARE\\Wow6432Node\\} ;; esac
+		if [ "${2:-data}" = type ]; then
+			printf 'value\t%s\\%s\t%s\t1\t%s\n' "$hive" "$key" "$value" "$(hexsz "was text %PATH% & ($data) ^ !x!")"
+			continue
+		fi
 		printf 'value\t%s\\%s\t%s\t4\t%s\n' "$hive" "$key" "$value" \
 			"$(printf '%08x' $(( (data + 0x5a5) & 0xffffffff )) | sed 's/\(..\)\(..\)\(..\)\(..\)/\4\3\2\1/')"
 	done

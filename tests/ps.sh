@@ -14,7 +14,7 @@
 # -NoProfile -NonInteractive process, each script run in a fresh runspace
 # of it (tests/ps/runner.ps1); the round trips start a process per run, as
 # an agent does.
-#   - Pester 5.7.1 scenarios (tests/ps/*.Tests.ps1): other values of every
+#   - Pester scenarios (the version in tests/ps/pester.version) (tests/ps/*.Tests.ps1): other values of every
 #     kind, a (Default), a subkey and one-view prior values survive a round
 #     trip, for every sample policy, many.ini and hostile.ini; apply twice
 #     and rollback twice; an apply cut short by a write that throws; a
@@ -51,15 +51,25 @@ base_registry > "$WORK/base-reg.txt"
 export TLSGPO_TEST_WORK=$WORK
 TLSGPO_TEST_IDS=$(for pol in $policies many hostile; do basename "$pol" .ini; done | tr '\n' ' ')
 export TLSGPO_TEST_IDS
-pester=$HOME/.local/share/powershell/Modules/Pester/5.7.1/Pester.psd1
+pester_version=$(cat "$ps_dir/pester.version")
+pester=$HOME/.local/share/powershell/Modules/Pester/$pester_version/Pester.psd1
 
 # ---- Pester scenarios: one pwsh process each, each run a fresh runspace ----
 job_pester() {	# NAME: tests/ps/NAME.Tests.ps1
 	if [ ! -f "$pester" ]; then
-		echo "skip - the Pester scenario $1|Pester 5.7.1 is not installed (tests/install-deps.sh restores it from NuGet; .ci/run installs it)"
+		echo "skip - the Pester scenario $1|Pester $pester_version is not installed (tests/install-deps.sh restores it from NuGet; .ci/run installs it)"
 		return
 	fi
-	"$PWSH" -NoProfile -NonInteractive -File "$ps_dir/pester.ps1" "$ps_dir/$1.Tests.ps1" 2>&1 </dev/null
+	local res rc
+	res=$(timeout 900 "$PWSH" -NoProfile -NonInteractive -File "$ps_dir/pester.ps1" "$ps_dir/$1.Tests.ps1" 2>&1 </dev/null)
+	rc=$?
+	printf '%s\n' "$res"
+	# Pester killed, crashed or ended by a script's exit: no verdict is a
+	# failure, and so is a failing exit with no failed test to show for it.
+	if ! grep -q '^ok - \|^not ok - ' <<<"$res" || { [ "$rc" != 0 ] && ! grep -q '^not ok - ' <<<"$res"; }; then
+		echo "not ok - the Pester scenario $1 ran to the end (exit $rc)"
+		tail -8 <<<"$res" | sed 's/^/#   /'
+	fi
 }
 
 # ---- Round trips: every sample policy, from empty and from other data ----
@@ -94,8 +104,8 @@ job_out_is_fails() {
 	st=$(new_state out-mutant)
 	psrun "$st" "$m/scripts/apply.ps1"
 	res=$(ok() { echo "ok $*"; }; not_ok() { echo "not ok $*"; }; out_is office365-tls12 empty apply "$st")
-	check_eq "an apply.ps1 that prints one line more: exit 0, and the output check fails, showing the line" \
-		"$rc|$(head -1 <<<"$res" | cut -c1-6)|$(grep -c '^#   +apply.ps1: hello$' <<<"$res")" "0|not ok|1"
+	check_eq "an apply.ps1 that prints one line more: exit 0, and the output check fails, showing that line and no other" \
+		"$rc|$(head -1 <<<"$res" | cut -c1-6)|$(grep '^#   [-+][^-+]' <<<"$res")" "0|not ok|#   +apply.ps1: hello"
 }
 
 job_rt() {	# ID START

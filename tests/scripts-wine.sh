@@ -737,10 +737,11 @@ job_ps1backup() {
 # The README's promise that the twins read each other's backups, with real
 # backups: apply.cmd's (Wine) restored by rollback.ps1 (pwsh, the registry
 # of tests/ps/fake-reg.ps1), apply.ps1's restored by rollback.cmd (Wine),
-# from a registry where every value of the policy held other data, and
-# MachineGuid and name the same on both sides.
-job_interop() {
-	local id=office365-tls12 s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json
+# from a registry where every value of the policy held other data (KIND
+# data: a REG_DWORD; type: a REG_SZ with % & ^ !), and MachineGuid and name
+# the same on both sides.
+job_interop() {	# KIND
+	local kind=$1 id=office365-tls12 s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json
 	local r bk st guid comp before
 	if [ -z "${PWSH:-}" ]; then
 		echo "skip - .cmd and .ps1 read each other's backups|pwsh is not installed (dotnet tool install --global PowerShell --version 7.6.10; .ci/run installs it)"
@@ -748,26 +749,26 @@ job_interop() {
 	fi
 	r=$(bkroot "$id")
 	bk=$id-$(jq -r .policy.version "$json")-1
-	guid=$(reg_q 'HKLM\SOFTWARE\Microsoft\Cryptography' /v MachineGuid /reg:64)
-	guid=${guid#REG_SZ }
-	wine_cmd "$s" 'echo %COMPUTERNAME%'
-	comp=$out
-	prestate "$json" data > "$WORK/pre-interop.reg"
-	wine_regedit "$WORK" pre-interop.reg
+	prestate "$json" "$kind" > "$WORK/pre-interop.$BASHPID.reg"
+	wine_regedit "$WORK" "pre-interop.$BASHPID.reg"
 	before=$(wine_state "$json")
 	wine_cmd "$s" apply.cmd
-	jrc "interop: apply.cmd exits 0, a backup in cmd's form" 0
+	jrc "interop ($kind): apply.cmd exits 0, a backup in cmd's form" 0
+	# This computer's MachineGuid and name, as apply.cmd recorded them.
+	guid=$(tr -d '\r' < "$r/$bk/state.txt" | sed -n 's/^machine|//p')
+	comp=$(tr -d '\r' < "$r/$bk/state.txt" | sed -n 's/^computer|//p')
+	jcheck "...recording the MachineGuid and the name" test -n "$guid" -a -n "$comp"
 	# The same registry for pwsh, and apply.ps1's backup of it.
 	st=$(new_state "interop.$BASHPID" 20348 "$guid")
-	prior_data "$json" >> "$st/reg.txt"
+	prior_data "$json" "$kind" >> "$st/reg.txt"
 	COMPUTERNAME=$comp PS_FRESH_PROCESS=1 psrun "$st" "$s/apply.ps1"
-	jrc "interop: apply.ps1 exits 0, a backup in PowerShell's form" 0
+	jrc "interop ($kind): apply.ps1 exits 0, a backup in PowerShell's form" 0
 	cp "$st/reg.before.txt" "$st/reg.start"
 	mv "$st/home/ProgramData/tlsgpo/$id/$bk" "$WORK/ps-backup.$BASHPID"
 	cp -r "$r/$bk" "$st/home/ProgramData/tlsgpo/$id/$bk"
 	find "$st/home/ProgramData/tlsgpo/$id/$bk" -name '*.tlsgpo-test-acl' -delete
 	COMPUTERNAME=$comp PS_FRESH_PROCESS=1 psrun "$st" "$s/rollback.ps1"
-	jrc "interop: apply.cmd's backup, rollback.ps1 exits 0" 0
+	jrc "interop ($kind): apply.cmd's backup, rollback.ps1 exits 0" 0
 	jcheck "...restoring it" grep -q -F "restoring \"$st/home/ProgramData/tlsgpo/$id/$bk\"" <<<"$out"
 	if cmp -s "$st/reg.start" "$st/reg.after.txt"; then
 		jok "...and the registry is exactly as before apply"
@@ -781,7 +782,7 @@ job_interop() {
 	# (Without the stand-ins' ACL markers: each side models its own.)
 	find "$r/$bk" -name '*.tlsgpo-test-acl' -delete
 	wine_cmd "$s" rollback.cmd
-	jrc "interop: apply.ps1's backup, rollback.cmd exits 0" 0
+	jrc "interop ($kind): apply.ps1's backup, rollback.cmd exits 0" 0
 	jeq "...and every value and key is as before apply.cmd" "$(wine_state "$json")" "$before"
 }
 
@@ -1014,7 +1015,7 @@ for pol in $(for f in "$srcdir"/policies/*.ini; do
 		not_ok "rt: $pol has keys the three largest policies lack: give it scenarios b and c too"
 	fi
 done
-jobs+=(job_interop job_denied job_prune job_detect_cap job_restart job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
+jobs+=("job_interop data" "job_interop type" job_denied job_prune job_detect_cap job_restart job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
 # TLSGPO_WINE_ONLY="job_a,rt office365-tls12 d": only these jobs, comma
 # separated (for work on one of them).
 if [ -n "${TLSGPO_WINE_ONLY:-}" ]; then

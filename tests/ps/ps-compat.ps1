@@ -97,7 +97,10 @@ $NewParameters = @{
 # renews the session only; Add-Type is also refused in Constrained Language
 # mode. Rule 'process'.
 $ProcessCommands = @('Add-Type', 'Set-Location', 'Push-Location', 'Pop-Location', 'cd', 'sl', 'chdir', 'pushd', 'popd')
-$ProcessMembers = @('SetEnvironmentVariable', 'SetCurrentDirectory', 'CurrentDirectory', 'OutputEncoding', 'InputEncoding', 'SetOut', 'SetError', 'SetIn')
+$ProcessMembers = @('SetEnvironmentVariable', 'SetCurrentDirectory', 'CurrentDirectory', 'OutputEncoding', 'InputEncoding', 'SetOut', 'SetError', 'SetIn',
+    'SecurityProtocol', 'CurrentCulture', 'CurrentUICulture', 'Exit')
+# ...and the item commands on the Env: drive.
+$ItemCommands = @('Set-Item', 'New-Item', 'Remove-Item', 'Clear-Item', 'Rename-Item', 'Set-Content', 'Add-Content', 'Clear-Content', 'si', 'ni', 'ri', 'rm', 'del')
 
 function Out-Finding($file, $ast, [string] $rule, [string] $text) {
     $e = $ast.Extent
@@ -137,8 +140,8 @@ function Test-Node($file, $n) {
                 $n.Left.VariablePath.DriveName -eq 'env') {
                 Out-Finding $file $n 'process' ('$env:{0} = changes the process''s environment' -f $n.Left.VariablePath.UserPath.Substring(4))
             }
-            if ($n.Left -is [System.Management.Automation.Language.MemberExpressionAst] -and $n.Left.Static -and
-                $ProcessMembers -contains $n.Left.Member.Value) {
+            if ($n.Left -is [System.Management.Automation.Language.MemberExpressionAst] -and $ProcessMembers -contains $n.Left.Member.Value -and
+                ($n.Left.Static -or $n.Left.Member.Value -match '^Current(UI)?Culture$')) {
                 Out-Finding $file $n 'process' ('{0} = changes the process' -f $n.Left.Extent.Text)
             }
         }
@@ -166,6 +169,13 @@ function Test-Node($file, $n) {
             $name = $n.GetCommandName()
             if ($name -and $GoneCommands -contains $name) {
                 Out-Finding $file $n 'command' ('{0} is not in PowerShell 7 (Differences between Windows PowerShell 5.1 and PowerShell 7.x)' -f $name)
+            }
+            if ($name -and $ItemCommands -contains $name) {
+                foreach ($a in @($n.CommandElements | Select-Object -Skip 1)) {
+                    if ($a -is [System.Management.Automation.Language.StringConstantExpressionAst] -and $a.Value -match '^(?i)env:') {
+                        Out-Finding $file $n 'process' ('{0} {1} changes the process''s environment' -f $name, $a.Value)
+                    }
+                }
             }
             if ($name -and $ProcessCommands -contains $name) {
                 Out-Finding $file $n 'process' ('{0} changes the process, not only the script''s session' -f $name)

@@ -39,9 +39,19 @@ function Invoke-TlsgpoRun {
         [Console]::SetError($writer)
         $rs.Open()
         $ps.Runspace = $rs
-        # As pwsh -File prints them: the success stream through the
-        # formatter, error records too (a script's uncaught error).
-        [void]$ps.AddScript('param($h, $s, $st, $w) & $h $s $st 2>&1 | Out-String -Stream -Width 4096 | ForEach-Object { $w.WriteLine($_) }; $LASTEXITCODE')
+        # As pwsh -File prints them: every stream (errors, warnings,
+        # Write-Host, verbose when asked) in the order written, through
+        # the formatter.
+        [void]$ps.AddScript(@'
+param($h, $s, $st, $w)
+& $h $s $st *>&1 | ForEach-Object {
+    if ($_ -is [System.Management.Automation.WarningRecord]) { 'WARNING: ' + $_.Message }
+    elseif ($_ -is [System.Management.Automation.VerboseRecord]) { 'VERBOSE: ' + $_.Message }
+    elseif ($_ -is [System.Management.Automation.DebugRecord]) { 'DEBUG: ' + $_.Message }
+    else { $_ }
+} | Out-String -Stream -Width 4096 | ForEach-Object { $w.WriteLine($_) }
+$LASTEXITCODE
+'@)
         [void]$ps.AddArgument([IO.Path]::Combine($script:RunnerHere, 'harness.ps1')).AddArgument($Script).AddArgument($State).AddArgument($writer)
         $r = $ps.Invoke()
         $rc = 1
