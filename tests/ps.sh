@@ -109,7 +109,10 @@ job_out_is_fails() {
 }
 
 job_rt() {	# ID START
-	local id=$1 start=$2 s=$WORK/pkg-$1/scripts st n PS_FRESH_PROCESS=1
+	local id=$1 start=$2 s=$WORK/pkg-$1/scripts st n PS_FRESH_PROCESS=
+	# From empty, each script is a process of its own, as an agent starts
+	# it; from other data, the three share one (a fresh runspace each).
+	[ "$start" = empty ] && PS_FRESH_PROCESS=1
 	n=$(jq '.operations | length' "$WORK/$id.json")
 	st=$(new_state "$id-$start")
 	[ "$start" = data ] && prior_data "$WORK/$id.json" >> "$st/reg.txt"
@@ -601,7 +604,7 @@ run_jobs() {	# N JOB...
 }
 
 t0=$(date +%s)
-jobs_list=("job_pester survive" "job_pester recover" job_out_is_fails job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10 job_tls13_na job_net35 job_notls_rows)
+jobs_list=("job_pester survive" "job_pester recover" "job_pester kinds" job_out_is_fails job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10 job_tls13_na job_net35 job_notls_rows)
 for pol in $policies; do
 	for start in empty data; do
 		jobs_list+=("job_rt $(basename "$pol" .ini) $start")

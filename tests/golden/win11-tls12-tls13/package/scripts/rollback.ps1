@@ -9,17 +9,18 @@ Restores the oldest usable backup of this computer not yet restored,
 which holds the state before the policy was first applied: a value that was
 absent is deleted, one that existed gets its old type and data back, and
 keys apply created are removed once they hold nothing. A backup that cannot
-be used (cut short by a reboot or a timeout, damaged, written for another
-build of the package) is named, with the reason, and passed over; one made
-on another computer is refused (MachineGuid tells, so a rename does not
-matter). Every record is read before anything is written. Reads backups
+be used (cut short by a reboot or a timeout, written for another build of
+the package) is named, with the reason, and passed over; one made on
+another computer is refused (MachineGuid tells, so a rename does not
+matter); a damaged one (complete, a record that does not decode) stops the
+rollback when it is the oldest not yet restored. Every record is read before anything is written. Reads backups
 written by apply.ps1 and by apply.cmd. Without a usable backup it changes
 nothing: the prior data is unknown (reg\rollback.reg deletes the values).
 
 Exit codes: 0 restored (3010 with -SignalRestart), or every backup restored
 already; 2 not run elevated, HKCU values as SYSTEM, or -Force; 3 no usable
 backup of this computer, one holding a value that cannot be written back,
-or backups under ProgramData that someone other than SYSTEM and
+a damaged one, or backups under ProgramData that someone other than SYSTEM and
 Administrators could have changed (nothing was changed); 5 a value could
 not be restored, or a key apply created could not be removed (run it
 again); 6 an unexpected error.
