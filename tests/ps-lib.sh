@@ -11,6 +11,10 @@ ps_find_pwsh() {
 
 export NO_COLOR=1 TERM=dumb DOTNET_CLI_TELEMETRY_OPTOUT=1 POWERSHELL_TELEMETRY_OPTOUT=1
 export POWERSHELL_UPDATECHECK=Off
+# The global tool's assemblies are IL only: each pwsh compiles the engine
+# as it starts. Without tiered PGO's instrumentation a run took 5 to 15 %
+# less CPU (measured 2026-12-07; no change in what a script does).
+export DOTNET_TieredPGO=0
 ps_dir=$srcdir/tests/ps
 
 # The registry every Windows has before any policy: the keys the plans

@@ -135,25 +135,26 @@ function global:Get-FakeKind([int] $Type) {
     return [Microsoft.Win32.RegistryValueKind]::Unknown
 }
 
-function global:New-FakeKey([string] $Hive, [string] $View, [string] $Path, [bool] $Writable) {
-    $k = New-Object PSObject -Property @{ Hive = $Hive; View = $View; Path = $Path; Writable = $Writable }
-    $k | Add-Member ScriptProperty Physical { Get-FakePhysical $this.Hive $this.View $this.Path }
-    $k | Add-Member ScriptProperty Node {
+# The members of a key, as type data (one Update-TypeData per run, not
+# Add-Member per key: a run opens keys by the hundred).
+$global:FakeKeyMembers = [ordered]@{
+    Physical = @('ScriptProperty', { Get-FakePhysical $this.Hive $this.View $this.Path })
+    Node = @('ScriptProperty', {
         $n = $FakeReg.Keys[$this.Physical.ToLowerInvariant()]
         if ($null -eq $n -and $this.Path -eq '') { $n = Add-FakeKey $this.Physical }
         if ($null -eq $n) { throw (New-Object IO.IOException 'Illegal operation attempted on a registry key that has been marked for deletion.') }
         $n
-    }
-    $k | Add-Member ScriptMethod Child { param([string] $Sub) if ($this.Path -eq '') { $Sub.Trim('\') } else { $this.Path + '\' + $Sub.Trim('\') } }
-    $k | Add-Member ScriptMethod OpenSubKey {
+    })
+    Child = @('ScriptMethod', { param([string] $Sub) if ($this.Path -eq '') { $Sub.Trim('\') } else { $this.Path + '\' + $Sub.Trim('\') } })
+    OpenSubKey = @('ScriptMethod', {
         param([string] $Sub, [bool] $Write)
         $path = $this.Child($Sub)
         $phys = Get-FakePhysical $this.Hive $this.View $path
         if (-not $FakeReg.Keys.ContainsKey($phys.ToLowerInvariant())) { return $null }
         if (Test-FakeDenied $phys) { throw (New-Object UnauthorizedAccessException ('Access to the registry key ''{0}'' is denied.' -f $phys)) }
         return New-FakeKey $this.Hive $this.View $path $Write
-    }
-    $k | Add-Member ScriptMethod CreateSubKey {
+    })
+    CreateSubKey = @('ScriptMethod', {
         param([string] $Sub)
         $path = $this.Child($Sub)
         $phys = Get-FakePhysical $this.Hive $this.View $path
@@ -161,34 +162,34 @@ function global:New-FakeKey([string] $Hive, [string] $View, [string] $Path, [boo
         Step-FakeWrite
         [void](Add-FakeKey $phys)
         return New-FakeKey $this.Hive $this.View $path $true
-    }
-    $k | Add-Member ScriptMethod GetValueNames { return , ([string[]]@($this.Node.Values.Values | ForEach-Object { $_.Name })) }
-    $k | Add-Member ScriptMethod GetSubKeyNames { return , ([string[]](Get-FakeSubKeys $this.Physical)) }
-    $k | Add-Member ScriptProperty ValueCount { $this.Node.Values.Count }
-    $k | Add-Member ScriptProperty SubKeyCount { @(Get-FakeSubKeys $this.Physical).Count }
-    $k | Add-Member ScriptMethod GetValueKind {
+    })
+    GetValueNames = @('ScriptMethod', { return , ([string[]]@($this.Node.Values.Values | ForEach-Object { $_.Name })) })
+    GetSubKeyNames = @('ScriptMethod', { return , ([string[]](Get-FakeSubKeys $this.Physical)) })
+    ValueCount = @('ScriptProperty', { $this.Node.Values.Count })
+    SubKeyCount = @('ScriptProperty', { @(Get-FakeSubKeys $this.Physical).Count })
+    GetValueKind = @('ScriptMethod', {
         param([string] $Name)
         $v = $this.Node.Values[$Name.ToLowerInvariant()]
         if ($null -eq $v) { throw (New-Object IO.IOException 'The specified registry key does not exist.') }
         return Get-FakeKind $v.Type
-    }
-    $k | Add-Member ScriptMethod GetValue {
+    })
+    GetValue = @('ScriptMethod', {
         $v = $this.Node.Values[([string]$args[0]).ToLowerInvariant()]
         $default = $null
         if ($args.Count -ge 2) { $default = $args[1] }
         if ($null -eq $v) { return $default }
         $data = ConvertFrom-FakeBytes $v.Type $v.Bytes $default
         return , $data
-    }
-    $k | Add-Member ScriptMethod SetValue {
+    })
+    SetValue = @('ScriptMethod', {
         param([string] $Name, $Data, [Microsoft.Win32.RegistryValueKind] $Kind)
         if (-not $this.Writable) { throw (New-Object UnauthorizedAccessException 'Cannot write to the registry key.') }
         if (Test-FakeDenied $this.Physical) { throw (New-Object UnauthorizedAccessException 'Access to the registry key is denied.') }
         $typed = ConvertTo-FakeBytes $Data $Kind
         Step-FakeWrite
         $this.Node.Values[$Name.ToLowerInvariant()] = @{ Name = $Name; Type = $typed[0]; Bytes = [byte[]]$typed[1] }
-    }
-    $k | Add-Member ScriptMethod DeleteValue {
+    })
+    DeleteValue = @('ScriptMethod', {
         param([string] $Name, [bool] $Throw)
         if (-not $this.Writable) { throw (New-Object UnauthorizedAccessException 'Cannot write to the registry key.') }
         $key = $Name.ToLowerInvariant()
@@ -198,8 +199,8 @@ function global:New-FakeKey([string] $Hive, [string] $View, [string] $Path, [boo
         }
         Step-FakeWrite
         $this.Node.Values.Remove($key)
-    }
-    $k | Add-Member ScriptMethod DeleteSubKey {
+    })
+    DeleteSubKey = @('ScriptMethod', {
         param([string] $Sub, [bool] $Throw)
         $phys = Get-FakePhysical $this.Hive $this.View $this.Child($Sub)
         if (-not $FakeReg.Keys.ContainsKey($phys.ToLowerInvariant())) {
@@ -210,10 +211,16 @@ function global:New-FakeKey([string] $Hive, [string] $View, [string] $Path, [boo
         if (@(Get-FakeSubKeys $phys).Count -gt 0) { throw (New-Object InvalidOperationException 'Registry key has subkeys and recursive removes are not supported by this method.') }
         Step-FakeWrite
         $FakeReg.Keys.Remove($phys.ToLowerInvariant())
-    }
-    $k | Add-Member ScriptMethod Close { }
-    $k | Add-Member ScriptMethod Dispose { }
-    return $k
+    })
+    Close = @('ScriptMethod', { })
+    Dispose = @('ScriptMethod', { })
+}
+foreach ($m in $FakeKeyMembers.Keys) {
+    Update-TypeData -TypeName 'Tlsgpo.FakeRegistryKey' -MemberType $FakeKeyMembers[$m][0] -MemberName $m -Value $FakeKeyMembers[$m][1] -Force
+}
+
+function global:New-FakeKey([string] $Hive, [string] $View, [string] $Path, [bool] $Writable) {
+    return [pscustomobject]@{ PSTypeName = 'Tlsgpo.FakeRegistryKey'; Hive = $Hive; View = $View; Path = $Path; Writable = $Writable }
 }
 
 # TLSGPO_TEST_FAIL_WRITE=N: the Nth registry write throws, as a write
@@ -237,8 +244,7 @@ function global:Import-FakeRegistry([string] $File) {
             'denied' { $FakeReg.Denied[$f[1].ToLowerInvariant()] = $f[1] }
             'value' {
                 $node = Add-FakeKey $f[1]
-                $bytes = New-Object byte[] ($f[4].Length / 2)
-                for ($i = 0; $i -lt $bytes.Length; $i++) { $bytes[$i] = [Convert]::ToByte($f[4].Substring(2 * $i, 2), 16) }
+                $bytes = [Convert]::FromHexString($f[4])
                 $node.Values[$f[2].ToLowerInvariant()] = @{ Name = $f[2]; Type = [int]$f[3]; Bytes = $bytes }
             }
         }
@@ -250,7 +256,7 @@ function global:Export-FakeRegistry([string] $File) {
     foreach ($node in $FakeReg.Keys.Values) {
         $lines.Add(('key{0}{1}' -f "`t", $node.Path))
         foreach ($v in $node.Values.Values) {
-            $hex = -join ($v.Bytes | ForEach-Object { '{0:x2}' -f $_ })
+            $hex = [Convert]::ToHexString([byte[]]$v.Bytes).ToLowerInvariant()
             $lines.Add(('value{0}{1}{0}{2}{0}{3}{0}{4}' -f "`t", $node.Path, $v.Name, $v.Type, $hex))
         }
     }
