@@ -12,8 +12,9 @@ keys apply created are removed once they hold nothing. A backup that cannot
 be used (cut short by a reboot or a timeout, written for another build of
 the package) is named, with the reason, and passed over; one made on
 another computer is refused (MachineGuid tells, so a rename does not
-matter); a damaged one (complete, a record that does not decode) stops the
-rollback when it is the oldest not yet restored. Every record is read before anything is written. Reads backups
+matter); a damaged one (it has an end record, but a record that does not
+read or decode, or the wrong count) stops the rollback when it is the
+oldest not yet restored and a newer usable one is pending or none is. Every record is read before anything is written. Reads backups
 written by apply.ps1 and by apply.cmd. Without a usable backup it changes
 nothing: the prior data is unknown (reg\rollback.reg deletes the values).
 
@@ -115,7 +116,9 @@ foreach ($b in (Get-TlsgpoBackups $root)) {
     $read.Number = $b.Number
     $name = [IO.Path]::GetFileName($b.Path)
     if ($untrusted.ContainsKey($name)) {
+        # (Whatever it holds, nothing in it is trusted: passed over.)
         $read.Complete = $false
+        $read.Damaged = ''
         $read.Why = 'someone other than SYSTEM and Administrators could have changed it ({0})' -f $untrusted[$name]
     }
     if (-not $read.Complete) {
@@ -135,12 +138,15 @@ foreach ($b in (Get-TlsgpoBackups $root)) {
     $own += $read
 }
 $pending = @($own | Where-Object { -not $_.Restored })
-# The oldest backup not yet restored is damaged: a later one would restore
-# the state after that apply, not before it. (One newer than every usable
-# backup, all restored, is passed over below like one cut short.)
-if ($null -ne $damaged -and (($pending.Count -gt 0 -and $pending[0].Number -gt $damaged.Number) -or $own.Count -eq 0)) {
+# The oldest backup not yet restored is damaged ($damaged is only kept
+# when no pending one precedes it), and a newer one is pending or none is
+# usable: a later one would restore the state after that apply, not before
+# it. (One newer than every usable backup, all restored, is passed over
+# below like one cut short.)
+if ($null -ne $damaged -and ($pending.Count -gt 0 -or $own.Count -eq 0)) {
     Write-TlsgpoError ('rollback.ps1: "{0}" holds the state before an apply not yet undone, and {1}.' -f $damaged.Path, $damaged.Damaged)
-    Write-TlsgpoError 'rollback.ps1: restoring a later backup would not undo that apply: nothing was changed. Its key*.reg files show what the keys held; repair state.txt, or remove that folder to restore the next one.'
+    Write-TlsgpoError 'rollback.ps1: a later backup holds the state after that apply, so restoring it would not undo it: nothing was changed.'
+    Write-TlsgpoError 'rollback.ps1: repair its state.txt from its key*.reg files (a key without one held no values or did not exist), or import reg\rollback.reg to return the values to the Windows defaults.'
     exit 3
 }
 # Every usable backup restored, but a later apply's cannot be used: that

@@ -172,15 +172,22 @@ Describe 'the oldest backup not yet restored damaged, a newer one usable' {
     }
 }
 
-# One apply's backup, then each record spoilt in one way, each alone: the
-# backup is damaged, and rollback (with no other backup) refuses, saying why.
-Describe 'a record that does not decode: <Why>' -ForEach @(
+# One apply's backup (it has its end record: that apply changed values),
+# then spoilt in one way each: the backup is damaged, and rollback (with no
+# other backup) refuses, saying why.
+Describe 'a damaged backup: <Why>' -ForEach @(
     @{ Why = 'its data "" is not a REG_DWORD as reg.exe prints it'; Cmd = $true; From = '(?m)^value\|1\|present\|REG_DWORD\|0x[0-9a-fA-F]+'; To = 'value|1|present|REG_DWORD|' }
     @{ Why = 'its data "2725" is not a REG_DWORD as reg.exe prints it'; Cmd = $true; From = '(?m)^value\|1\|present\|REG_DWORD\|0x[0-9a-fA-F]+'; To = 'value|1|present|REG_DWORD|2725' }
+    @{ Why = 'a type apply.cmd does not write: REG_NONE'; Cmd = $true; From = '(?m)^value\|1\|present\|REG_DWORD\|0x[0-9a-fA-F]+'; To = 'value|1|present|REG_NONE|00' }
     @{ Why = '2 records of it, not one'; Cmd = $false; From = '(?m)^value\|2\|[^\r\n]*'; To = 'value|1|absent' }
     @{ Why = 'no such kind: Bogus'; Cmd = $false; From = '(?m)^raw\|1\|DWord\|'; To = 'raw|1|Bogus|' }
     @{ Why = '3 bytes for a String'; Cmd = $false; From = '(?m)^(value\|1\|present\|)REG_DWORD\|[^\r\n]*\r?\nraw\|1\|DWord\|[^\r\n]+'; To = "`${1}REG_SZ|abc`r`nraw|1|String|YWJj" }
     @{ Why = 'no raw record (apply.ps1 writes one for every present value)'; Cmd = $false; From = '(?m)^raw\|1\|[^\r\n]*\r?\n'; To = '' }
+    @{ Why = 'does not read: *no such record: valu'; Cmd = $false; From = '(?m)^value\|2\|'; To = 'valu|2|' }
+    @{ Why = 'does not read: *"x"*'; Cmd = $false; From = '(?m)^value\|2\|'; To = 'value|x|' }
+    @{ Why = 'does not read: a key record neither present nor absent'; Cmd = $false; From = '(?m)^key\|1\|[a-z]+'; To = 'key|1|junk' }
+    @{ Why = 'a line follows its end record'; Cmd = $false; From = '(?m)^(end\|[0-9]+)'; To = "`${1}`r`nexact|1" }
+    @{ Why = 'it says * records and holds *'; Cmd = $false; From = '(?m)^value\|2\|[^\r\n]*\r?\n'; To = '' }
 ) {
     BeforeAll {
         $st = New-PriorState ('spoilt-' + ($Why -replace '[^a-z0-9]+', '-'))
@@ -194,10 +201,31 @@ Describe 'a record that does not decode: <Why>' -ForEach @(
         $r = Invoke-Scenario $st $Id 'rollback'
     }
     It 'rollback.ps1 exits 3, changes nothing, and says why' {
-        $spoilt | Should -Not -Be $text -Because 'the test spoilt a record'
+        $spoilt | Should -Not -Be $text -Because 'the test spoilt the backup'
         $r.Rc | Should -Be 3 -Because ($r.Out -join "`n")
         ($r.After -join "`n") | Should -BeExactly ($r.Before -join "`n")
-        $r.Out -join "`n" | Should -BeLike ('*it is damaged: the record of *: ' + [Management.Automation.WildcardPattern]::Escape($Why) + '*')
+        $r.Out -join "`n" | Should -BeLike ('*holds the state before an apply not yet undone, and it is damaged: *' + ($Why -replace '[\[\]]', '`$0') + '*')
+    }
+}
+
+Describe 'backup 1 restored, 2 damaged, 3 pending' {
+    BeforeAll {
+        $st = New-PriorState 'restored-damaged-pending'
+        $a1 = Invoke-Scenario $st $Id 'apply'
+        $r1 = Invoke-Scenario $st $Id 'rollback'
+        Set-StateValue $st $WinHttp 'DefaultSecureProtocols' 4 'a00a0000'
+        $a2 = Invoke-Scenario $st $Id 'apply'
+        Set-StateValue $st $WinHttp 'DefaultSecureProtocols' 4 'a00a0000'
+        $a3 = Invoke-Scenario $st $Id 'apply'
+        $file = [IO.Path]::Combine((Get-BackupFolder $st $Id '1.0' 2), 'state.txt')
+        [IO.File]::WriteAllText($file, ([IO.File]::ReadAllText($file) -replace '(?m)^raw\|1\|DWord\|[^\r\n]+', 'raw|1|DWord|AAA='))
+        $r = Invoke-Scenario $st $Id 'rollback'
+    }
+    It 'rollback.ps1 exits 3 and changes nothing: backup 3 would not undo apply 2' {
+        @($a1.Rc, $r1.Rc, $a2.Rc, $a3.Rc) | Should -Be @(0, 0, 0, 0)
+        $r.Rc | Should -Be 3 -Because ($r.Out -join "`n")
+        ($r.After -join "`n") | Should -BeExactly ($r.Before -join "`n")
+        $r.Out -join "`n" | Should -BeLike ('*"' + (Get-BackupFolder $st $Id '1.0' 2) + '" holds the state before an apply not yet undone*')
     }
 }
 

@@ -447,15 +447,18 @@ function Get-TlsgpoOemEncoding {
 }
 
 # Reads a backup's state.txt. Why says why it cannot be used ('' when it
-# can): complete only when its last record "end|N" counts exactly the
-# value and key records this policy has (an apply cut short, by a reboot or
-# a timeout, leaves no such end) and its "plan|ID" is this package's plan
-# (records name values by their place in it). apply.cmd writes in the
-# console (OEM) code page, apply.ps1 in UTF-8.
+# can). One with no "end|N" record anywhere was cut short (a reboot or a
+# timeout stopped its apply before any registry write: state.txt is
+# written first). One with an end record went on to change values: a wrong
+# count, a line after the end, a line that does not read, or data that does
+# not decode make it Damaged, which is not the same (rollback stops there).
+# Its "plan|ID" must be this package's plan (records name values by their
+# place in it). apply.cmd writes in the console (OEM) code page, apply.ps1
+# in UTF-8.
 function Read-TlsgpoBackup([string] $Dir) {
     $backup = @{
         Path = $Dir; Number = 0; Complete = $false; Why = ''; Computer = ''; Machine = ''; Writer = ''; Plan = ''
-        Values = @{}; Raws = @{}; Seen = @{}; KeysAbsent = @(); Exact = @(); Damaged = ''
+        Values = @{}; Raws = @{}; Seen = @{}; KeySeen = @{}; KeysAbsent = @(); Exact = @(); Damaged = ''
         Restored = [IO.File]::Exists([IO.Path]::Combine($Dir, 'restored.txt'))
     }
     $file = [IO.Path]::Combine($Dir, 'state.txt')
@@ -463,64 +466,95 @@ function Read-TlsgpoBackup([string] $Dir) {
         $backup.Why = 'it holds no state.txt (an apply stopped before it wrote one)'
         return $backup
     }
-    $records = 0
-    $end = $null
-    # A damaged file is a backup that cannot be used, never an error.
     try {
         $bytes = [IO.File]::ReadAllBytes($file)
         $text = [Text.Encoding]::UTF8.GetString($bytes)
-        if ($text -match '(?m)^format\|2\|apply\.cmd\r?$') {
-            $text = (Get-TlsgpoOemEncoding).GetString($bytes)
-        }
-        foreach ($line in ($text -split "`r?`n")) {
-            if ($line.Length -eq 0 -or $line.StartsWith('#')) { continue }
-            $f = $line.Split('|', 5)
-            $end = $null
-            switch ($f[0]) {
-                'format' { if ($f.Count -ge 3) { $backup.Writer = $f[2] } }
-                'computer' { if ($f.Count -ge 2) { $backup.Computer = $f[1] } }
-                'machine' { if ($f.Count -ge 2) { $backup.Machine = $f[1] } }
-                'plan' { if ($f.Count -ge 2) { $backup.Plan = $f[1] } }
-                'value' {
-                    $records++
-                    if ($f.Count -ge 3) { $backup.Values[[int]$f[1]] = $f; $backup.Seen[[int]$f[1]] = 1 + $backup.Seen[[int]$f[1]] }
-                }
-                'raw' { if ($f.Count -ge 4) { $backup.Raws[[int]$f[1]] = $f } }
-                'exact' { $backup.Exact += [int]$f[1] }
-                'key' { $records++; if ($f.Count -ge 3 -and $f[2] -eq 'absent') { $backup.KeysAbsent += [int]$f[1] } }
-                'end' { if ($f.Count -ge 2) { $end = $f[1] } }
-            }
-        }
+        if ($text -match '(?m)^format\|2\|apply\.cmd\r?$') { $text = (Get-TlsgpoOemEncoding).GetString($bytes) }
     } catch {
-        $backup.Why = 'its state.txt cannot be read ({0})' -f $_.Exception.Message
+        $backup.Damaged = 'its state.txt cannot be read ({0})' -f $_.Exception.Message
+        $backup.Why = $backup.Damaged
         return $backup
+    }
+    $records = 0
+    $end = $null
+    $sawEnd = $false
+    $bad = ''
+    $n = 0
+    foreach ($line in ($text -split "`r?`n")) {
+        $n++
+        if ($line.Length -eq 0 -or $line.StartsWith('#')) { continue }
+        $f = $line.Split('|', 5)
+        $end = $null
+        try {
+            $records += Add-TlsgpoBackupRecord $backup $f
+        } catch {
+            if ($bad.Length -eq 0) { $bad = 'line {0} does not read: {1}' -f $n, $_.Exception.Message }
+        }
+        if ($f[0] -eq 'end' -and $f.Count -ge 2) { $sawEnd = $true; $end = $f[1] }
     }
     $want = $Plan.Count + $PlanKeys.Count
     if ($backup.Plan -ne $PlanId) {
         $backup.Why = 'it was written for another build of this package (plan "{0}", this one is {1})' -f $backup.Plan, $PlanId
-    } elseif ($null -eq $end) {
-        $backup.Why = 'it was cut short: no end record (an apply stopped by a reboot or a timeout)'
-    } elseif ($end -ne [string]$want -or $records -ne $want) {
-        $backup.Why = 'it says {0} records and holds {1}; this package has {2}' -f $end, $records, $want
-    } else {
-        # Complete by its count, so the apply that wrote it went on to
-        # change values: damaged data is not the same as a backup cut short.
-        $backup.Damaged = Test-TlsgpoBackupData $backup
-        $backup.Why = $backup.Damaged
-        $backup.Complete = $backup.Damaged.Length -eq 0
+        return $backup
     }
+    if (-not $sawEnd) {
+        $backup.Why = 'it was cut short: no end record (an apply stopped by a reboot or a timeout)'
+        return $backup
+    }
+    if ($bad.Length -gt 0) { $why = $bad }
+    elseif ($null -eq $end) { $why = 'a line follows its end record' }
+    elseif ($end -ne [string]$want -or $records -ne $want) { $why = 'it says {0} records and holds {1}; this package has {2}' -f $end, $records, $want }
+    else { $why = Test-TlsgpoBackupData $backup }
+    if ($why.Length -gt 0) { $backup.Damaged = 'it is damaged: ' + $why }
+    $backup.Why = $backup.Damaged
+    $backup.Complete = $why.Length -eq 0
     return $backup
 }
 
+# One record of state.txt into $Backup; returns how many value and key
+# records it is (0 or 1). Throws on a record that does not read.
+function Add-TlsgpoBackupRecord([hashtable] $Backup, [string[]] $F) {
+    switch ($F[0]) {
+        'format' { if ($F.Count -ge 3) { $Backup.Writer = $F[2] }; return 0 }
+        'computer' { if ($F.Count -ge 2) { $Backup.Computer = $F[1] }; return 0 }
+        'machine' { if ($F.Count -ge 2) { $Backup.Machine = $F[1] }; return 0 }
+        'plan' { if ($F.Count -ge 2) { $Backup.Plan = $F[1] }; return 0 }
+        'end' { return 0 }
+        'value' {
+            if ($F.Count -lt 3) { throw 'a value record without its state' }
+            $i = [int]$F[1]
+            $Backup.Values[$i] = $F
+            $Backup.Seen[$i] = 1 + $Backup.Seen[$i]
+            return 1
+        }
+        'raw' { if ($F.Count -lt 4) { throw 'a raw record without its data' }; $Backup.Raws[[int]$F[1]] = $F; return 0 }
+        'exact' { $Backup.Exact += [int]$F[1]; return 0 }
+        'key' {
+            if ($F.Count -lt 3 -or ('present', 'absent' -notcontains $F[2])) { throw 'a key record neither present nor absent' }
+            $i = [int]$F[1]
+            $Backup.KeySeen[$i] = 1 + $Backup.KeySeen[$i]
+            if ($F[2] -eq 'absent') { $Backup.KeysAbsent += $i }
+            return 1
+        }
+    }
+    throw ('no such record: {0}' -f $F[0])
+}
+
 # Why a backup complete by its count is damaged ('' when it is not): each
-# value of the plan has exactly one record, present or absent; a present
-# one names a type and data that decode to that type's size (apply.ps1's
-# raw record, base64, and its kind agreeing with the type; apply.cmd's
-# number as reg.exe prints it: 0x and hex digits). A kind nothing can
-# write back (REG_NONE, Unknown) is not damage: rollback names it.
+# key of the plan has exactly one record, and each value exactly one,
+# present or absent; a present one names a type and data that decode to
+# that type's size (apply.ps1's raw record, base64, its kind agreeing with
+# the type; apply.cmd's one of the six types it writes, a number as
+# reg.exe prints it: 0x and hex digits). A kind apply.ps1 recorded that
+# nothing can write back (None, Unknown) is not damage: rollback names it.
 function Test-TlsgpoBackupData([hashtable] $Backup) {
     $types = @{ DWord = 'REG_DWORD'; QWord = 'REG_QWORD'; String = 'REG_SZ'; ExpandString = 'REG_EXPAND_SZ'; MultiString = 'REG_MULTI_SZ'; Binary = 'REG_BINARY' }
     $shown = @{ REG_DWORD = '\A0x[0-9a-fA-F]{1,8}\z'; REG_QWORD = '\A0x[0-9a-fA-F]{1,16}\z'; REG_BINARY = '\A([0-9a-fA-F]{2})*\z' }
+    foreach ($entry in $PlanKeys) {
+        if ($Backup.KeySeen[$entry.Index] -ne 1) {
+            return ('the record of key {0}: {1} records of it, not one' -f $entry.Label, [int]$Backup.KeySeen[$entry.Index])
+        }
+    }
     foreach ($entry in $Plan) {
         $record = $Backup.Values[$entry.Index]
         $raw = $Backup.Raws[$entry.Index]
@@ -546,10 +580,12 @@ function Test-TlsgpoBackupData([hashtable] $Backup) {
             }
         } elseif ($Backup.Writer -eq 'apply.ps1') {
             $why = 'no raw record (apply.ps1 writes one for every present value)'
+        } elseif ('REG_DWORD', 'REG_QWORD', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ', 'REG_BINARY' -notcontains $record[3]) {
+            $why = 'a type apply.cmd does not write: {0}' -f $record[3]
         } elseif ($shown.ContainsKey($record[3]) -and $record[4] -notmatch $shown[$record[3]]) {
             $why = 'its data "{0}" is not a {1} as reg.exe prints it' -f $record[4], $record[3]
         }
-        if ($why.Length -gt 0) { return ('it is damaged: the record of {0}: {1}' -f $entry.Label, $why) }
+        if ($why.Length -gt 0) { return ('the record of {0}: {1}' -f $entry.Label, $why) }
     }
     return ''
 }
