@@ -165,6 +165,8 @@ function Initialize-TlsgpoBackupStore([string] $Root) {
     if (-not (Test-Path -LiteralPath $Root)) { New-TlsgpoAdminFolder $Root }
     $check = Test-TlsgpoBackupStore $Root
     if ($check.State -ne 'ok') { throw ('"{0}": {1}, even made anew' -f $check.Path, $check.Why) }
+    # The backup folders in it that failed: pruning neither counts nor keeps them.
+    $script:Untrusted = $check.Untrusted
 }
 
 # DIR.untrusted-<time>-<random>: a name nobody can take first. A rename
@@ -213,6 +215,7 @@ if ($todo -eq 0) {
 if ($WhatIfPreference) {
     $backup = $null
 } else {
+    $Untrusted = @{}
     try {
         $own = Test-TlsgpoDefaultStore $BackupDir
         if ($own) { Initialize-TlsgpoBackupStore $root }
@@ -246,7 +249,7 @@ if (-not $WhatIfPreference) {
     Write-Output 'apply.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the new values.'
 }
 if ($null -ne $backup) {
-    foreach ($left in (Remove-TlsgpoOldBackups $root $KeepBackups)) {
+    foreach ($left in (Remove-TlsgpoOldBackups $root $KeepBackups $Untrusted)) {
         Write-Output ('apply.ps1: warning: could not remove the old backup "{0}"' -f $left)
     }
 }

@@ -492,6 +492,14 @@ job_acl_below() {
 	check "...naming 1 and why" grep -q -F "not using \"$(bk "$st" 1)\": someone other than SYSTEM and Administrators could have changed it (\"$(bk "$st" 1)\": its owner is S-1-5-21-1-2-3-1001" <<<"$out"
 	psrun "$st" "$s/apply.ps1"
 	check_eq "...apply.ps1 exits 0 and moves nothing aside" "$rc $(ls -d "$st"/home/ProgramData/tlsgpo*untrusted* 2>/dev/null | wc -l)" "0 0"
+	# 1 untrusted and not marked restored, 2 restored, 3 pending: 3 is what
+	# rollback restores, so pruning keeps it, not 1 (rollback passes it over).
+	rm -f "$(bk "$st" 1)/restored.txt"*
+	set_value "$st" "$winhttp" DefaultSecureProtocols 4 "800a0000"
+	psrun "$st" "$s/apply.ps1" '{"KeepBackups": 1}'
+	check_eq "...then apply.ps1 -KeepBackups 1 keeps 3 (what rollback restores) and the new 4, not untrusted 1" \
+		"$rc $(ls "$st/home/ProgramData/tlsgpo/office365-tls12" | sort -t- -k4 -n | tr '\n' ' ')" \
+		"0 office365-tls12-1.0-3 office365-tls12-1.0-4 "
 }
 
 # Made by an elevated administrator on client Windows, where what an

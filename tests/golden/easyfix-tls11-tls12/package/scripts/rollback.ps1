@@ -811,7 +811,7 @@ function Add-TlsgpoBackupFolder([string] $Root, [bool] $Own) {
 # computer, everything newer than the oldest of them, and the one rollback
 # would restore (the oldest usable one not yet restored: the state before
 # the policy); removes the rest. Returns what it could not remove.
-function Remove-TlsgpoOldBackups([string] $Root, [int] $Keep) {
+function Remove-TlsgpoOldBackups([string] $Root, [int] $Keep, [hashtable] $Untrusted) {
     $machine = Get-TlsgpoMachineId
     # (Get-TlsgpoBackups returns its array whole: no @() around it.)
     $all = Get-TlsgpoBackups $Root
@@ -819,7 +819,9 @@ function Remove-TlsgpoOldBackups([string] $Root, [int] $Keep) {
     $pick = $null
     foreach ($b in $all) {
         $read = Read-TlsgpoBackup $b.Path
-        $own = Test-TlsgpoOwnBackup $read $machine
+        # (A folder the ACL check failed is rollback's to pass over: not
+        # counted, not kept for it.)
+        $own = (Test-TlsgpoOwnBackup $read $machine) -and -not $Untrusted.ContainsKey([IO.Path]::GetFileName($b.Path))
         $usable[$b.Number] = $read.Complete -and $own
         # (A damaged one is rollback's too: it stops there, and is kept.)
         if ($null -eq $pick -and $own -and ($read.Complete -or $read.Damaged.Length -gt 0) -and -not $read.Restored) { $pick = $b.Number }

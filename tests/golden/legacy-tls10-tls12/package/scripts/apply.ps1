@@ -842,7 +842,7 @@ function Add-TlsgpoBackupFolder([string] $Root, [bool] $Own) {
 # computer, everything newer than the oldest of them, and the one rollback
 # would restore (the oldest usable one not yet restored: the state before
 # the policy); removes the rest. Returns what it could not remove.
-function Remove-TlsgpoOldBackups([string] $Root, [int] $Keep) {
+function Remove-TlsgpoOldBackups([string] $Root, [int] $Keep, [hashtable] $Untrusted) {
     $machine = Get-TlsgpoMachineId
     # (Get-TlsgpoBackups returns its array whole: no @() around it.)
     $all = Get-TlsgpoBackups $Root
@@ -850,7 +850,9 @@ function Remove-TlsgpoOldBackups([string] $Root, [int] $Keep) {
     $pick = $null
     foreach ($b in $all) {
         $read = Read-TlsgpoBackup $b.Path
-        $own = Test-TlsgpoOwnBackup $read $machine
+        # (A folder the ACL check failed is rollback's to pass over: not
+        # counted, not kept for it.)
+        $own = (Test-TlsgpoOwnBackup $read $machine) -and -not $Untrusted.ContainsKey([IO.Path]::GetFileName($b.Path))
         $usable[$b.Number] = $read.Complete -and $own
         # (A damaged one is rollback's too: it stops there, and is kept.)
         if ($null -eq $pick -and $own -and ($read.Complete -or $read.Damaged.Length -gt 0) -and -not $read.Restored) { $pick = $b.Number }
@@ -981,6 +983,8 @@ function Initialize-TlsgpoBackupStore([string] $Root) {
     if (-not (Test-Path -LiteralPath $Root)) { New-TlsgpoAdminFolder $Root }
     $check = Test-TlsgpoBackupStore $Root
     if ($check.State -ne 'ok') { throw ('"{0}": {1}, even made anew' -f $check.Path, $check.Why) }
+    # The backup folders in it that failed: pruning neither counts nor keeps them.
+    $script:Untrusted = $check.Untrusted
 }
 
 # DIR.untrusted-<time>-<random>: a name nobody can take first. A rename
@@ -1029,6 +1033,7 @@ if ($todo -eq 0) {
 if ($WhatIfPreference) {
     $backup = $null
 } else {
+    $Untrusted = @{}
     try {
         $own = Test-TlsgpoDefaultStore $BackupDir
         if ($own) { Initialize-TlsgpoBackupStore $root }
@@ -1062,7 +1067,7 @@ if (-not $WhatIfPreference) {
     Write-Output 'apply.ps1: restart Windows so that WinHTTP, WinINet, .NET and SCHANNEL read the new values.'
 }
 if ($null -ne $backup) {
-    foreach ($left in (Remove-TlsgpoOldBackups $root $KeepBackups)) {
+    foreach ($left in (Remove-TlsgpoOldBackups $root $KeepBackups $Untrusted)) {
         Write-Output ('apply.ps1: warning: could not remove the old backup "{0}"' -f $left)
     }
 }
