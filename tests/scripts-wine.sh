@@ -156,6 +156,12 @@ rt() {	# ID SCENARIO
 winhttp='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'
 cbs='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages\Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.2'
 setbuild() { reg_do add 'HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion' /v CurrentBuildNumber /t REG_SZ /d "$1" /f /reg:64; }
+# fresh [BUILD]: the prefix back to pristine between the steps of a job,
+# where what came before is no test of rollback (rollback.cmd takes ten
+# seconds in Wine, this one or two): the registry (build 20348, or BUILD)
+# and the backup folders. A job's end needs none: each job starts after
+# a wine_reset.
+fresh() { wine_reset; [ -z "${1:-}" ] || setbuild "$1"; }
 
 # Typing a script's name runs it, not a cmd built-in; elevation comes from
 # fltmc, not from the Server service; the refusals.
@@ -167,7 +173,7 @@ job_refusals() {
 	done
 	WINEDLLOVERRIDES="$WINEDLLOVERRIDES;net.exe=d" wine_cmd "$s" apply.cmd
 	jrc "the Server service off (net.exe cannot run): apply.cmd still runs elevated" 0
-	wine_cmd "$s" rollback.cmd
+	fresh
 	mv "$fltmc" "$fltmc.off"
 	wine_cmd "$s" apply.cmd
 	jrc "not elevated (fltmc fails): apply.cmd exits 2" 2
@@ -188,7 +194,7 @@ job_refusals() {
 	jrc "KB 3140245 only in the 32-bit view (what a 32-bit host would see): still exit 3" 3
 	wine_cmd "$s" apply.cmd /skipprereq
 	jrc "/skipprereq skips the check" 0
-	wine_cmd "$s" rollback.cmd
+	fresh 7601
 	reg_do add "$cbs" /f /reg:64
 	wine_cmd "$s" apply.cmd
 	jrc "Windows 7 SP1 with KB 3140245 in the 64-bit view: apply.cmd exits 0" 0
@@ -803,13 +809,12 @@ job_builds() {
 	jrc "6002 with KB 4467770: apply.cmd exits 0" 0
 	jcheck "...warning, where .NET 3.5 is installed, that it needs KB 3154517 (could not confirm)" grep -q 'only with KB 3154517 or a later .NET update that contains it; KB 3154517 is not listed.*could not confirm' <<<"$out"
 	jcheck "...and that SCHANNEL has TLS 1.1 and 1.2 only with KB 4019276" grep -q 'TLS 1.2 only with KB 4019276, which is not installed' <<<"$out"
-	wine_cmd "$s" rollback.cmd
-	reg_do delete "$ndp" /f /reg:64
+	fresh 6002
+	reg_do add "$pk\Package_for_KB4467770~31bf3856ad364e35~amd64~~6.0.1.0" /f /reg:64
 	wine_cmd "$l" apply.cmd
 	jcheck "6002, a policy with TLS 1.0 in DefaultSecureProtocols: a warning that only TLS 1.1 and 1.2 count there" grep -q 'Windows Server 2008 SP2 honours only TLS 1.1 and TLS 1.2' <<<"$out"
 	jeq "...and, without .NET 3.5 installed, no .NET 3.5 warning" "$(grep -c 'NET Framework 3.5' <<<"$out")" 0
-	wine_cmd "$l" rollback.cmd
-	setbuild 7601
+	fresh 7601
 	wine_cmd "$s" apply.cmd
 	jrc "7601 without KB 3140245: apply.cmd exits 3" 3
 	jcheck "...naming Windows 7 SP1 or Server 2008 R2 SP1, the KB and the Easy Fix" bash -c 'grep -q "build 7601 is Windows 7 SP1 or Windows Server 2008 R2 SP1:" <<<"$1" && grep -q MicrosoftEasyFix51044.msi <<<"$1"' _ "$out"
@@ -818,8 +823,6 @@ job_builds() {
 	wine_cmd "$s" apply.cmd
 	jrc "7601 with KB 3140245 and KB 3154518: apply.cmd exits 0" 0
 	jeq "...without a warning" "$(grep warning <<<"$out")" ""
-	wine_cmd "$s" rollback.cmd
-	reg_do delete "$pk" /f /reg:64
 }
 job_builds2() {
 	local s=$WORK/pkg-office365-tls12/scripts t=$WORK/pkg-win11-tls12-tls13/scripts
@@ -832,11 +835,11 @@ job_builds2() {
 	wine_cmd "$s" apply.cmd
 	jrc "9600 (8.1 / 2012 R2): no WinHTTP update needed, apply.cmd exits 0" 0
 	jcheck "...warning that .NET 3.5 needs KB 3154520 (could not confirm)" grep -q 'only with KB 3154520 or a later .NET update that contains it; KB 3154520 is not listed.*could not confirm' <<<"$out"
-	wine_cmd "$s" rollback.cmd
-	setbuild 19045
+	fresh 19045
+	reg_do add 'HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727' /v Install /t REG_DWORD /d 1 /f /reg:64
 	wine_cmd "$s" apply.cmd
-	jeq "19045 (Windows 10 22H2): apply.cmd exits 0, no warning" "$rc $(grep -c warning <<<"$out")" "0 0"
-	wine_cmd "$s" rollback.cmd
+	jeq "19045 (Windows 10 22H2), .NET 3.5 installed: apply.cmd exits 0, no warning" "$rc $(grep -c warning <<<"$out")" "0 0"
+	fresh 19045
 	wine_cmd "$t" apply.cmd
 	jrc "19045, a policy that turns TLS 1.3 on: apply.cmd exits 3" 3
 	wine_cmd "$t" detect.cmd
@@ -845,7 +848,6 @@ job_builds2() {
 	setbuild 20348
 	wine_cmd "$t" apply.cmd
 	jrc "20348 (Server 2022), TLS 1.3: apply.cmd exits 0" 0
-	wine_cmd "$t" rollback.cmd
 }
 
 # A policy that turns TLS 1.0 off where that leaves no TLS (Server 2008
@@ -864,12 +866,10 @@ job_builds3() {
 	jeq "...and changes nothing" "$(wine_state "$json")" "$before"
 	wine_cmd "$s" apply.cmd /skipprereq
 	jrc "...with /skipprereq: exits 0" 0
-	wine_cmd "$s" rollback.cmd
+	fresh 6002
 	reg_do add "$pk\Package_for_KB4019276~31bf3856ad364e35~amd64~~6.0.1.2" /f /reg:64
 	wine_cmd "$s" apply.cmd
 	jrc "6002 with KB 4019276: exits 0" 0
-	wine_cmd "$s" rollback.cmd
-	reg_do delete "$pk" /f /reg:64
 }
 job_builds4() {
 	local s=$WORK/pkg-server-hardening/scripts json=$WORK/server-hardening.json before
@@ -891,13 +891,14 @@ job_builds4() {
 	reg_do add "$tsp" /v fDenyTSConnections /t REG_DWORD /d 1 /f /reg:64
 	wine_cmd "$s" apply.cmd
 	jrc "7601, Remote Desktop on locally but off by Group Policy: exits 0" 0
-	wine_cmd "$s" rollback.cmd
-	reg_do delete "$tsp" /f /reg:64
+	fresh 7601
 	reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 0 /f /reg:64
 	reg_do add "$pk\Package_for_KB3080079~31bf3856ad364e35~amd64~~6.1.1.0" /f /reg:64
 	wine_cmd "$s" apply.cmd
 	jrc "7601, Remote Desktop on, with KB 3080079: exits 0" 0
-	wine_cmd "$s" rollback.cmd
+	fresh 7601
+	reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 0 /f /reg:64
+	reg_do add "$pk\Package_for_KB3080079~31bf3856ad364e35~amd64~~6.1.1.0" /f /reg:64
 	# TLS 1.0 off for servers and nothing later on.
 	printf '[policy]\nid = t10only\nname = TLS 1.0 off\nversion = 1.0\n\n[schannel]\ntls1.0.server = disabled\n' > "$WORK/t10only.$BASHPID.ini"
 	"$TLSGPO" build "$WORK/t10only.$BASHPID.ini" -o "$WORK/pkg-t10only.$BASHPID" >/dev/null 2>&1
@@ -910,9 +911,7 @@ job_builds4() {
 	reg_do add 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server' /v DisabledByDefault /t REG_DWORD /d 0 /f /reg:64
 	wine_cmd "$WORK/pkg-t10only.$BASHPID/scripts" apply.cmd
 	jrc "...with TLS 1.2 on for servers on the machine (Enabled=1, DisabledByDefault=0): exits 0" 0
-	wine_cmd "$WORK/pkg-t10only.$BASHPID/scripts" rollback.cmd
 	rm -rf "$WORK/pkg-t10only.$BASHPID" "$WORK/t10only.$BASHPID.ini"
-	reg_do delete "$pk" /f /reg:64
 }
 
 # A value of a type reg.exe cannot write back is never recorded as absent;
