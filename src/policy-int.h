@@ -21,7 +21,6 @@ struct loader {
 	size_t		 len;
 	size_t		 pos;
 	int		 line;		/* line the reader handed out last */
-	char		 section_cur[16];
 };
 
 void	 policy_init(struct policy *, const char *);

@@ -30,9 +30,10 @@ struct rd {
 	long		 cur;		/* wanted key of the current section */
 	unsigned char	 lens[1024];	/* 1: a wanted key or ancestor has this length */
 	/*
-	 * This file segment (a header line starts one: exports may be
-	 * concatenated): the line where each wanted key's header, and each of
-	 * its ancestors' at each depth, appeared; 0: not yet.
+	 * The file (one segment: a header line in the middle of a file is
+	 * an error, so rd_seg_end runs once, at its end): the line where each
+	 * wanted key's header, and each of its ancestors' at each depth,
+	 * appeared; 0: not yet.
 	 */
 	int		*seg_key;
 	int		*seg_anc;	/* nkeys x ANC_MAX */

@@ -17,7 +17,10 @@
  * matters.
  */
 
-/* Reads more bytes; returns the number read, 0 at the end, -1 on error. */
+/*
+ * Reads more bytes; returns the number read, 0 at the end, -1 on error,
+ * -2 when the buffer is full at its largest: the line is too long.
+ */
 static ssize_t
 fill(struct rd *r)
 {
