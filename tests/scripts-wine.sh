@@ -876,6 +876,12 @@ job_builds4() {
 	local pk='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
 	local ts='HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server'
 	local tsp='HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+	# A fresh 7601 with Remote Desktop on and KB 3080079 installed.
+	rdp_with_kb() {
+		fresh 7601
+		reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 0 /f /reg:64
+		reg_do add "$pk\Package_for_KB3080079~31bf3856ad364e35~amd64~~6.1.1.0" /f /reg:64
+	}
 	setbuild 7601
 	before=$(wine_state "$json")
 	reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 0 /f /reg:64
@@ -891,14 +897,10 @@ job_builds4() {
 	reg_do add "$tsp" /v fDenyTSConnections /t REG_DWORD /d 1 /f /reg:64
 	wine_cmd "$s" apply.cmd
 	jrc "7601, Remote Desktop on locally but off by Group Policy: exits 0" 0
-	fresh 7601
-	reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 0 /f /reg:64
-	reg_do add "$pk\Package_for_KB3080079~31bf3856ad364e35~amd64~~6.1.1.0" /f /reg:64
+	rdp_with_kb
 	wine_cmd "$s" apply.cmd
 	jrc "7601, Remote Desktop on, with KB 3080079: exits 0" 0
-	fresh 7601
-	reg_do add "$ts" /v fDenyTSConnections /t REG_DWORD /d 0 /f /reg:64
-	reg_do add "$pk\Package_for_KB3080079~31bf3856ad364e35~amd64~~6.1.1.0" /f /reg:64
+	rdp_with_kb
 	# TLS 1.0 off for servers and nothing later on.
 	printf '[policy]\nid = t10only\nname = TLS 1.0 off\nversion = 1.0\n\n[schannel]\ntls1.0.server = disabled\n' > "$WORK/t10only.$BASHPID.ini"
 	"$TLSGPO" build "$WORK/t10only.$BASHPID.ini" -o "$WORK/pkg-t10only.$BASHPID" >/dev/null 2>&1
