@@ -310,6 +310,13 @@ rem only once it reads back complete.
 set "BK_MINE=0"
 call :store_ready
 if errorlevel 1 exit /b 1
+rem The store's check (:acl_check) names the backup folders that fail:
+rem rollback passes them over, so pruning neither counts nor keeps them.
+set "PR_CHECKED=0"
+if not "%AS_OWN%"=="1" goto new_backup_list
+copy /y "%W%\acl.out" "%W%\acl-store.out" >nul 2>&1
+if not errorlevel 1 set "PR_CHECKED=1"
+:new_backup_list
 call :list_backups
 set "BK_N=%BK_MAX%"
 set "BK_TRIES=0"
@@ -684,7 +691,8 @@ exit /b 0
 rem :prune: after a new backup, keeps the newest KEEP usable backups of this
 rem computer, everything newer than the oldest of them, and the one
 rem rollback would restore (the oldest usable one not yet restored: the
-rem state before the policy); removes the rest.
+rem state before the policy); removes the rest. A folder the store's check
+rem failed is neither usable nor kept.
 :prune
 call :list_backups
 set "PR_PICK="
@@ -697,8 +705,11 @@ exit /b 0
 :prune_pick
 set "BK=%BK_P%%1"
 call :bk_read
-if "%BV_OK%%BV_FOREIGN%"=="10" >> "%W%\usable.txt" echo %1
-if not "%BV_OK%%BV_FOREIGN%%BV_DONE%"=="100" exit /b 0
+set "PR_BAD=0"
+set "BK_NAME=%TLSGPO_ID%-%TLSGPO_VERSION%-%1"
+if "%PR_CHECKED%"=="1" for /f "usebackq tokens=1-4,* delims=|" %%a in ("%W%\acl-store.out") do if /i "%%e"=="%BK_NAME%" if "%%a|%%b"=="bad|item" set "PR_BAD=1"
+if "%BV_OK%%BV_FOREIGN%%PR_BAD%"=="100" >> "%W%\usable.txt" echo %1
+if not "%BV_OK%%BV_FOREIGN%%BV_DONE%%PR_BAD%"=="1000" exit /b 0
 if not defined PR_PICK set "PR_PICK=%1"
 if %1 LSS %PR_PICK% set "PR_PICK=%1"
 exit /b 0
