@@ -7,8 +7,8 @@
 #include "emitter.h"
 #include "os.h"
 #include "policy.h"
+#include "quote.h"
 #include "template.h"
-#include "utf8.h"
 #include "xmalloc.h"
 
 /*
@@ -17,38 +17,6 @@
  * templates (the .cmd files in templates/); this file renders the plan into labels the
  * templates call (:op_N, :key_N) and escapes the policy's own text.
  */
-
-/*
- * Text for an echo command outside quotes, with delayed expansion off:
- * every character cmd.exe treats specially is escaped with a caret (a quote
- * too, so that no quoted stretch turns the carets off), % is doubled, and
- * a code point outside ASCII becomes <U+XXXX>, so that the file is ASCII
- * and no code page can change what it says.
- */
-static void
-cmd_escape_echo(struct buf *out, const char *s)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	uint32_t		 cp;
-	size_t			 i, k, n = strlen(s);
-
-	for (i = 0; i < n; i += k) {
-		k = utf8_decode(p + i, n - i, &cp);
-		if (k == 0) {
-			cp = 0xfffd;
-			k = 1;
-		}
-		if (cp >= 0x80) {
-			buf_printf(out, "^<U+%04X^>", (unsigned)cp);
-			continue;
-		}
-		if (strchr("^&|<>()\"", (int)cp) != NULL && cp != 0)
-			buf_addc(out, '^');
-		if (cp == '%')
-			buf_addc(out, '%');
-		buf_addc(out, (char)cp);
-	}
-}
 
 /*
  * One row of the plan for set "NAME=F1|F2|...": the fields are tlsgpo's

@@ -5,12 +5,13 @@
 #include <string.h>
 
 #include <libxml/xmlwriter.h>
-#include <openssl/evp.h>
 
 #include "emitter.h"
 #include "gpo-emit.h"
 #include "gpo.h"
+#include "pol-write.h"
 #include "policy.h"
+#include "quote.h"
 #include "template.h"
 #include "xmalloc.h"
 #include "xmlw.h"
@@ -87,132 +88,16 @@ const char gpo_sddl[] = "D:PAI"
     "(A;CI;CCDCLCSWRPWPDTLOSDRCWDWO;;;BA)"
     "(A;CIIO;CCDCLCSWRPWPDTLOSDRCWDWO;;;CO)";
 
-/* RFC 9562 name-based UUID (version 5, SHA-1) in tlsgpo's own namespace. */
-void
-gpo_uuid(const char *name, char out[39])
-{
-	/* uuid5(NAMESPACE_URL, "urn:tlsgpo:gpo") */
-	static const unsigned char ns[16] = {
-		0x99, 0xdc, 0x54, 0x9a, 0x6f, 0xb3, 0x52, 0x5b,
-		0x91, 0x63, 0xb6, 0xf3, 0x29, 0x55, 0x80, 0xe2
-	};
-	unsigned char	 md[EVP_MAX_MD_SIZE];
-	unsigned int	 mdlen;
-	EVP_MD_CTX	*c;
-
-	c = EVP_MD_CTX_new();
-	if (c == NULL || EVP_DigestInit_ex(c, EVP_sha1(), NULL) != 1 ||
-	    EVP_DigestUpdate(c, ns, sizeof ns) != 1 ||
-	    EVP_DigestUpdate(c, name, strlen(name)) != 1 ||
-	    EVP_DigestFinal_ex(c, md, &mdlen) != 1 || mdlen < 16) {
-		fputs("tlsgpo: SHA-1 failed in libcrypto\n", stderr);
-		abort();
-	}
-	EVP_MD_CTX_free(c);
-	md[6] = (unsigned char)((md[6] & 0x0f) | 0x50);
-	md[8] = (unsigned char)((md[8] & 0x3f) | 0x80);
-	snprintf(out, 39, "{%02X%02X%02X%02X-%02X%02X-%02X%02X-%02X%02X-"
-	    "%02X%02X%02X%02X%02X%02X}", md[0], md[1], md[2], md[3], md[4],
-	    md[5], md[6], md[7], md[8], md[9], md[10], md[11], md[12], md[13],
-	    md[14], md[15]);
-}
-
-/*
- * The backup's ID names its content: the policy id and version, the plan,
- * the mode, the GPO's name and the date. Two different backups never share
- * an ID (Import-GPO finds a backup by it), the same input always gives it.
- */
-void
-gpo_backup_id(const struct plan *pl, char out[39])
-{
-	const struct policy	*p = pl->policy;
-	char			 plan[17], *name;
-
-	plan_id(pl, plan);
-	name = xasprintf("backup:%s:%s:%s:%s:%s:%s", p->id, p->version, plan,
-	    gpo_mode_name(p->gpo_mode), p->gpo_date, p->gpo_name);
-	gpo_uuid(name, out);
-	free(name);
-}
-
 static void
 gpo_guid(const struct policy *p, char out[39])
 {
 	char	*name = xasprintf("gpo:%s:%s", p->id, p->version);
 
-	gpo_uuid(name, out);
+	plan_gpo_uuid(name, out);
 	free(name);
 }
 
-int
-gpo_as_policy(const struct plan *pl, const struct plan_op *op)
-{
-	switch (pl->policy->gpo_mode) {
-	case GPO_AUTO:
-		return plan_op_under_policies(op);
-	case GPO_POLICY:
-	case GPO_BOTH:
-		return 1;
-	case GPO_PREFERENCES:
-		return 0;
-	}
-	return 0;
-}
-
-int
-gpo_as_preference(const struct plan *pl, const struct plan_op *op)
-{
-	switch (pl->policy->gpo_mode) {
-	case GPO_AUTO:
-		return !plan_op_under_policies(op);
-	case GPO_PREFERENCES:
-	case GPO_BOTH:
-		return 1;
-	case GPO_POLICY:
-		return 0;
-	}
-	return 0;
-}
-
-int
-gpo_has(const struct plan *pl, enum reg_hive hive,
-    int (*pick)(const struct plan *, const struct plan_op *))
-{
-	size_t	i;
-
-	for (i = 0; i < pl->n; i++) {
-		if (pl->ops[i].hive == hive && pick(pl, &pl->ops[i]))
-			return 1;
-	}
-	return 0;
-}
-
 /* ---- XML ------------------------------------------------------------- */
-
-/*
- * <NAME><![CDATA[text]]></NAME>. A CDATA section cannot hold "]]>": it is
- * split after "]]", so that "a]]>b" becomes two sections "a]]" and ">b".
- */
-static void
-x_cdata(xmlTextWriterPtr w, const char *name, const char *text)
-{
-	const char	*p = text, *q;
-	char		*part;
-
-	xw_start(w, name);
-	for (;;) {
-		q = strstr(p, "]]>");
-		if (q == NULL) {
-			xmlTextWriterWriteCDATA(w, BAD_CAST p);
-			break;
-		}
-		part = xstrndup(p, (size_t)(q + 2 - p));
-		xmlTextWriterWriteCDATA(w, BAD_CAST part);
-		free(part);
-		p = q + 2;
-	}
-	xw_end(w);
-}
 
 /* ---- bkupInfo.xml and manifest.xml ------------------------------------ */
 
@@ -221,9 +106,9 @@ gpo_ids_of(const struct plan *pl, struct gpo_ids *ids)
 {
 	const struct policy	*p = pl->policy;
 
-	gpo_backup_id(pl, ids->backup);
+	plan_gpo_backup_id(pl, ids->backup);
 	gpo_guid(p, ids->gpo);
-	gpo_uuid("domain:" GPO_DOMAIN, ids->domain);
+	plan_gpo_uuid("domain:" GPO_DOMAIN, ids->domain);
 	memcpy(ids->time, p->gpo_date, sizeof ids->time);
 	ids->time[10] = 'T';
 }
@@ -238,15 +123,15 @@ backup_inst(xmlTextWriterPtr w, const struct plan *pl, int ns)
 	xw_start(w, "BackupInst");
 	if (ns)
 		xw_attr(w, "xmlns", NS_MANIFEST);
-	x_cdata(w, "GPOGuid", ids.gpo);
-	x_cdata(w, "GPODomain", GPO_DOMAIN);
-	x_cdata(w, "GPODomainGuid", ids.domain);
-	x_cdata(w, "GPODomainController", GPO_DC);
-	x_cdata(w, "BackupTime", ids.time);
-	x_cdata(w, "ID", ids.backup);
-	x_cdata(w, "Comment", "Written by tlsgpo " PACKAGE_VERSION
+	xw_cdata(w, "GPOGuid", ids.gpo);
+	xw_cdata(w, "GPODomain", GPO_DOMAIN);
+	xw_cdata(w, "GPODomainGuid", ids.domain);
+	xw_cdata(w, "GPODomainController", GPO_DC);
+	xw_cdata(w, "BackupTime", ids.time);
+	xw_cdata(w, "ID", ids.backup);
+	xw_cdata(w, "Comment", "Written by tlsgpo " PACKAGE_VERSION
 	    " from a policy file; not a backup of a real GPO");
-	x_cdata(w, "GPODisplayName", p->gpo_name);
+	xw_cdata(w, "GPODisplayName", p->gpo_name);
 	xw_end(w);
 }
 
@@ -323,7 +208,7 @@ extension_guids(xmlTextWriterPtr w, const char *name, int user, int pol,
 		xw_start(w, name);
 		xw_end(w);
 	} else
-		x_cdata(w, name, buf_cstr(&b));
+		xw_cdata(w, name, buf_cstr(&b));
 	buf_free(&b);
 }
 
@@ -392,8 +277,8 @@ write_backup(const struct emit_ctx *ctx, const struct emitter *em,
 	(void)em;
 	gpo_ids_of(pl, &ids);
 	for (i = 0; i < 2; i++) {
-		pol[i] = gpo_has(pl, hives[i], gpo_as_policy);
-		prefs[i] = gpo_has(pl, hives[i], gpo_as_preference);
+		pol[i] = plan_gpo_has(pl, hives[i], plan_gpo_policy);
+		prefs[i] = plan_gpo_has(pl, hives[i], plan_gpo_preference);
 	}
 	buf_init(&sd);
 	for (k = 0; k < sizeof gpo_sd; k++)
@@ -413,17 +298,17 @@ write_backup(const struct emit_ctx *ctx, const struct emitter *em,
 	xw_start(w, "FilePaths");
 	xw_end(w);
 	xw_start(w, "GroupPolicyCoreSettings");
-	x_cdata(w, "ID", ids.gpo);
-	x_cdata(w, "Domain", GPO_DOMAIN);
+	xw_cdata(w, "ID", ids.gpo);
+	xw_cdata(w, "Domain", GPO_DOMAIN);
 	xw_start(w, "SecurityDescriptor");
 	xmlTextWriterWriteString(w, BAD_CAST buf_cstr(&sd));
 	xw_end(w);
-	x_cdata(w, "DisplayName", p->gpo_name);
+	xw_cdata(w, "DisplayName", p->gpo_name);
 	/* Options 1: the user part is disabled (nothing in it). */
-	x_cdata(w, "Options", pol[1] || prefs[1] ? "0" : "1");
+	xw_cdata(w, "Options", pol[1] || prefs[1] ? "0" : "1");
 	/* (SYSVOL version << 16) | directory version: 1 and 1 when used. */
-	x_cdata(w, "UserVersionNumber", pol[1] || prefs[1] ? "65537" : "0");
-	x_cdata(w, "MachineVersionNumber", pol[0] || prefs[0] ? "65537" :
+	xw_cdata(w, "UserVersionNumber", pol[1] || prefs[1] ? "65537" : "0");
+	xw_cdata(w, "MachineVersionNumber", pol[0] || prefs[0] ? "65537" :
 	    "0");
 	extension_guids(w, "MachineExtensionGuids", 0, pol[0], prefs[0]);
 	extension_guids(w, "UserExtensionGuids", 1, pol[1], prefs[1]);
@@ -444,7 +329,7 @@ write_gpo_pol(const struct emit_ctx *ctx, const struct emitter *em,
     struct buf *out)
 {
 	pol_write(ctx->plan, strstr(em->template, "user") != NULL ? HIVE_HKCU :
-	    HIVE_HKLM, gpo_as_policy, out);
+	    HIVE_HKLM, plan_gpo_policy, out);
 }
 
 /* ---- Paths ------------------------------------------------------------- */
@@ -459,7 +344,7 @@ gpo_backup_path(const struct emit_ctx *ctx, const struct emitter *em)
 	    HIVE_HKLM;
 	const char		*part = hive == HIVE_HKCU ? "User" : "Machine";
 
-	gpo_backup_id(pl, bid);
+	plan_gpo_backup_id(pl, bid);
 	if (strcmp(t, "bkupinfo") == 0)
 		return xasprintf("gpo/backup/%s/bkupInfo.xml", bid);
 	if (strcmp(t, "backup") == 0)
@@ -467,12 +352,12 @@ gpo_backup_path(const struct emit_ctx *ctx, const struct emitter *em)
 	if (strcmp(t, "gpreport") == 0)
 		return xasprintf("gpo/backup/%s/gpreport.xml", bid);
 	if (strncmp(t, "pol-", 4) == 0) {
-		if (!gpo_has(pl, hive, gpo_as_policy))
+		if (!plan_gpo_has(pl, hive, plan_gpo_policy))
 			return NULL;
 		return xasprintf("gpo/backup/%s/DomainSysvol/GPO/%s/"
 		    "registry.pol", bid, part);
 	}
-	if (!gpo_has(pl, hive, gpo_as_preference))
+	if (!plan_gpo_has(pl, hive, plan_gpo_preference))
 		return NULL;
 	return xasprintf("gpo/backup/%s/DomainSysvol/GPO/%s/Preferences/"
 	    "Registry/Registry.xml", bid, part);
@@ -490,7 +375,7 @@ write_import(const struct emit_ctx *ctx, const struct emitter *em,
 
 	buf_init(&name);
 	buf_init(&pid);
-	gpo_backup_id(ctx->plan, bid);
+	plan_gpo_backup_id(ctx->plan, bid);
 	memcpy(bare, bid + 1, 36);
 	bare[36] = '\0';
 	ps_quote(&name, p->gpo_name);

@@ -104,7 +104,7 @@ prefs_extension(struct report *r, enum reg_hive hive)
 	free(el);
 	xw_attr(r->w, "clsid", CLSID_SETTINGS);
 	for (i = 0; i < pl->n; i++) {
-		if (pl->ops[i].hive == hive && gpo_as_preference(pl, &pl->ops[i]))
+		if (pl->ops[i].hive == hive && plan_gpo_preference(pl, &pl->ops[i]))
 			gpp_write_item(r->w, pl, &pl->ops[i], pfx, ++order);
 	}
 	xw_end(r->w);
@@ -124,7 +124,7 @@ policy_extension(struct report *r, enum reg_hive hive)
 	pfx = extension_start(r, NS_REGISTRY, "RegistrySettings");
 	for (i = 0; i < pl->n; i++) {
 		op = &pl->ops[i];
-		if (op->hive != hive || !gpo_as_policy(pl, op))
+		if (op->hive != hive || !plan_gpo_policy(pl, op))
 			continue;
 		key = plan_op_physical_key(op);
 		el = xasprintf("%sRegistrySetting", pfx);
@@ -162,8 +162,8 @@ policy_extension(struct report *r, enum reg_hive hive)
 static void
 report_part(struct report *r, const char *name, enum reg_hive hive)
 {
-	int	pol = gpo_has(r->pl, hive, gpo_as_policy);
-	int	prefs = gpo_has(r->pl, hive, gpo_as_preference);
+	int	pol = plan_gpo_has(r->pl, hive, plan_gpo_policy);
+	int	prefs = plan_gpo_has(r->pl, hive, plan_gpo_preference);
 	int	used = pol || prefs;
 
 	xw_start(r->w, name);

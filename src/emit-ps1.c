@@ -7,8 +7,8 @@
 #include "emitter.h"
 #include "os.h"
 #include "policy.h"
+#include "quote.h"
 #include "template.h"
-#include "utf8.h"
 #include "xmalloc.h"
 
 /*
@@ -17,30 +17,6 @@
  * this file renders the plan as PowerShell data and quotes the policy's
  * own text.
  */
-
-/*
- * A single-quoted PowerShell string: nothing inside is expanded. PowerShell
- * also takes the typographic quotes U+2018 to U+201B as single quotes, so
- * they are doubled like the apostrophe.
- */
-void
-ps_quote(struct buf *out, const char *s)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	uint32_t		 cp;
-	size_t			 i, k, n = strlen(s);
-
-	buf_addc(out, '\'');
-	for (i = 0; i < n; i += k) {
-		k = utf8_decode(p + i, n - i, &cp);
-		if (k == 0)
-			k = 1;
-		if (cp == '\'' || (cp >= 0x2018 && cp <= 0x201b))
-			buf_add(out, s + i, k);
-		buf_add(out, s + i, k);
-	}
-	buf_addc(out, '\'');
-}
 
 static void
 ps_plan_table(const struct plan *pl, struct buf *out)

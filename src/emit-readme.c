@@ -8,6 +8,7 @@
 #include "emitter.h"
 #include "os.h"
 #include "policy.h"
+#include "plan-gpo.h"
 #include "readme-os.h"
 #include "template.h"
 #include "xmalloc.h"
@@ -140,13 +141,13 @@ readme_gpo_targeting(const struct plan *pl, struct buf *b)
 
 	for (i = 0; i < pl->n; i++) {
 		op = &pl->ops[i];
-		if (gpo_item_min_build(op) != 0) {
-			gated |= gpo_as_preference(pl, op);
-			gated_pol |= gpo_as_policy(pl, op);
+		if (op->gpo.min_build != 0) {
+			gated |= plan_gpo_preference(pl, op);
+			gated_pol |= plan_gpo_policy(pl, op);
 		}
-		if (gpo_item_64bit_only(op)) {
-			wow |= gpo_as_preference(pl, op);
-			wow_pol |= gpo_as_policy(pl, op);
+		if (op->gpo.only_64bit) {
+			wow |= plan_gpo_preference(pl, op);
+			wow_pol |= plan_gpo_policy(pl, op);
 		}
 	}
 	if (gated)
@@ -177,13 +178,13 @@ readme_gpo_backup(const struct plan *pl, struct buf *out)
 
 	buf_init(&a);
 	buf_init(&b);
-	gpo_backup_id(pl, bid);
-	npol = count_ops(pl, gpo_as_policy);
-	npref = count_ops(pl, gpo_as_preference);
+	plan_gpo_backup_id(pl, bid);
+	npol = count_ops(pl, plan_gpo_policy);
+	npref = count_ops(pl, plan_gpo_preference);
 	outside = plan_tattoos(pl);
 	for (i = 0; i < pl->n; i++) {
 		if (pl->ops[i].hive == HIVE_HKCU &&
-		    gpo_as_preference(pl, &pl->ops[i]))
+		    plan_gpo_preference(pl, &pl->ops[i]))
 			user_pref = 1;
 		hklm |= pl->ops[i].hive == HIVE_HKLM;
 		hkcu |= pl->ops[i].hive == HIVE_HKCU;
@@ -374,7 +375,7 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 		    "registry, and unlinking the GPO does not undo them%s. Roll "
 		    "back with the rollback script or rollback.reg.",
 		    outside == ctx->plan->n ? "All " : "", outside,
-		    ctx->plan->n, count_ops(ctx->plan, gpo_as_preference) > 0 ?
+		    ctx->plan->n, count_ops(ctx->plan, plan_gpo_preference) > 0 ?
 		    " (the GPO backup's Preferences items do: see above)" : "");
 	wrap(&tattoo, &tattoow);
 	buf_addc(&tattoow, '\n');

@@ -6,6 +6,7 @@
 #include "emitter.h"
 #include "os.h"
 #include "policy.h"
+#include "quote.h"
 #include "xmalloc.h"
 
 /*
@@ -14,19 +15,6 @@
  * delete. The 32-bit view is written as the Wow6432Node path, which is
  * where a 64-bit regedit stores it.
  */
-
-/* A quoted .reg name: backslash and double quote are escaped. */
-static void
-reg_quote(struct buf *out, const char *s)
-{
-	buf_addc(out, '"');
-	for (; *s != '\0'; s++) {
-		if (*s == '\\' || *s == '"')
-			buf_addc(out, '\\');
-		buf_addc(out, *s);
-	}
-	buf_addc(out, '"');
-}
 
 /*
  * A comment line. Policy text reaches here free of control characters

@@ -71,35 +71,6 @@ extern const struct emitter emitter_gpo_prefs_user;
 extern const struct emitter emitter_gpo_report;
 extern const struct emitter emitter_gpo_import;
 
-/*
- * Registry.pol bytes for the plan's operations in one hive ([MS-GPREG]);
- * pick, when not NULL, chooses among them.
- */
-void	pol_write(const struct plan *, enum reg_hive,
-	    int (*)(const struct plan *, const struct plan_op *), struct buf *);
-
-/*
- * How the GPO backup carries an operation ([gpo] mode): as policy in
- * registry.pol, as a Group Policy Preferences item, or (mode = both) as
- * both.
- */
-int	gpo_as_policy(const struct plan *, const struct plan_op *);
-int	gpo_as_preference(const struct plan *, const struct plan_op *);
-/*
- * The build from which a Preferences item applies (a WMI filter), 0 for
- * every build: SCHANNEL keys of protocols older Windows lack.
- */
-unsigned gpo_item_min_build(const struct plan_op *);
-/* Whether a Preferences item applies on 64-bit Windows only (Wow6432Node). */
-int	gpo_item_64bit_only(const struct plan_op *);
-/* That item's FilterWmi query, NULL for none (caller frees). */
-char	*gpo_item_filter(const struct plan_op *);
-/* "{GUID}" of the backup folder, named from what the backup holds. */
-void	gpo_backup_id(const struct plan *, char[39]);
-
-/* A single-quoted PowerShell string (emit-ps1.c). */
-void	ps_quote(struct buf *, const char *);
-
 /* Renders text (UTF-8, "\n") into bytes of the given encoding. */
 void	encode_text(const char *, size_t, enum text_encoding, int,
 	    struct buf *);

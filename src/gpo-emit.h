@@ -10,6 +10,7 @@
 
 #include "emitter.h"
 #include "plan.h"
+#include "plan-gpo.h"
 
 #define GPO_DOMAIN	"tlsgpo.invalid"
 #define GPO_DC		"dc.tlsgpo.invalid"
@@ -24,12 +25,7 @@ struct gpo_ids {
 /* The GPO's security descriptor (Backup.xml's) in SDDL. */
 extern const char gpo_sddl[];
 
-/* RFC 9562 name-based UUID (version 5) in tlsgpo's namespace, "{...}". */
-void	gpo_uuid(const char *, char[39]);
 void	gpo_ids_of(const struct plan *, struct gpo_ids *);
-/* Whether pick chooses any of the plan's operations in the hive. */
-int	gpo_has(const struct plan *, enum reg_hive,
-	    int (*)(const struct plan *, const struct plan_op *));
 
 /*
  * The path of a backup file an emitter writes (its template names which),

@@ -33,6 +33,14 @@ enum op_action {
 	OP_DELETE
 };
 
+/* How the GPO backup carries an operation (plan-gpo.c decides). */
+struct plan_gpo {
+	int		 policy;	/* in registry.pol */
+	int		 preference;	/* as a Preferences item */
+	int		 only_64bit;	/* the item: on 64-bit Windows only */
+	unsigned	 min_build;	/* the item: from this build; 0, all */
+};
+
 struct plan_op {
 	enum op_action	 action;
 	enum reg_hive	 hive;
@@ -43,6 +51,7 @@ struct plan_op {
 	uint32_t	 data;
 	char		*why;	/* "WinHTTP: TLS 1.2" */
 	int		 line;	/* policy line it comes from */
+	struct plan_gpo	 gpo;
 };
 
 struct plan {

@@ -11,6 +11,7 @@
 #include "emitter.h"
 #include "gpo.h"
 #include "plan.h"
+#include "plan-gpo.h"
 #include "pol.h"
 #include "validate.h"
 #include "xmalloc.h"
@@ -295,7 +296,7 @@ plan_values(const struct plan *pl, const char *hive,
 		    pl->ops[i].data);
 		names_add(out, line, 0);
 		if (filters != NULL) {
-			q = gpo_item_filter(&pl->ops[i]);
+			q = plan_gpo_filter(&pl->ops[i]);
 			names_add(filters, q == NULL ? "" : q, 0);
 			free(q);
 		}
@@ -381,7 +382,7 @@ check_part_values(struct vctx *v, const struct part_check *pc)
 	if (pc->has_pol)
 		read_pol_part(v, pc->polf, pc->hive, &got);
 	if (pc->plan != NULL) {
-		plan_values(pc->plan, pc->hive, gpo_as_policy, &want, NULL);
+		plan_values(pc->plan, pc->hive, plan_gpo_policy, &want, NULL);
 		compare_values(v, pc->polf, &got, &want, "registry.pol");
 		names_free(&want);
 		names_free(&got);
@@ -390,7 +391,7 @@ check_part_values(struct vctx *v, const struct part_check *pc)
 		read_prefs_part(v, pc->prefsf, pc->hive, pc->strict, &got,
 		    &gotf);
 	if (pc->plan != NULL) {
-		plan_values(pc->plan, pc->hive, gpo_as_preference, &want,
+		plan_values(pc->plan, pc->hive, plan_gpo_preference, &want,
 		    &wantf);
 		compare_values(v, pc->prefsf, &got, &want, "Registry.xml");
 		compare_filters(v, pc->prefsf, &got, &gotf, &want, &wantf);

@@ -2,7 +2,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "xmalloc.h"
 #include "xmlw.h"
 
 xmlTextWriterPtr
@@ -48,4 +50,29 @@ void
 xw_end(xmlTextWriterPtr w)
 {
 	xmlTextWriterEndElement(w);
+}
+
+/*
+ * <NAME><![CDATA[text]]></NAME>. A CDATA section cannot hold "]]>": it is
+ * split after "]]", so that "a]]>b" becomes two sections "a]]" and ">b".
+ */
+void
+xw_cdata(xmlTextWriterPtr w, const char *name, const char *text)
+{
+	const char	*p = text, *q;
+	char		*part;
+
+	xw_start(w, name);
+	for (;;) {
+		q = strstr(p, "]]>");
+		if (q == NULL) {
+			xmlTextWriterWriteCDATA(w, BAD_CAST p);
+			break;
+		}
+		part = xstrndup(p, (size_t)(q + 2 - p));
+		xmlTextWriterWriteCDATA(w, BAD_CAST part);
+		free(part);
+		p = q + 2;
+	}
+	xw_end(w);
 }

@@ -16,5 +16,7 @@ void	xw_close(xmlTextWriterPtr, xmlBufferPtr, struct buf *);
 void	xw_start(xmlTextWriterPtr, const char *);
 void	xw_attr(xmlTextWriterPtr, const char *, const char *);
 void	xw_end(xmlTextWriterPtr);
+/* <NAME><![CDATA[text]]></NAME>, text holding "]]>" or not. */
+void	xw_cdata(xmlTextWriterPtr, const char *, const char *);
 
 #endif
