@@ -150,6 +150,27 @@ plan_gpo_has(const struct plan *pl, enum reg_hive hive,
 }
 
 
+size_t
+plan_gpo_count(const struct plan *pl,
+    int (*pick)(const struct plan *, const struct plan_op *))
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < pl->n; i++)
+		n += pick(pl, &pl->ops[i]) != 0;
+	return n;
+}
+
+size_t
+plan_gpo_tattoos(const struct plan *pl)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < pl->n; i++)
+		n += !plan_op_under_policies(&pl->ops[i]);
+	return n;
+}
+
 /* RFC 9562 name-based UUID (version 5, SHA-1) in tlsgpo's own namespace. */
 void
 plan_gpo_uuid(const char *name, char out[39])

@@ -25,6 +25,15 @@ int	plan_gpo_preference(const struct plan *, const struct plan_op *);
 int	plan_gpo_has(const struct plan *, enum reg_hive,
 	    int (*)(const struct plan *, const struct plan_op *));
 
+/* How many of the plan's operations pick chooses. */
+size_t	plan_gpo_count(const struct plan *,
+	    int (*)(const struct plan *, const struct plan_op *));
+/*
+ * How many values lie outside Software\Policies, where a GPO that sets
+ * them as policy "tattoos" the registry (they stay when it goes).
+ */
+size_t	plan_gpo_tattoos(const struct plan *);
+
 /* A Preferences item's FilterWmi query, NULL for none (caller frees). */
 char	*plan_gpo_filter(const struct plan_op *);
 
