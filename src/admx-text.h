@@ -1,7 +1,7 @@
 /*
  * The words of the ADML files, per locale: en-US, and zh-TW and sv-SE,
  * the languages of the seeds (Microsoft's TLS 1.2 guidance). Each explain
- * text is built from these parts by emit-admx.c.
+ * text is built from these parts by emit-adml.c.
  */
 #ifndef TLSGPO_ADMX_TEXT_H
 #define TLSGPO_ADMX_TEXT_H

@@ -152,6 +152,90 @@ check_data(struct reader *r, const struct pol_record *rec)
 	return 0;
 }
 
+/* The header: the signature PReg and version 1. */
+static int
+read_header(struct reader *r)
+{
+	uint32_t	v;
+
+	if (r->len < 4 || memcmp(r->p, "PReg", 4) != 0)
+		return fail(r, r->len < 4 ? "truncated: the PReg signature "
+		    "expected" : "not a Registry.pol: the signature is not "
+		    "PReg");
+	r->off = 4;
+	if (read_u32(r, &v, "the version") == -1)
+		return -1;
+	if (v != 1) {
+		r->off -= 4;
+		snprintf(r->err, r->errlen, "version %u; only version 1 exists",
+		    (unsigned)v);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The size and data of a record, r->off after the type's ';'. The error
+ * offset of a bad size or bad data is the size's.
+ */
+static int
+read_data(struct reader *r, struct pol_raw *rec)
+{
+	struct pol_record	 chk;
+	size_t			 size_at = r->off;
+
+	if (read_u32(r, &rec->size, "the size") == -1 ||
+	    expect_char(r, ';') == -1)
+		return -1;
+	if (rec->size > r->len - r->off) {
+		r->ran_out = 1;
+		snprintf(r->err, r->errlen, "size %u runs past the end of the "
+		    "file (%zu bytes left)", (unsigned)rec->size,
+		    r->len - r->off);
+		r->off = size_at;
+		return -1;
+	}
+	rec->data = r->p + r->off;
+	chk.type = rec->type;
+	chk.size = rec->size;
+	chk.data = rec->data;
+	if (check_data(r, &chk) == -1) {
+		r->off = size_at;
+		return -1;
+	}
+	r->off += rec->size;
+	return 0;
+}
+
+/*
+ * One record, [key;value;type;size;data], at r->off; the bytes from offset
+ * base on. On -1, r->ran_out says whether the bytes ended inside it (the
+ * next part may hold the rest); an empty key or bad data leaves it 0.
+ */
+static int
+read_record(struct reader *r, size_t base, struct pol_raw *rec)
+{
+	memset(rec, 0, sizeof *rec);
+	rec->offset = base + r->off;
+	r->ran_out = 0;
+	if (expect_char(r, '[') == -1 ||
+	    scan_wstr(r, &rec->key, &rec->key_units, "key") == -1)
+		return -1;
+	if (rec->key_units == 0) {
+		r->off = rec->offset - base + 2;
+		return fail(r, "an empty key");
+	}
+	if (expect_char(r, ';') == -1 ||
+	    scan_wstr(r, &rec->value, &rec->value_units, "value name") == -1 ||
+	    expect_char(r, ';') == -1 ||
+	    read_u32(r, &rec->type, "the type") == -1 ||
+	    expect_char(r, ';') == -1 ||
+	    read_data(r, rec) == -1 ||
+	    expect_char(r, ']') == -1)
+		return -1;
+	return 0;
+}
+
 /*
  * The records of p[0, len), the file's bytes from offset base on (the
  * header when base is 0). Not final: a record cut by the end of the bytes
@@ -162,75 +246,28 @@ pol_scan_part(const unsigned char *p, size_t len, size_t base, int final,
     pol_record_fn fn, void *arg, size_t *used, size_t *err_offset, char *err,
     size_t errlen)
 {
-	struct reader		 r = { p, len, 0, err, errlen, 0 };
-	struct pol_raw		 rec;
-	uint32_t		 v;
-	size_t			 size_at;
-	struct pol_record	 chk;
+	struct reader	 r = { p, len, 0, err, errlen, 0 };
+	struct pol_raw	 rec;
 
 	*used = 0;
 	if (base == 0) {
+		/* The header, 8 bytes: wait for a part that holds it whole. */
 		if (len < 8 && !final)
 			return 0;
-		if (len < 4 || memcmp(p, "PReg", 4) != 0) {
-			fail(&r, len < 4 ? "truncated: the PReg signature "
-			    "expected" : "not a Registry.pol: the signature is "
-			    "not PReg");
+		if (read_header(&r) == -1)
 			goto bad;
-		}
-		r.off = 4;
-		if (read_u32(&r, &v, "the version") == -1)
-			goto bad;
-		if (v != 1) {
-			r.off -= 4;
-			snprintf(err, errlen, "version %u; only version 1 exists",
-			    (unsigned)v);
-			goto bad;
-		}
 		*used = r.off;
 	}
 	while (r.off < len) {
-		memset(&rec, 0, sizeof rec);
-		rec.offset = base + r.off;
-		r.ran_out = 0;
-		if (expect_char(&r, '[') == -1 ||
-		    scan_wstr(&r, &rec.key, &rec.key_units, "key") == -1)
-			goto bad_rec;
-		if (rec.key_units == 0) {
-			r.off = rec.offset - base + 2;
-			fail(&r, "an empty key");
+		if (read_record(&r, base, &rec) == -1) {
+			/*
+			 * Cut by the end of this part: the next part holds
+			 * the rest.
+			 */
+			if (r.ran_out && !final)
+				return 0;
 			goto bad;
 		}
-		if (expect_char(&r, ';') == -1 ||
-		    scan_wstr(&r, &rec.value, &rec.value_units,
-		    "value name") == -1 ||
-		    expect_char(&r, ';') == -1 ||
-		    read_u32(&r, &rec.type, "the type") == -1 ||
-		    expect_char(&r, ';') == -1)
-			goto bad_rec;
-		size_at = r.off;
-		if (read_u32(&r, &rec.size, "the size") == -1 ||
-		    expect_char(&r, ';') == -1)
-			goto bad_rec;
-		if (rec.size > len - r.off) {
-			r.ran_out = 1;
-			snprintf(err, errlen, "size %u runs past the end of "
-			    "the file (%zu bytes left)", (unsigned)rec.size,
-			    len - r.off);
-			r.off = size_at;
-			goto bad_rec;
-		}
-		rec.data = p + r.off;
-		chk.type = rec.type;
-		chk.size = rec.size;
-		chk.data = rec.data;
-		if (check_data(&r, &chk) == -1) {
-			r.off = size_at;
-			goto bad;
-		}
-		r.off += rec.size;
-		if (expect_char(&r, ']') == -1)
-			goto bad_rec;
 		if (fn != NULL && fn(arg, &rec) == -1) {
 			r.off = rec.offset - base;
 			goto bad;
@@ -238,10 +275,6 @@ pol_scan_part(const unsigned char *p, size_t len, size_t base, int final,
 		*used = r.off;
 	}
 	return 0;
-bad_rec:
-	/* Cut by the end of this part: the next part holds the rest. */
-	if (r.ran_out && !final)
-		return 0;
 bad:
 	*err_offset = base + r.off;
 	return -1;
