@@ -10,6 +10,31 @@
 #include "package.h"
 #include "plan.h"
 
+/* What --reg-encoding accepts: "utf-16" is another name for utf16. */
+static const struct {
+	const char		*name;
+	enum text_encoding	 encoding;
+} reg_encodings[] = {
+	{ "utf16", ENC_UTF16LE_BOM },
+	{ "utf-16", ENC_UTF16LE_BOM },
+	{ "ascii", ENC_ASCII },
+};
+
+/* The encoding --reg-encoding=name asks for, or -1. */
+static int
+reg_encoding_find(const char *name, enum text_encoding *enc)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof reg_encodings / sizeof reg_encodings[0]; i++) {
+		if (strcmp(name, reg_encodings[i].name) == 0) {
+			*enc = reg_encodings[i].encoding;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 static int
 cmd_build_exec(int argc, char **argv)
 {
@@ -40,12 +65,7 @@ cmd_build_exec(int argc, char **argv)
 			force = 1;
 			break;
 		case 'e':
-			if (strcmp(optarg, "utf16") == 0 ||
-			    strcmp(optarg, "utf-16") == 0)
-				ctx.reg_encoding = ENC_UTF16LE_BOM;
-			else if (strcmp(optarg, "ascii") == 0)
-				ctx.reg_encoding = ENC_ASCII;
-			else
+			if (reg_encoding_find(optarg, &ctx.reg_encoding) == -1)
 				return cmd_usage_error(&cmd_build_entry,
 				    "bad --reg-encoding '%s'; allowed: utf16, "
 				    "ascii", optarg);
