@@ -69,11 +69,26 @@ pick_dotnet35(const struct os_target *t, const void *arg)
 	return t->dotnet35_kb != NULL;
 }
 
-static int
-pick_tls12_kb(const struct os_target *t, const void *arg)
+/*
+ * " (on NAME with KB N, ...)" for the targets whose SCHANNEL has TLS 1.1
+ * and 1.2 only with an update (os.c's tls12_kb), "" when none has.
+ */
+static void
+tls12_kb_note(const struct policy *p, char *buf, size_t size)
 {
-	(void)arg;
-	return t->tls12_kb != NULL;
+	size_t	i, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < os_target_count; i++) {
+		if (!(checked_os(p) & (1U << i)) ||
+		    os_targets[i].tls12_kb == NULL || used >= size)
+			continue;
+		used += (size_t)snprintf(buf + used, size - used, "%son %s "
+		    "with KB %s", used == 0 ? " (" : ", ", os_targets[i].name,
+		    os_targets[i].tls12_kb);
+	}
+	if (used != 0 && used < size)
+		snprintf(buf + used, size - used, ")");
 }
 
 /*
@@ -150,10 +165,7 @@ lint_client_defaults(const struct lint *l)
 			continue;
 		if (target_list(p, pick_client_off, &one, who, sizeof who) == 0)
 			continue;
-		kbs[0] = '\0';
-		if (target_list(p, pick_tls12_kb, NULL, kbs, sizeof kbs) != 0)
-			snprintf(kbs, sizeof kbs, " (on server2008 with KB %s)",
-			    os_targets[os_find("server2008")].tls12_kb);
+		tls12_kb_note(p, kbs, sizeof kbs);
 		for (j = 0; j < n; j++) {
 			if (!(relies[j].uses & one))
 				continue;

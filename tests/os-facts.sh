@@ -11,10 +11,18 @@ lacks() { ! grep -q "$@"; }
 # templates/, which is checked itself).
 kbs=$(grep -oE '"[0-9]{7}"' "$srcdir/src/os.c" | tr -d '"' | sort -u | paste -sd'|')
 check "os.c names KB numbers (found: ${kbs:-none})" [ -n "$kbs" ]
-pattern="KB ?[0-9]{6,7}|Windows (Vista|XP|7|8|10|11|Server)|Server 20[0-9]{2}|MicrosoftEasyFix|\\b($kbs)\\b"
+# The table's own words: its target ids ("server2008") as strings, and its
+# build numbers (four or five digits), which say as much as a name does.
+ids=$(grep -oE '^\s*\{ "[a-z0-9.]+", ' "$srcdir/src/os.c" | grep -oE '"[a-z0-9.]+"' |
+	sed 's/\./\\./g' | sort -u | paste -sd'|')
+builds=$(grep -E '^\s*\{ "[a-z0-9.]+", ' "$srcdir/src/os.c" |
+	awk -F', *' '{ print $3; print $4 }' | grep -oE '^[0-9]{4,5}\b' | sort -u | paste -sd'|')
+check "os.c's table names targets (found: ${ids:-none})" [ -n "$ids" ]
+check "os.c's table names builds (found: ${builds:-none})" [ -n "$builds" ]
+pattern="KB ?[0-9]{6,7}|Windows (Vista|XP|7|8|10|11|Server)|Server 20[0-9]{2}|MicrosoftEasyFix|\\b($kbs)\\b|$ids|\\b($builds)\\b"
 hits=$(cd "$srcdir" && grep -nE "$pattern" src/*.c src/*.h templates/* 2>/dev/null |
 	grep -v -e '^src/os\.[ch]:' -e '^src/templates\.c:')
-check_eq "no KB number or Windows name outside src/os.c" "$hits" ""
+check_eq "no KB number, Windows name, target id or build outside src/os.c" "$hits" ""
 
 # 2. The ADML: supportedOn per protocol, WinHTTP's updates, from os.c.
 cat >"$WORK/ssl2.ini" <<'INI'
