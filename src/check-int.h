@@ -78,7 +78,6 @@ void	machine_judge(struct checker *, struct machine *);
 
 /* check-report.c */
 const char *type_name(uint32_t);
-char	*printable(const char *);
 void	print_errors(struct buf *);
 void	print_json_head(const struct checker *, const struct policy *,
 	    struct buf *);

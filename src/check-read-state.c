@@ -69,7 +69,7 @@ state_value(struct checker *c, struct machine *m, char *f[5], const char *file,
 		return -1;
 	}
 	m->obs.value[k].seen = VAL_PRESENT;
-	m->obs.value[k].type = 0xfffffffe;
+	m->obs.value[k].type = OBS_TYPE_UNNAMED;
 	for (i = 0; i < 12; i++) {
 		if (strcmp(f[3], type_name((uint32_t)i)) == 0)
 			m->obs.value[k].type = (uint32_t)i;

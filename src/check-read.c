@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "check-int.h"
 #include "regfile.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /*
@@ -180,7 +181,7 @@ read_machine(struct checker *c, struct machine *m, const char *arg)
 	t = xstrdup(arg);
 	while (strlen(t) > 1 && t[strlen(t) - 1] == '/')
 		t[strlen(t) - 1] = '\0';
-	m->name = printable(strcmp(t, "-") == 0 ? "(stdin)" :
+	m->name = text_escape_dup(strcmp(t, "-") == 0 ? "(stdin)" :
 	    strrchr(t, '/') != NULL ? strrchr(t, '/') + 1 : t);
 	free(t);
 	if (strcmp(arg, "-") == 0 || stat(arg, &sb) == -1 ||

@@ -57,9 +57,9 @@ type_name(uint32_t t)
 {
 	static char	other[32];
 
-	if (t == 0xffffffff)
+	if (t == OBS_TYPE_DWORD_SIZE)
 		return "REG_DWORD of another size";
-	if (t == 0xfffffffe)
+	if (t == OBS_TYPE_UNNAMED)
 		return "a type reg.exe named otherwise";
 	if (strcmp(reg_type_name(t), "REG_?") != 0)
 		return reg_type_name(t);
@@ -75,33 +75,6 @@ value_label(const struct plan_op *op)
 	s = xasprintf("%s\\%s\\%s", hive_short_name(op->hive), key, op->value);
 	free(key);
 	return s;
-}
-
-/*
- * A name fit for one line of text and for JSON: control characters, '\\'
- * and bytes that are not UTF-8 as \\xHH.
- */
-char *
-printable(const char *s)
-{
-	struct buf	 b;
-	const unsigned char *p = (const unsigned char *)s;
-	uint32_t	 cp;
-	size_t		 i, k, n = strlen(s);
-
-	buf_init(&b);
-	for (i = 0; i < n; i += k) {
-		k = utf8_decode(p + i, n - i, &cp);
-		if (k == 0 || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
-		    cp == '\\') {
-			buf_printf(&b, "\\x%02X", p[i]);
-			k = 1;
-		} else
-			buf_add(&b, p + i, k);
-	}
-	s = xstrdup(buf_cstr(&b));
-	buf_free(&b);
-	return (char *)s;
 }
 
 void
@@ -186,7 +159,7 @@ print_json(const struct checker *c, const struct machine *m, int first,
 	buf_adds(out, "\"name\": ");
 	json_string(out, m->name);
 	buf_adds(out, ", \"path\": ");
-	key = printable(m->path);
+	key = text_escape_dup(m->path);
 	json_string(out, key);
 	free(key);
 	buf_printf(out, ", \"status\": \"%s\"",
@@ -201,7 +174,7 @@ print_json(const struct checker *c, const struct machine *m, int first,
 		{
 			struct buf	 pe;
 
-			/* Not printable(): a reader's \xHH stays as it is. */
+			/* Not text_escape_dup(): a reader's \xHH stays as it is. */
 			buf_init(&pe);
 			text_printable(&pe, key);
 			json_string(out, buf_cstr(&pe));

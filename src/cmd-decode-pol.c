@@ -96,7 +96,7 @@ print_record(const struct pol_record *r, int json, struct buf *out)
 	case 1:
 	case 2:
 	case 7:
-		utf16_text(out, r->data, r->size, json, r->type == 7);
+		utf16_text(out, r->data, r->size, json, r->type == REG_TYPE_MULTI_SZ);
 		break;
 	default:
 		if (json)

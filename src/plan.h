@@ -11,7 +11,10 @@
 #include "buf.h"
 #include "policy.h"
 
-#define REG_TYPE_DWORD	4
+/* Registry value types (winnt.h's REG_* numbers) that tlsgpo names. */
+#define REG_TYPE_SZ		1
+#define REG_TYPE_DWORD		4
+#define REG_TYPE_MULTI_SZ	7
 
 enum reg_hive {
 	HIVE_HKLM,

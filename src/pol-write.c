@@ -16,8 +16,6 @@
  * specification has it.
  */
 
-#define REG_SZ_TYPE	1
-
 static void
 pol_wstr(struct buf *out, const char *s)
 {
@@ -45,7 +43,7 @@ pol_record(struct buf *out, const struct plan_op *op)
 		pol_wstr(out, name);
 		free(name);
 		buf_add_u16le(out, ';');
-		pol_u32(out, REG_SZ_TYPE);
+		pol_u32(out, REG_TYPE_SZ);
 		buf_add_u16le(out, ';');
 		pol_u32(out, 4);
 		buf_add_u16le(out, ';');

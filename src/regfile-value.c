@@ -208,7 +208,7 @@ value_hex(struct rd *r, const char *d, int line, struct reg_obs_value *v)
 	v->seen = VAL_PRESENT;
 	v->type = (uint32_t)t;
 	if (t == REG_TYPE_DWORD && nb != 4)
-		v->type = 0xffffffff;	/* a DWORD of another size */
+		v->type = OBS_TYPE_DWORD_SIZE;
 	if (t == REG_TYPE_DWORD && nb == 4)
 		v->data = (uint32_t)bytes[0] | (uint32_t)bytes[1] << 8 |
 		    (uint32_t)bytes[2] << 16 | (uint32_t)bytes[3] << 24;
@@ -235,7 +235,7 @@ value_data(struct rd *r, const char *d, int line, struct reg_obs_value *v)
 		v->data = (uint32_t)strtoul(d + 6, NULL, 16);
 	} else if (*d == '"') {
 		v->seen = VAL_PRESENT;
-		v->type = 1;	/* REG_SZ */
+		v->type = REG_TYPE_SZ;
 	} else if (strncmp(d, "hex", 3) == 0)
 		return value_hex(r, d, line, v);
 	else

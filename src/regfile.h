@@ -38,9 +38,17 @@ struct reg_wanted_value {
 	const char	*name;
 };
 
+/*
+ * Two types of check's own, for data that is no registry type: a REG_DWORD
+ * whose data is not four bytes, and a type an export names in a way no
+ * registry type is named.
+ */
+#define OBS_TYPE_DWORD_SIZE	0xffffffffU
+#define OBS_TYPE_UNNAMED	0xfffffffeU
+
 struct reg_obs_value {
 	enum val_seen	 seen;
-	uint32_t	 type;
+	uint32_t	 type;		/* REG_TYPE_* or OBS_TYPE_* */
 	uint32_t	 data;		/* REG_DWORD's */
 	int		 line;
 };

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "xmalloc.h"
 
 size_t
 utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
@@ -196,4 +197,31 @@ text_printable(struct buf *out, const char *s)
 		p += n;
 		len -= n;
 	}
+}
+
+/*
+ * A name fit for one line of text and for JSON: control characters, '\\'
+ * and bytes that are not UTF-8 as \\xHH.
+ */
+char *
+text_escape_dup(const char *s)
+{
+	struct buf	 b;
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t	 cp;
+	size_t		 i, k, n = strlen(s);
+
+	buf_init(&b);
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(p + i, n - i, &cp);
+		if (k == 0 || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+		    cp == '\\') {
+			buf_printf(&b, "\\x%02X", p[i]);
+			k = 1;
+		} else
+			buf_add(&b, p + i, k);
+	}
+	s = xstrdup(buf_cstr(&b));
+	buf_free(&b);
+	return (char *)s;
 }

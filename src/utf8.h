@@ -33,5 +33,10 @@ void	text_to_crlf(struct buf *, const char *, size_t);
  * line break of an input's text reaches it in a message.
  */
 void	text_printable(struct buf *, const char *);
+/*
+ * The same for a name that is also written to JSON and read back: '\\'
+ * too, and every byte of a control character, as \xHH (caller frees).
+ */
+char	*text_escape_dup(const char *);
 
 #endif
