@@ -166,7 +166,7 @@ fresh() { wine_reset; [ -z "${1:-}" ] || setbuild "$1"; }
 # Typing a script's name runs it, not a cmd built-in; elevation comes from
 # fltmc, not from the Server service; the refusals.
 job_refusals() {
-	local s=$WORK/pkg-office365-tls12/scripts fltmc=$WINEPREFIX/drive_c/windows/system32/fltmc.exe
+	local s=$WORK/pkg-wine-small/scripts fltmc=$WINEPREFIX/drive_c/windows/system32/fltmc.exe
 	for x in apply detect rollback; do
 		wine_cmd "$s" "$x"
 		jeq "typing '$x' runs $x.cmd, not a cmd built-in" "$(head -1 <<<"$out" | cut -d: -f1)" "$x.cmd"
@@ -184,11 +184,11 @@ job_refusals() {
 	mv "$fltmc.off" "$fltmc"
 
 	setbuild 7601
-	rm -rf "$(bkroot office365-tls12)"
+	rm -rf "$(bkroot wine-small)"
 	wine_cmd "$s" apply.cmd
 	jrc "Windows 7 SP1 without KB 3140245: apply.cmd exits 3" 3
 	jcheck "...naming the KB and the Easy Fix" bash -c 'grep -q "KB 3140245 is installed" <<<"$1" && grep -q MicrosoftEasyFix51044.msi <<<"$1"' _ "$out"
-	jcheck "...with no backup written" [ ! -e "$(bkroot office365-tls12)" ]
+	jcheck "...with no backup written" [ ! -e "$(bkroot wine-small)" ]
 	reg_do add "$cbs" /f /reg:32
 	wine_cmd "$s" apply.cmd
 	jrc "KB 3140245 only in the 32-bit view (what a 32-bit host would see): still exit 3" 3
@@ -208,7 +208,7 @@ job_refusals() {
 	wine_cmd "$s" rollback.cmd
 	jrc "every backup restored already (a rerun): rollback.cmd exits 0" 0
 	jcheck "...saying there is nothing to do" grep -q 'restored already: nothing to do' <<<"$out"
-	rm -rf "$(bkroot office365-tls12)"
+	rm -rf "$(bkroot wine-small)"
 	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa80 /f /reg:64
 	wine_cmd "$s" rollback.cmd
 	jrc "rollback.cmd without a backup: exits 3" 3
@@ -237,8 +237,8 @@ job_hostile() {
 # Read-only script folder (SYSVOL, a package share): the backup goes to
 # ProgramData, nothing is written beside the script.
 job_readonly() {
-	local s json=$WORK/office365-tls12.json before how=""
-	s=$(own_scripts office365-tls12)
+	local s json=$WORK/wine-small.json before how=""
+	s=$(own_scripts wine-small)
 	if [ "$(id -u)" != 0 ] && chmod -R a-w "$s"; then
 		how="chmod a-w"
 	elif chattr +i "$s" 2>/dev/null; then
@@ -254,9 +254,9 @@ job_readonly() {
 	before=$(wine_state "$json")
 	wine_cmd "$s" apply.cmd
 	jrc "read-only script folder ($how): apply.cmd exits 0" 0
-	jcheck "...its backup is C:\\ProgramData\\tlsgpo\\office365-tls12\\office365-tls12-1.0-1" \
-		grep -q -F 'prior state saved in "C:\ProgramData\tlsgpo\office365-tls12\office365-tls12-1.0-1"' <<<"$out"
-	jcheck "...complete, with this computer's name" bash -c "grep -q '^computer|' '$(bkroot office365-tls12)/office365-tls12-1.0-1/state.txt' && tail -1 '$(bkroot office365-tls12)/office365-tls12-1.0-1/state.txt' | grep -q '^end|'"
+	jcheck "...its backup is C:\\ProgramData\\tlsgpo\\wine-small\\wine-small-1.0-1" \
+		grep -q -F 'prior state saved in "C:\ProgramData\tlsgpo\wine-small\wine-small-1.0-1"' <<<"$out"
+	jcheck "...complete, with this computer's name" bash -c "grep -q '^computer|' '$(bkroot wine-small)/wine-small-1.0-1/state.txt' && tail -1 '$(bkroot wine-small)/wine-small-1.0-1/state.txt' | grep -q '^end|'"
 	wine_cmd "$s" rollback.cmd
 	jrc "...rollback.cmd from the read-only folder exits 0" 0
 	jeq "...and the state is as before" "$(wine_state "$json")" "$before"
@@ -287,7 +287,7 @@ job_detect_cap() {
 # changed, 0 when nothing did.
 job_restart() {
 	local s
-	s=$(own_scripts office365-tls12)
+	s=$(own_scripts wine-small)
 	# A process exit code reaches Linux as its low 8 bits: cmd says the rest
 	# (through cmd /c: Wine's CALL turns a batch's exit /b N into 1).
 	printf '@cmd /c %%*\r\n@echo ==RC %%errorlevel%%\r\n' > "$s/rc.cmd"
@@ -310,7 +310,7 @@ job_restart() {
 # C:\tlsgpo-denied.txt and hands every other call to Wine's own).
 job_denied() {
 	local s c=$WINEPREFIX/drive_c
-	s=$(own_scripts office365-tls12)
+	s=$(own_scripts wine-small)
 	sed -i 's/^set "REG=%SystemRoot%\\System32\\reg.exe"/set "REG=%SystemRoot%\\System32\\regwrap.exe"/' "$s"/*.cmd
 	jeq "(the copies call regwrap.exe)" "$(grep -c '^set "REG=%SystemRoot%\\System32\\regwrap.exe"' "$s"/*.cmd | cut -d: -f2 | tr '\n' ' ')" "1 1 1 "
 	reg_do add "$winhttp" /v Other /t REG_SZ /d keep /f /reg:64
@@ -330,9 +330,9 @@ job_denied() {
 	rm -f "$c/tlsgpo-denied.txt"
 	printf '%s\r\n' "$winhttp" > "$c/tlsgpo-dropadd.txt"
 	wine_cmd "$s" apply.cmd
-	jeq "a write that took only the second time: apply.cmd exits 0, each of the $(jq '.operations | length' "$WORK/office365-tls12.json") values reported changed once, one written at the second attempt" \
+	jeq "a write that took only the second time: apply.cmd exits 0, each of the $(jq '.operations | length' "$WORK/wine-small.json") values reported changed once, one written at the second attempt" \
 		"$rc $(grep -c '^changed ' <<<"$out") $(grep '^changed ' <<<"$out" | sort | uniq -d | wc -l) $(grep -c 'written at the second attempt' <<<"$out")" \
-		"0 $(jq '.operations | length' "$WORK/office365-tls12.json") 0 1"
+		"0 $(jq '.operations | length' "$WORK/wine-small.json") 0 1"
 	jcheck "(regwrap.exe dropped that write)" test -e "$c/tlsgpo-dropadd.done"
 	rm -f "$c/tlsgpo-dropadd.txt" "$c/tlsgpo-dropadd.done"
 }
@@ -340,25 +340,25 @@ job_denied() {
 # /keep N: the newest N usable backups stay, and the one rollback restores;
 # numbers go on past 9,999.
 job_prune() {
-	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json r before i
-	r=$(bkroot office365-tls12)
+	local s=$WORK/pkg-wine-small/scripts json=$WORK/wine-small.json r before i
+	r=$(bkroot wine-small)
 	before=$(wine_state "$json")
 	# Backups 2-8 are copies of 1, so that the next applies number 9 and
 	# 10: the newest is found by number, not as text.
 	wine_cmd "$s" apply.cmd
-	for i in 2 3 4 5 6 7 8; do cp -r "$r/office365-tls12-1.0-1" "$r/office365-tls12-1.0-$i"; done
+	for i in 2 3 4 5 6 7 8; do cp -r "$r/wine-small-1.0-1" "$r/wine-small-1.0-$i"; done
 	for i in 9 10; do
 		reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d "0xa0$i" /f /reg:64
 		wine_cmd "$s" apply.cmd /keep 1
 	done
 	jeq "backups 1-8, then 2 applies with /keep 1: backup 10 stays, and 1, which rollback restores" \
-		"$(ls "$r" | sort -t- -k4 -n | tr '\n' ' ')" "office365-tls12-1.0-1 office365-tls12-1.0-10 "
+		"$(ls "$r" | sort -t- -k4 -n | tr '\n' ' ')" "wine-small-1.0-1 wine-small-1.0-10 "
 	wine_cmd "$s" rollback.cmd
 	jrc "...rollback.cmd exits 0" 0
 	jeq "...and the state is as before the first apply" "$(wine_state "$json")" "$before"
-	mkdir "$r/office365-tls12-1.0-12000"
+	mkdir "$r/wine-small-1.0-12000"
 	wine_cmd "$s" apply.cmd
-	jcheck "after a folder numbered 12000 the next backup is 12001 (no 9,999 cap)" grep -q -F 'office365-tls12-1.0-12001"' <<<"$out"
+	jcheck "after a folder numbered 12000 the next backup is 12001 (no 9,999 cap)" grep -q -F 'wine-small-1.0-12001"' <<<"$out"
 	wine_cmd "$s" apply.cmd /keep 0
 	jrc "apply.cmd /keep 0: usage, exit 2" 2
 }
@@ -368,10 +368,10 @@ job_prune() {
 # .tlsgpo-test-acl file in it may be changed by someone else; the rule
 # itself runs under real PowerShell in tests/ps.sh.
 job_acl() {
-	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json r top aside
+	local s=$WORK/pkg-wine-small/scripts json=$WORK/wine-small.json r top aside
 	local c=$WINEPREFIX/drive_c absent planted
 	top=$c/ProgramData/tlsgpo
-	r=$(bkroot office365-tls12)
+	r=$(bkroot wine-small)
 	wine_cmd "$s" rollback.cmd
 	jrc "no ProgramData\\tlsgpo: rollback.cmd exits 3" 3
 	jcheck "...saying it does not exist, asking powershell.exe nothing" bash -c \
@@ -385,9 +385,9 @@ job_acl() {
 	jcheck "apply.cmd makes ProgramData\\tlsgpo under another name, gives it to Administrators, then renames it (icacls by SID)" \
 		grep -q -F 'icacls.exe" "C:\ProgramData\tlsgpo.new-' "$c/tlsgpo-standin.log"
 	jcheck "...with SYSTEM and Administrators only, protected" grep -q -F '/inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F"' "$c/tlsgpo-standin.log"
-	jcheck "...and its backup to Administrators too" grep -q -F 'icacls.exe" "C:\ProgramData\tlsgpo\office365-tls12\office365-tls12-1.0-1" /setowner *S-1-5-32-544 /T' "$c/tlsgpo-standin.log"
+	jcheck "...and its backup to Administrators too" grep -q -F 'icacls.exe" "C:\ProgramData\tlsgpo\wine-small\wine-small-1.0-1" /setowner *S-1-5-32-544 /T' "$c/tlsgpo-standin.log"
 	wine_cmd "$s" rollback.cmd
-	rm -f "$r/office365-tls12-1.0-1/restored.txt"
+	rm -f "$r/wine-small-1.0-1/restored.txt"
 	{
 		printf 'Windows Registry Editor Version 5.00\r\n'
 		jq -r '.operations[] | "\r\n[\(.path)]\r\n\"\(.value)\"=-\r"' "$json"
@@ -395,7 +395,7 @@ job_acl() {
 	wine_regedit "$WORK" "del-acl.$BASHPID.reg"
 	absent=$(wine_state "$json")
 	jcheck "(a complete backup of other data is there, and the values are absent now)" \
-		[ -f "$r/office365-tls12-1.0-1/state.txt" -a "$planted" != "$absent" -a "$(grep -c ' = absent$' <<<"$absent")" -gt 10 ]
+		[ -f "$r/wine-small-1.0-1/state.txt" -a "$planted" != "$absent" -a "$(grep -c '^value .* = absent$' <<<"$absent")" = "$(jq '.operations | length' "$json")" ]
 	printf 'its owner is S-1-5-21-1004336348-1177238915-682003330-1001, not SYSTEM or Administrators' > "$top/.tlsgpo-test-acl"
 	wine_cmd "$s" rollback.cmd
 	jrc "ProgramData\\tlsgpo owned by a user, with a planted backup: rollback.cmd exits 3" 3
@@ -408,8 +408,8 @@ job_acl() {
 	aside=$(cd "$c/ProgramData" && ls -d tlsgpo.untrusted-* 2>/dev/null)
 	jcheck "...saying it moved the folder aside, to a name nobody can take first, and made it anew" \
 		bash -c '[[ "$2" =~ ^tlsgpo\.untrusted-[0-9]+$ ]] && grep -q -F "moved \"C:\ProgramData\tlsgpo\" aside to \"C:\ProgramData\\$2\": none of its backups is used; made it anew" <<<"$1"' _ "$out" "$aside"
-	jcheck "...the planted backup went with it" [ -f "$c/ProgramData/$aside/office365-tls12/office365-tls12-1.0-1/state.txt" ]
-	jeq "...the new folder holds this apply's backup only" "$(ls "$r")" office365-tls12-1.0-1
+	jcheck "...the planted backup went with it" [ -f "$c/ProgramData/$aside/wine-small/wine-small-1.0-1/state.txt" ]
+	jeq "...the new folder holds this apply's backup only" "$(ls "$r")" wine-small-1.0-1
 	wine_cmd "$s" rollback.cmd
 	jrc "rollback.cmd then exits 0" 0
 	jeq "...and the values are absent again, as before apply (not as the planted backup said)" "$(wine_state "$json")" "$absent"
@@ -421,34 +421,34 @@ job_acl() {
 # restored and 3 pending, apply.cmd /keep 1 keeps 3, what rollback
 # restores, and the new 4 (before: 1 and 4).
 job_prune_acl() {
-	local s=$WORK/pkg-office365-tls12/scripts r
-	r=$(bkroot office365-tls12)
+	local s=$WORK/pkg-wine-small/scripts r
+	r=$(bkroot wine-small)
 	wine_cmd "$s" apply.cmd
 	wine_cmd "$s" rollback.cmd
 	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa80 /f /reg:64
 	wine_cmd "$s" apply.cmd
 	wine_cmd "$s" rollback.cmd
 	wine_cmd "$s" apply.cmd
-	rm -f "$r/office365-tls12-1.0-1/restored.txt"
-	printf 'its owner is S-1-5-21-1-2-3-1001, not SYSTEM or Administrators' > "$r/office365-tls12-1.0-1/.tlsgpo-test-acl"
+	rm -f "$r/wine-small-1.0-1/restored.txt"
+	printf 'its owner is S-1-5-21-1-2-3-1001, not SYSTEM or Administrators' > "$r/wine-small-1.0-1/.tlsgpo-test-acl"
 	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa00 /f /reg:64
 	wine_cmd "$s" apply.cmd /keep 1
 	jeq "1 distrusted, 2 restored, 3 pending: apply.cmd /keep 1 keeps 3 (what rollback restores) and the new 4, not 1" \
-		"$rc $(ls "$r" | sort -t- -k4 -n | tr '\n' ' ')" "0 office365-tls12-1.0-3 office365-tls12-1.0-4 "
+		"$rc $(ls "$r" | sort -t- -k4 -n | tr '\n' ' ')" "0 wine-small-1.0-3 wine-small-1.0-4 "
 }
 
 job_acl2() {
-	local s=$WORK/pkg-office365-tls12/scripts r top c=$WINEPREFIX/drive_c
+	local s=$WORK/pkg-wine-small/scripts r top c=$WINEPREFIX/drive_c
 	top=$c/ProgramData/tlsgpo
-	r=$(bkroot office365-tls12)
+	r=$(bkroot wine-small)
 	# The policy's folder, under a top folder that is fine.
 	wine_cmd "$s" apply.cmd
 	wine_cmd "$s" rollback.cmd
-	rm -f "$r/office365-tls12-1.0-1/restored.txt"
+	rm -f "$r/wine-small-1.0-1/restored.txt"
 	printf 'Users (BU) may change it (access 0x1301bf)' > "$r/.tlsgpo-test-acl"
 	wine_cmd "$s" rollback.cmd
 	jrc "ProgramData\\tlsgpo\\ID that Users may change: rollback.cmd exits 3" 3
-	jcheck "...naming it" grep -q -F 'office365-tls12": Users (BU) may change it (access 0x1301bf).' <<<"$out"
+	jcheck "...naming it" grep -q -F 'wine-small": Users (BU) may change it (access 0x1301bf).' <<<"$out"
 	wine_cmd "$s" apply.cmd
 	jrc "apply.cmd over it exits 0" 0
 	jcheck "...moving that folder aside, not the top one" bash -c 'ls -d "$1".untrusted-* >/dev/null 2>&1 && ! ls -d "$2".untrusted-* >/dev/null 2>&1' _ "$r" "$top"
@@ -459,10 +459,10 @@ job_acl2() {
 	wine_cmd "$s" apply.cmd
 	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa00 /f /reg:64
 	wine_cmd "$s" apply.cmd
-	printf 'its owner is S-1-5-21-1-2-3-1001, not SYSTEM or Administrators' > "$r/office365-tls12-1.0-2/.tlsgpo-test-acl"
+	printf 'its owner is S-1-5-21-1-2-3-1001, not SYSTEM or Administrators' > "$r/wine-small-1.0-2/.tlsgpo-test-acl"
 	wine_cmd "$s" rollback.cmd
 	jcheck "backup 2 (of 2 and 3) owned by a user: rollback.cmd passes it over, saying why, and restores 3" bash -c \
-		'grep -q -F "not using \"C:\ProgramData\tlsgpo\office365-tls12\office365-tls12-1.0-2\": someone other than SYSTEM and Administrators could have changed it" <<<"$1" && grep -q -F "restoring \"C:\ProgramData\tlsgpo\office365-tls12\office365-tls12-1.0-3\"" <<<"$1"' _ "$out"
+		'grep -q -F "not using \"C:\ProgramData\tlsgpo\wine-small\wine-small-1.0-2\": someone other than SYSTEM and Administrators could have changed it" <<<"$1" && grep -q -F "restoring \"C:\ProgramData\tlsgpo\wine-small\wine-small-1.0-3\"" <<<"$1"' _ "$out"
 	jeq "...to the state before apply 3" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" "REG_DWORD 0xa00"
 
 	# Not a folder: a file at ProgramData\tlsgpo.
@@ -494,10 +494,10 @@ job_acl2() {
 # A backup copied from another computer is refused, naming it; one made
 # before this computer was renamed is its own (MachineGuid tells).
 job_foreign() {
-	local s=$WORK/pkg-office365-tls12/scripts st json=$WORK/office365-tls12.json before
+	local s=$WORK/pkg-wine-small/scripts st json=$WORK/wine-small.json before
 	before=$(wine_state "$json")
 	wine_cmd "$s" apply.cmd
-	st=$(bkroot office365-tls12)/office365-tls12-1.0-1/state.txt
+	st=$(bkroot wine-small)/wine-small-1.0-1/state.txt
 	jcheck "the backup records the MachineGuid" grep -q '^machine|[0-9a-f-]\{36\}'$'\r''$' "$st"
 	sed -i 's/^computer|.*/computer|OLD-NAME\r/' "$st"
 	wine_cmd "$s" rollback.cmd
@@ -505,12 +505,12 @@ job_foreign() {
 	jcheck "...saying the old name" grep -q 'was made when this computer was named OLD-NAME' <<<"$out"
 	jeq "...and the state is as before" "$(wine_state "$json")" "$before"
 	wine_cmd "$s" apply.cmd
-	st=$(bkroot office365-tls12)/office365-tls12-1.0-2/state.txt
-	rm -rf "$(bkroot office365-tls12)/office365-tls12-1.0-1"
+	st=$(bkroot wine-small)/wine-small-1.0-2/state.txt
+	rm -rf "$(bkroot wine-small)/wine-small-1.0-1"
 	sed -i 's/^computer|.*/computer|OTHER-PC\r/; s/^machine|.*/machine|0badc0de-0000-4000-8000-000000000000\r/' "$st"
 	wine_cmd "$s" rollback.cmd
 	jrc "a backup made on OTHER-PC (another MachineGuid): rollback.cmd exits 3" 3
-	jcheck "...saying whose it is" grep -q 'not using ".*office365-tls12-1.0-2": it was made on another computer (OTHER-PC)' <<<"$out"
+	jcheck "...saying whose it is" grep -q 'not using ".*wine-small-1.0-2": it was made on another computer (OTHER-PC)' <<<"$out"
 	jcheck "...and refusing" grep -q "refusing to restore another computer's state" <<<"$out"
 	wine_cmd "$s" detect.cmd
 	jrc "...and changed nothing (detect.cmd: compliant)" 0
@@ -552,30 +552,30 @@ job_subkey() {
 
 # A backup cut short is ignored with a warning; a complete one is used.
 job_partial() {
-	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json before r st
-	r=$(bkroot office365-tls12)
+	local s=$WORK/pkg-wine-small/scripts json=$WORK/wine-small.json before r st
+	r=$(bkroot wine-small)
 	before=$(wine_state "$json")
 	wine_cmd "$s" apply.cmd
-	cp -r "$r/office365-tls12-1.0-1" "$r/office365-tls12-1.0-2"
-	st=$r/office365-tls12-1.0-2/state.txt
+	cp -r "$r/wine-small-1.0-1" "$r/wine-small-1.0-2"
+	st=$r/wine-small-1.0-2/state.txt
 	head -c $(( $(wc -c < "$st") / 2 )) "$st" > "$st.cut" && mv "$st.cut" "$st"
 	wine_cmd "$s" rollback.cmd
 	jrc "backup 2 cut in half, backup 1 complete: rollback.cmd exits 0" 0
-	jcheck "...names backup 2 and why it is not used" grep -q 'not using ".*office365-tls12-1.0-2": it was cut short: no end record' <<<"$out"
-	jcheck "...restores backup 1" grep -q -F 'restoring "C:\ProgramData\tlsgpo\office365-tls12\office365-tls12-1.0-1"' <<<"$out"
+	jcheck "...names backup 2 and why it is not used" grep -q 'not using ".*wine-small-1.0-2": it was cut short: no end record' <<<"$out"
+	jcheck "...restores backup 1" grep -q -F 'restoring "C:\ProgramData\tlsgpo\wine-small\wine-small-1.0-1"' <<<"$out"
 	jeq "...and the state is as before" "$(wine_state "$json")" "$before"
 	wine_cmd "$s" apply.cmd
-	jcheck "the next apply takes number 3" grep -q 'office365-tls12-1.0-3"' <<<"$out"
-	st=$r/office365-tls12-1.0-3/state.txt
+	jcheck "the next apply takes number 3" grep -q 'wine-small-1.0-3"' <<<"$out"
+	st=$r/wine-small-1.0-3/state.txt
 	head -c $(( $(wc -c < "$st") / 2 )) "$st" > "$st.cut" && mv "$st.cut" "$st"
 	wine_cmd "$s" rollback.cmd
 	jrc "backup 1 restored, 3 (a later apply's) cut: rollback.cmd exits 0" 0
-	jcheck "...restoring the newest usable one, 1, again" grep -q -F 'restoring the newest usable one again, "C:\ProgramData\tlsgpo\office365-tls12\office365-tls12-1.0-1"' <<<"$out"
+	jcheck "...restoring the newest usable one, 1, again" grep -q -F 'restoring the newest usable one again, "C:\ProgramData\tlsgpo\wine-small\wine-small-1.0-1"' <<<"$out"
 	jeq "...and the state is as before the first apply" "$(wine_state "$json")" "$before"
 	wine_cmd "$s" rollback.cmd
 	jrc "...run again: exits 0" 0
 	jcheck "...with nothing to do" grep -q 'restored already: nothing to do' <<<"$out"
-	rm -rf "$r/office365-tls12-1.0-1"
+	rm -rf "$r/wine-small-1.0-1"
 	rm -f "$r"/*/restored.txt
 	wine_cmd "$s" rollback.cmd
 	jrc "only cut backups left: rollback.cmd refuses (exit 3)" 3
@@ -585,27 +585,27 @@ job_partial() {
 
 # Gaps in the numbering do not hide later backups.
 job_gaps() {
-	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json before r
-	r=$(bkroot office365-tls12)
+	local s=$WORK/pkg-wine-small/scripts json=$WORK/wine-small.json before r
+	r=$(bkroot wine-small)
 	wine_cmd "$s" apply.cmd
 	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa80 /f /reg:64
 	before=$(wine_state "$json")
 	wine_cmd "$s" apply.cmd
-	jeq "drift re-applied: a second backup" "$(ls "$r" | tr '\n' ' ')" "office365-tls12-1.0-1 office365-tls12-1.0-2 "
-	mv "$r/office365-tls12-1.0-2" "$r/office365-tls12-1.0-7"
-	rm -rf "$r/office365-tls12-1.0-1"
-	mkdir "$r/office365-tls12-1.0-3"
+	jeq "drift re-applied: a second backup" "$(ls "$r" | tr '\n' ' ')" "wine-small-1.0-1 wine-small-1.0-2 "
+	mv "$r/wine-small-1.0-2" "$r/wine-small-1.0-7"
+	rm -rf "$r/wine-small-1.0-1"
+	mkdir "$r/wine-small-1.0-3"
 	wine_cmd "$s" rollback.cmd
 	jrc "backups 1 and 2 gone, 3 empty, 7 complete: rollback.cmd exits 0" 0
-	jcheck "...restores 7" grep -q 'office365-tls12-1.0-7"' <<<"$out"
+	jcheck "...restores 7" grep -q 'wine-small-1.0-7"' <<<"$out"
 	jeq "...the state before it" "$(wine_state "$json")" "$before"
 	wine_cmd "$s" apply.cmd
-	jcheck "the next backup is 8, after the highest" grep -q 'office365-tls12-1.0-8"' <<<"$out"
+	jcheck "the next backup is 8, after the highest" grep -q 'wine-small-1.0-8"' <<<"$out"
 }
 
 # Two applies at once (a GPO startup script and an Intune run).
 job_concurrent() {
-	local s=$WORK/pkg-server-hardening/scripts json=$WORK/server-hardening.json before r1 r2 o1 o2
+	local s=$WORK/pkg-wine-small/scripts json=$WORK/wine-small.json before r1 r2 o1 o2
 	before=$(wine_state "$json")
 	o1=$WORK/c1.$BASHPID o2=$WORK/c2.$BASHPID
 	(cd "$s" && timeout 300 wine cmd /c apply.cmd </dev/null >"$o1" 2>&1; echo "rc=$?" >> "$o1") &
@@ -616,7 +616,7 @@ job_concurrent() {
 	jeq "two apply.cmd at once: both exit 0" "$r1 $r2" "rc=0 rc=0"
 	[ "$r1 $r2" = "rc=0 rc=0" ] || cat "$o1" "$o2" | tr -d '\r' | grep -v '^changed' | sed 's/^/#   /' | head -20
 	jeq "...each with its own complete backup" \
-		"$(cd "$(bkroot server-hardening)" && for d in *; do tail -1 "$d/state.txt" | tr -d '\r' | cut -d'|' -f1; done | tr '\n' ' ')" "end end "
+		"$(cd "$(bkroot wine-small)" && for d in *; do tail -1 "$d/state.txt" | tr -d '\r' | cut -d'|' -f1; done | tr '\n' ' ')" "end end "
 	wine_cmd "$s" rollback.cmd
 	jrc "...rollback.cmd exits 0" 0
 	jeq "...and the state is as before either" "$(wine_state "$json")" "$before"
@@ -626,19 +626,19 @@ job_concurrent() {
 # Two first runs at once, made certain: the other run makes each backup
 # folder (ProgramData\tlsgpo, the policy's) while this one does.
 job_race() {
-	local s=$WORK/pkg-server-hardening/scripts r
-	r=$(bkroot server-hardening)
+	local s=$WORK/pkg-wine-small/scripts r
+	r=$(bkroot wine-small)
 	touch "$WINEPREFIX/drive_c/tlsgpo-standin-race"
 	wine_cmd "$s" apply.cmd
 	rm -f "$WINEPREFIX/drive_c/tlsgpo-standin-race"
 	jrc "another run makes the backup folders first: apply.cmd exits 0" 0
-	jeq "...with a complete backup" "$(tail -1 "$r/server-hardening-1.0-1/state.txt" 2>/dev/null | tr -d '\r' | cut -d'|' -f1)" end
+	jeq "...with a complete backup" "$(tail -1 "$r/wine-small-1.0-1/state.txt" 2>/dev/null | tr -d '\r' | cut -d'|' -f1)" end
 	jeq "...and no work folder left behind" "$(ls -a "$WINEPREFIX/drive_c/ProgramData" "$WINEPREFIX/drive_c/ProgramData/tlsgpo" 2>&1 | grep -c -e '\.new-' -e 'cannot access')" 0
 }
 
 # reg.exe that does not start is an error (exit 6), never drift or absent.
 job_regfail() {
-	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json before
+	local s=$WORK/pkg-wine-small/scripts json=$WORK/wine-small.json before
 	before=$(wine_state "$json")
 	WINEDLLOVERRIDES="$WINEDLLOVERRIDES;reg.exe=d" wine_cmd "$s" detect.cmd
 	jrc "reg.exe cannot start: detect.cmd exits 6, not 1" 6
@@ -647,7 +647,7 @@ job_regfail() {
 	jrc "reg.exe cannot start: apply.cmd exits 6" 6
 	jcheck "...saying nothing was changed" grep -q 'nothing was changed' <<<"$out"
 	jeq "...and nothing was" "$(wine_state "$json")" "$before"
-	jcheck "...no backup was made" [ ! -e "$(bkroot office365-tls12)" ]
+	jcheck "...no backup was made" [ ! -e "$(bkroot wine-small)" ]
 }
 
 # HKCU values and the SYSTEM account; a user-only plan needs no elevation.
@@ -676,12 +676,12 @@ job_system() {
 
 # A relative /backupdir is taken from the current folder, once.
 job_relative() {
-	local s=$WORK/pkg-office365-tls12/scripts cwd=$WORK/cwd.$BASHPID
+	local s=$WORK/pkg-wine-small/scripts cwd=$WORK/cwd.$BASHPID
 	mkdir -p "$cwd"
 	wine_cmd "$cwd" "$(winpath "$s")\\apply.cmd" /backupdir rel
 	jrc "apply.cmd /backupdir rel, run from another folder: exits 0" 0
-	jcheck "...the backup is in that folder's rel" [ -f "$cwd/rel/office365-tls12-1.0-1/state.txt" ]
-	jcheck "...named in full" grep -q -F "$(winpath "$cwd")\\rel\\office365-tls12-1.0-1" <<<"$out"
+	jcheck "...the backup is in that folder's rel" [ -f "$cwd/rel/wine-small-1.0-1/state.txt" ]
+	jcheck "...named in full" grep -q -F "$(winpath "$cwd")\\rel\\wine-small-1.0-1" <<<"$out"
 	wine_cmd "$cwd" "$(winpath "$s")\\rollback.cmd" /backupdir rel
 	jrc "rollback.cmd /backupdir rel finds it: exits 0" 0
 	rm -rf "$cwd"
@@ -690,19 +690,19 @@ job_relative() {
 # detect's first line is the verdict; then only what is not ok (Intune keeps
 # 2,048 characters); lines with the same hex form as the .ps1.
 job_detect() {
-	local s=$WORK/pkg-office365-tls12/scripts
+	local s=$WORK/pkg-wine-small/scripts
 	wine_cmd "$s" apply.cmd
 	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD /d 0xa85 /f /reg:64
-	reg_do delete 'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319' /v SchUseStrongCrypto /f /reg:64
+	reg_do delete 'HKLM\SOFTWARE\Microsoft\.NETFramework\v2.0.50727' /v SystemDefaultTlsVersions /f /reg:64
 	wine_cmd "$s" detect.cmd
 	jrc "two values drift: detect.cmd exits 1" 1
 	jeq "...its first line is the verdict" "$(head -1 <<<"$out")" \
-		"detect.cmd: drift: 2 of 13 values differ from policy Office 365 TLS 1.2 (id office365-tls12, version 1.0)"
+		"detect.cmd: drift: 2 of 3 values differ from policy Wine small (id wine-small, version 1.0)"
 	jeq "...then only the two" "$(tail -n +2 <<<"$out")" \
 "wrong value HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp [64-bit] DefaultSecureProtocols: REG_DWORD 0x00000A85, policy wants REG_DWORD 0x00000800
-missing     HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 [64-bit] SchUseStrongCrypto: absent, policy wants REG_DWORD 0x00000001"
+missing     HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v2.0.50727 [64-bit] SystemDefaultTlsVersions: absent, policy wants REG_DWORD 0x00000001"
 	wine_cmd "$s" detect.cmd /verbose
-	jeq "detect.cmd /verbose: the verdict and all 13 lines" "$rc $(wc -l <<<"$out") $(grep -c '^ok ' <<<"$out")" "1 14 11"
+	jeq "detect.cmd /verbose: the verdict and all 3 lines" "$rc $(wc -l <<<"$out") $(grep -c '^ok ' <<<"$out")" "1 4 1"
 	wine_cmd "$s" detect.cmd /bogus
 	jrc "detect.cmd /bogus: usage, exit 2" 2
 }
@@ -710,8 +710,8 @@ missing     HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 [64-bit] SchUse
 # Backups in apply.ps1's form: rollback.cmd restores plain ones and refuses
 # one holding data only rollback.ps1 restores exactly.
 job_ps1backup() {
-	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json r n k comp before plan
-	r=$(bkroot office365-tls12)
+	local s=$WORK/pkg-wine-small/scripts json=$WORK/wine-small.json r n k comp before plan
+	r=$(bkroot wine-small)
 	n=$(jq '.operations | length' "$json")
 	k=$(tr -d '\r' < "$s/apply.cmd" | sed -n 's/^set "KEY_COUNT=\(.*\)"$/\1/p')
 	plan=$(tr -d '\r' < "$s/apply.ps1" | sed -n "s/^\$PlanId = '\(.*\)'$/\1/p")
@@ -720,9 +720,9 @@ job_ps1backup() {
 	before=$(wine_state "$json")
 	wine_cmd "$s" apply.cmd
 	rm -rf "$r"
-	mkdir -p "$r/office365-tls12-1.0-1"
+	mkdir -p "$r/wine-small-1.0-1"
 	{
-		echo "# tlsgpo backup of policy office365-tls12 version 1.0, written by apply.ps1"
+		echo "# tlsgpo backup of policy wine-small version 1.0, written by apply.ps1"
 		echo "format|2|apply.ps1"
 		echo "computer|$comp"
 		echo "plan|$plan"
@@ -736,13 +736,13 @@ job_ps1backup() {
 		done
 		for ((i = 1; i <= k; i++)); do echo "key|$i|present"; done
 		echo "end|$((n + k))"
-	} > "$r/office365-tls12-1.0-1/state.txt"
+	} > "$r/wine-small-1.0-1/state.txt"
 	wine_cmd "$s" rollback.cmd
 	jrc "a backup apply.ps1 wrote: rollback.cmd exits 0" 0
 	jeq "...and restores its REG_DWORD" "$(reg_q "$winhttp" /v DefaultSecureProtocols /reg:64)" "REG_DWORD 0xa80"
 	wine_cmd "$s" apply.cmd
 	rm -rf "$r"
-	mkdir -p "$r/office365-tls12-1.0-1"
+	mkdir -p "$r/wine-small-1.0-1"
 	{
 		echo "format|2|apply.ps1"
 		echo "computer|$comp"
@@ -753,7 +753,7 @@ job_ps1backup() {
 		for ((i = 2; i <= n; i++)); do echo "value|$i|absent"; done
 		for ((i = 1; i <= k; i++)); do echo "key|$i|present"; done
 		echo "end|$((n + k))"
-	} > "$r/office365-tls12-1.0-1/state.txt"
+	} > "$r/wine-small-1.0-1/state.txt"
 	wine_cmd "$s" rollback.cmd
 	jrc "a backup holding text only rollback.ps1 restores exactly: rollback.cmd exits 3" 3
 	jcheck "...naming rollback.ps1" grep -q 'run rollback.ps1 instead' <<<"$out"
@@ -815,9 +815,12 @@ job_interop() {	# KIND
 
 # What each Windows build needs, from the OS table (issue 9): a fake
 # CurrentBuildNumber and fake update packages, for the builds 6002, 7601,
-# 9200, 9600, 19045 and 20348.
+# 9200, 9600, 19045 and 20348. tests/wine-small.ini (3 values) and
+# tls10winhttp.ini (2) stand in for office365-tls12 and legacy-tls10-tls12
+# (13 and 24): apply.cmd's table of builds is the same (checked at the
+# start), and each apply that passes writes fewer values.
 job_builds() {
-	local s=$WORK/pkg-office365-tls12/scripts t=$WORK/pkg-win11-tls12-tls13/scripts l=$WORK/pkg-legacy-tls10-tls12/scripts
+	local s=$WORK/pkg-wine-small/scripts t=$WORK/pkg-win11-tls12-tls13/scripts l=$WORK/pkg-tls10winhttp/scripts
 	local pk='HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\Packages'
 	local ndp='HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727'
 	setbuild 6002
@@ -846,7 +849,7 @@ job_builds() {
 	jeq "...without a warning" "$(grep warning <<<"$out")" ""
 }
 job_builds2() {
-	local s=$WORK/pkg-office365-tls12/scripts t=$WORK/pkg-win11-tls12-tls13/scripts
+	local s=$WORK/pkg-wine-small/scripts t=$WORK/pkg-win11-tls12-tls13/scripts
 	setbuild 9200
 	wine_cmd "$s" apply.cmd
 	jrc "9200 without KB 3140245: apply.cmd exits 3" 3
@@ -940,7 +943,7 @@ job_builds4() {
 # A value of a type reg.exe cannot write back is never recorded as absent;
 # a backup of another plan (same id and version) is never used.
 job_types() {
-	local s=$WORK/pkg-office365-tls12/scripts json=$WORK/office365-tls12.json before st
+	local s=$WORK/pkg-wine-small/scripts json=$WORK/wine-small.json before st
 	reg_do add "$winhttp" /v DefaultSecureProtocols /t REG_DWORD_BIG_ENDIAN /d 5 /f /reg:64
 	before=$(wine_state "$json")
 	wine_cmd "$s" apply.cmd
@@ -954,17 +957,17 @@ job_types() {
 	jrc "a REG_NONE (reg.exe shows its bytes as text, and would write that text back): apply.cmd refuses (exit 4)" 4
 	reg_do delete "$winhttp" /v DefaultSecureProtocols /f /reg:64
 	wine_cmd "$s" apply.cmd
-	st=$(bkroot office365-tls12)/office365-tls12-1.0-1/state.txt
+	st=$(bkroot wine-small)/wine-small-1.0-1/state.txt
 	sed -i 's/^plan|.*/plan|0123456789abcdef\r/' "$st"
 	wine_cmd "$s" rollback.cmd
 	jrc "a backup whose plan is not this package's: rollback.cmd refuses (exit 3)" 3
-	jcheck "...with a warning naming it and why" grep -q 'not using ".*office365-tls12-1.0-1": it was written for another build of this package' <<<"$out"
+	jcheck "...with a warning naming it and why" grep -q 'not using ".*wine-small-1.0-1": it was written for another build of this package' <<<"$out"
 	# A backup (of an older apply.ps1) that holds a REG_NONE: refused
 	# before anything is written.
-	rm -rf "$(bkroot office365-tls12)"
+	rm -rf "$(bkroot wine-small)"
 	reg_do delete "$winhttp" /v DefaultSecureProtocols /f /reg:64
 	wine_cmd "$s" apply.cmd
-	st=$(bkroot office365-tls12)/office365-tls12-1.0-1/state.txt
+	st=$(bkroot wine-small)/wine-small-1.0-1/state.txt
 	sed -i 's/^value|1|absent/value|1|present|REG_NONE|00080000/' "$st"
 	before=$(wine_state "$json")
 	wine_cmd "$s" rollback.cmd
@@ -1002,17 +1005,28 @@ job_audit() {
 # ---- Run ------------------------------------------------------------------
 printf '[policy]\nid = tls11srv\nname = TLS 1.1 server off\nversion = 1.0\n\n[schannel]\ntls1.1.server = disabled\n' > "$WORK/tls11srv.ini"
 printf '[policy]\nid = userscope\nname = User scope\nversion = 1.0\n\n[wininet]\nprotocols = tls1.2\nscope = user\n' > "$WORK/userscope.ini"
+printf '[policy]\nid = tls10winhttp\nname = TLS 1.0 for WinHTTP\nversion = 1.0\n\n[winhttp]\nprotocols = tls1.0, tls1.1, tls1.2\nviews = 64\n\n[dotnet]\nsystem-default-tls = on\nframeworks = v2\nviews = 64\n' > "$WORK/tls10winhttp.ini"
 cp "$srcdir/tests/many.ini" "$WORK/many.ini"
 # pwsh, where it is, for job_interop.
 . "$srcdir/tests/ps-lib.sh"
 ps_find_pwsh || PWSH=
-policies=("$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$WORK/tls11srv.ini" "$WORK/userscope.ini" "$WORK/many.ini")
+policies=("$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$srcdir/tests/wine-small.ini" "$WORK/tls11srv.ini" "$WORK/userscope.ini" "$WORK/tls10winhttp.ini" "$WORK/many.ini")
 for pol in "${policies[@]}"; do
 	id=$(basename "$pol" .ini)
 	[ "$id" = hostile ] && id=hostile
 	"$TLSGPO" plan --json "$pol" > "$WORK/$id.json" 2>/dev/null
 	"$TLSGPO" build "$pol" -o "$WORK/pkg-$id" >/dev/null 2>&1 || not_ok "build $pol"
 done
+# The small policies stand in for sample policies in job_builds and
+# job_builds2: their apply.cmd must have the same table of builds.
+for pair in "wine-small office365-tls12" "tls10winhttp legacy-tls10-tls12"; do
+	set -- $pair
+	if ! diff <(grep '^set "OSR_' "$WORK/pkg-$1/scripts/apply.cmd") <(grep '^set "OSR_' "$WORK/pkg-$2/scripts/apply.cmd") >/dev/null ||
+		[ -z "$(grep '^set "OSR_' "$WORK/pkg-$1/scripts/apply.cmd")" ]; then
+		not_ok "$1's apply.cmd has the table of Windows builds of $2's"
+	fi
+done
+set --
 # The longest jobs first, so that the workers end together. (d) starts
 # from the values absent and applies twice.
 jobs=(job_acl job_acl2 job_refusals job_builds job_builds2 job_builds3 job_builds4 job_gaps job_concurrent job_race job_ps1backup job_partial job_readonly)

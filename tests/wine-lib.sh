@@ -224,8 +224,15 @@ wine_workers() {
 	shift
 	local jobs=("$@")
 	echo 0 > "$WORK/jobs.next"
+	# Each job that ends says so in a FIFO the main process waits on: a
+	# builtin read, where a loop of sleep 0.3 cost one fork and exec per
+	# 0.3 s of the whole run (~11 ms of CPU each here, ~30 CPU-s a run).
+	mkfifo "$WORK/jobs.fifo" || return 1
+	exec 7<>"$WORK/jobs.fifo"
 	for ((w = 0; w < n; w++)); do
 		(
+			# Not for Wine to inherit: a worker opens the FIFO to write.
+			exec 7<&-
 			export WINEPREFIX=$WORK/wine-worker$w
 			cp -a "$WINE_PRISTINE" "$WINEPREFIX"
 			# Each worker takes the next job in the list when it is free.
@@ -233,6 +240,7 @@ wine_workers() {
 				[ "$j" -lt ${#jobs[@]} ]; do
 				wine_run_job "${jobs[$j]}" > "$WORK/job.$j.part" 2>&1
 				mv "$WORK/job.$j.part" "$WORK/job.$j.tap"
+				echo "$j" > "$WORK/jobs.fifo"
 			done
 			wine_done
 			rm -rf "$WINEPREFIX"
@@ -250,7 +258,7 @@ wine_workers() {
 				sed 's/^/#   /' "$WORK/job.$j.part" 2>/dev/null | tail -12 >> "$WORK/job.$j.tap"
 				break
 			fi
-			sleep 0.3
+			read -r -t 5 -u 7 _ || true
 		done
 		while IFS= read -r line; do
 			case $line in
@@ -262,6 +270,7 @@ wine_workers() {
 		done < "$WORK/job.$j.tap"
 	done
 	wait
+	exec 7<&-
 }
 
 # wine_run_job JOB: one job, re-run once only after a Wine start-up glitch.
