@@ -80,7 +80,7 @@ explain(const struct admx_text *t, const struct admx_policy *ap,
 	}
 	buf_adds(out, "\n\n");
 	buf_adds(out, t->explain_restart);
-	if (strncmp(op->key, "SOFTWARE\\Policies\\", 18) != 0) {
+	if (!plan_op_under_policies(op)) {
 		buf_adds(out, "\n\n");
 		buf_adds(out, t->explain_tattoo);
 	}

@@ -23,7 +23,7 @@ checked_os(const struct policy *p)
 	return (1U << os_target_count) - 1;
 }
 
-/* "win7, server2008r2": the targets in mask, into buf. 0: none. */
+/* The targets pick chooses, "NAME, NAME", into buf; returns how many. */
 static size_t
 target_list(const struct policy *p, int (*pick)(const struct os_target *,
     const void *), const void *arg, char *buf, size_t size)

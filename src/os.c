@@ -447,14 +447,42 @@ os_names_allowed(void)
 	return names;
 }
 
-int
-os_find(const char *name)
+/*
+ * Group Policy Preferences item-level targeting by WMI (a FilterWmi query).
+ *
+ * A first build: Win32_OperatingSystem's BuildNumber is a string, compared
+ * as text, so the query also requires Version 10.0.*, where every build so
+ * far has five digits (a six-digit build would compare wrongly); a build
+ * before 10000 cannot be told apart this way, and gets no filter. FilterOs
+ * has no code for the versions that brought TLS 1.3.
+ */
+unsigned
+os_wmi_build_filterable(unsigned build)
 {
-	size_t	i;
+	return build >= 10000 && build <= 99999 ? build : 0;
+}
 
-	for (i = 0; i < os_target_count; i++) {
-		if (strcmp(os_targets[i].name, name) == 0)
-			return (int)i;
-	}
-	return -1;
+char *
+os_wmi_build_query(unsigned build)
+{
+	return xasprintf("SELECT * FROM Win32_OperatingSystem WHERE Version "
+	    "LIKE '10.0.%%' AND BuildNumber >= '%u'", build);
+}
+
+/*
+ * 64-bit Windows: Microsoft's Win32_Processor class
+ * (https://learn.microsoft.com/windows/win32/cimwin32prov/win32-processor,
+ * AddressWidth): "On a 32-bit operating system, the value is 32 and on a
+ * 64-bit operating system it is 64" -- the OS's width, not the CPU's, and a
+ * number, where Win32_OperatingSystem's OSArchitecture is a localized
+ * string ("64-bit", "64 bits", "64 Bit"). WMI answers the same whatever the
+ * asking process is, where the PROCESSOR_ARCHITECTURE variable depends on it
+ * (x86 in a 32-bit process on 64-bit Windows, with PROCESSOR_ARCHITEW6432
+ * beside it) and names ARM64 and AMD64 apart.
+ */
+char *
+os_wmi_64bit_query(void)
+{
+	return xstrdup("SELECT AddressWidth FROM Win32_Processor WHERE "
+	    "AddressWidth = 64");
 }

@@ -78,6 +78,15 @@ extern const struct os_support os_support_dotnet35_builtin;
  */
 unsigned	 os_protocol_first_build(enum proto_id);
 
+/*
+ * A Preferences item's WMI filter: the build itself when a query can test
+ * it, 0 when not; the query for "this build or later", and for 64-bit
+ * Windows (caller frees).
+ */
+unsigned	 os_wmi_build_filterable(unsigned);
+char		*os_wmi_build_query(unsigned);
+char		*os_wmi_64bit_query(void);
+
 /* Where protocol P exists, for a message about a target that lacks it. */
 const char	*os_protocol_where(enum proto_id);
 
@@ -120,6 +129,5 @@ const char	*os_gpp_roaming_kb(void);
 
 /* The comma-separated policy words, for messages. */
 const char	*os_names_allowed(void);
-int		 os_find(const char *);		/* index, or -1 */
 
 #endif

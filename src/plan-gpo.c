@@ -63,48 +63,28 @@ static unsigned
 min_build(const struct plan_op *op)
 {
 	enum proto_id	id = schannel_protocol(op);
-	unsigned	build;
 
 	if (id == PROTO_COUNT)
 		return 0;
-	build = os_protocol_first_build(id);
-	/* The query below needs a five-digit build (Version 10.0). */
-	return build >= 10000 ? build : 0;
+	return os_wmi_build_filterable(os_protocol_first_build(id));
 }
 
 /*
- * The WQL of an item's FilterWmi, NULL when it has none (caller frees).
- *
- * A protocol older Windows lack (TLS 1.3, DTLS 1.2): Win32_OperatingSystem's
- * BuildNumber is a string, compared as text, so the query also requires
- * Version 10.0.*, where every build so far has five digits (a six-digit
- * build would compare wrongly). FilterOs has no code for the versions
- * that brought TLS 1.3.
- *
- * The 32-bit view (SOFTWARE\Wow6432Node\...): only 64-bit Windows has one;
- * on 32-bit Windows the item would make a stray Wow6432Node key. Microsoft's
- * Win32_Processor class (https://learn.microsoft.com/windows/win32/
- * cimwin32prov/win32-processor, AddressWidth): "On a 32-bit operating
- * system, the value is 32 and on a 64-bit operating system it is 64" --
- * the OS's width, not the CPU's, and a number, where Win32_OperatingSystem's
- * OSArchitecture is a localized string ("64-bit", "64 bits", "64 Bit").
- * WMI answers the same whatever the asking process is, where the
- * PROCESSOR_ARCHITECTURE variable depends on it (x86 in a 32-bit process on
- * 64-bit Windows, with PROCESSOR_ARCHITEW6432 beside it) and names ARM64 and
- * AMD64 apart. SCHANNEL keys are never redirected, so no item needs both.
+ * The WQL of an item's FilterWmi, NULL when it has none (caller frees):
+ * os.c's queries for a first build (a protocol older Windows lack: TLS 1.3,
+ * DTLS 1.2) and for 64-bit Windows (the 32-bit view, SOFTWARE\Wow6432Node,
+ * which only 64-bit Windows has; on 32-bit Windows the item would make a
+ * stray Wow6432Node key). SCHANNEL keys are never redirected, so no item
+ * needs both.
  */
 char *
 plan_gpo_filter(const struct plan_op *op)
 {
-	unsigned	build = op->gpo.min_build;
-
 	if (op->gpo.only_64bit)
-		return xstrdup("SELECT AddressWidth FROM Win32_Processor WHERE "
-		    "AddressWidth = 64");
-	if (build == 0)
+		return os_wmi_64bit_query();
+	if (op->gpo.min_build == 0)
 		return NULL;
-	return xasprintf("SELECT * FROM Win32_OperatingSystem WHERE Version "
-	    "LIKE '10.0.%%' AND BuildNumber >= '%u'", build);
+	return os_wmi_build_query(op->gpo.min_build);
 }
 
 void
@@ -148,7 +128,6 @@ plan_gpo_has(const struct plan *pl, enum reg_hive hive,
 	}
 	return 0;
 }
-
 
 size_t
 plan_gpo_count(const struct plan *pl,

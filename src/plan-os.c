@@ -34,18 +34,6 @@ plan_enables_tls13(const struct plan *pl)
 	return 0;
 }
 
-int
-plan_sets_winhttp(const struct plan *pl)
-{
-	size_t	i;
-
-	for (i = 0; i < pl->n; i++) {
-		if (strcmp(pl->ops[i].value, "DefaultSecureProtocols") == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* What the plan does that a Windows version may need something for. */
 struct plan_uses {
 	proto_set	 winhttp;	/* DefaultSecureProtocols' protocols */
@@ -130,7 +118,7 @@ need_of_row(const struct plan *pl, const struct plan_uses *u,
 	need->uses_tls12 = u->uses_tls12;
 	need->tls10_off = u->tls10_off;
 	/* Servers: TLS 1.0 off and nothing later on, by the target's
-	 * defaults and the policy (2008 R2 has TLS 1.1 and 1.2 off).
+	 * defaults (os.c: some have TLS 1.1 and 1.2 off) and the policy.
 	 * Clients are not counted: an application that asks for TLS
 	 * 1.2 (WinHTTP with DefaultSecureProtocols) gets it. */
 	need->no_tls_left = u->tls10_srv_off &&

@@ -107,9 +107,6 @@ void	 plan_keys_free(struct plan_key *, size_t);
 /* Whether applying the plan turns TLS 1.3 on anywhere. */
 int	 plan_enables_tls13(const struct plan *);
 
-/* Whether the plan sets WinHTTP's DefaultSecureProtocols. */
-int	 plan_sets_winhttp(const struct plan *);
-
 /*
  * What each Windows build needs for this plan (os.c's facts), for the
  * scripts' prerequisite checks: one entry per build range.

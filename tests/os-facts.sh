@@ -6,23 +6,39 @@
 
 lacks() { ! grep -q "$@"; }
 
-# 1. The grep rule. os.c's own KB numbers, and the shapes of KB numbers and
-# Windows names, outside os.c and os.h (src/templates.c is generated from
-# templates/, which is checked itself).
+# 1. The grep rule. os.c's own KB numbers, target ids and builds, and the
+# shapes of KB numbers, Windows names, versions and builds, case-insensitive,
+# outside os.c and os.h (src/templates.c is generated from templates/, which
+# is checked itself).
 kbs=$(grep -oE '"[0-9]{7}"' "$srcdir/src/os.c" | tr -d '"' | sort -u | paste -sd'|')
 check "os.c names KB numbers (found: ${kbs:-none})" [ -n "$kbs" ]
-# The table's own words: its target ids ("server2008") as strings, and its
-# build numbers (four or five digits), which say as much as a name does.
-ids=$(grep -oE '^\s*\{ "[a-z0-9.]+", ' "$srcdir/src/os.c" | grep -oE '"[a-z0-9.]+"' |
+# The table's own words: its target ids ("server2008"), and its build
+# numbers (not the years of the names), which say as much as a name does.
+ids=$(grep -oE '^\s*\{ "[a-z0-9.]+", ' "$srcdir/src/os.c" | grep -oE '[a-z0-9.]+' |
 	sed 's/\./\\./g' | sort -u | paste -sd'|')
-builds=$(grep -E '^\s*\{ "[a-z0-9.]+", ' "$srcdir/src/os.c" |
-	awk -F', *' '{ print $3; print $4 }' | grep -oE '^[0-9]{4,5}\b' | sort -u | paste -sd'|')
+builds=$(grep -E '^\s*\{ "[a-z0-9.]+", ' "$srcdir/src/os.c" | grep -oE '\b[0-9]{4,5}\b' |
+	grep -vE '^20[0-9]{2}$' | sort -u | paste -sd'|')
 check "os.c's table names targets (found: ${ids:-none})" [ -n "$ids" ]
 check "os.c's table names builds (found: ${builds:-none})" [ -n "$builds" ]
-pattern="KB ?[0-9]{6,7}|Windows (Vista|XP|7|8|10|11|Server)|Server 20[0-9]{2}|MicrosoftEasyFix|\\b($kbs)\\b|$ids|\\b($builds)\\b"
-hits=$(cd "$srcdir" && grep -nE "$pattern" src/*.c src/*.h templates/* 2>/dev/null |
-	grep -v -e '^src/os\.[ch]:' -e '^src/templates\.c:')
-check_eq "no KB number, Windows name, target id or build outside src/os.c" "$hits" ""
+# Builds and versions of Windows releases os.c may not list (yet).
+known="6001|6002|6003|7600|7601|9200|9600|10240|10586|14393|15063|16299|17134|17763"
+known="$known|18362|18363|19041|19042|19043|19044|19045|20348|22000|22621|22631|26100"
+versions="1507|1511|1607|1703|1709|1803|1809|1903|1909|2004|20h2|21h1|21h2|22h2|23h2|24h2"
+pattern="kb[^0-9a-z]{0,3}[0-9]{6,7}|\\b($kbs)\\b|windows\\s*(vista|xp|server|[0-9])"
+pattern="$pattern|\\bwin\\s*(7|8|10|11)\\b|\\bvista\\b|server\\s*20[0-9]{2}|20[01][0-9]\\s*r2\\b"
+pattern="$pattern|\\b($versions)\\b|\\b($builds|$known)\\b|\\b10\\.0\\b|\\b($ids)\\b|microsofteasyfix"
+facts() { (cd "$1" && grep -niE "$pattern" src/*.c src/*.h templates/* 2>/dev/null |
+	grep -v -e '^src/os\.[ch]:' -e '^src/templates\.c:'); }
+check_eq "no KB number, Windows name, version, target id or build outside src/os.c" "$(facts "$srcdir")" ""
+# The rule catches each shape: one planted fact per line, in a copy.
+mkdir -p "$WORK/plant/src" "$WORK/plant/templates"
+planted=(kb3140245 'KB-4019276' 'Windows  7' 'windows 10' Win7 Win10 Windows8.1 Vista
+	'version 1607' 'build 22621' "'server2008'" 'server2012r2' '"2012 R2"' 'Server 2019'
+	'Version 10.0' MicrosoftEasyFix)
+printf '/* %s */\n' "${planted[@]}" > "$WORK/plant/src/x.c"
+printf '# %s\n' "${planted[@]}" > "$WORK/plant/templates/x.ps1"
+check_eq "every planted fact is caught, in src/ and templates/" \
+	"$(facts "$WORK/plant" | wc -l)" "$((2 * ${#planted[@]}))"
 
 # 2. The ADML: supportedOn per protocol, WinHTTP's updates, from os.c.
 cat >"$WORK/ssl2.ini" <<'INI'

@@ -22,6 +22,7 @@
 #include "package.h"
 #include "plan.h"
 #include "pol.h"
+#include "pol-write.h"
 #include "regfile.h"
 
 static const char *err_text;
