@@ -46,14 +46,14 @@ struct admx_model {
 	size_t			 nsupports;
 };
 
-/* admx-model.c */
+/* admx-model.c; both writers call it, neither calls the other. */
 void	 admx_item_name(char *, size_t, const char *);
 char	*admx_base_name(const struct policy *);
 void	 admx_model_build(const struct plan *, struct admx_model *);
-
-/* emit-admx.c */
+/* The root element, policyDefinitions or policyDefinitionResources. */
 void	 admx_write_root(xmlTextWriterPtr, const char *,
 	    const struct policy *);
+/* The package path of the .admx (no template) or an .adml (its locale). */
 char	*admx_path(const struct emit_ctx *, const struct emitter *);
 
 #endif

@@ -1,9 +1,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "admx-int.h"
+#include "xmlw.h"
 #include "xmalloc.h"
 
 /*
@@ -11,8 +13,11 @@
  * plan; a setting that spans several keys (both registry views, .NET v2
  * and v4) is one policy whose extra keys are valueList / enabledList items
  * with their own key attribute. Also the names the schema allows
- * (itemName) and the one the files take.
+ * (itemName), the one the files take, and the root element both open.
  */
+
+#define ADMX_NS \
+	"http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions"
 
 /* The policies named by their value alone; the rest are SCHANNEL's. */
 static const struct {
@@ -188,4 +193,32 @@ admx_model_build(const struct plan *pl, struct admx_model *m)
 			model_add_op(m, ap, &pl->ops[i]);
 	}
 	model_supports(m);
+}
+
+void
+admx_write_root(xmlTextWriterPtr w, const char *root, const struct policy *p)
+{
+	xw_start(w, root);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xsd",
+	    BAD_CAST "http://www.w3.org/2001/XMLSchema");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xsi",
+	    BAD_CAST "http://www.w3.org/2001/XMLSchema-instance");
+	/* MAJOR.MINOR as the policy has it (at most 4 and 5 digits). */
+	xw_attr(w, "revision", p->version);
+	xw_attr(w, "schemaVersion", "1.0");
+	xw_attr(w, "xmlns", ADMX_NS);
+}
+
+char *
+admx_path(const struct emit_ctx *ctx, const struct emitter *em)
+{
+	char	*base = admx_base_name(ctx->plan->policy), *path;
+
+	if (em->template == NULL)
+		path = xasprintf("gpo/PolicyDefinitions/%s.admx", base);
+	else
+		path = xasprintf("gpo/PolicyDefinitions/%s/%s.adml",
+		    em->template, base);
+	free(base);
+	return path;
 }

@@ -90,13 +90,14 @@ print_record(const struct pol_record *r, int json, struct buf *out)
 		buf_printf(out, "\t%s\t", reg_type_name(r->type));
 	}
 	switch (r->type) {
-	case 4:
+	case REG_TYPE_DWORD:
 		buf_printf(out, json ? "%u" : "0x%08X", (unsigned)le32(r->data));
 		break;
-	case 1:
-	case 2:
-	case 7:
-		utf16_text(out, r->data, r->size, json, r->type == REG_TYPE_MULTI_SZ);
+	case REG_TYPE_SZ:
+	case REG_TYPE_EXPAND_SZ:
+	case REG_TYPE_MULTI_SZ:
+		utf16_text(out, r->data, r->size, json,
+		    r->type == REG_TYPE_MULTI_SZ);
 		break;
 	default:
 		if (json)

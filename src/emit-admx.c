@@ -18,8 +18,6 @@
  * share.
  */
 
-#define ADMX_NS	"http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions"
-
 static void
 w_string_ref(xmlTextWriterPtr w, const char *attr, const char *kind,
     const char *id)
@@ -151,20 +149,6 @@ w_policy(xmlTextWriterPtr w, const struct admx_model *m,
 	free(key);
 }
 
-void
-admx_write_root(xmlTextWriterPtr w, const char *root, const struct policy *p)
-{
-	xw_start(w, root);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xsd",
-	    BAD_CAST "http://www.w3.org/2001/XMLSchema");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xsi",
-	    BAD_CAST "http://www.w3.org/2001/XMLSchema-instance");
-	/* MAJOR.MINOR as the policy has it (at most 4 and 5 digits). */
-	xw_attr(w, "revision", p->version);
-	xw_attr(w, "schemaVersion", "1.0");
-	xw_attr(w, "xmlns", ADMX_NS);
-}
-
 /* <policyNamespaces>: the file's prefix and VENDOR.Policies.ID. */
 static void
 w_namespaces(xmlTextWriterPtr w, const struct policy *p)
@@ -249,20 +233,6 @@ write_admx(const struct emit_ctx *ctx, const struct emitter *em,
 	xw_end(w);
 	xw_end(w);
 	xw_close(w, xb, out);
-}
-
-char *
-admx_path(const struct emit_ctx *ctx, const struct emitter *em)
-{
-	char	*base = admx_base_name(ctx->plan->policy), *path;
-
-	if (em->template == NULL)
-		path = xasprintf("gpo/PolicyDefinitions/%s.admx", base);
-	else
-		path = xasprintf("gpo/PolicyDefinitions/%s/%s.adml",
-		    em->template, base);
-	free(base);
-	return path;
 }
 
 /* UTF-8 with the XML declaration, CRLF. */

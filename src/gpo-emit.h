@@ -1,7 +1,9 @@
 /*
- * What the GPO backup's writers share: emit-gpo.c (the backup's files),
- * emit-gpp.c (Preferences Registry items and their targeting) and
- * emit-gpreport.c (the settings report).
+ * What the GPO backup's writers (emit-gpo.c, the backup's files;
+ * emit-gpp.c, Registry.xml; emit-gpreport.c, the settings report) share,
+ * from the files below them: gpo-names.c (the ids, paths and security
+ * descriptor) and gpp-item.c (one Preferences item). No writer calls
+ * another.
  */
 #ifndef TLSGPO_GPO_EMIT_H
 #define TLSGPO_GPO_EMIT_H
@@ -22,7 +24,9 @@ struct gpo_ids {
 	char	time[20];	/* yyyy-MM-ddTHH:mm:ss */
 };
 
-/* The GPO's security descriptor (Backup.xml's) in SDDL. */
+/* The GPO's security descriptor: Backup.xml's bytes, and in SDDL. */
+extern const unsigned char gpo_sd[];
+extern const size_t gpo_sd_len;
 extern const char gpo_sddl[];
 
 void	gpo_ids_of(const struct plan *, struct gpo_ids *);

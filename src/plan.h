@@ -13,6 +13,7 @@
 
 /* Registry value types (winnt.h's REG_* numbers) that tlsgpo names. */
 #define REG_TYPE_SZ		1
+#define REG_TYPE_EXPAND_SZ	2
 #define REG_TYPE_DWORD		4
 #define REG_TYPE_MULTI_SZ	7
 

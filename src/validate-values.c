@@ -8,7 +8,6 @@
 
 #include <libxml/tree.h>
 
-#include "emitter.h"
 #include "gpo.h"
 #include "plan.h"
 #include "plan-gpo.h"

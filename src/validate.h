@@ -1,8 +1,9 @@
 /*
- * tlsgpo validate: what its parts share (cmd-validate.c for ADMX and ADML,
- * validate-backup.c for GPO backups, validate-values.c for the values in
- * them): messages, name lists, and reading files and XML the way Windows
- * finds them (names compared without regard to case).
+ * tlsgpo validate: what its parts share (validate-admx.c for ADMX and
+ * ADML; validate-backup.c, validate-files.c, validate-manifest.c and
+ * validate-values.c for GPO backups and the values in them): messages,
+ * name lists, and reading files and XML the way Windows finds them (names
+ * compared without regard to case).
  */
 #ifndef TLSGPO_VALIDATE_H
 #define TLSGPO_VALIDATE_H
@@ -63,6 +64,8 @@ char	*read_bytes(const char *, size_t *);
 
 /* validate-manifest.c: every GPO backup below dir; returns how many. */
 size_t	validate_backups(struct vctx *, const char *, const struct plan *);
+/* An .admx and its .adml files; schema may be NULL. */
+void	validate_admx(struct vctx *, const char *, xmlSchemaPtr);
 /* validate-backup.c: one backup folder. */
 void	check_backup(struct vctx *, const char *, const struct plan *);
 /* validate-files.c: the files Backup.xml lists (gpo: GroupPolicyObject). */
