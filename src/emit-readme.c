@@ -162,14 +162,11 @@ readme_gpo_backup(const struct plan *pl, struct buf *out)
 
 /* The Registry.pol files and LGPO text, for the hives the plan writes. */
 static void
-readme_pol(const struct plan *pl, struct buf *out)
+readme_pol(int hklm, int hkcu, struct buf *out)
 {
 	struct buf	b;
-	int		hklm, hkcu;
 
 	buf_init(&b);
-	hklm = plan_has_hive(pl, HIVE_HKLM);
-	hkcu = plan_has_hive(pl, HIVE_HKCU);
 	if (hklm && hkcu)
 		buf_adds(&b, "gpo\\Machine\\Registry.pol and "
 		    "gpo\\User\\Registry.pol hold the same values as a GPO's "
@@ -305,11 +302,11 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	readme_changes(pl, &part[RP_CHANGES]);
 	readme_warnings(ctx->warnings, &part[RP_WARNINGS]);
 	readme_underline(p->name, &part[RP_UNDERLINE]);
-	readme_pol(pl, &part[RP_POL]);
 	readme_tattoo(pl, &part[RP_TATTOO]);
 	snprintf(count, sizeof count, "%zu", pl->n);
 	hklm = plan_has_hive(pl, HIVE_HKLM);
 	hkcu = plan_has_hive(pl, HIVE_HKCU);
+	readme_pol(hklm, hkcu, &part[RP_POL]);
 	tls13na = readme_tls13_na(pl);
 	imp = os_reg_import_line("reg\\apply.reg");
 	imp_alt = os_reg_import_alt("reg\\apply.reg");

@@ -74,15 +74,11 @@ readme_gpo_mode(const struct plan *pl, struct buf *b)
 static void
 readme_gpo_removal(const struct plan *pl, struct buf *b)
 {
-	size_t	i, npref;
-	int	user_pref = 0;
+	size_t	npref;
+	int	user_pref;
 
 	npref = plan_gpo_count(pl, plan_gpo_preference);
-	for (i = 0; i < pl->n; i++) {
-		if (pl->ops[i].hive == HIVE_HKCU &&
-		    plan_gpo_preference(pl, &pl->ops[i]))
-			user_pref = 1;
-	}
+	user_pref = plan_gpo_has(pl, HIVE_HKCU, plan_gpo_preference);
 	if (npref > 0)
 		buf_adds(b, "When the GPO stops applying to a machine (unlinked, "
 		    "deleted, filtered out), Windows deletes those values: "
