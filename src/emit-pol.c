@@ -61,8 +61,9 @@ const struct emitter emitter_pol_rollback_user = {
 /*
  * gpo/lgpo.txt and gpo/lgpo-rollback.txt: LGPO.exe's text form (LGPO.exe
  * /t FILE). Records of four lines: Computer or User, the key without the
- * hive, the value name, then DWORD:<decimal> or DELETE; ';' lines are
- * comments. ASCII with CRLF.
+ * hive, the value name, then DWORD:<decimal>, SZ:<text>, MULTISZ:<text>
+ * (the strings with \0 between them) or DELETE; ';' lines are comments.
+ * ASCII with CRLF (the names and curves tlsgpo writes are ASCII).
  */
 static void
 write_lgpo(const struct emit_ctx *ctx, const struct emitter *em,
@@ -71,7 +72,7 @@ write_lgpo(const struct emit_ctx *ctx, const struct emitter *em,
 	const struct plan	*pl;
 	const struct plan_op	*op;
 	const struct policy	*p = ctx->plan->policy;
-	char			*key;
+	char			*key, *text;
 	size_t			 i;
 	int			 rollback = strcmp(em->template, "rollback") == 0;
 
@@ -89,7 +90,14 @@ write_lgpo(const struct emit_ctx *ctx, const struct emitter *em,
 		    "User" : "Computer", key, op->value);
 		if (op->action == OP_DELETE)
 			buf_adds(out, "DELETE\n");
-		else
+		else if (op->type == REG_TYPE_SZ)
+			buf_printf(out, "SZ:%s\n", op->text);
+		else if (op->type == REG_TYPE_MULTI_SZ) {
+			/* LGPO's text writes the strings with \0 between. */
+			text = plan_op_text_join(op, "\\0");
+			buf_printf(out, "MULTISZ:%s\n", text);
+			free(text);
+		} else
 			buf_printf(out, "DWORD:%u\n", (unsigned)op->data);
 		free(key);
 	}

@@ -7,11 +7,13 @@
 #include "os.h"
 #include "policy.h"
 #include "quote.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /*
  * The regedit format as Windows' own regedit exports it: "Windows Registry
- * Editor Version 5.00", [HIVE\key] sections, "name"=dword:%08x, "name"=- to
+ * Editor Version 5.00", [HIVE\key] sections, "name"=dword:%08x,
+ * "name"="text" (REG_SZ), "name"=hex(7):.. (REG_MULTI_SZ), "name"=- to
  * delete. The 32-bit view is written as the Wow6432Node path, which is
  * where a 64-bit regedit stores it.
  */
@@ -80,6 +82,38 @@ reg_header(const struct emit_ctx *ctx, struct buf *out, const char *file,
 	}
 }
 
+/*
+ * =hex(7):... as regedit exports a REG_MULTI_SZ: the UTF-16LE bytes with
+ * every terminator, lines cut after a comma with a backslash, the next
+ * indented by two blanks, none longer than 80 columns. COL is where the
+ * name ended.
+ */
+static void
+reg_multi_sz(struct buf *out, const struct plan_op *op)
+{
+	struct buf	 b;
+	size_t		 i, col;
+
+	buf_init(&b);
+	utf8_to_utf16le(&b, op->text, plan_op_text_size(op));
+	buf_adds(out, "=hex(7):");
+	col = strlen(op->value) + 2 + 8;
+	for (i = 0; i < b.len; i++) {
+		buf_printf(out, "%02x", (unsigned char)b.data[i]);
+		col += 2;
+		if (i + 1 == b.len)
+			break;
+		buf_addc(out, ',');
+		col++;
+		if (col > 76) {
+			buf_adds(out, "\\\n  ");
+			col = 2;
+		}
+	}
+	buf_addc(out, '\n');
+	buf_free(&b);
+}
+
 static void
 reg_body(const struct plan *pl, struct buf *out)
 {
@@ -101,6 +135,12 @@ reg_body(const struct plan *pl, struct buf *out)
 		reg_quote(out, op->value);
 		if (op->action == OP_DELETE)
 			buf_adds(out, "=-\n");
+		else if (op->type == REG_TYPE_SZ) {
+			buf_addc(out, '=');
+			reg_quote(out, op->text);
+			buf_addc(out, '\n');
+		} else if (op->type == REG_TYPE_MULTI_SZ)
+			reg_multi_sz(out, op);
 		else
 			buf_printf(out, "=dword:%08x\n", (unsigned)op->data);
 	}

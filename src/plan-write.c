@@ -10,6 +10,37 @@
 
 /* tlsgpo plan's output: the table for people, the JSON for programs. */
 
+/* A string's data for the table: "a,b" or a multi-string's "a | b". */
+static void
+write_text_data(const struct plan_op *op, struct buf *out)
+{
+	char	*s;
+
+	s = plan_op_text_join(op, " | ");
+	text_printable(out, s);
+	free(s);
+}
+
+/* JSON: a string, or an array of strings. */
+static void
+json_text_data(const struct plan_op *op, struct buf *out)
+{
+	const char	*s;
+
+	if (op->type != REG_TYPE_MULTI_SZ) {
+		json_string(out, op->text);
+		return;
+	}
+	buf_adds(out, "[");
+	for (s = plan_op_text_next(op, NULL); s != NULL;
+	    s = plan_op_text_next(op, s)) {
+		if (s != op->text)
+			buf_adds(out, ", ");
+		json_string(out, s);
+	}
+	buf_adds(out, "]");
+}
+
 void
 plan_write_table(const struct plan *pl, struct buf *out)
 {
@@ -40,7 +71,9 @@ plan_write_table(const struct plan *pl, struct buf *out)
 		    view_label(op->view), hive_short_name(op->hive),
 		    (int)(wkey - 5), op->key, (int)wval, op->value,
 		    reg_type_name(op->type));
-		if (op->action == OP_SET)
+		if (op->action == OP_SET && op->text != NULL)
+			write_text_data(op, out);
+		else if (op->action == OP_SET)
 			buf_printf(out, "0x%08X", (unsigned)op->data);
 		else
 			buf_printf(out, "%-10s", "-");
@@ -69,7 +102,11 @@ plan_ops_json(const struct plan *pl, struct buf *out)
 		buf_adds(out, "\", \"value\": ");
 		json_string(out, op->value);
 		buf_printf(out, ", \"type\": \"%s\", ", reg_type_name(op->type));
-		if (op->action == OP_SET)
+		if (op->action == OP_SET && op->text != NULL) {
+			buf_adds(out, "\"data\": ");
+			json_text_data(op, out);
+			buf_adds(out, ", \"hex\": null, ");
+		} else if (op->action == OP_SET)
 			buf_printf(out, "\"data\": %u, \"hex\": \"0x%08X\", ",
 			    (unsigned)op->data, (unsigned)op->data);
 		else

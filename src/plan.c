@@ -8,6 +8,7 @@
 
 #include "plan.h"
 #include "plan-gpo.h"
+#include "plan-int.h"
 #include "xmalloc.h"
 
 /* Keys and values: DESIGN.md, from Microsoft's KBs and Learn pages. */
@@ -23,7 +24,7 @@
 #define KEY_SCHANNEL \
 	"SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\"
 
-static void
+struct plan_op *
 plan_add(struct plan *pl, enum reg_hive hive, enum reg_view view,
     const char *key, const char *value, uint32_t data, const char *why,
     int line)
@@ -32,6 +33,7 @@ plan_add(struct plan *pl, enum reg_hive hive, enum reg_view view,
 
 	pl->ops = xreallocarray(pl->ops, pl->n + 1, sizeof *pl->ops);
 	op = &pl->ops[pl->n++];
+	memset(op, 0, sizeof *op);
 	op->action = OP_SET;
 	op->hive = hive;
 	op->view = view;
@@ -41,6 +43,77 @@ plan_add(struct plan *pl, enum reg_hive hive, enum reg_view view,
 	op->data = data;
 	op->why = xstrdup(why);
 	op->line = line;
+	return op;
+}
+
+/* A REG_SZ (n 1) or REG_MULTI_SZ of the N strings in S. */
+void
+plan_add_text(struct plan *pl, const char *key, const char *value,
+    uint32_t type, char *const *s, size_t n, const char *why, int line)
+{
+	struct plan_op	*op;
+	struct buf	 b;
+	size_t		 i;
+
+	buf_init(&b);
+	for (i = 0; i < n; i++)
+		buf_add(&b, s[i], strlen(s[i]) + 1);
+	if (type == REG_TYPE_MULTI_SZ)
+		buf_add(&b, "", 1);
+	op = plan_add(pl, HIVE_HKLM, VIEW_SHARED, key, value, 0, why, line);
+	op->type = type;
+	op->text = xmalloc(b.len);
+	memcpy(op->text, b.data, b.len);
+	buf_free(&b);
+}
+
+size_t
+plan_op_text_size(const struct plan_op *op)
+{
+	const char	*s;
+	size_t		 n = 0;
+
+	if (op->text == NULL)
+		return 0;
+	if (op->type != REG_TYPE_MULTI_SZ)
+		return strlen(op->text) + 1;
+	for (s = op->text; *s != '\0'; s += strlen(s) + 1)
+		n += strlen(s) + 1;
+	return n + 1;
+}
+
+const char *
+plan_op_text_next(const struct plan_op *op, const char *prev)
+{
+	if (op->text == NULL)
+		return NULL;
+	if (prev == NULL)
+		return op->type != REG_TYPE_MULTI_SZ || *op->text != '\0' ?
+		    op->text : NULL;
+	if (op->type != REG_TYPE_MULTI_SZ)
+		return NULL;
+	prev += strlen(prev) + 1;
+	return *prev == '\0' ? NULL : prev;
+}
+
+char *
+plan_op_text_join(const struct plan_op *op, const char *sep)
+{
+	struct buf	 b;
+	const char	*s;
+	char		*out;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (s = plan_op_text_next(op, NULL); s != NULL;
+	    s = plan_op_text_next(op, s)) {
+		if (s != op->text)
+			buf_adds(&b, sep);
+		buf_adds(&b, s);
+	}
+	out = xstrdup(b.data);
+	buf_free(&b);
+	return out;
 }
 
 /* Adds one value for each view in views, 64-bit first. */
@@ -183,6 +256,7 @@ plan_build(const struct policy *p, struct plan *pl)
 	plan_wininet(p, pl);
 	plan_dotnet(p, pl);
 	plan_schannel(p, pl);
+	plan_crypto(p, pl);
 	plan_gpo_place(pl);
 }
 
@@ -202,6 +276,7 @@ plan_inverse(const struct plan *pl, struct plan *inv)
 		*op = pl->ops[i];
 		op->action = OP_DELETE;
 		op->data = 0;
+		op->text = NULL;
 		op->key = xstrdup(pl->ops[i].key);
 		op->why = xasprintf("undo %s", pl->ops[i].why);
 	}
@@ -215,6 +290,7 @@ plan_free(struct plan *pl)
 	for (i = 0; i < pl->n; i++) {
 		free(pl->ops[i].key);
 		free(pl->ops[i].why);
+		free(pl->ops[i].text);
 	}
 	free(pl->ops);
 	memset(pl, 0, sizeof *pl);
@@ -256,9 +332,13 @@ make_id(const struct plan *pl, char out[17])
 	for (k = 0; k < pl->n; k++) {
 		const struct plan_op *op = &pl->ops[k];
 
-		buf_printf(&b, "op|%s|%s|%s|%s|%u|%u\n", hive_short_name(op->hive),
+		buf_printf(&b, "op|%s|%s|%s|%s|%u|%u", hive_short_name(op->hive),
 		    view_name(op->view), op->key, op->value, (unsigned)op->type,
 		    (unsigned)op->data);
+		/* A text's bytes, NULs as '|' (DWORD plans keep their ids). */
+		for (n = 0; n < plan_op_text_size(op); n++)
+			buf_addc(&b, op->text[n] == '\0' ? '|' : op->text[n]);
+		buf_adds(&b, "\n");
 	}
 	n = plan_keys(pl, &keys);
 	for (k = 0; k < n; k++)

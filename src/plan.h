@@ -52,7 +52,13 @@ struct plan_op {
 	char		*key;	/* as a 64-bit program names it */
 	const char	*value;
 	uint32_t	 type;
-	uint32_t	 data;
+	uint32_t	 data;	/* REG_DWORD's */
+	/*
+	 * REG_SZ's string; REG_MULTI_SZ's strings, each ending in '\0',
+	 * then one more '\0' ("a\0b\0\0", as Windows stores them). NULL for
+	 * REG_DWORD and in a plan_inverse.
+	 */
+	char		*text;
 	char		*why;	/* "WinHTTP: TLS 1.2" */
 	int		 line;	/* policy line it comes from */
 	struct plan_gpo	 gpo;
@@ -74,6 +80,16 @@ const char *hive_short_name(enum reg_hive);
 const char *view_name(enum reg_view);	/* "64", "32", "shared" */
 const char *view_label(enum reg_view);	/* "64-bit", "32-bit", "shared" */
 const char *reg_type_name(uint32_t);	/* "REG_DWORD"; "REG_?" past REG_QWORD */
+
+/*
+ * A REG_SZ or REG_MULTI_SZ operation's text: its size in bytes with every
+ * terminator ("a\0b\0\0" is 5), and the strings one by one (start with
+ * NULL; NULL after the last). plan_op_text_join writes them with SEP
+ * between them into a new string.
+ */
+size_t	 plan_op_text_size(const struct plan_op *);
+const char *plan_op_text_next(const struct plan_op *, const char *);
+char	*plan_op_text_join(const struct plan_op *, const char *);
 
 /* Whether the plan sets anything in the hive. */
 int	 plan_has_hive(const struct plan *, enum reg_hive);

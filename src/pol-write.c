@@ -33,7 +33,8 @@ pol_u32(struct buf *out, uint32_t v)
 static void
 pol_record(struct buf *out, const struct plan_op *op)
 {
-	char	*key = plan_op_physical_key(op), *name;
+	char		*key = plan_op_physical_key(op), *name;
+	struct buf	 text;
 
 	buf_add_u16le(out, '[');
 	pol_wstr(out, key);
@@ -48,6 +49,18 @@ pol_record(struct buf *out, const struct plan_op *op)
 		pol_u32(out, 4);
 		buf_add_u16le(out, ';');
 		pol_wstr(out, " ");
+	} else if (op->text != NULL) {
+		/* REG_SZ, REG_MULTI_SZ: the size counts every terminator. */
+		buf_init(&text);
+		utf8_to_utf16le(&text, op->text, plan_op_text_size(op));
+		pol_wstr(out, op->value);
+		buf_add_u16le(out, ';');
+		pol_u32(out, op->type);
+		buf_add_u16le(out, ';');
+		pol_u32(out, (uint32_t)text.len);
+		buf_add_u16le(out, ';');
+		buf_add(out, text.data, text.len);
+		buf_free(&text);
 	} else {
 		pol_wstr(out, op->value);
 		buf_add_u16le(out, ';');

@@ -21,6 +21,9 @@ struct loader {
 	size_t		 len;
 	size_t		 pos;
 	int		 line;		/* line the reader handed out last */
+	int		 indented;	/* ...and it began with a blank: a
+					   list's continuation */
+	int		 list_open;	/* the pre-scan: a list key came last */
 };
 
 void	 policy_init(struct policy *, const char *);
@@ -35,5 +38,10 @@ void	 policy_prescan(struct loader *);
 /* Parse and store the value of key K (or of [schannel] key NAME). */
 void	 policy_set_key(struct loader *, enum policy_key, const char *);
 void	 policy_set_schannel(struct loader *, const char *, const char *);
+
+/* policy-list.c: the keys whose value is a list of names or a key size. */
+int	 policy_list_key(const char *);	/* a list may go on over lines */
+void	 policy_set_crypto(struct loader *, enum policy_key, const char *);
+void	 name_list_free(struct name_list *);
 
 #endif

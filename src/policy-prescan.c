@@ -109,7 +109,7 @@ prescan_section(struct loader *l, int line, const char *s, const char *e,
 	if (sec == -1) {
 		diag_error(l->d, line, "unknown section [%s]; allowed: [policy], "
 		    "[winhttp], [wininet], [dotnet], [schannel], [target], "
-		    "[gpo]", name);
+		    "[gpo], [cipher-suites]", name);
 		return 1;
 	}
 	if (seen[sec] != 0) {
@@ -120,6 +120,23 @@ prescan_section(struct loader *l, int line, const char *s, const char *e,
 	seen[sec] = line;
 	l->p->section_line[sec] = line;
 	return l->d->errors - before;
+}
+
+/* Whether the key before EQ (a line's start) may go on over lines. */
+static int
+key_is_list(const char *s, const char *eq)
+{
+	char	name[32];
+	size_t	n;
+
+	while (eq > s && (eq[-1] == ' ' || eq[-1] == '\t'))
+		eq--;
+	n = (size_t)(eq - s);
+	if (n >= sizeof name)
+		return 0;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	return policy_list_key(name);
 }
 
 /*
@@ -145,16 +162,22 @@ prescan_line(struct loader *l, int line, const char *s, size_t n,
 	c = skip_space(s, e);
 	if (c == e || *c == ';' || *c == '#')
 		return 0;
+	if (c != s && l->list_open)
+		return 0;
 	if (c != s) {
 		diag_error(l->d, line, "indented line: the INI library would "
-		    "join it to the value above; remove the indentation");
+		    "join it to the value above; remove the indentation "
+		    "(only a list of names may go on over indented lines)");
 		return 1;
 	}
+	l->list_open = 0;
 	if (*c != '[') {
 		/* key = value (or key: value) before any inline comment. */
 		for (; c < e; c++) {
-			if (*c == '=' || *c == ':')
+			if (*c == '=' || *c == ':') {
+				l->list_open = key_is_list(s, c);
 				return 0;
+			}
 			if (*c == ';' && c > s && (c[-1] == ' ' ||
 			    c[-1] == '\t'))
 				break;

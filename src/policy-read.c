@@ -20,7 +20,8 @@
 #define POLICY_MAX_SIZE		(1024 * 1024)
 
 static const char *const section_names[SEC_COUNT] = {
-	"policy", "winhttp", "wininet", "dotnet", "schannel", "target", "gpo"
+	"policy", "winhttp", "wininet", "dotnet", "schannel", "target", "gpo",
+	"cipher-suites"
 };
 
 static const struct {
@@ -78,19 +79,24 @@ policy_ini_handler(void *user, const char *section, const char *name,
 		    "with [policy]", name);
 		return 1;
 	}
-	if (sec == SEC_SCHANNEL) {
-		policy_set_schannel(l, name, value);
-		return 1;
-	}
 	for (i = 0; i < K_COUNT; i++) {
 		if (keys[i].section == (enum section)sec &&
 		    strcmp(keys[i].name, name) == 0)
 			break;
 	}
+	if (i == K_COUNT && sec == SEC_SCHANNEL) {
+		policy_set_schannel(l, name, value);
+		return 1;
+	}
 	if (i == K_COUNT) {
 		keys_allowed(sec, allowed, sizeof allowed);
 		diag_error(l->d, l->line, "unknown key '%s' in [%s]; allowed: "
 		    "%s", name, section, allowed);
+		return 1;
+	}
+	if (l->indented && l->p->key_line[i] != 0 && policy_list_key(name)) {
+		/* The pre-scan let this line through: the list goes on. */
+		policy_set_crypto(l, i, value);
 		return 1;
 	}
 	if (l->p->key_line[i] != 0) {
@@ -117,6 +123,8 @@ policy_ini_reader(char *str, int num, void *stream)
 	n = end - l->pos;
 	if (n > 0 && l->text[l->pos + n - 1] == '\r')
 		n--;
+	l->indented = n > 0 && (l->text[l->pos] == ' ' ||
+	    l->text[l->pos] == '\t');
 	if (l->pos == 0 && n >= 3 && memcmp(l->text, "\xef\xbb\xbf", 3) == 0) {
 		l->pos += 3;
 		n -= 3;

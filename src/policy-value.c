@@ -339,6 +339,17 @@ policy_set_key(struct loader *l, enum policy_key k, const char *v)
 	case K_GPO_DATE:
 		parse_gpo_date(l, v);
 		break;
+	case K_SC_DH_BITS:
+	case K_SC_DH_CLIENT:
+	case K_SC_DH_SERVER:
+	case K_SC_PKCS_BITS:
+	case K_SC_CIPHERS:
+	case K_SC_HASHES:
+	case K_SC_KX:
+	case K_CS_ORDER:
+	case K_CS_CURVES:
+		policy_set_crypto(l, k, v);
+		break;
 	case K_COUNT:
 		break;
 	}
@@ -374,7 +385,9 @@ policy_set_schannel(struct loader *l, const char *name, const char *v)
 	if (pr == NULL) {
 		diag_error(l->d, l->line, "unknown key '%s' in [schannel]; "
 		    "allowed: a protocol (%s), optionally followed by .client "
-		    "or .server", name, protocol_names_allowed(0));
+		    "or .server; dh-min-bits[.client|.server], pkcs-min-bits, "
+		    "ciphers, hashes, key-exchange", name,
+		    protocol_names_allowed(0));
 		return;
 	}
 	if (strcmp(v, "enabled") == 0)

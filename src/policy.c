@@ -48,6 +48,15 @@ policy_has_dotnet(const struct policy *p)
 }
 
 int
+policy_has_crypto(const struct policy *p)
+{
+	return p->dh_line[SIDE_CLIENT] != 0 || p->dh_line[SIDE_SERVER] != 0 ||
+	    p->key_line[K_SC_PKCS_BITS] != 0 || p->key_line[K_SC_CIPHERS] != 0 ||
+	    p->key_line[K_SC_HASHES] != 0 || p->key_line[K_SC_KX] != 0 ||
+	    p->key_line[K_CS_ORDER] != 0 || p->key_line[K_CS_CURVES] != 0;
+}
+
+int
 policy_schannel_count(const struct policy *p)
 {
 	int	i, s, n = 0;
@@ -124,5 +133,10 @@ policy_free(struct policy *p)
 	free(p->description);
 	free(p->vendor);
 	free(p->gpo_name);
+	name_list_free(&p->ciphers);
+	name_list_free(&p->hashes);
+	name_list_free(&p->kx);
+	name_list_free(&p->suites);
+	name_list_free(&p->curves);
 	memset(p, 0, sizeof *p);
 }

@@ -18,6 +18,7 @@ enum section {
 	SEC_SCHANNEL,
 	SEC_TARGET,
 	SEC_GPO,
+	SEC_SUITES,
 	SEC_COUNT
 };
 
@@ -37,6 +38,15 @@ enum section {
 	X(K_NET_SYSTLS,	 SEC_DOTNET,  "system-default-tls", 0)		\
 	X(K_NET_FRAMEWORKS, SEC_DOTNET, "frameworks",	     0)		\
 	X(K_NET_VIEWS,	 SEC_DOTNET,  "views",		     0)		\
+	X(K_SC_DH_BITS,	 SEC_SCHANNEL, "dh-min-bits",	     0)		\
+	X(K_SC_DH_CLIENT, SEC_SCHANNEL, "dh-min-bits.client", 0)	\
+	X(K_SC_DH_SERVER, SEC_SCHANNEL, "dh-min-bits.server", 0)	\
+	X(K_SC_PKCS_BITS, SEC_SCHANNEL, "pkcs-min-bits",    0)		\
+	X(K_SC_CIPHERS,	 SEC_SCHANNEL, "ciphers",	     0)		\
+	X(K_SC_HASHES,	 SEC_SCHANNEL, "hashes",	     0)		\
+	X(K_SC_KX,	 SEC_SCHANNEL, "key-exchange",	     0)		\
+	X(K_CS_ORDER,	 SEC_SUITES,  "order",		     0)		\
+	X(K_CS_CURVES,	 SEC_SUITES,  "curves",		     0)		\
 	X(K_TARGET_OS,	 SEC_TARGET,  "os",		     0)		\
 	X(K_TARGET_INSECURE, SEC_TARGET, "allow-insecure",  0)		\
 	X(K_GPO_MODE,	 SEC_GPO,     "mode",		     0)		\
@@ -87,6 +97,16 @@ enum sc_state {
 	SC_DISABLED
 };
 
+/*
+ * A list of names (cipher suites, curves, SCHANNEL switch keys), each with
+ * the policy line it was written on: a list may go on over indented lines.
+ */
+struct name_list {
+	char		**names;
+	int		 *lines;
+	size_t		  n;
+};
+
 struct policy {
 	char		*file;
 	char		*id;
@@ -112,6 +132,19 @@ struct policy {
 
 	enum sc_state	 schannel[PROTO_COUNT][2];
 	int		 schannel_line[PROTO_COUNT][2];
+	/* Key sizes: [SIDE_CLIENT], [SIDE_SERVER]; 0: not set. */
+	unsigned	 dh_min_bits[2];
+	int		 dh_line[2];
+	unsigned	 pkcs_min_bits;		/* client side only */
+	/* Legacy switches: the Ciphers, Hashes and KeyExchangeAlgorithms
+	 * keys left on (every other known key is turned off). */
+	struct name_list ciphers;
+	struct name_list hashes;
+	struct name_list kx;
+
+	/* [cipher-suites]: SSL\00010002's Functions and EccCurves. */
+	struct name_list suites;
+	struct name_list curves;
 
 	unsigned	 target_os;	/* bit i: os_targets[i] */
 	int		 allow_insecure;
@@ -131,6 +164,8 @@ void	 policy_free(struct policy *);
 int	 policy_has_winhttp(const struct policy *);
 int	 policy_has_wininet(const struct policy *);
 int	 policy_has_dotnet(const struct policy *);
+/* Whether the policy sets key sizes, legacy switches or the suite order. */
+int	 policy_has_crypto(const struct policy *);
 
 /* The TLS protocols SIDE of target T offers once the policy applies: T's
  * defaults, with what [schannel] turns on or off. */
