@@ -1,15 +1,17 @@
 #!/bin/bash
-# OS facts live in src/os.c only (issue 17 §5): no KB number or name of a
-# Windows version anywhere else in src/ or templates/; and what the
-# artifacts say about Windows versions is built from that table.
+# OS facts live in the facts module only (issue 17 §5): src/os.c and
+# os.h, and the cipher-suite facts src/os-suites*.c and suites.h (issue
+# 20); no KB number or name of a Windows version anywhere else in src/ or
+# templates/; and what the artifacts say about Windows versions is built
+# from those tables.
 . "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
 lacks() { ! grep -q "$@"; }
 
 # 1. The grep rule. os.c's own KB numbers, target ids and builds, and the
 # shapes of KB numbers, Windows names, versions and builds, case-insensitive,
-# outside os.c and os.h (src/templates.c is generated from templates/, which
-# is checked itself).
+# outside the facts module (src/templates.c is generated from templates/,
+# which is checked itself).
 kbs=$(grep -oE '"[0-9]{7}"' "$srcdir/src/os.c" | tr -d '"' | sort -u | paste -sd'|')
 check "os.c names KB numbers (found: ${kbs:-none})" [ -n "$kbs" ]
 # The table's own words: its target ids ("server2008"), and its build
@@ -28,8 +30,10 @@ pattern="kb[^0-9a-z]{0,3}[0-9]{6,7}|\\b($kbs)\\b|windows\\s*(vista|xp|server|[0-
 pattern="$pattern|\\bwin\\s*(7|8|10|11)\\b|\\bvista\\b|server\\s*20[0-9]{2}|20[01][0-9]\\s*r2\\b"
 pattern="$pattern|\\b($versions)\\b|\\b($builds|$known)\\b|\\b10\\.0\\b|\\b($ids)\\b|microsofteasyfix"
 facts() { (cd "$1" && grep -niE "$pattern" src/*.c src/*.h templates/* 2>/dev/null |
-	grep -v -e '^src/os\.[ch]:' -e '^src/templates\.c:'); }
-check_eq "no KB number, Windows name, version, target id or build outside src/os.c" "$(facts "$srcdir")" ""
+	grep -v -e '^src/os\.[ch]:' -e '^src/os-suites[a-z-]*\.c:' -e '^src/suites\.h:' \
+		-e '^src/templates\.c:'); }
+check_eq "no KB number, Windows name, version, target id or build outside src/os.c, os-suites*.c and their headers" \
+	"$(facts "$srcdir")" ""
 # The rule catches each shape: one planted fact per line, in a copy.
 mkdir -p "$WORK/plant/src" "$WORK/plant/templates"
 planted=(kb3140245 'KB-4019276' 'Windows  7' 'windows 10' Win7 Win10 Windows8.1 Vista
