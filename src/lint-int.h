@@ -16,6 +16,36 @@ struct lint {
 	char			 tw[64];	/* the targets, for messages */
 };
 
+/* The targets lint checks: [target] os, or every Windows of os.c. */
+unsigned lint_checked_os(const struct policy *);
+
+/*
+ * Where a message about cipher suites applies: the pages (suites.h) of
+ * each target, by their place in cs_pages_for_target; and the furthest
+ * cs_block found. lint_where_text: "TARGET, TARGET (RELEASE)", a
+ * target alone when every page of it is hit.
+ */
+struct lint_where {
+	unsigned	 hit[32];	/* [target]: bit j, its j-th page */
+	size_t		 n;		/* pages hit */
+	int		 why;		/* enum cs_block */
+};
+struct os_target;
+struct cs_page;
+void	 lint_where_add(struct lint_where *, const struct os_target *,
+	    size_t, int);
+const char *lint_where_text(const struct lint_where *, char *, size_t);
+
+/* The rules of lint-suites.c, in the order lint.c runs them. */
+void	 lint_insecure_suites(const struct lint *);
+/* Whether the order or the switches turn on something insecure. */
+int	 lint_any_insecure_suite(const struct policy *);
+void	 lint_suites_on_targets(const struct lint *);
+void	 lint_curves_on_targets(const struct lint *);
+void	 lint_lockout(const struct lint *);
+void	 lint_legacy_switches(const struct lint *);
+void	 lint_key_sizes(const struct lint *);
+
 /* The rules of lint-target.c, in the order lint.c runs them. */
 void	 lint_winhttp_kb(const struct lint *);
 void	 lint_client_defaults(const struct lint *);

@@ -15,8 +15,8 @@
 
 /* The targets lint checks: [target] os, or every Windows of os.c when the
  * policy names none (what an untargeted policy is pushed to). */
-static unsigned
-checked_os(const struct policy *p)
+unsigned
+lint_checked_os(const struct policy *p)
 {
 	if (p->target_os != 0)
 		return p->target_os;
@@ -33,7 +33,7 @@ target_list(const struct policy *p, int (*pick)(const struct os_target *,
 	if (size != 0)
 		buf[0] = '\0';
 	for (i = 0; i < os_target_count; i++) {
-		if (!(checked_os(p) & (1U << i)) || !pick(&os_targets[i], arg))
+		if (!(lint_checked_os(p) & (1U << i)) || !pick(&os_targets[i], arg))
 			continue;
 		if (used < size)
 			used += (size_t)snprintf(buf + used, size - used, "%s%s",
@@ -80,7 +80,7 @@ tls12_kb_note(const struct policy *p, char *buf, size_t size)
 
 	buf[0] = '\0';
 	for (i = 0; i < os_target_count; i++) {
-		if (!(checked_os(p) & (1U << i)) ||
+		if (!(lint_checked_os(p) & (1U << i)) ||
 		    os_targets[i].tls12_kb == NULL || used >= size)
 			continue;
 		used += (size_t)snprintf(buf + used, size - used, "%son %s "
@@ -103,7 +103,7 @@ lint_winhttp_kb(const struct lint *l)
 	int			 s;
 
 	for (s = 0; (size_t)s < os_target_count; s++) {
-		if (!(checked_os(p) & (1U << s)) ||
+		if (!(lint_checked_os(p) & (1U << s)) ||
 		    (p->winhttp_protocols & ~os_targets[s].winhttp_honours) == 0)
 			continue;
 		diag_warn(l->d, p->key_line[K_WH_PROTOCOLS], "%s (KB %s) "
@@ -245,7 +245,7 @@ inferred_note(const struct policy *p, int (*pick)(const struct os_target *,
 	size_t		i;
 
 	for (i = 0; i < os_target_count; i++)
-		if ((checked_os(p) & (1U << i)) && pick(&os_targets[i], arg) &&
+		if ((lint_checked_os(p) & (1U << i)) && pick(&os_targets[i], arg) &&
 		    os_winhttp_default_inferred(&os_targets[i])) {
 			snprintf(note, sizeof note, "; %s",
 			    os_winhttp_default_caveat());
@@ -339,7 +339,7 @@ lint_rdp(const struct lint *l)
 	if (p->schannel[PROTO_TLS10][SIDE_SERVER] == SC_DISABLED &&
 	    target_list(p, pick_rdp, NULL, who, sizeof who) != 0) {
 		for (i = 0; i < os_target_count; i++) {
-			if ((checked_os(p) & (1U << i)) &&
+			if ((lint_checked_os(p) & (1U << i)) &&
 			    os_targets[i].rdp_tls10_kb != NULL)
 				break;
 		}
@@ -365,7 +365,7 @@ lint_dotnet35(const struct lint *l)
 		kbs[0] = '\0';
 		used = 0;
 		for (i = 0; i < os_target_count; i++) {
-			if (!(checked_os(p) & (1U << i)) ||
+			if (!(lint_checked_os(p) & (1U << i)) ||
 			    os_targets[i].dotnet35_kb == NULL ||
 			    strstr(kbs, os_targets[i].dotnet35_kb) != NULL)
 				continue;

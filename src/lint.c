@@ -55,10 +55,11 @@ lint_sets_nothing(const struct lint *l)
 		diag_error(l->d, p->section_line[SEC_DOTNET], "[dotnet] sets "
 		    "nothing: give strong-crypto and/or system-default-tls");
 	} else if (!policy_has_winhttp(p) && !policy_has_wininet(p) &&
-	    !policy_has_dotnet(p) && policy_schannel_count(p) == 0) {
+	    !policy_has_dotnet(p) && policy_schannel_count(p) == 0 &&
+	    !policy_has_crypto(p)) {
 		diag_error(l->d, p->section_line[SEC_POLICY], "the policy sets "
 		    "nothing: give at least one of [winhttp], [wininet], "
-		    "[dotnet] or [schannel]");
+		    "[dotnet], [schannel] or [cipher-suites]");
 	}
 }
 
@@ -162,8 +163,11 @@ lint_insecure_unused(const struct lint *l)
 		    uses_of(p, protocols[i].id, u) != 0)
 			return;
 	}
+	if (lint_any_insecure_suite(p))
+		return;
 	diag_warn(l->d, p->key_line[K_TARGET_INSECURE], "allow-insecure "
-	    "= yes has no effect: no SSL protocol is enabled");
+	    "= yes has no effect: no SSL protocol, insecure cipher suite or "
+	    "insecure cipher or hash is enabled");
 }
 
 /* SCHANNEL switches a protocol off below WinHTTP and WinINet. */
@@ -229,6 +233,12 @@ static const struct lint_rule {
 	{ "lacking",		lint_lacking },
 	{ "rdp",		lint_rdp },
 	{ "dotnet35",		lint_dotnet35 },
+	{ "insecure-suites",	lint_insecure_suites },
+	{ "suites-on-targets",	lint_suites_on_targets },
+	{ "curves-on-targets",	lint_curves_on_targets },
+	{ "lockout",		lint_lockout },
+	{ "legacy-switches",	lint_legacy_switches },
+	{ "key-sizes",		lint_key_sizes },
 };
 
 void

@@ -96,6 +96,11 @@
  * [KB3060859] Group Policy Preferences' "Remove this item when it is no
  *             longer applied" is recorded per machine and does not roam
  *             (support.microsoft.com/kb/3060859).
+ * [TLSREG]    "Transport Layer Security (TLS) registry settings", Microsoft
+ *             Learn, learn.microsoft.com/windows-server/security/tls/
+ *             tls-registry-settings (2023-04-10): the Diffie-Hellman and
+ *             PKCS key-size values were "Added in Windows 10, version 1507
+ *             and Windows Server 2016" (build 10240 on).
  */
 
 #define P(x)	(1U << PROTO_##x)
@@ -321,6 +326,13 @@ os_has(const struct os_target *t, enum proto_id id)
 	if (t->supported & (1U << id))
 		return 1;
 	return (id == PROTO_TLS11 || id == PROTO_TLS12) && t->tls12_kb != NULL;
+}
+
+/* The first build that reads the key-size values [TLSREG]. */
+unsigned
+os_keysize_first_build(void)
+{
+	return 10240;
 }
 
 unsigned

@@ -44,4 +44,7 @@ int	 policy_list_key(const char *);	/* a list may go on over lines */
 void	 policy_set_crypto(struct loader *, enum policy_key, const char *);
 void	 name_list_free(struct name_list *);
 
+/* policy-names.c: the list keys' names known, once, in Windows' spelling. */
+void	 policy_check_names(struct policy *, struct diags *);
+
 #endif

@@ -217,6 +217,8 @@ policy_load(const char *path, struct policy *p, struct diags *d)
 	if (d->errors == 0)
 		check_missing(&l);
 	if (d->errors == 0)
+		policy_check_names(p, d);
+	if (d->errors == 0)
 		lint_policy(p, d);
 	if (d->errors == 0 && p->gpo_name == NULL)
 		p->gpo_name = xstrdup(p->name);

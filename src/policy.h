@@ -172,6 +172,34 @@ int	 policy_has_crypto(const struct policy *);
 struct os_target;
 proto_set policy_tls_after(const struct policy *, const struct os_target *,
 	    int);
+/*
+ * The cipher suites a Windows release (a page of suites.h) may use with a
+ * protocol once the policy applies (policy-suites.c). enum cs_block says
+ * what stops a suite, in the order the tests are made.
+ */
+struct cs_page;
+struct cs_suite;
+enum cs_block {
+	CSB_OK,
+	CSB_NOT_ON_OS,		/* the release does not have it */
+	CSB_NOT_DEFAULT,	/* no order, and it is not on by default */
+	CSB_PROTOCOL,		/* it does not work with the protocol */
+	CSB_CIPHER_OFF,		/* a legacy switch the policy turns off */
+	CSB_HASH_OFF,
+	CSB_KX_OFF,
+	CSB_NO_CURVE		/* no curve of the policy's order exists there */
+};
+int	 policy_suite_on_page(const struct cs_page *, const struct cs_suite *);
+enum cs_block policy_suite_block(const struct policy *, const struct cs_page *,
+	    const struct cs_suite *, enum proto_id);
+/* Fills at most MAX suites, in the order they are preferred; returns how
+ * many are usable; WHY (may be NULL) says what stopped the furthest one
+ * when none is. */
+size_t	 policy_usable_suites(const struct policy *, const struct cs_page *,
+	    enum proto_id, const struct cs_suite **, size_t, enum cs_block *);
+/* Whether the policy changes which suites Windows may use. */
+int	 policy_has_suite_rules(const struct policy *);
+
 const char *wininet_scope_name(enum wininet_scope);
 const char *gpo_mode_name(enum gpo_mode);
 

@@ -10,4 +10,7 @@
  */
 int	wordlist_next(const char **, char *, size_t);
 
+/* How many letters one name needs changed to become the other. */
+size_t	name_distance(const char *, const char *);
+
 #endif

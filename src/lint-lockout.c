@@ -1,0 +1,218 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lint-int.h"
+#include "os.h"
+#include "policy.h"
+#include "suites.h"
+
+/*
+ * The lock-out analysis: for each target's Windows releases (suites.h's
+ * pages), each side and each TLS version left on, the suites that remain
+ * usable (policy-suites.c). A version the policy turns on with none left
+ * is an error, as is a side with no usable suite for any version (after
+ * the restart it can make no TLS connection: Remote Desktop included); a
+ * version left on by Windows' default with none left is a warning.
+ */
+
+#define PAGES_MAX	16
+#define SUITES_MAX	128
+#define TLS_FIRST	PROTO_TLS10
+#define TLS_LAST	PROTO_TLS13
+
+static const char *const side_words[] = { "client", "server" };
+
+static const char *
+block_words(enum cs_block b)
+{
+	switch (b) {
+	case CSB_OK:
+	case CSB_NOT_ON_OS:
+		return "no suite of the order exists there";
+	case CSB_NOT_DEFAULT:
+		return "no suite is on there by default";
+	case CSB_PROTOCOL:
+		return "no suite left works with that version";
+	case CSB_CIPHER_OFF:
+		return "every suite left needs a cipher that ciphers = turns off";
+	case CSB_HASH_OFF:
+		return "every suite left needs a hash that hashes = turns off";
+	case CSB_KX_OFF:
+		return "every suite left needs a key exchange that key-exchange "
+		    "= turns off";
+	case CSB_NO_CURVE:
+		return "every suite left needs an elliptic curve, and no curve "
+		    "of curves = exists there";
+	}
+	return "?";
+}
+
+/* What one analysis found, per version and side. */
+struct lockout {
+	struct lint_where	 off[PROTO_COUNT][2];	/* turned on, none left */
+	struct lint_where	 dflt[PROTO_COUNT][2];	/* on by default, none left */
+	struct lint_where	 side[2];		/* no version has one */
+	struct lint_where	 peer;			/* no ECDHE-RSA AEAD for TLS 1.2 */
+};
+
+/* Whether the page has an ECDHE-RSA suite with AES-GCM for TLS 1.2, and
+ * whether any of the usable ones is one. */
+static int
+is_common(const struct cs_suite *s)
+{
+	return s->kx == CS_KX_ECDHE && s->auth == CS_AUTH_RSA && s->aead &&
+	    (s->protocols & (1U << PROTO_TLS12));
+}
+
+static int
+page_has_common(const struct cs_page *pg)
+{
+	size_t	i;
+
+	for (i = 0; i < cs_suite_count; i++) {
+		if (is_common(&cs_suites[i]) && cs_page_has(pg, &cs_suites[i]))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+check_peer(struct lockout *lo, const struct os_target *t,
+    const struct cs_page *pg, size_t page, const struct cs_suite **u,
+    size_t n)
+{
+	size_t	i;
+
+	if (n > SUITES_MAX)
+		n = SUITES_MAX;
+	for (i = 0; i < n; i++) {
+		if (is_common(u[i]))
+			return;
+	}
+	if (page_has_common(pg))
+		lint_where_add(&lo->peer, t, page, CSB_OK);
+}
+
+static void
+analyse_side(const struct policy *p, struct lockout *lo,
+    const struct os_target *t, const struct cs_page *pg, size_t page,
+    int side)
+{
+	const struct cs_suite	*u[SUITES_MAX];
+	proto_set		 on = policy_tls_after(p, t, side);
+	enum cs_block		 why;
+	size_t			 n, any = 0;
+	int			 pr;
+
+	for (pr = TLS_FIRST; pr <= TLS_LAST; pr++) {
+		if (!(on & (1U << pr)))
+			continue;
+		n = policy_usable_suites(p, pg, pr, u, SUITES_MAX, &why);
+		any += n;
+		if (n == 0 && p->schannel[pr][side] == SC_ENABLED)
+			lint_where_add(&lo->off[pr][side], t, page, why);
+		else if (n == 0)
+			lint_where_add(&lo->dflt[pr][side], t, page, why);
+		else if (pr == PROTO_TLS12 && side == SIDE_SERVER)
+			check_peer(lo, t, pg, page, u, n);
+	}
+	if (on != 0 && any == 0)
+		lint_where_add(&lo->side[side], t, page, CSB_OK);
+}
+
+static int
+rules_line(const struct policy *p)
+{
+	static const enum policy_key keys[] = { K_CS_ORDER, K_CS_CURVES,
+	    K_SC_CIPHERS, K_SC_HASHES, K_SC_KX };
+	size_t	i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		if (p->key_line[keys[i]] != 0)
+			return p->key_line[keys[i]];
+	}
+	return 0;
+}
+
+/* One warning for both sides when they are alike. */
+static void
+report_default(const struct lint *l, const struct lint_where *d,
+    const char *proto, int line)
+{
+	char	w[512];
+	int	s, both;
+
+	both = memcmp(&d[0], &d[1], sizeof d[0]) == 0;
+	for (s = 0; s < 2; s++) {
+		if (d[s].n == 0)
+			continue;
+		diag_warn(l->d, line, "%s (%s) stays on by Windows' default "
+		    "but would have no usable cipher suite on %s: %s; turn it "
+		    "off in [schannel] to say so", proto, both ? "client and "
+		    "server sides" : side_words[s], lint_where_text(&d[s], w,
+		    sizeof w), block_words((enum cs_block)d[s].why));
+		if (both)
+			return;
+	}
+}
+
+static void
+report(const struct lint *l, const struct lockout *lo)
+{
+	const struct policy	*p = l->p;
+	char			 w[512];
+	int			 pr, s, line = rules_line(p);
+
+	for (s = 0; s < 2; s++) {
+		if (lo->side[s].n != 0)
+			diag_error(l->d, line, "the %s side would have no "
+			    "usable cipher suite for any TLS version on %s: "
+			    "after the restart it could make no TLS connection, "
+			    "Remote Desktop included", side_words[s],
+			    lint_where_text(&lo->side[s], w, sizeof w));
+	}
+	for (pr = TLS_FIRST; pr <= TLS_LAST; pr++) {
+		for (s = 0; s < 2; s++) {
+			if (lo->off[pr][s].n != 0)
+				diag_error(l->d, p->schannel_line[pr][s], "%s "
+				    "(%s side) would have no usable cipher "
+				    "suite on %s: %s", protocols[pr].display,
+				    side_words[s], lint_where_text(&lo->off[pr][s],
+				    w, sizeof w),
+				    block_words((enum cs_block)lo->off[pr][s].why));
+		}
+		report_default(l, lo->dflt[pr], protocols[pr].display, line);
+	}
+	if (lo->peer.n != 0)
+		diag_warn(l->d, line, "no ECDHE-RSA suite with AES-GCM is left "
+		    "for TLS 1.2 on %s: Remote Desktop and most TLS 1.2 peers "
+		    "with an RSA certificate need one (e.g. "
+		    "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384)",
+		    lint_where_text(&lo->peer, w, sizeof w));
+}
+
+void
+lint_lockout(const struct lint *l)
+{
+	const struct cs_page	*pgs[PAGES_MAX];
+	struct lockout		 lo;
+	size_t			 i, j, n;
+	int			 s;
+
+	if (!policy_has_suite_rules(l->p))
+		return;
+	memset(&lo, 0, sizeof lo);
+	for (i = 0; i < os_target_count; i++) {
+		if (!(lint_checked_os(l->p) & (1U << i)))
+			continue;
+		n = cs_pages_for_target(&os_targets[i], pgs, PAGES_MAX);
+		for (j = 0; j < n && j < PAGES_MAX; j++) {
+			for (s = 0; s < 2; s++)
+				analyse_side(l->p, &lo, &os_targets[i], pgs[j],
+				    j, s);
+		}
+	}
+	report(l, &lo);
+}
