@@ -48,8 +48,11 @@ cmd_plan_exec(int argc, char **argv)
 	buf_init(&out);
 	if (json)
 		plan_write_json(&pl, &inv, &out);
-	else
+	else {
 		plan_write_table(rollback ? &inv : &pl, &out);
+		if (!rollback)
+			plan_write_suites(&pl, &out);
+	}
 	fwrite(out.data, 1, out.len, stdout);
 	buf_free(&out);
 	plan_free(&inv);

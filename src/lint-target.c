@@ -18,9 +18,7 @@
 unsigned
 lint_checked_os(const struct policy *p)
 {
-	if (p->target_os != 0)
-		return p->target_os;
-	return (1U << os_target_count) - 1;
+	return policy_targets(p);
 }
 
 /* The targets pick chooses, "NAME, NAME", into buf; returns how many. */

@@ -138,5 +138,9 @@ plan_write_json(const struct plan *pl, const struct plan *inv, struct buf *out)
 	plan_ops_json(pl, out);
 	buf_adds(out, ",\n  \"rollback\": ");
 	plan_ops_json(inv, out);
+	if (policy_has_suite_rules(p)) {
+		buf_adds(out, ",\n  \"suites\": ");
+		plan_write_suites_json(pl, out);
+	}
 	buf_adds(out, "\n}\n");
 }

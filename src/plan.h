@@ -155,6 +155,10 @@ size_t	 plan_os_needs(const struct plan *, struct plan_os_need *, size_t);
 void	 plan_id(const struct plan *, char[17]);
 
 void	 plan_write_table(const struct plan *, struct buf *);
+/* The cipher suites left per target, release and TLS version (nothing
+ * when the policy leaves them to Windows). */
+void	 plan_write_suites(const struct plan *, struct buf *);
+void	 plan_write_suites_json(const struct plan *, struct buf *);
 void	 plan_write_json(const struct plan *, const struct plan *,
 	    struct buf *);
 

@@ -47,6 +47,15 @@ policy_has_dotnet(const struct policy *p)
 	return p->strong_crypto != -1 || p->system_default_tls != -1;
 }
 
+/* [target] os, or every Windows of os.c when the policy names none (what
+ * an untargeted policy is pushed to). */
+unsigned
+policy_targets(const struct policy *p)
+{
+	return p->target_os != 0 ? p->target_os :
+	    (1U << os_target_count) - 1;
+}
+
 int
 policy_has_crypto(const struct policy *p)
 {

@@ -164,6 +164,8 @@ void	 policy_free(struct policy *);
 int	 policy_has_winhttp(const struct policy *);
 int	 policy_has_wininet(const struct policy *);
 int	 policy_has_dotnet(const struct policy *);
+/* The targets: bit i, os_targets[i]. */
+unsigned policy_targets(const struct policy *);
 /* Whether the policy sets key sizes, legacy switches or the suite order. */
 int	 policy_has_crypto(const struct policy *);
 
