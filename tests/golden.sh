@@ -31,10 +31,10 @@ for pol in policies/*.ini; do
 	check "$id: golden ascii MANIFEST entries hold" bash -c "cd '$g/ascii' && sha256sum --quiet -c MANIFEST.sha256"
 	if command -v jq >/dev/null 2>&1; then
 		# The plan and the .reg file say the same thing, value by value.
-		want=$(jq -r '.operations[] | "\(.path)|\(.value)|\(.hex)"' "$WORK/plan.json" | tr 'A-F' 'a-f' | sort)
-		got=$(tr -d '\r' < "$WORK/ascii/reg/apply.reg" | awk '
-			/^\[/ { key = substr($0, 2, length($0) - 2); next }
-			/^"/ { split($0, a, "\"=dword:"); print key "|" substr(a[1], 2) "|0x" a[2] }' | tr 'A-F' 'a-f' | sort)
+		want=$(jq -r '.operations[] | "\(.path)|\(.value)|" + (if .type == "REG_SZ" then "sz:\(.data)"
+			elif .type == "REG_MULTI_SZ" then "multi:" + (.data | join("|"))
+			else (.hex | ascii_downcase) end)' "$WORK/plan.json" | sort)
+		got=$(python3 "$srcdir/tests/reg-values.py" "$WORK/ascii/reg/apply.reg" | sort)
 		check_eq "$id: apply.reg sets exactly the plan's values" "$got" "$want"
 		want=$(jq -r '.rollback[] | "\(.path)|\(.value)"' "$WORK/plan.json" | sort)
 		got=$(tr -d '\r' < "$WORK/ascii/reg/rollback.reg" | awk '
