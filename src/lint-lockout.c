@@ -136,23 +136,37 @@ rules_line(const struct policy *p)
 	return 0;
 }
 
-/* One warning for both sides when they are alike. */
+/*
+ * One message for both sides when they are alike: an error for a version
+ * the policy turns on (OFF), a warning for one on by Windows' default.
+ */
 static void
-report_default(const struct lint *l, const struct lint_where *d,
-    const char *proto, int line)
+report_version(const struct lint *l, const struct lint_where *d, int pr,
+    int on, int line)
 {
-	char	w[512];
-	int	s, both;
+	const struct policy	*p = l->p;
+	char			 w[512], side[32];
+	int			 s, both;
 
-	both = memcmp(&d[0], &d[1], sizeof d[0]) == 0;
+	both = memcmp(&d[0], &d[1], sizeof d[0]) == 0 &&
+	    (!on || p->schannel_line[pr][0] == p->schannel_line[pr][1]);
 	for (s = 0; s < 2; s++) {
 		if (d[s].n == 0)
 			continue;
-		diag_warn(l->d, line, "%s (%s) stays on by Windows' default "
-		    "but would have no usable cipher suite on %s: %s; turn it "
-		    "off in [schannel] to say so", proto, both ? "client and "
-		    "server sides" : side_words[s], lint_where_text(&d[s], w,
-		    sizeof w), block_words((enum cs_block)d[s].why));
+		snprintf(side, sizeof side, "%s", both ? "client and server "
+		    "sides" : s == 0 ? "client side" : "server side");
+		lint_where_text(&d[s], w, sizeof w);
+		if (on)
+			diag_error(l->d, p->schannel_line[pr][s], "%s (%s) would "
+			    "have no usable cipher suite on %s: %s",
+			    protocols[pr].display, side, w,
+			    block_words((enum cs_block)d[s].why));
+		else
+			diag_warn(l->d, line, "%s (%s) stays on by Windows' "
+			    "default but would have no usable cipher suite on "
+			    "%s: %s; turn it off in [schannel] to say so",
+			    protocols[pr].display, side, w,
+			    block_words((enum cs_block)d[s].why));
 		if (both)
 			return;
 	}
@@ -174,16 +188,8 @@ report(const struct lint *l, const struct lockout *lo)
 			    lint_where_text(&lo->side[s], w, sizeof w));
 	}
 	for (pr = TLS_FIRST; pr <= TLS_LAST; pr++) {
-		for (s = 0; s < 2; s++) {
-			if (lo->off[pr][s].n != 0)
-				diag_error(l->d, p->schannel_line[pr][s], "%s "
-				    "(%s side) would have no usable cipher "
-				    "suite on %s: %s", protocols[pr].display,
-				    side_words[s], lint_where_text(&lo->off[pr][s],
-				    w, sizeof w),
-				    block_words((enum cs_block)lo->off[pr][s].why));
-		}
-		report_default(l, lo->dflt[pr], protocols[pr].display, line);
+		report_version(l, lo->off[pr], pr, 1, line);
+		report_version(l, lo->dflt[pr], pr, 0, line);
 	}
 	if (lo->peer.n != 0)
 		diag_warn(l->d, line, "no ECDHE-RSA suite with AES-GCM is left "

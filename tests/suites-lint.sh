@@ -76,7 +76,7 @@ os = server2016
 INI
 check_eq "lockout: refused (exit 2)" "$rc" 2
 check "lockout: TLS 1.2 named, with the reason" has "$err" \
-	"9: TLS 1.2 (client side) would have no usable cipher suite on server2016: every suite left needs a cipher that ciphers = turns off"
+	"9: TLS 1.2 (client and server sides) would have no usable cipher suite on server2016: every suite left needs a cipher that ciphers = turns off"
 check "lockout: the whole server side named" has "$err" \
 	"the server side would have no usable cipher suite for any TLS version on server2016"
 rm -rf "$WORK/lockout-pkg"
