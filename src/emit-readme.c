@@ -15,6 +15,30 @@
 
 /* README.txt: what changes, value by value, and how to apply and undo. */
 
+/*
+ * A string's data: a REG_SZ cut after each comma (one suite a line), a
+ * REG_MULTI_SZ one string a line.
+ */
+static void
+readme_text(const struct plan_op *op, struct buf *out)
+{
+	const char	*s, *c;
+
+	buf_adds(out, op->type == REG_TYPE_MULTI_SZ ? "    sets (one string "
+	    "a line):\n" : "    sets (one string, cut here after each "
+	    "comma):\n");
+	for (s = plan_op_text_next(op, NULL); s != NULL;
+	    s = plan_op_text_next(op, s)) {
+		if (op->type == REG_TYPE_MULTI_SZ) {
+			buf_printf(out, "      %s\n", s);
+			continue;
+		}
+		for (; (c = strchr(s, ',')) != NULL; s = c + 1)
+			buf_printf(out, "      %.*s\n", (int)(c - s + 1), s);
+		buf_printf(out, "      %s\n", s);
+	}
+}
+
 static void
 readme_changes(const struct plan *pl, struct buf *out)
 {
@@ -30,8 +54,11 @@ readme_changes(const struct plan *pl, struct buf *out)
 		buf_printf(out, "    %s (%s, %s view)\n", op->value,
 		    reg_type_name(op->type), op->view == VIEW_SHARED ?
 		    "shared" : op->view == VIEW_64 ? "64-bit" : "32-bit");
-		buf_printf(out, "    sets: 0x%08X = %u\n", (unsigned)op->data,
-		    (unsigned)op->data);
+		if (op->text != NULL)
+			readme_text(op, out);
+		else
+			buf_printf(out, "    sets: 0x%08X = %u\n",
+			    (unsigned)op->data, (unsigned)op->data);
 		buf_printf(out, "    why: %s (policy line %d)\n", op->why,
 		    op->line);
 		free(key);
@@ -300,6 +327,7 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	readme_os(pl, &part[RP_SCOPE], &part[RP_NEEDS], &part[RP_CAVEATS]);
 	readme_gpo_backup(pl, &part[RP_GPO]);
 	readme_changes(pl, &part[RP_CHANGES]);
+	plan_write_suites(pl, &part[RP_CHANGES]);
 	readme_warnings(ctx->warnings, &part[RP_WARNINGS]);
 	readme_underline(p->name, &part[RP_UNDERLINE]);
 	readme_tattoo(pl, &part[RP_TATTOO]);

@@ -31,7 +31,8 @@ sides_on(const struct policy *p, const struct os_target *t, int pr)
 	    (((policy_tls_after(p, t, SIDE_SERVER) >> pr) & 1) << 1);
 }
 
-/* One release's lines: "    TLS 1.2 (client and server): A, B". */
+/* One release's lines: "    TLS 1.2 (client and server):", then one
+ * suite a line, or ": none". */
 static void
 page_lines(const struct policy *p, const struct os_target *t,
     const struct cs_page *pg, struct buf *out)
@@ -44,14 +45,10 @@ page_lines(const struct policy *p, const struct os_target *t,
 		if ((on = sides_on(p, t, pr)) == 0)
 			continue;
 		n = policy_usable_suites(p, pg, pr, u, SUITES_MAX, NULL);
-		buf_printf(out, "    %s (%s): ", protocols[pr].display,
-		    side_words[on - 1]);
-		if (n == 0)
-			buf_adds(out, "none");
+		buf_printf(out, "    %s (%s):%s\n", protocols[pr].display,
+		    side_words[on - 1], n == 0 ? " none" : "");
 		for (i = 0; i < n && i < SUITES_MAX; i++)
-			buf_printf(out, "%s%s", i == 0 ? "" : ", ",
-			    u[i]->name);
-		buf_adds(out, "\n");
+			buf_printf(out, "      %s\n", u[i]->name);
 	}
 }
 
