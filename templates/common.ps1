@@ -692,7 +692,7 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer,
         $shown = ((Format-TlsgpoShown $state) -replace '[\r\n]', ' ').Split(' ', 2)
         $lines.Add(('value|{0}|present|{1}|{2}' -f $entry.Index, $shown[0], $shown[1]))
         $raw = 'raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)
-        if ($state.Kind -eq 'MultiString' -and $raw.EndsWith('|')) { $raw += [string]@($state.Data).Count }
+        if ($state.Kind -eq 'MultiString' -and $raw.EndsWith('|')) { $raw += '|{0}' -f @($state.Data).Count }
         $lines.Add($raw)
         if (-not (Test-TlsgpoCmdExact $state)) { $lines.Add(('exact|{0}' -f $entry.Index)) }
     }
