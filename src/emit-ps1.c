@@ -18,6 +18,36 @@
  * own text.
  */
 
+/*
+ * An operation's data as PowerShell: a REG_DWORD as a number, a REG_SZ as a
+ * single-quoted string, a REG_MULTI_SZ as a [string[]] (.NET's SetValue
+ * takes MultiString only from a string[], never from PowerShell's
+ * object[]).
+ */
+static void
+ps_op_data(struct buf *out, const struct plan_op *op)
+{
+	const char	*s, *sep = "";
+
+	switch (op->type) {
+	case REG_TYPE_SZ:
+		ps_quote(out, op->text != NULL ? op->text : "");
+		return;
+	case REG_TYPE_MULTI_SZ:
+		buf_adds(out, "[string[]]@(");
+		for (s = plan_op_text_next(op, NULL); s != NULL;
+		    s = plan_op_text_next(op, s)) {
+			buf_adds(out, sep);
+			ps_quote(out, s);
+			sep = ", ";
+		}
+		buf_addc(out, ')');
+		return;
+	default:
+		buf_printf(out, "%u", (unsigned)op->data);
+	}
+}
+
 static void
 ps_plan_table(const struct plan *pl, struct buf *out)
 {
@@ -36,8 +66,10 @@ ps_plan_table(const struct plan *pl, struct buf *out)
 		ps_quote(out, op->key);
 		buf_adds(out, "; Name = ");
 		ps_quote(out, op->value);
-		buf_printf(out, "; Type = '%s'; Data = %u; Label = ",
-		    reg_type_name(op->type), (unsigned)op->data);
+		buf_printf(out, "; Type = '%s'; Data = ",
+		    reg_type_name(op->type));
+		ps_op_data(out, op);
+		buf_adds(out, "; Label = ");
 		ps_quote(out, label);
 		buf_printf(out, " }%s\n", i + 1 < pl->n ? "," : "");
 		free(label);

@@ -237,7 +237,7 @@ foreach ($entry in $Plan) {
     $change = '{0}, set to {1}' -f (Format-TlsgpoValue $before), (Format-TlsgpoWanted $entry)
     if (-not $PSCmdlet.ShouldProcess($entry.Label, $change)) { continue }
     try {
-        Set-TlsgpoDword $entry
+        Set-TlsgpoWanted $entry
         if (-not (Test-TlsgpoSame $entry (Get-TlsgpoValue $entry))) { throw 'the value does not read back' }
         Write-Output ('changed     {0}: {1}' -f $entry.Label, $change)
     } catch {

@@ -57,7 +57,7 @@ foreach ($entry in $Plan) {
     $drift++
     if ($current.State -ne 'present') {
         $lines.Add(('missing     {0}: absent, policy wants {1}' -f $entry.Label, $wanted))
-    } elseif ($current.Kind -ne 'DWord') {
+    } elseif ($current.Kind -ne $PlanKinds[$entry.Type]) {
         $lines.Add(('wrong type  {0}: {1}, policy wants {2}' -f $entry.Label, (Format-TlsgpoValue $current), $wanted))
     } else {
         $lines.Add(('wrong value {0}: {1}, policy wants {2}' -f $entry.Label, (Format-TlsgpoValue $current), $wanted))

@@ -190,7 +190,9 @@ foreach ($entry in $Plan) {
     try {
         if ($null -ne $raw) {
             if ('DWord', 'QWord', 'String', 'ExpandString', 'MultiString', 'Binary' -notcontains $raw[2]) { throw ('a value of kind {0}' -f $raw[2]) }
-            $old = @{ Kind = $raw[2]; Data = (ConvertFrom-TlsgpoRaw $raw[2] $raw[3]) }
+            $count = ''
+            if ($raw.Count -ge 5) { $count = $raw[4] }
+            $old = @{ Kind = $raw[2]; Data = (ConvertFrom-TlsgpoRaw $raw[2] $raw[3] $count) }
         } else {
             $old = ConvertFrom-TlsgpoShown $record[3] $record[4]
             if ($old.Kind -ne 'DWord' -and $old.Kind -ne 'QWord' -and $old.Kind -ne 'Binary') {

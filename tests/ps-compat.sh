@@ -84,7 +84,7 @@ compat "$WORK/missing.ps1" >/dev/null 2>&1
 check_eq "...and a file it cannot read is an error (2), not a pass" "$?" 2
 
 files=
-for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
+for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$srcdir/tests/ps-crypto.ini"; do
 	id=$(basename "$pol" .ini)
 	"$TLSGPO" build "$pol" -o "$WORK/pkg-$id" >/dev/null 2>&1 || not_ok "build $pol"
 	these=$(find "$WORK/pkg-$id" -name '*.ps1' | sort)
@@ -92,6 +92,6 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 	files="$files $these"
 done
 out=$(compat $files)
-check_eq "every .ps1 of every sample policy and the hostile one parses and stays within Windows PowerShell 3.0 and PowerShell 7" "$?|$out" "0|"
+check_eq "every .ps1 of every sample policy, the hostile one and ps-crypto (REG_SZ, REG_MULTI_SZ) parses and stays within Windows PowerShell 3.0 and PowerShell 7" "$?|$out" "0|"
 
 done_testing

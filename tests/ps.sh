@@ -394,6 +394,90 @@ job_denied() {
 		"$rc $(cmp -s "$st/reg.before.txt" "$st/reg.after.txt" && echo same) $(ls "$st/home/ProgramData/tlsgpo/office365-tls12" 2>/dev/null | wc -l)" "6 same 0"
 }
 
+# ---- REG_SZ, REG_MULTI_SZ and key names with '/' (issue 20) --------------
+# wanted_values JSON: each operation's value as the state file holds it
+# after apply (a string with its NUL, a list's strings each with theirs and
+# a final NUL).
+wanted_values() {
+	jq -r '.operations[] | "\(.hive)\\\(.key)\t\(.value)\t\(.type)\t\(.data | if type == "array" then join("\u0001") else tostring end)"' "$1" |
+	while IFS=$'\t' read -r key value type data; do
+		case $type in
+		REG_DWORD) printf 'value\t%s\t%s\t4\t%s\n' "$key" "$value" "$(printf '%08x' "$data" | sed 's/\(..\)\(..\)\(..\)\(..\)/\4\3\2\1/')" ;;
+		REG_SZ) printf 'value\t%s\t%s\t1\t%s\n' "$key" "$value" "$(hexsz "$data")" ;;
+		REG_MULTI_SZ) printf 'value\t%s\t%s\t7\t%s0000\n' "$key" "$value" \
+			"$(IFS=$'\001' read -ra p <<<"$data"; for x in "${p[@]}"; do hexsz "$x"; done)" ;;
+		esac
+	done
+}
+
+# tests/ps-crypto.ini: the suite order (REG_SZ), the curves (REG_MULTI_SZ),
+# DH bits and the legacy cipher switches, whose keys have '/' and blanks in
+# their names. Before: another Functions and EccCurves (non-ASCII, a
+# character outside the BMP, a '|'), a cipher key's Enabled of another
+# kind and one of other data, the rest absent.
+job_crypto() {
+	local st s=$WORK/pkg-ps-crypto/scripts n want miss empty
+	local sl='HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002'
+	local ci='HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Ciphers'
+	"$TLSGPO" build "$srcdir/tests/ps-crypto.ini" -o "$WORK/pkg-ps-crypto" >/dev/null 2>&1 &&
+		"$TLSGPO" plan --json "$srcdir/tests/ps-crypto.ini" > "$WORK/ps-crypto.json" ||
+		{ not_ok "ps-crypto: tlsgpo build"; return; }
+	n=$(jq '.operations | length' "$WORK/ps-crypto.json")
+	st=$(new_state crypto)
+	set_value "$st" "$sl" Functions 1 "$(hexsz 'TLS_RSA_WITH_AES_128_CBC_SHA,Ünï→€𝄞')"
+	set_value "$st" "$sl" EccCurves 7 "$(hexsz NistP384)$(hexsz 'ünï 𝄞')$(hexsz 'x|y')0000"
+	set_value "$st" "$ci\\AES 128/128" Enabled 4 00000000
+	set_value "$st" "$ci\\RC4 128/128" Enabled 1 "$(hexsz 1)"
+	psrun "$st" "$s/apply.ps1"
+	cp "$st/reg.before.txt" "$st/reg.start"
+	check_eq "ps-crypto: apply.ps1 over other data exits 0 and changes all $n values" \
+		"$rc $(grep -c '^changed ' <<<"$out")" "0 $n"
+	want=$(wanted_values "$WORK/ps-crypto.json")
+	miss=$(grep -v -x -F -f "$st/reg.after.txt" <<<"$want")
+	check_eq "...every value has the plan's kind and data, byte for byte (REG_SZ, REG_MULTI_SZ, REG_DWORD; $(wc -l <<<"$want") values)" "$miss" ""
+	check_eq "...'Ciphers\\AES 128/128' is one key, no 'AES 128' key made" \
+		"$(grep -c -x -F "key	$ci\\AES 128/128" "$st/reg.after.txt") $(grep -c -x -F -e "key	$ci\\AES 128" -e "key	$ci\\RC4 128" "$st/reg.after.txt")" "1 0"
+	check_eq "...the backup records the old list and the old REG_SZ on the '/' key, rollback.cmd cannot restore them exactly" \
+		"$(tr -d '\r' < "$st/home/ProgramData/tlsgpo/ps-crypto/ps-crypto-1.0-1/state.txt" | grep -c -x -F -e 'value|20|present|REG_MULTI_SZ|NistP384\0ünï 𝄞\0x|y' -e 'value|15|present|REG_SZ|1' -e 'exact|20' -e 'exact|19')" 4
+	psrun "$st" "$s/apply.ps1"
+	check_eq "...apply.ps1 again: exit 0, nothing to change" "$rc $(grep -c "all $n values already have the policy's data" <<<"$out")" "0 1"
+	psrun "$st" "$s/detect.ps1"
+	check_eq "...detect.ps1: compliant, exit 0" "$rc $(head -1 <<<"$out" | cut -d' ' -f2)" "0 compliant:"
+	set_value "$st" "$sl" EccCurves 7 "$(hexsz curve25519)$(hexsz NistP384)0000"
+	psrun "$st" "$s/detect.ps1"
+	check_eq "one curve changed: detect.ps1 exits 1, naming it" "$rc|$(sed -n 2p <<<"$out")" \
+		"1|wrong value $sl [shared] EccCurves: REG_MULTI_SZ curve25519\\0NistP384, policy wants REG_MULTI_SZ curve25519\\0NistP256"
+	set_value "$st" "$sl" EccCurves 7 "$(hexsz curve25519)$(hexsz NistP256)$(hexsz NistP384)0000"
+	psrun "$st" "$s/detect.ps1"
+	check_eq "a curve more: detect.ps1 exits 1" "$rc $(grep -c '^wrong value .*EccCurves' <<<"$out")" "1 1"
+	set_value "$st" "$sl" EccCurves 1 "$(hexsz curve25519)"
+	set_value "$st" "$sl" Functions 1 "$(hexsz "$(jq -r '.operations[18].data' "$WORK/ps-crypto.json" | tr A-Z a-z)")"
+	psrun "$st" "$s/detect.ps1"
+	check_eq "the curves as a REG_SZ, the suites in lower case: detect.ps1 exits 1, wrong type and wrong value" \
+		"$rc $(grep -c '^wrong type  .*EccCurves: REG_SZ curve25519, policy wants REG_MULTI_SZ' <<<"$out") $(grep -c '^wrong value .*Functions: REG_SZ tls_ecdhe' <<<"$out")" "1 1 1"
+	psrun "$st" "$s/rollback.ps1"
+	check_eq "rollback.ps1 exits 0" "$rc" 0
+	if cmp -s "$st/reg.start" "$st/reg.after.txt"; then
+		ok "...and the registry is exactly as before apply: kinds, data, the '/' keys ($(wc -l < "$st/reg.start") lines)"
+	else
+		not_ok "...and the registry is exactly as before apply"
+		diff "$st/reg.start" "$st/reg.after.txt" | head -8 | sed 's/^/#   /'
+	fi
+	# An empty list (one NUL) and a list of one empty string (two): the
+	# backup's count tells them apart.
+	for empty in 0000:0 00000000:1; do
+		st=$(new_state "crypto-empty-${empty#*:}")
+		set_value "$st" "$sl" EccCurves 7 "${empty%:*}"
+		psrun "$st" "$s/apply.ps1"
+		cp "$st/reg.before.txt" "$st/reg.start"
+		check_eq "EccCurves of ${empty#*:} empty strings before: apply.ps1 exits 0, the backup counts them" \
+			"$rc $(tr -d '\r' < "$st/home/ProgramData/tlsgpo/ps-crypto/ps-crypto-1.0-1/state.txt" | grep -c -x -F -e "raw|20|MultiString||${empty#*:}" -e 'exact|20')" "0 2"
+		psrun "$st" "$s/rollback.ps1"
+		check_eq "...rollback.ps1 exits 0 and the registry is exactly as before" \
+			"$rc $(cmp -s "$st/reg.start" "$st/reg.after.txt" && echo same)" "0 same"
+	done
+}
+
 # ---- The backup folder check ----------------------------------------------
 # The check's text, as apply.cmd hands it to powershell.exe, in Constrained
 # Language mode, over the SDDL corpus.
@@ -612,7 +696,7 @@ run_jobs() {	# N JOB...
 }
 
 t0=$(date +%s)
-jobs_list=("job_pester survive" "job_pester recover" "job_pester kinds" job_out_is_fails job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10 job_tls13_na job_net35 job_notls_rows)
+jobs_list=("job_pester survive" "job_pester recover" "job_pester kinds" job_out_is_fails job_acl_top job_acl_root job_acl_below job_acl_owner job_acl_notdir job_acl_absent job_acl_vanish job_acl_race job_acl_custom job_corpus job_detect_cap job_restart job_invalid job_machine job_odd_types job_prune job_denied job_prereq_tls10 job_tls13_na job_net35 job_notls_rows job_crypto)
 for pol in $policies; do
 	for start in empty data; do
 		jobs_list+=("job_rt $(basename "$pol" .ini) $start")

@@ -158,6 +158,26 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 		"$(jq -r '"\(.strings) \(.expansions) \(.kind)"' <<<"$got")|$(jq -r .text <<<"$got")" "1 0 verbatim|$name"
 done
 
+# REG_SZ and REG_MULTI_SZ data and key names with '/' (tests/ps-crypto.ini):
+# the .ps1 files (the .cmd scripts do not write text values yet).
+pkg=$WORK/ps-crypto
+"$TLSGPO" build "$srcdir/tests/ps-crypto.ini" -o "$pkg" >/dev/null 2>&1
+"$TLSGPO" plan --json "$srcdir/tests/ps-crypto.ini" > "$WORK/ps-crypto.json" 2>/dev/null
+if [ $have_ps = 1 ]; then
+	check_eq "ps-crypto: every .ps1 parses with no ERROR or MISSING node" "$(pscheck syntax "$pkg"/scripts/*.ps1)" ""
+	check_eq "ps-crypto: no .ps1 breaks a field rule (a registry provider path, a key opened without its view)" \
+		"$(pscheck rules "$pkg"/scripts/*.ps1)" ""
+	pswant=$(jq -r '.operations[] | "\(.hive)|\(.view)|\(.key)|\(.value)|\(.type)|\(.data)"' "$WORK/ps-crypto.json")
+	for s in apply detect rollback; do
+		got=$(pscheck plan "$pkg/scripts/$s.ps1" | jq -r '"\(.Hive)|\(.View)|\(.Key)|\(.Name)|\(.Type)|\(.Data)"')
+		check_eq "ps-crypto: $s.ps1 \$Plan is the plan: a REG_SZ as one verbatim string, a REG_MULTI_SZ as a list of them, keys with '/'" "$got" "$pswant"
+	done
+	check "...and the list is a [string[]], which SetValue takes as MultiString" \
+		grep -q "Name = 'EccCurves'; Type = 'REG_MULTI_SZ'; Data = \[string\[\]\]@('curve25519', 'NistP256');" "$pkg/scripts/apply.ps1"
+else
+	skip "ps-crypto: .ps1 files parse and carry the plan" "$why"
+fi
+
 # detect.cmd and detect.ps1 print the same words, padded alike, and the
 # same hex form (job_detect in scripts-wine.sh sees the .cmd lines whole).
 d=$WORK/office365-tls12/scripts

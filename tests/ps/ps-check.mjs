@@ -59,7 +59,13 @@ function literal(node) {
         }
         if (n.type === 'integer_literal') return { kind: 'integer', text: n.text };
         if (n.type === 'variable') return { kind: 'variable', text: n.text };
-        if (n.type === 'hash_literal_expression' || n.type === 'array_expression') return undefined;
+        if (n.type === 'hash_literal_expression') return undefined;
+        // [string[]]@('a', 'b'): a list of verbatim strings (a REG_MULTI_SZ).
+        if (n.type === 'array_expression') {
+            const items = [...descendants(n)].filter((c) => c.type === 'string_literal').map((c) => literal(c));
+            if (items.some((i) => i.kind !== 'verbatim')) return undefined;
+            return { kind: 'list', text: items.map((i) => i.text) };
+        }
     }
     return undefined;
 }
