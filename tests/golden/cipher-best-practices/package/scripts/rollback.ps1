@@ -94,8 +94,8 @@ $Plan = @(
     @{ Index = 20; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server'; Name = 'DisabledByDefault'; Type = 'REG_DWORD'; Data = 0; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server [shared] DisabledByDefault' },
     @{ Index = 21; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\KeyExchangeAlgorithms\Diffie-Hellman'; Name = 'ServerMinKeyBitLength'; Type = 'REG_DWORD'; Data = 2048; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\KeyExchangeAlgorithms\Diffie-Hellman [shared] ServerMinKeyBitLength' },
     @{ Index = 22; Hive = 'HKLM'; View = 'shared'; Key = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\KeyExchangeAlgorithms\Diffie-Hellman'; Name = 'ClientMinKeyBitLength'; Type = 'REG_DWORD'; Data = 2048; Label = 'HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\KeyExchangeAlgorithms\Diffie-Hellman [shared] ClientMinKeyBitLength' },
-    @{ Index = 23; Hive = 'HKLM'; View = 'shared'; Key = 'SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002'; Name = 'Functions'; Type = 'REG_SZ'; Data = 0; Label = 'HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002 [shared] Functions' },
-    @{ Index = 24; Hive = 'HKLM'; View = 'shared'; Key = 'SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002'; Name = 'EccCurves'; Type = 'REG_MULTI_SZ'; Data = 0; Label = 'HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002 [shared] EccCurves' }
+    @{ Index = 23; Hive = 'HKLM'; View = 'shared'; Key = 'SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002'; Name = 'Functions'; Type = 'REG_SZ'; Data = 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384,TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384,TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256,TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA,TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA,TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,TLS_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_AES_256_CBC_SHA256,TLS_RSA_WITH_AES_128_CBC_SHA256'; Label = 'HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002 [shared] Functions' },
+    @{ Index = 24; Hive = 'HKLM'; View = 'shared'; Key = 'SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002'; Name = 'EccCurves'; Type = 'REG_MULTI_SZ'; Data = [string[]]@('curve25519', 'NistP256', 'NistP384'); Label = 'HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002 [shared] EccCurves' }
 )
 
 # Keys the plan writes to and their ancestors, deepest first.
@@ -151,10 +151,17 @@ $KindNames = @{
     'DWord' = 'REG_DWORD'; 'QWord' = 'REG_QWORD'; 'MultiString' = 'REG_MULTI_SZ'
     'None' = 'REG_NONE'; 'Unknown' = 'REG_NONE'
 }
+# The kind each type of the plan is written and compared as.
+$PlanKinds = @{ 'REG_DWORD' = 'DWord'; 'REG_SZ' = 'String'; 'REG_MULTI_SZ' = 'MultiString' }
 
 # The one place a registry key is opened: always with its view named, so
 # that a 32-bit host reads the same keys as a 64-bit one. Registry64 is the
 # native view on 32-bit Windows too; "shared" keys are not redirected.
+# A plan key is opened below it with RegistryKey's OpenSubKey and
+# CreateSubKey, never through the PowerShell registry provider
+# (Get-ItemProperty, New-Item, Test-Path HKLM:\...): there '/' separates
+# path parts too, and SCHANNEL's cipher keys ("Ciphers\AES 128/128") have
+# it in their names. RegistryKey splits only at '\'.
 function Open-TlsgpoBase([hashtable] $Entry) {
     if ($Entry.Hive -eq 'HKCU') {
         $hive = [Microsoft.Win32.RegistryHive]::CurrentUser
@@ -197,9 +204,25 @@ function ConvertTo-TlsgpoUInt32($Data) {
     return [BitConverter]::ToUInt32([BitConverter]::GetBytes([int32]$Data), 0)
 }
 
+# Whether a value holds the plan's kind and data exactly: a number as 32
+# bits, a string ordinally (case counts), a list string by string and its
+# count.
 function Test-TlsgpoSame([hashtable] $Entry, [hashtable] $Current) {
-    if ($Current.State -ne 'present' -or $Current.Kind -ne 'DWord') { return $false }
-    return (ConvertTo-TlsgpoUInt32 $Current.Data) -eq [uint32]$Entry.Data
+    $kind = $PlanKinds[$Entry.Type]
+    if ($Current.State -ne 'present' -or $Current.Kind -ne $kind) { return $false }
+    switch ($kind) {
+        'DWord' { return (ConvertTo-TlsgpoUInt32 $Current.Data) -eq [uint32]$Entry.Data }
+        'String' { return [string]::Equals([string]$Current.Data, [string]$Entry.Data, [StringComparison]::Ordinal) }
+    }
+    return Test-TlsgpoSameList @($Current.Data) @($Entry.Data)
+}
+
+function Test-TlsgpoSameList([object[]] $Have, [object[]] $Want) {
+    if ($Have.Count -ne $Want.Count) { return $false }
+    for ($i = 0; $i -lt $Want.Count; $i++) {
+        if (-not [string]::Equals([string]$Have[$i], [string]$Want[$i], [StringComparison]::Ordinal)) { return $false }
+    }
+    return $true
 }
 
 # "absent", "REG_DWORD 0x00000800", "REG_SZ text": the same words and hex
@@ -227,10 +250,18 @@ function Format-TlsgpoShown([hashtable] $Current) {
 }
 
 function Format-TlsgpoWanted([hashtable] $Entry) {
-    return 'REG_DWORD 0x{0:X8}' -f [uint32]$Entry.Data
+    if ($Entry.Type -eq 'REG_DWORD') { return 'REG_DWORD 0x{0:X8}' -f [uint32]$Entry.Data }
+    return Format-TlsgpoValue @{ State = 'present'; Kind = $PlanKinds[$Entry.Type]; Data = $Entry.Data }
 }
 
-function Set-TlsgpoDword([hashtable] $Entry) {
+# The plan's value written: a number as the signed 32 bits .NET takes, a
+# string, a list as a string[] (SetValue takes MultiString from no other
+# type).
+function Set-TlsgpoWanted([hashtable] $Entry) {
+    switch ($Entry.Type) {
+        'REG_SZ' { Set-TlsgpoValue $Entry 'String' ([string]$Entry.Data); return }
+        'REG_MULTI_SZ' { Set-TlsgpoValue $Entry 'MultiString' ([string[]]@($Entry.Data)); return }
+    }
     $signed = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$Entry.Data), 0)
     Set-TlsgpoValue $Entry 'DWord' $signed
 }
@@ -596,6 +627,8 @@ function Test-TlsgpoBackupData([hashtable] $Backup) {
                 $why = '{0} bytes for a {1}' -f $bytes.Length, $raw[2]
             } elseif ($types.ContainsKey($raw[2]) -and $types[$raw[2]] -ne $record[3]) {
                 $why = 'its type {0} is not its kind {1}' -f $record[3], $raw[2]
+            } elseif ($raw.Count -ge 5 -and ($raw[2] -ne 'MultiString' -or $bytes.Length -ne 0 -or '0', '1' -notcontains $raw[4])) {
+                $why = 'a count "{0}" where none belongs (only a MultiString of no bytes has one, 0 or 1)' -f $raw[4]
             }
         } elseif ($Backup.Writer -eq 'apply.ps1') {
             $why = 'no raw record (apply.ps1 writes one for every present value)'
@@ -654,13 +687,19 @@ function Remove-TlsgpoValue([hashtable] $Entry) {
     }
 }
 
-# Whether a value reads back as $Old (Kind, Data): byte for byte.
+# Whether a value reads back as $Old (Kind, Data): byte for byte, and a
+# list with as many strings (an empty one and one of an empty string have
+# the same raw data).
 function Test-TlsgpoRestored([hashtable] $Old, [hashtable] $Now) {
     if ($Now.State -ne 'present' -or $Now.Kind -ne $Old.Kind) { return $false }
+    if ($Old.Kind -eq 'MultiString' -and @($Now.Data).Count -ne @($Old.Data).Count) { return $false }
     return (ConvertTo-TlsgpoRaw $Now) -eq (ConvertTo-TlsgpoRaw @{ Kind = $Old.Kind; Data = $Old.Data })
 }
 
-# The value's bytes as the registry holds them, in base64: exact for any data.
+# The value's bytes as the registry holds them, in base64: exact for any
+# data but a list's, whose strings are joined by NULs without the
+# terminators, so that no bytes are an empty list or one empty string
+# alike; its record adds the count then (New-TlsgpoBackup).
 function ConvertTo-TlsgpoRaw([hashtable] $Current) {
     switch ($Current.Kind) {
         'DWord' { $bytes = [BitConverter]::GetBytes([int32]$Current.Data) }
@@ -674,13 +713,18 @@ function ConvertTo-TlsgpoRaw([hashtable] $Current) {
 }
 
 # Arrays are returned with a leading comma, so that PowerShell does not
-# unroll a string[] or byte[] into loose objects on the way out.
-function ConvertFrom-TlsgpoRaw([string] $Kind, [string] $Base64) {
+# unroll a string[] or byte[] into loose objects on the way out. $Count is
+# a list's count when its record has one: no bytes are the empty list
+# unless it says 1 (an older apply.ps1 wrote none, and both as no bytes).
+function ConvertFrom-TlsgpoRaw([string] $Kind, [string] $Base64, [string] $Count) {
     $bytes = [Convert]::FromBase64String($Base64)
     switch ($Kind) {
         'DWord' { return [BitConverter]::ToInt32($bytes, 0) }
         'QWord' { return [BitConverter]::ToInt64($bytes, 0) }
-        'MultiString' { return ,([string[]]([Text.Encoding]::Unicode.GetString($bytes) -split "`0")) }
+        'MultiString' {
+            if ($bytes.Length -eq 0 -and $Count -ne '1') { return ,([string[]]@()) }
+            return ,([string[]]([Text.Encoding]::Unicode.GetString($bytes) -split "`0"))
+        }
         'String' { return [Text.Encoding]::Unicode.GetString($bytes) }
         'ExpandString' { return [Text.Encoding]::Unicode.GetString($bytes) }
         default { return ,$bytes }
@@ -721,6 +765,9 @@ function Test-TlsgpoCmdExact([hashtable] $Current) {
         'MultiString' { $texts = @($Current.Data) }
         default { return $false }
     }
+    # reg.exe shows an empty list, and an empty string in one, as it shows
+    # other lists: rollback.cmd could not tell them apart.
+    if ($Current.Kind -eq 'MultiString' -and ($texts.Count -eq 0 -or $texts -contains '')) { return $false }
     foreach ($t in $texts) {
         if ($t -notmatch '\A[\x20-\x7E]*\z' -or $t.Contains('"') -or $t.EndsWith('\') -or
             $t.StartsWith(' ') -or $t.EndsWith(' ') -or $t.StartsWith('|')) {
@@ -757,7 +804,9 @@ function New-TlsgpoBackup([string] $Root, [hashtable] $States, [string] $Writer,
         }
         $shown = ((Format-TlsgpoShown $state) -replace '[\r\n]', ' ').Split(' ', 2)
         $lines.Add(('value|{0}|present|{1}|{2}' -f $entry.Index, $shown[0], $shown[1]))
-        $lines.Add(('raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)))
+        $raw = 'raw|{0}|{1}|{2}' -f $entry.Index, $state.Kind, (ConvertTo-TlsgpoRaw $state)
+        if ($state.Kind -eq 'MultiString' -and $raw.EndsWith('|')) { $raw += '|{0}' -f @($state.Data).Count }
+        $lines.Add($raw)
         if (-not (Test-TlsgpoCmdExact $state)) { $lines.Add(('exact|{0}' -f $entry.Index)) }
     }
     $exports = @()
@@ -1006,7 +1055,9 @@ foreach ($entry in $Plan) {
     try {
         if ($null -ne $raw) {
             if ('DWord', 'QWord', 'String', 'ExpandString', 'MultiString', 'Binary' -notcontains $raw[2]) { throw ('a value of kind {0}' -f $raw[2]) }
-            $old = @{ Kind = $raw[2]; Data = (ConvertFrom-TlsgpoRaw $raw[2] $raw[3]) }
+            $count = ''
+            if ($raw.Count -ge 5) { $count = $raw[4] }
+            $old = @{ Kind = $raw[2]; Data = (ConvertFrom-TlsgpoRaw $raw[2] $raw[3] $count) }
         } else {
             $old = ConvertFrom-TlsgpoShown $record[3] $record[4]
             if ($old.Kind -ne 'DWord' -and $old.Kind -ne 'QWord' -and $old.Kind -ne 'Binary') {
