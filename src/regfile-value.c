@@ -229,27 +229,22 @@ value_hex(struct rd *r, const char *d, int line, struct reg_obs_value *v)
 
 /*
  * "string" data, a REG_SZ: regedit escapes '\\' and '"' in it, nothing
- * else; the closing '"' ends the line.
+ * else. The string ends at the line's last '"' (where rd_value_state saw
+ * it end), whatever an unescaped '"' before it says.
  */
 static int
 value_string(struct rd *r, const char *d, int line, struct reg_obs_value *v)
 {
-	struct buf	b;
+	struct buf	 b;
+	const char	*end = d + strlen(d) - 1;
 
+	if (end == d || *end != '"')
+		return rd_fail(r, line, "a string without its closing '\"'");
 	buf_init(&b);
-	for (d++; *d != '"'; d++) {
-		if (*d == '\0') {
-			buf_free(&b);
-			return rd_fail(r, line, "a string without its closing "
-			    "'\"'");
-		}
-		if (*d == '\\' && (d[1] == '\\' || d[1] == '"'))
+	for (d++; d < end; d++) {
+		if (*d == '\\' && d + 1 < end && (d[1] == '\\' || d[1] == '"'))
 			d++;
 		buf_addc(&b, *d);
-	}
-	if (d[1] != '\0') {
-		buf_free(&b);
-		return rd_fail(r, line, "text after a string's closing '\"'");
 	}
 	buf_addc(&b, '\0');	/* Windows' terminator, as in plan_op.text */
 	v->seen = VAL_PRESENT;
