@@ -65,13 +65,13 @@ checker_free(struct checker *c)
 }
 
 static enum verdict
-judge(const struct machine *m, size_t i)
+judge(const struct machine *m, size_t i, uint32_t type)
 {
 	const struct reg_obs_value	*v = &m->obs.value[i];
 
 	switch (v->seen) {
 	case VAL_PRESENT:
-		return v->type != REG_TYPE_DWORD ? V_WRONG_TYPE : V_OK;
+		return v->type != type ? V_WRONG_TYPE : V_OK;
 	case VAL_DELETED:
 		return V_MISSING;
 	case VAL_UNSEEN:
@@ -81,12 +81,24 @@ judge(const struct machine *m, size_t i)
 	    V_MISSING;
 }
 
+/*
+ * The type the plan sets, and the data: a REG_DWORD's number, a REG_SZ's or
+ * REG_MULTI_SZ's bytes exactly (every string, in order, and each NUL).
+ */
 enum verdict
 verdict_of(const struct checker *c, const struct machine *m, size_t i)
 {
-	enum verdict	v = judge(m, i);
+	const struct plan_op		*op = &c->pl->ops[c->op_of[i]];
+	const struct reg_obs_value	*o = &m->obs.value[i];
+	enum verdict			 v = judge(m, i, op->type);
 
-	if (v == V_OK && m->obs.value[i].data != c->pl->ops[c->op_of[i]].data)
+	if (v != V_OK)
+		return v;
+	if (op->type == REG_TYPE_SZ || op->type == REG_TYPE_MULTI_SZ) {
+		if (o->text == NULL || o->textlen != plan_op_text_size(op) ||
+		    memcmp(o->text, op->text, o->textlen) != 0)
+			return V_WRONG_VALUE;
+	} else if (o->data != op->data)
 		return V_WRONG_VALUE;
 	return v;
 }

@@ -59,7 +59,7 @@ pol_key_is(const struct pol_ctx *c, const struct reg_wanted_key *wk,
 static void
 value_deleted(struct reg_obs_value *v, int at)
 {
-	memset(v, 0, sizeof *v);
+	reg_obs_value_clear(v);
 	v->seen = VAL_DELETED;
 	v->line = at;
 }
@@ -179,7 +179,7 @@ pol_record(void *arg, const struct pol_raw *rec)
 			value_deleted(v, (int)rec->offset);
 			continue;
 		}
-		memset(v, 0, sizeof *v);
+		reg_obs_value_clear(v);
 		v->line = (int)rec->offset;
 		v->seen = VAL_PRESENT;
 		v->type = rec->type;
@@ -188,6 +188,9 @@ pol_record(void *arg, const struct pol_raw *rec)
 			    (uint32_t)rec->data[1] << 8 |
 			    (uint32_t)rec->data[2] << 16 |
 			    (uint32_t)rec->data[3] << 24;
+		if (rec->type == REG_TYPE_SZ || rec->type ==
+		    REG_TYPE_EXPAND_SZ || rec->type == REG_TYPE_MULTI_SZ)
+			reg_obs_value_text(v, rec->data, rec->size);
 	}
 	return 0;
 }

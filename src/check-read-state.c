@@ -57,7 +57,7 @@ state_value(struct checker *c, struct machine *m, char *f[5], const char *file,
 			break;
 	if (k == c->nvalues)
 		return 0;
-	memset(&m->obs.value[k], 0, sizeof m->obs.value[k]);
+	reg_obs_value_clear(&m->obs.value[k]);
 	m->obs.value[k].line = n;
 	if (strcmp(f[2], "absent") == 0) {
 		m->obs.value[k].seen = VAL_DELETED;

@@ -77,6 +77,68 @@ value_label(const struct plan_op *op)
 	return s;
 }
 
+static int
+is_text(uint32_t t)
+{
+	return t == REG_TYPE_SZ || t == REG_TYPE_MULTI_SZ;
+}
+
+/* The plan's data for a message: 0x0000000F, "text" or "a", "b". */
+static void
+show_want(struct buf *out, const struct plan_op *op)
+{
+	if (is_text(op->type))
+		text_show_strings(out, op->text, plan_op_text_size(op),
+		    op->type == REG_TYPE_MULTI_SZ);
+	else
+		buf_printf(out, "0x%08X", (unsigned)op->data);
+}
+
+/* What the machine has, of the type the plan sets. */
+static void
+show_got(struct buf *out, const struct reg_obs_value *o, uint32_t type)
+{
+	if (is_text(type))
+		text_show_strings(out, o->text == NULL ? "" : o->text,
+		    o->textlen, type == REG_TYPE_MULTI_SZ);
+	else
+		buf_printf(out, "0x%08X", (unsigned)o->data);
+}
+
+/* After a value's verdict: what the machine has and the policy wants. */
+static void
+print_detail(struct buf *out, const struct plan_op *op,
+    const struct reg_obs_value *o, enum verdict v)
+{
+	switch (v) {
+	case V_OK:
+		buf_adds(out, ": ");
+		show_want(out, op);
+		break;
+	case V_MISSING:
+		buf_adds(out, ": absent, policy wants ");
+		show_want(out, op);
+		break;
+	case V_WRONG_VALUE:
+		buf_adds(out, ": ");
+		show_got(out, o, op->type);
+		buf_adds(out, ", policy wants ");
+		show_want(out, op);
+		break;
+	case V_WRONG_TYPE:
+		buf_printf(out, ": %s, policy wants %s ", type_name(o->type),
+		    reg_type_name(op->type));
+		show_want(out, op);
+		break;
+	case V_NOT_COVERED:
+		buf_printf(out, ": the export does not include its key");
+		break;
+	case V_COUNT:
+		break;
+	}
+	buf_addc(out, '\n');
+}
+
 void
 print_text(const struct checker *c, const struct machine *m, struct buf *out)
 {
@@ -117,30 +179,44 @@ print_text(const struct checker *c, const struct machine *m, struct buf *out)
 		op = &c->pl->ops[c->op_of[i]];
 		label = value_label(op);
 		buf_printf(out, "  %-11s %s", verdict_words[v], label);
-		switch (v) {
-		case V_OK:
-			buf_printf(out, ": 0x%08X\n", (unsigned)op->data);
-			break;
-		case V_MISSING:
-			buf_printf(out, ": absent, policy wants 0x%08X\n",
-			    (unsigned)op->data);
-			break;
-		case V_WRONG_VALUE:
-			buf_printf(out, ": 0x%08X, policy wants 0x%08X\n",
-			    (unsigned)m->obs.value[i].data, (unsigned)op->data);
-			break;
-		case V_WRONG_TYPE:
-			buf_printf(out, ": %s, policy wants REG_DWORD 0x%08X\n",
-			    type_name(m->obs.value[i].type), (unsigned)op->data);
-			break;
-		case V_NOT_COVERED:
-			buf_printf(out, ": the export does not include its key\n");
-			break;
-		case V_COUNT:
-			break;
-		}
+		print_detail(out, op, &m->obs.value[i], v);
 		free(label);
 	}
+}
+
+/*
+ * A value's data in JSON: a REG_DWORD's number, a REG_SZ's string, a
+ * REG_MULTI_SZ's strings as an array (each up to its NUL; a list up to
+ * its empty string).
+ */
+static void
+json_data(struct buf *out, uint32_t type, uint32_t data, const char *text,
+    size_t len)
+{
+	size_t	 i, k, n = 0;
+	char	*t;
+
+	if (!is_text(type)) {
+		buf_printf(out, "%u", (unsigned)data);
+		return;
+	}
+	if (text == NULL)
+		text = "";
+	if (type == REG_TYPE_MULTI_SZ)
+		buf_addc(out, '[');
+	for (i = 0; i < len || (n == 0 && type == REG_TYPE_SZ); i += k + 1) {
+		k = i < len ? strnlen(text + i, len - i) : 0;
+		if (type == REG_TYPE_MULTI_SZ && k == 0)
+			break;
+		t = xstrndup(text + i, k);
+		buf_adds(out, n++ > 0 ? ", " : "");
+		json_string(out, t);
+		free(t);
+		if (type == REG_TYPE_SZ)
+			break;
+	}
+	if (type == REG_TYPE_MULTI_SZ)
+		buf_addc(out, ']');
 }
 
 void
@@ -194,11 +270,15 @@ print_json(const struct checker *c, const struct machine *m, int first,
 		buf_printf(out, ", \"view\": \"%s\", \"value\": ",
 		    view_name(op->view));
 		json_string(out, op->value);
-		buf_printf(out, ", \"want\": %u, \"state\": \"%s\"",
-		    (unsigned)op->data, verdict_words[v]);
-		if (v == V_OK || v == V_WRONG_VALUE)
-			buf_printf(out, ", \"got\": %u",
-			    (unsigned)m->obs.value[i].data);
+		buf_adds(out, ", \"want\": ");
+		json_data(out, op->type, op->data, op->text,
+		    plan_op_text_size(op));
+		buf_printf(out, ", \"state\": \"%s\"", verdict_words[v]);
+		if (v == V_OK || v == V_WRONG_VALUE) {
+			buf_adds(out, ", \"got\": ");
+			json_data(out, op->type, m->obs.value[i].data,
+			    m->obs.value[i].text, m->obs.value[i].textlen);
+		}
 		if (v == V_WRONG_TYPE) {
 			buf_adds(out, ", \"got_type\": ");
 			json_string(out, type_name(m->obs.value[i].type));

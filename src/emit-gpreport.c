@@ -112,13 +112,37 @@ prefs_extension(struct report *r, enum reg_hive hive)
 	free(pfx);
 }
 
+/*
+ * A value's data as GPMC's report names it: a REG_DWORD is a Number, in
+ * decimal; a REG_SZ a String. A REG_MULTI_SZ is a String too, its strings
+ * joined by blanks as Registry.xml's value attribute joins them (how GPMC
+ * reports one from registry.pol was not seen: the report is for reading).
+ */
+static void
+value_data(xmlTextWriterPtr w, const struct plan_op *op, const char *pfx)
+{
+	char	*el, *t, num[16];
+
+	if (op->type == REG_TYPE_SZ || op->type == REG_TYPE_MULTI_SZ) {
+		t = plan_op_text_join(op, " ");
+		el = xasprintf("%sString", pfx);
+		element(w, el, t);
+		free(t);
+	} else {
+		snprintf(num, sizeof num, "%u", (unsigned)op->data);
+		el = xasprintf("%sNumber", pfx);
+		element(w, el, num);
+	}
+	free(el);
+}
+
 /* registry.pol's values of one hive, as settings no ADMX explains. */
 static void
 policy_extension(struct report *r, enum reg_hive hive)
 {
 	const struct plan	*pl = r->pl;
 	const struct plan_op	*op;
-	char			*pfx, *el, *key, num[16];
+	char			*pfx, *el, *key;
 	size_t			 i;
 
 	pfx = extension_start(r, NS_REGISTRY, "RegistrySettings");
@@ -142,11 +166,7 @@ policy_extension(struct report *r, enum reg_hive hive)
 		el = xasprintf("%sName", pfx);
 		element(r->w, el, op->value);
 		free(el);
-		/* A REG_DWORD is a Number, in decimal. */
-		snprintf(num, sizeof num, "%u", (unsigned)op->data);
-		el = xasprintf("%sNumber", pfx);
-		element(r->w, el, num);
-		free(el);
+		value_data(r->w, op, pfx);
 		xw_end(r->w);	/* Value */
 		xw_end(r->w);	/* RegistrySetting */
 		free(key);

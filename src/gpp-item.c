@@ -44,6 +44,54 @@ item_filters(xmlTextWriterPtr w, const struct plan_op *op, const char *pfx,
 }
 
 /*
+ * The item's value attribute and icon. [MS-GPPREF] 2.2.1.17.1 (Registry's
+ * element-specific attributes) allows the types REG_SZ, REG_DWORD,
+ * REG_EXPAND_SZ and REG_MULTI_SZ, value being "the data for the registry
+ * value". How GPMC writes each (seen in Registry.xml files GPMC saved, in
+ * published test data; nothing here was tried on Windows): a REG_DWORD as
+ * eight hex digits, icon 10 + action (C 0, R 1, U 2, D 3); a REG_SZ as its
+ * text, icon 5 + action; a REG_MULTI_SZ as its strings joined by blanks,
+ * icon 5 + action too, and the strings themselves, which are what the
+ * extension applies, in a <Values> child of <Properties>, one <Value>
+ * each: type="REG_MULTI_SZ" value="a b"><Values><Value>a</Value>
+ * <Value>b</Value></Values>. libxml2's writer escapes the text.
+ */
+static char *
+item_data(const struct plan_op *op, const char **image)
+{
+	if (op->type == REG_TYPE_SZ) {
+		*image = "6";
+		return xstrdup(op->text);
+	}
+	if (op->type == REG_TYPE_MULTI_SZ) {
+		*image = "6";
+		return plan_op_text_join(op, " ");
+	}
+	*image = "11";
+	return xasprintf("%08X", (unsigned)op->data);
+}
+
+/* <Values>: a REG_MULTI_SZ's strings; empty in the report otherwise. */
+static void
+item_values(xmlTextWriterPtr w, const struct plan_op *op, const char *pfx)
+{
+	const char	*s;
+	char		*el;
+
+	if (op->type != REG_TYPE_MULTI_SZ && *pfx == '\0')
+		return;
+	el = xasprintf("%sValues", pfx);
+	xw_start(w, el);
+	free(el);
+	el = xasprintf("%sValue", pfx);
+	for (s = plan_op_text_next(op, NULL); s != NULL &&
+	    op->type == REG_TYPE_MULTI_SZ; s = plan_op_text_next(op, s))
+		xmlTextWriterWriteElement(w, BAD_CAST el, BAD_CAST s);
+	free(el);
+	xw_end(w);
+}
+
+/*
  * One item per value: action R (replace), removePolicy 1 ("Remove this item
  * when it is no longer applied": the value goes when the GPO no longer
  * applies), bypassErrors 1 (one item failing does not stop the others).
@@ -55,7 +103,8 @@ gpp_write_item(xmlTextWriterPtr w, const struct plan *pl,
     const struct plan_op *op, const char *pfx, int order)
 {
 	const struct policy	*p = pl->policy;
-	char			 uid[39], data[16], n[16], *key, *name, *el;
+	char			 uid[39], n[16], *key, *name, *el, *data;
+	const char		*image;
 	int			 report = *pfx != '\0';
 
 	key = plan_op_physical_key(op);
@@ -63,15 +112,14 @@ gpp_write_item(xmlTextWriterPtr w, const struct plan *pl,
 	    key, op->value);
 	plan_gpo_uuid(name, uid);
 	free(name);
-	snprintf(data, sizeof data, "%08X", (unsigned)op->data);
+	data = item_data(op, &image);
 	el = xasprintf("%sRegistry", pfx);
 	xw_start(w, el);
 	free(el);
 	xw_attr(w, "clsid", CLSID_REGISTRY);
 	xw_attr(w, "name", op->value);
 	xw_attr(w, "status", op->value);
-	/* GPMC's icon: 10 + action (C 0, R 1, U 2, D 3) for a DWORD. */
-	xw_attr(w, "image", "11");
+	xw_attr(w, "image", image);
 	xw_attr(w, "changed", p->gpo_date);
 	xw_attr(w, "uid", uid);
 	xw_attr(w, "desc", op->why);
@@ -94,14 +142,10 @@ gpp_write_item(xmlTextWriterPtr w, const struct plan *pl,
 	xw_attr(w, "name", op->value);
 	xw_attr(w, "type", reg_type_name(op->type));
 	xw_attr(w, "value", data);
-	if (report) {
-		el = xasprintf("%sValues", pfx);
-		xw_start(w, el);
-		xw_end(w);
-		free(el);
-	}
+	item_values(w, op, pfx);
 	xw_end(w);	/* Properties */
 	item_filters(w, op, pfx, report);
 	xw_end(w);
 	free(key);
+	free(data);
 }

@@ -77,7 +77,7 @@ mark_values_gone(struct reg_obs *o, size_t k)
 	for (i = 0; i < o->nvalues; i++) {
 		if (o->values[i].key != k)
 			continue;
-		memset(&o->value[i], 0, sizeof o->value[i]);
+		reg_obs_value_clear(&o->value[i]);
 	}
 }
 

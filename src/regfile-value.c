@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "regfile-int.h"
+#include "xmalloc.h"
 
 /*
  * Value lines: where a line stands in a value's name or string (which may
@@ -180,11 +181,15 @@ value_name(struct rd *r, const char *s, int line, struct buf *name)
 	return d + 1;
 }
 
-/* hex:.. or hex(N):.. data: the type, and a DWORD's value. */
+/*
+ * hex:.. or hex(N):.. data: the type, a DWORD's value, and the text of
+ * hex(1), hex(2) and hex(7) (regedit writes REG_MULTI_SZ as hex(7): its
+ * UTF-16LE bytes, NULs and all).
+ */
 static int
 value_hex(struct rd *r, const char *d, int line, struct reg_obs_value *v)
 {
-	unsigned char	 bytes[8];
+	unsigned char	 bytes[8], *tb;
 	unsigned long	 t;
 	long		 nb;
 	char		*end;
@@ -207,11 +212,49 @@ value_hex(struct rd *r, const char *d, int line, struct reg_obs_value *v)
 		return rd_fail(r, line, "bad hex bytes");
 	v->seen = VAL_PRESENT;
 	v->type = (uint32_t)t;
+	if (t == REG_TYPE_SZ || t == REG_TYPE_EXPAND_SZ ||
+	    t == REG_TYPE_MULTI_SZ) {
+		tb = xmalloc((size_t)nb + 1);
+		(void)hex_bytes(d, tb, (size_t)nb);
+		reg_obs_value_text(v, tb, (size_t)nb);
+		free(tb);
+	}
 	if (t == REG_TYPE_DWORD && nb != 4)
 		v->type = OBS_TYPE_DWORD_SIZE;
 	if (t == REG_TYPE_DWORD && nb == 4)
 		v->data = (uint32_t)bytes[0] | (uint32_t)bytes[1] << 8 |
 		    (uint32_t)bytes[2] << 16 | (uint32_t)bytes[3] << 24;
+	return 0;
+}
+
+/*
+ * "string" data, a REG_SZ: regedit escapes '\\' and '"' in it, nothing
+ * else. The string ends at the line's last '"' (where rd_value_state saw
+ * it end), whatever an unescaped '"' before it says.
+ */
+static int
+value_string(struct rd *r, const char *d, int line, struct reg_obs_value *v)
+{
+	struct buf	 b;
+	const char	*end = d + strlen(d) - 1;
+
+	if (end == d || *end != '"')
+		return rd_fail(r, line, "a string without its closing '\"'");
+	buf_init(&b);
+	for (d++; d < end; d++) {
+		if (*d == '\\' && d + 1 < end && (d[1] == '\\' || d[1] == '"'))
+			d++;
+		buf_addc(&b, *d);
+	}
+	buf_addc(&b, '\0');	/* Windows' terminator, as in plan_op.text */
+	v->seen = VAL_PRESENT;
+	v->type = REG_TYPE_SZ;
+	free(v->text);
+	v->textlen = b.len;
+	v->text = xmalloc(b.len + 1);
+	memcpy(v->text, b.data, b.len);
+	v->text[b.len] = '\0';
+	buf_free(&b);
 	return 0;
 }
 
@@ -233,10 +276,9 @@ value_data(struct rd *r, const char *d, int line, struct reg_obs_value *v)
 		v->seen = VAL_PRESENT;
 		v->type = REG_TYPE_DWORD;
 		v->data = (uint32_t)strtoul(d + 6, NULL, 16);
-	} else if (*d == '"') {
-		v->seen = VAL_PRESENT;
-		v->type = REG_TYPE_SZ;
-	} else if (strncmp(d, "hex", 3) == 0)
+	} else if (*d == '"')
+		return value_string(r, d, line, v);
+	else if (strncmp(d, "hex", 3) == 0)
 		return value_hex(r, d, line, v);
 	else
 		return rd_fail(r, line, "unknown data '%.*s'", quote_len(d),
@@ -256,7 +298,7 @@ value_store(struct rd *r, const char *name, const struct reg_obs_value *v)
 			continue;
 		if (!ascii_caseeq(o->values[i].name, name))
 			continue;
-		o->value[i] = *v;
+		reg_obs_value_copy(&o->value[i], v);
 	}
 }
 
@@ -282,6 +324,7 @@ rd_value_line(struct rd *r, const char *s, int line)
 		value_store(r, buf_cstr(&name), &v);
 		rc = 0;
 	}
+	free(v.text);
 	buf_free(&name);
 	return rc;
 }

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "regfile.h"
 #include "regfile-int.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /*
@@ -393,8 +394,49 @@ reg_obs_init(struct reg_obs *o, const struct reg_wanted_key *keys, size_t nk,
 }
 
 void
+reg_obs_value_clear(struct reg_obs_value *v)
+{
+	free(v->text);
+	memset(v, 0, sizeof *v);
+}
+
+void
+reg_obs_value_copy(struct reg_obs_value *dst, const struct reg_obs_value *src)
+{
+	if (dst == src)
+		return;
+	reg_obs_value_clear(dst);
+	*dst = *src;
+	if (src->text != NULL) {
+		dst->text = xmalloc(src->textlen + 1);
+		memcpy(dst->text, src->text, src->textlen);
+		dst->text[src->textlen] = '\0';
+	}
+}
+
+void
+reg_obs_value_text(struct reg_obs_value *v, const unsigned char *p, size_t n)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	utf16le_to_utf8(&b, p, n);
+	free(v->text);
+	v->textlen = b.len;
+	v->text = xmalloc(b.len + 1);
+	if (b.len > 0)
+		memcpy(v->text, b.data, b.len);
+	v->text[b.len] = '\0';
+	buf_free(&b);
+}
+
+void
 reg_obs_free(struct reg_obs *o)
 {
+	size_t	i;
+
+	for (i = 0; o->value != NULL && i < o->nvalues; i++)
+		free(o->value[i].text);
 	free(o->key);
 	free(o->value);
 	memset(o, 0, sizeof *o);

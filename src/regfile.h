@@ -50,8 +50,23 @@ struct reg_obs_value {
 	enum val_seen	 seen;
 	uint32_t	 type;		/* REG_TYPE_* or OBS_TYPE_* */
 	uint32_t	 data;		/* REG_DWORD's */
+	/*
+	 * REG_SZ's, REG_EXPAND_SZ's and REG_MULTI_SZ's data as UTF-8, every
+	 * NUL kept, textlen bytes (as plan_op.text when it is what Windows
+	 * stores: "a\0b\0\0"); NULL otherwise. The value owns it.
+	 */
+	char		*text;
+	size_t		 textlen;
 	int		 line;
 };
+
+/* Forgets what v holds (its text too): VAL_UNSEEN. */
+void	reg_obs_value_clear(struct reg_obs_value *);
+/* dst becomes a copy of src (its own text). */
+void	reg_obs_value_copy(struct reg_obs_value *, const struct reg_obs_value *);
+/* v's text: UTF-16LE data bytes, as UTF-8. */
+void	reg_obs_value_text(struct reg_obs_value *, const unsigned char *,
+	    size_t);
 
 /* What the wanted keys and values look like after reading (merged). */
 struct reg_obs {

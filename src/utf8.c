@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
@@ -203,6 +204,59 @@ text_printable(struct buf *out, const char *s)
  * A name fit for one line of text and for JSON: control characters, '\\'
  * and bytes that are not UTF-8 as \\xHH.
  */
+void
+text_quote(struct buf *out, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n, len = strlen(s);
+	uint32_t		 cp;
+
+	buf_addc(out, '"');
+	while (len > 0) {
+		n = utf8_decode(p, len, &cp);
+		if (n == 0 || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+		    cp == '"' || cp == '\\') {
+			buf_printf(out, "\\x%02X", *p);
+			n = 1;
+		} else
+			buf_add(out, p, n);
+		p += n;
+		len -= n;
+	}
+	buf_addc(out, '"');
+}
+
+void
+text_show_strings(struct buf *out, const char *s, size_t len, int multi)
+{
+	size_t	 i = 0, k, n = 0;
+	char	*t;
+	int	 canonical;
+
+	while (i < len) {
+		k = strnlen(s + i, len - i);
+		if (multi && k == 0)
+			break;		/* the empty string that ends a list */
+		if (n++ > 0)
+			buf_adds(out, ", ");
+		t = xstrndup(s + i, k);
+		text_quote(out, t);
+		free(t);
+		i += k + 1;
+		if (!multi)
+			break;
+	}
+	if (n == 0)
+		buf_adds(out, multi ? "(no strings)" : "\"\"");
+	/* What Windows stores: "s\0"; "a\0b\0\0", "\0" for no strings. */
+	if (multi)
+		canonical = i + 1 == len && s[i] == '\0';
+	else
+		canonical = n == 1 && i == len;
+	if (!canonical)
+		buf_adds(out, " (NULs not as Windows stores them)");
+}
+
 char *
 text_escape_dup(const char *s)
 {

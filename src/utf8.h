@@ -34,6 +34,22 @@ void	text_to_crlf(struct buf *, const char *, size_t);
  */
 void	text_printable(struct buf *, const char *);
 /*
+ * Appends s double-quoted for a message and for comparing two texts:
+ * '"', '\\' and every control character (and byte that is not UTF-8) as
+ * \xHH, so that quotes in it cannot be mistaken for the ends of another.
+ */
+void	text_quote(struct buf *, const char *);
+
+/*
+ * Appends a registry value's text data (UTF-8, NULs kept, len bytes) for a
+ * message: one string quoted; a list's strings (multi: REG_MULTI_SZ) quoted
+ * and ", "-separated, "(no strings)" for none; then
+ * " (NULs not as Windows stores them)" when the data is not the strings
+ * each ending in NUL, a list's with one NUL more.
+ */
+void	text_show_strings(struct buf *, const char *, size_t, int);
+
+/*
  * The same for a name that is also written to JSON and read back: '\\'
  * too, and every byte of a control character, as \xHH (caller frees).
  */

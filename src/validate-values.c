@@ -12,6 +12,7 @@
 #include "plan.h"
 #include "plan-gpo.h"
 #include "pol.h"
+#include "utf8.h"
 #include "validate.h"
 #include "xmalloc.h"
 
@@ -33,6 +34,51 @@ value_line(const char *hive, const char *key, const char *name,
 	return xasprintf("%s\\%s\\%s=%s:%08lX", hive, key, name, type, data);
 }
 
+/*
+ * A REG_SZ's or REG_MULTI_SZ's line: its text (UTF-8, NULs kept, len
+ * bytes) quoted, string by string (utf8.c), so that the lines of two
+ * values are equal when their data are, byte for byte.
+ */
+static char *
+text_line(const char *hive, const char *key, const char *name, uint32_t type,
+    const char *text, size_t len)
+{
+	struct buf	 b;
+	char		*s;
+
+	buf_init(&b);
+	text_show_strings(&b, text, len, type == REG_TYPE_MULTI_SZ);
+	s = xasprintf("%s\\%s\\%s=%s:%s", hive, key, name,
+	    reg_type_name(type), buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* A registry.pol record's line: a DWORD's number, a text's strings. */
+static char *
+pol_line(const char *hive, const struct pol_record *pv)
+{
+	struct buf	 t;
+	unsigned long	 d = 0;
+	char		*s;
+
+	if (pv->type == REG_TYPE_SZ || pv->type == REG_TYPE_MULTI_SZ) {
+		buf_init(&t);
+		utf16le_to_utf8(&t, pv->data, pv->size);
+		s = text_line(hive, pv->key, pv->value, pv->type,
+		    t.data == NULL ? "" : t.data, t.len);
+		buf_free(&t);
+		return s;
+	}
+	if (pv->type == REG_TYPE_DWORD && pv->size == 4)
+		d = (unsigned long)pv->data[0] |
+		    (unsigned long)pv->data[1] << 8 |
+		    (unsigned long)pv->data[2] << 16 |
+		    (unsigned long)pv->data[3] << 24;
+	return value_line(hive, pv->key, pv->value, pv->type ==
+	    REG_TYPE_DWORD ? "REG_DWORD" : "OTHER", d);
+}
+
 static void
 read_pol_part(struct vctx *v, const char *path, const char *hive,
     struct names *out)
@@ -41,7 +87,6 @@ read_pol_part(struct vctx *v, const char *path, const char *hive,
 	const struct pol_record *pv;
 	size_t		 len, off, i;
 	char		*data, err[160], *line;
-	unsigned long	 d;
 
 	data = read_bytes(path, &len);
 	if (data == NULL) {
@@ -56,14 +101,7 @@ read_pol_part(struct vctx *v, const char *path, const char *hive,
 	}
 	for (i = 0; i < pf.n; i++) {
 		pv = &pf.v[i];
-		d = 0;
-		if (pv->type == REG_TYPE_DWORD && pv->size == 4)
-			d = (unsigned long)pv->data[0] |
-			    (unsigned long)pv->data[1] << 8 |
-			    (unsigned long)pv->data[2] << 16 |
-			    (unsigned long)pv->data[3] << 24;
-		line = value_line(hive, pv->key, pv->value, pv->type ==
-		    REG_TYPE_DWORD ? "REG_DWORD" : "OTHER", d);
+		line = pol_line(hive, pv);
 		names_add(out, line, (int)pv->offset);
 		free(line);
 	}
@@ -160,14 +198,82 @@ item_generic(struct vctx *v, struct prefs_read *r, xmlNodePtr pr,
 	    "registry hive", nm, h == NULL ? "(none)" : h);
 }
 
+/*
+ * A REG_MULTI_SZ item's strings: its <Values>' <Value>s ("a\0b\0\0" in
+ * t), which value="a b" must join with blanks (gpp-item.c's sources).
+ */
+static void
+item_strings(struct vctx *v, struct prefs_read *r, xmlNodePtr pr,
+    const char *item, const char *val, struct buf *t)
+{
+	xmlNodePtr	 vs = xml_child(pr, "Values"), n;
+	struct buf	 joined;
+	xmlChar		*s;
+
+	if (vs == NULL) {
+		verr(v, r->path, xmlGetLineNo(pr), "item %s: a REG_MULTI_SZ "
+		    "without <Values>, where GPMC writes its strings", item);
+		return;
+	}
+	buf_init(&joined);
+	for (n = vs->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)n->name, "Value") != 0)
+			continue;
+		s = xmlNodeGetContent(n);
+		buf_adds(t, s == NULL ? "" : (const char *)s);
+		buf_addc(t, '\0');
+		if (joined.len > 0)
+			buf_addc(&joined, ' ');
+		buf_adds(&joined, s == NULL ? "" : (const char *)s);
+		xmlFree(s);
+	}
+	buf_addc(t, '\0');
+	if (val != NULL && strcmp(val, buf_cstr(&joined)) != 0)
+		verr(v, r->path, xmlGetLineNo(pr), "item %s: value=\"%s\" is "
+		    "not its <Values> joined by blanks (\"%s\")", item, val,
+		    buf_cstr(&joined));
+	buf_free(&joined);
+}
+
+/* An item's value line: REG_DWORD's eight hex digits, or its text. */
+static char *
+item_line(struct vctx *v, struct prefs_read *r, xmlNodePtr pr, const char *h,
+    const char *k, const char *item, const char *t, const char *val)
+{
+	struct buf	 text;
+	unsigned long	 d;
+	char		*end, *line;
+
+	if (t != NULL && (strcmp(t, "REG_SZ") == 0 ||
+	    strcmp(t, "REG_MULTI_SZ") == 0)) {
+		buf_init(&text);
+		if (strcmp(t, "REG_SZ") == 0) {
+			buf_adds(&text, val == NULL ? "" : val);
+			buf_addc(&text, '\0');
+		} else
+			item_strings(v, r, pr, item, val, &text);
+		line = text_line(h, k, item, strcmp(t, "REG_SZ") == 0 ?
+		    REG_TYPE_SZ : REG_TYPE_MULTI_SZ, buf_cstr(&text),
+		    text.len);
+		buf_free(&text);
+		return line;
+	}
+	d = val == NULL ? 0 : strtoul(val, &end, 16);
+	if (t != NULL && val != NULL && strcmp(t, "REG_DWORD") == 0 &&
+	    (strlen(val) != 8 || *end != '\0'))
+		verr(v, r->path, xmlGetLineNo(pr), "REG_DWORD value "
+		    "'%s' is not eight hex digits", val);
+	return value_line(h, k, item, t == NULL ? "" : t, d);
+}
+
 /* One Registry item: whole, and its value line and filter. */
 static void
 read_item(struct vctx *v, struct prefs_read *r, xmlNodePtr n)
 {
 	xmlNodePtr	 pr = xml_child(n, "Properties");
-	char		*h, *k, *nm, *t, *val, *line, *q, *end;
+	char		*h, *k, *nm, *t, *val, *line, *q;
 	const char	*item;
-	unsigned long	 d;
 
 	if (pr == NULL) {
 		verr(v, r->path, xmlGetLineNo(n), "<Registry> without "
@@ -200,12 +306,7 @@ read_item(struct vctx *v, struct prefs_read *r, xmlNodePtr n)
 	else if (!r->strict && k == NULL)
 		verr(v, r->path, xmlGetLineNo(pr), "<Properties> needs a key");
 	else if (h != NULL) {
-		d = val == NULL ? 0 : strtoul(val, &end, 16);
-		if (t != NULL && val != NULL && strcmp(t, "REG_DWORD") == 0 &&
-		    (strlen(val) != 8 || *end != '\0'))
-			verr(v, r->path, xmlGetLineNo(pr), "REG_DWORD value "
-			    "'%s' is not eight hex digits", val);
-		line = value_line(h, k, item, t == NULL ? "" : t, d);
+		line = item_line(v, r, pr, h, k, item, t, val);
 		names_add(r->out, line, xmlGetLineNo(pr));
 		names_add(r->filters, q == NULL ? "" : q, xmlGetLineNo(n));
 		free(line);
@@ -291,8 +392,13 @@ plan_values(const struct plan *pl, const char *hive,
 		    !pick(pl, &pl->ops[i]))
 			continue;
 		key = plan_op_physical_key(&pl->ops[i]);
-		line = value_line(hive, key, pl->ops[i].value, "REG_DWORD",
-		    pl->ops[i].data);
+		if (pl->ops[i].text != NULL)
+			line = text_line(hive, key, pl->ops[i].value,
+			    pl->ops[i].type, pl->ops[i].text,
+			    plan_op_text_size(&pl->ops[i]));
+		else
+			line = value_line(hive, key, pl->ops[i].value,
+			    "REG_DWORD", pl->ops[i].data);
 		names_add(out, line, 0);
 		if (filters != NULL) {
 			q = plan_gpo_filter(&pl->ops[i]);

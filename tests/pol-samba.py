@@ -2,7 +2,8 @@
 """pol-samba.py: Registry.pol through Samba's own PReg code (python3-samba).
 
   pol-samba.py dump FILE    the records Samba reads, as a JSON list of
-                            {key, value, type, data}; exit 1 when Samba's
+                            {key, value, type, data} (a REG_MULTI_SZ's
+                            data: a list of strings); exit 1 when Samba's
                             re-serialisation of what it read is not the file
   pol-samba.py write FILE   writes the records of a JSON list on stdin with
                             Samba's ndr_pack
@@ -16,7 +17,9 @@ from samba.dcerpc import misc, preg
 from samba.gp_parse.gp_pol import GPPolParser
 from samba.ndr import ndr_pack
 
-TYPES = {misc.REG_SZ: 'REG_SZ', misc.REG_DWORD: 'REG_DWORD'}
+TYPES = {misc.REG_SZ: 'REG_SZ', misc.REG_DWORD: 'REG_DWORD',
+         misc.REG_MULTI_SZ: 'REG_MULTI_SZ'}
+CODES = {v: k for k, v in TYPES.items()}
 
 
 def dump(path):
@@ -31,6 +34,14 @@ def dump(path):
         d = e.data
         if e.type == misc.REG_SZ and not isinstance(d, str):
             d = bytes(d).decode('utf-16-le').rstrip('\x00')
+        if e.type == misc.REG_MULTI_SZ:
+            # Samba hands a REG_MULTI_SZ over as its bytes: the strings,
+            # each NUL-terminated, then one NUL more ("" for none).
+            t = bytes(d).decode('utf-16-le')
+            if not t.endswith('\x00\x00') and t != '\x00':
+                sys.exit('%s: %s: a REG_MULTI_SZ without its final NUL'
+                         % (path, e.valuename))
+            d = [s for s in t[:-2].split('\x00')] if t != '\x00' else []
         out.append({'key': e.keyname, 'value': e.valuename,
                     'type': TYPES.get(e.type, str(e.type)), 'data': d})
     print(json.dumps(out, ensure_ascii=False, indent=0))
@@ -47,7 +58,10 @@ def write(path):
         e = preg.entry()
         e.keyname = r['key']
         e.valuename = r['value']
-        e.type = misc.REG_SZ if r['type'] == 'REG_SZ' else misc.REG_DWORD
+        e.type = CODES[r['type']]
+        if e.type == misc.REG_MULTI_SZ:
+            # Samba 4.17's binding aborts on any data it is given for one.
+            sys.exit('a REG_MULTI_SZ: Samba cannot write one from python')
         e.data = r['data']
         entries.append(e)
     f.num_entries = len(entries)
