@@ -109,17 +109,28 @@ set_value() {
 }
 
 # prior_data JSON [KIND]: every plan value present with other data
-# (KIND=data, a REG_DWORD) or a REG_SZ (KIND=type: the text of
+# (KIND=data: a REG_DWORD, a REG_SZ of the list reversed, a REG_MULTI_SZ of
+# the strings reversed and one more) or a REG_SZ (KIND=type: the text of
 # tests/scripts-wine.sh's prestate), as state lines.
 prior_data() {
-	jq -r '.operations[] | "\(.hive)\t\(.key)\t\(.view)\t\(.value)\t\(.data)"' "$1" |
-	while IFS=$'\t' read -r hive key view value data; do
+	jq -r '.operations[] | "\(.hive)\t\(.key)\t\(.view)\t\(.value)\t\(.type)\t" +
+		(if .type == "REG_MULTI_SZ" then (.data | join("\u0001")) else (.data | tostring) end)' "$1" |
+	while IFS=$'\t' read -r hive key view value type data; do
 		case $view in 32) key=${key/#SOFTWARE\\/SOFTWARE\\Wow6432Node\\} ;; esac
 		if [ "${2:-data}" = type ]; then
 			printf 'value\t%s\\%s\t%s\t1\t%s\n' "$hive" "$key" "$value" "$(hexsz "was text %PATH% & ($data) ^ !x!")"
 			continue
 		fi
-		printf 'value\t%s\\%s\t%s\t4\t%s\n' "$hive" "$key" "$value" \
-			"$(printf '%08x' $(( (data + 0x5a5) & 0xffffffff )) | sed 's/\(..\)\(..\)\(..\)\(..\)/\4\3\2\1/')"
+		case $type in
+		REG_SZ)		# other text: the list reversed
+			printf 'value\t%s\\%s\t%s\t1\t%s\n' "$hive" "$key" "$value" \
+				"$(hexsz "$(tr ',' '\n' <<<"$data" | tac | paste -sd,)")" ;;
+		REG_MULTI_SZ)	# other strings: the list reversed, one more
+			printf 'value\t%s\\%s\t%s\t7\t%s0000\n' "$hive" "$key" "$value" \
+				"$( (tr '\001' '\n' <<<"$data" | tac; echo was) | while IFS= read -r x; do hexsz "$x"; done | tr -d '\n')" ;;
+		*)
+			printf 'value\t%s\\%s\t%s\t4\t%s\n' "$hive" "$key" "$value" \
+				"$(printf '%08x' $(( (data + 0x5a5) & 0xffffffff )) | sed 's/\(..\)\(..\)\(..\)\(..\)/\4\3\2\1/')" ;;
+		esac
 	done
 }
