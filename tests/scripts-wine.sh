@@ -1002,6 +1002,77 @@ job_audit() {
 	rm -rf "$m"
 }
 
+# REG_SZ (Functions), REG_MULTI_SZ (EccCurves) and SCHANNEL key names with
+# '/' and blanks (Ciphers\RC4 128/128), on tests/wine-crypto.ini: a prior
+# state of other strings and types; apply.cmd, read back by reg query
+# value by value; detect.cmd; a text value changed; rollback.cmd, every
+# value and key as before; reg\apply.reg imported by regedit gives what
+# apply.cmd wrote, and reg\rollback.reg deletes it.
+# crypto_want JSON: each value as reg query shows it once applied.
+crypto_want() {
+	jq -r '.operations[] | .type + "\t" + (if .type == "REG_DWORD" then (.data | tostring)
+		elif .type == "REG_MULTI_SZ" then (.data | join("\\0")) else .data end)' "$1" |
+		while IFS=$'\t' read -r t d; do
+			if [ "$t" = REG_DWORD ]; then printf '%s 0x%x\n' "$t" "$d"; else printf '%s %s\n' "$t" "$d"; fi
+		done
+}
+job_crypto() {
+	local s=$WORK/pkg-wine-crypto/scripts json=$WORK/wine-crypto.json n want before after got
+	local ssl='HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002'
+	local sch='HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL'
+	n=$(jq '.operations | length' "$json")
+	want=$(crypto_want "$json")
+	echo "# crypto: seeding a prior state (other suites and curves, Hashes\\SHA on, RC4 128/128 a REG_SZ)"
+	reg_do add "$ssl" /v Functions /t REG_SZ /d "TLS_RSA_WITH_AES_256_CBC_SHA,TLS_RSA_WITH_AES_128_CBC_SHA" /f /reg:64
+	reg_do add "$ssl" /v EccCurves /t REG_MULTI_SZ /d 'NistP384\0curve25519' /f /reg:64
+	reg_do add "$sch\\Hashes\\SHA" /v Enabled /t REG_DWORD /d 1 /f /reg:64
+	reg_do add "$sch\\Ciphers\\RC4 128/128" /v Enabled /t REG_SZ /d 'on 128/128' /f /reg:64
+	before=$(wine_state "$json")
+	jeq "crypto: the prior state is seeded (4 values present, $((n - 4)) absent)" \
+		"$(grep -c '^value .* = absent$' <<<"$before") $(grep -c -e '^value .*Functions = "TLS_RSA_WITH_AES_256_CBC_SHA,' -e '^value .*EccCurves = hex(7):4e,00' \
+			-e '^value .*Hashes\\SHA\\Enabled = dword:00000001$' -e '^value .*RC4 128/128\\Enabled = "on 128/128"$' <<<"$before")" "$((n - 4)) 4"
+	echo "# crypto: detect.cmd /verbose before apply"
+	wine_cmd "$s" detect.cmd /verbose
+	jeq "crypto: detect.cmd before apply: exit 1, all $n values drift, the seeded ones as wrong values or types" \
+		"$rc|$(head -1 <<<"$out" | cut -d' ' -f1-6)|$(grep -c -e '^wrong value .* Functions: REG_SZ TLS_RSA_WITH_AES_256_CBC_SHA,TLS_RSA_WITH_AES_128_CBC_SHA, policy wants REG_SZ TLS_ECDHE_' \
+			-e '^wrong value .* EccCurves: REG_MULTI_SZ NistP384\\0curve25519, policy wants REG_MULTI_SZ curve25519\\0NistP256$' \
+			-e '^wrong type  .*RC4 128/128 \[shared\] Enabled: REG_SZ on 128/128, policy wants REG_DWORD 0x00000000$' <<<"$out")" \
+		"1|detect.cmd: drift: $n of $n values|3"
+	echo "# crypto: apply.cmd"
+	wine_cmd "$s" apply.cmd
+	jeq "crypto: apply.cmd exits 0 and changes all $n values" "$rc $(grep -c '^changed ' <<<"$out")" "0 $n"
+	jcheck "...reporting each text value's prior type and data" bash -c 'grep -q "^changed .* EccCurves: REG_MULTI_SZ NistP384.0curve25519, set to REG_MULTI_SZ curve25519.0NistP256$" <<<"$1" &&
+		grep -q "^changed .*RC4 128/128 \[shared\] Enabled: REG_SZ on 128/128, set to REG_DWORD 0x00000000$" <<<"$1"' _ "$out"
+	got=$(wine_query_plan "$json" operations)
+	jeq "crypto: reg query reads back each of the $n values with the planned type and data" "$got" "$want"
+	got=$(cd "$WORK" && timeout 120 wine reg query "$sch\\Ciphers" /reg:64 </dev/null 2>&1 | tr -d '\r' | sed -n 's/^HKEY_LOCAL_MACHINE.*\\Ciphers\\//p' | sort | paste -sd,)
+	jeq "crypto: Ciphers holds the 12 cipher keys, 'RC4 128/128' and 'AES 128/128' each one key" \
+		"$got" "AES 128/128,AES 256/256,DES 56/56,NULL,RC2 128/128,RC2 40/128,RC2 56/128,RC4 128/128,RC4 40/128,RC4 56/128,RC4 64/128,Triple DES 168"
+	jeq "...and no key 'RC4 128' under it" "$(reg_q "$sch\\Ciphers\\RC4 128" /reg:64)" absent
+	echo "# crypto: detect.cmd after apply"
+	wine_cmd "$s" detect.cmd
+	jeq "crypto: detect.cmd after apply: compliant (exit 0)" "$rc|$(head -1 <<<"$out" | cut -d' ' -f1-6)" "0|detect.cmd: compliant: all $n values"
+	reg_do add "$ssl" /v EccCurves /t REG_MULTI_SZ /d 'curve25519' /f /reg:64
+	wine_cmd "$s" detect.cmd
+	jeq "crypto: EccCurves down to curve25519: detect.cmd exits 1, one value drifts, named" "$rc|$(head -1 <<<"$out" | cut -d' ' -f1-6)|$(tail -n +2 <<<"$out")" \
+		"1|detect.cmd: drift: 1 of $n values|wrong value HKLM\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002 [shared] EccCurves: REG_MULTI_SZ curve25519, policy wants REG_MULTI_SZ curve25519\\0NistP256"
+	echo "# crypto: rollback.cmd"
+	wine_cmd "$s" rollback.cmd
+	jrc "crypto: rollback.cmd exits 0" 0
+	after=$(wine_state "$json")
+	if [ "$after" = "$before" ]; then
+		jok "crypto: after rollback every value (type and data) and key is as before ($(wc -l <<<"$before") checked)"
+	else
+		jnot "crypto: after rollback every value (type and data) and key is as before"
+		diff <(echo "$before") <(echo "$after") | head -8 | sed 's/^/#   /'
+	fi
+	echo "# crypto: reg\\apply.reg and reg\\rollback.reg through regedit /S"
+	wine_regedit "$WORK/pkg-wine-crypto/reg" apply.reg
+	jeq "crypto: regedit /S reg\\apply.reg: each value as apply.cmd wrote it" "$(wine_query_plan "$json" operations)" "$want"
+	wine_regedit "$WORK/pkg-wine-crypto/reg" rollback.reg
+	jeq "crypto: regedit /S reg\\rollback.reg: all $n values absent" "$(wine_query_plan "$json" operations | sort | uniq -c | sed 's/^ *//')" "$n absent"
+}
+
 # ---- Run ------------------------------------------------------------------
 printf '[policy]\nid = tls11srv\nname = TLS 1.1 server off\nversion = 1.0\n\n[schannel]\ntls1.1.server = disabled\n' > "$WORK/tls11srv.ini"
 printf '[policy]\nid = userscope\nname = User scope\nversion = 1.0\n\n[wininet]\nprotocols = tls1.2\nscope = user\n' > "$WORK/userscope.ini"
@@ -1010,7 +1081,7 @@ cp "$srcdir/tests/many.ini" "$WORK/many.ini"
 # pwsh, where it is, for job_interop.
 . "$srcdir/tests/ps-lib.sh"
 ps_find_pwsh || PWSH=
-policies=("$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$srcdir/tests/wine-small.ini" "$WORK/tls11srv.ini" "$WORK/userscope.ini" "$WORK/tls10winhttp.ini" "$WORK/many.ini")
+policies=("$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$srcdir/tests/wine-small.ini" "$srcdir/tests/wine-crypto.ini" "$WORK/tls11srv.ini" "$WORK/userscope.ini" "$WORK/tls10winhttp.ini" "$WORK/many.ini")
 for pol in "${policies[@]}"; do
 	id=$(basename "$pol" .ini)
 	[ "$id" = hostile ] && id=hostile
@@ -1051,7 +1122,7 @@ for pol in $(for f in "$srcdir"/policies/*.ini; do
 		not_ok "rt: $pol has keys the three largest policies lack: give it scenarios b and c too"
 	fi
 done
-jobs+=("job_interop data" "job_interop type" job_denied job_prune job_prune_acl job_detect_cap job_restart job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
+jobs+=("job_interop data" "job_interop type" job_denied job_prune job_prune_acl job_detect_cap job_restart job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit job_crypto)
 # TLSGPO_WINE_ONLY="job_a,rt office365-tls12 d": only these jobs, comma
 # separated (for work on one of them).
 if [ -n "${TLSGPO_WINE_ONLY:-}" ]; then
