@@ -12,7 +12,8 @@
 #   SYSTEM; a relative /backupdir; detect's output; elevation without the
 #   Server service; the KB check in the 64-bit view; refusals; hostile text;
 #   apply.cmd's backup restored by rollback.ps1 and apply.ps1's by
-#   rollback.cmd (job_interop: with pwsh, tests/ps-lib.sh).
+#   rollback.cmd (job_interop: with pwsh, tests/ps-lib.sh); REG_SZ and
+#   REG_MULTI_SZ values and SCHANNEL key names with '/' (job_crypto).
 . "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 . "$srcdir/tests/wine-lib.sh"
 
