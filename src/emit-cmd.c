@@ -68,6 +68,66 @@ op_key_index(const struct plan_op *op, const struct plan_key *keys, size_t n)
 	abort();
 }
 
+/*
+ * One string of a REG_SZ or REG_MULTI_SZ value as the scripts carry it: in
+ * a row, in reg add's /d "..." (where reg.exe reads \" as a quote and \0
+ * as REG_MULTI_SZ's separator), in echo lines that cmd parses inside
+ * ( ... ) blocks, and compared with reg query's line, whose leading blanks
+ * FOR /F drops. Suite, curve and cipher names hold only letters, digits,
+ * '_', ' ', '/', '-' and '.', and Functions joins them with ','; anything
+ * else, or a blank first or an empty string, is a bug (the lint refuses
+ * it first).
+ */
+static void
+cmd_check_text(const char *s)
+{
+	const char	*c;
+
+	for (c = s; *c != '\0'; c++) {
+		if ((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
+		    (*c >= '0' && *c <= '9') || strchr("_ /-.,", *c) != NULL)
+			continue;
+		break;
+	}
+	if (*c == '\0' && *s != '\0' && *s != ' ')
+		return;
+	fprintf(stderr, "tlsgpo: internal error: cmd text data '%s'\n", s);
+	abort();
+}
+
+/*
+ * The data of an operation as its row carries it: REG_DWORD's as 0x%08X,
+ * REG_SZ's string, REG_MULTI_SZ's strings joined by \0 (reg.exe's
+ * separator for /d, and how reg query shows them). Caller frees.
+ */
+static char *
+cmd_op_data(const struct plan_op *op)
+{
+	const char	*s;
+
+	if (op->type != REG_TYPE_SZ && op->type != REG_TYPE_MULTI_SZ)
+		return xasprintf("0x%08X", (unsigned)op->data);
+	for (s = plan_op_text_next(op, NULL); s != NULL;
+	    s = plan_op_text_next(op, s))
+		cmd_check_text(s);
+	if (op->type == REG_TYPE_SZ)
+		return xstrdup(op->text);
+	return plan_op_text_join(op, "\\0");
+}
+
+/* Whether the plan sets a REG_SZ or REG_MULTI_SZ value. */
+static int
+cmd_has_text(const struct plan *pl)
+{
+	size_t	i;
+
+	for (i = 0; i < pl->n; i++)
+		if (pl->ops[i].type == REG_TYPE_SZ ||
+		    pl->ops[i].type == REG_TYPE_MULTI_SZ)
+			return 1;
+	return 0;
+}
+
 /* The plan as variables OP_1..OP_n, KEY|VIEW|NAME|TYPE|DATA|K|LABEL. */
 static void
 cmd_op_table(const struct plan *pl, const struct plan_key *keys, size_t nkeys,
@@ -80,7 +140,7 @@ cmd_op_table(const struct plan *pl, const struct plan_key *keys, size_t nkeys,
 	for (i = 0; i < pl->n; i++) {
 		op = &pl->ops[i];
 		key = xasprintf("%s\\%s", hive_short_name(op->hive), op->key);
-		data = xasprintf("0x%08X", (unsigned)op->data);
+		data = cmd_op_data(op);
 		k = xasprintf("%zu", op_key_index(op, keys, nkeys));
 		phys = plan_op_physical_key(op);
 		label = xasprintf("%s\\%s [%s] %s", hive_short_name(op->hive),
@@ -239,6 +299,20 @@ cmd_acl_check(struct buf *out)
 	}
 }
 
+/*
+ * What the scripts add for a plan with REG_SZ or REG_MULTI_SZ values; for
+ * one of REG_DWORDs only they stay as they were, byte for byte.
+ * QUERY_TEXT, in common.cmd's :query: a text value is the same when reg
+ * query shows its name (any case), the operation's type and, after it,
+ * exactly the row's data (REG_MULTI_SZ's strings joined by \0, as reg
+ * query shows them), compared as FOR variables, never expanded. DATA_ARG,
+ * apply.cmd's reg add /d: quoted, for data with blanks.
+ */
+static const char cmd_query_text[] =
+    "if not \"%OP_TYPE%\"==\"REG_DWORD\" for /f \"usebackq tokens=1,2,*\" "
+    "%%a in (\"%W%\\k%OP_K%.out\") do if /i \"%%a\"==\"%OP_NAME%\" "
+    "if \"%%b|%%c\"==\"%OP_TYPE%|%OP_DATA%\" set \"Q_SAME=1\"\n";
+
 static void
 write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
     struct buf *out)
@@ -250,6 +324,7 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 	char			 opcount[32], keycount[32], oscount[32], tls13[16], *who;
 	char			 id[17];
 	size_t			 nkeys;
+	int			 text = cmd_has_text(pl);
 
 	buf_init(&ops);
 	buf_init(&keytab);
@@ -277,7 +352,11 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "OS_TABLE", buf_cstr(&ostab) },
 			{ "ACL_CHECK", buf_cstr(&acl) },
 		};
-		template_render("common.cmd", NULL, 0, &common);
+		const struct template_var cvars[] = {
+			{ "QUERY_TEXT", text ? cmd_query_text : "" },
+		};
+		template_render("common.cmd", cvars,
+		    sizeof cvars / sizeof cvars[0], &common);
 		template_render("common-tail.cmd", tables,
 		    sizeof tables / sizeof tables[0], &tail);
 	}
@@ -302,6 +381,7 @@ write_cmd(const struct emit_ctx *ctx, const struct emitter *em,
 			{ "EASYFIX", os_easyfix() },
 			{ "TLS13_WHERE", os_tls13_where() },
 			{ "TLS13_BUILD", tls13 },
+			{ "DATA_ARG", text ? "\"%OP_DATA%\"" : "%OP_DATA%" },
 		};
 		template_render(em->template, vars,
 		    sizeof vars / sizeof vars[0], out);

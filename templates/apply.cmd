@@ -407,7 +407,7 @@ goto write_one
 call set "W_OK=%%OK_%1%%"
 if "%W_OK%"=="1" exit /b 0
 call :op %1
-%REG% add "%OP_KEY%" /v "%OP_NAME%" /t %OP_TYPE% /d %OP_DATA% /f %OP_VIEW% >nul 2>&1
+%REG% add "%OP_KEY%" /v "%OP_NAME%" /t %OP_TYPE% /d @DATA_ARG@ /f %OP_VIEW% >nul 2>&1
 exit /b 0
 
 :check_again

@@ -137,7 +137,7 @@ exit /b 0
 :query_typed
 set "Q_OTHER="
 set "Q_STATE=present"
-if /i not "%Q_TYPE%"=="REG_DWORD" exit /b 0
+@QUERY_TEXT@if /i not "%Q_TYPE%"=="REG_DWORD" exit /b 0
 for /f "usebackq tokens=1-4" %%a in ("%W%\k%OP_K%.out") do (
 	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_DATA=%%c"
 )

@@ -12,7 +12,8 @@
 #   SYSTEM; a relative /backupdir; detect's output; elevation without the
 #   Server service; the KB check in the 64-bit view; refusals; hostile text;
 #   apply.cmd's backup restored by rollback.ps1 and apply.ps1's by
-#   rollback.cmd (job_interop: with pwsh, tests/ps-lib.sh).
+#   rollback.cmd (job_interop: with pwsh, tests/ps-lib.sh); REG_SZ and
+#   REG_MULTI_SZ values and SCHANNEL key names with '/' (job_crypto).
 . "${srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 . "$srcdir/tests/wine-lib.sh"
 
@@ -1002,6 +1003,104 @@ job_audit() {
 	rm -rf "$m"
 }
 
+# REG_SZ (Functions), REG_MULTI_SZ (EccCurves) and SCHANNEL key names with
+# '/' and blanks (Ciphers\RC4 128/128), on tests/wine-crypto.ini: a prior
+# state of other strings and types; apply.cmd, read back by reg query
+# value by value, with Ciphers' subkeys; detect.cmd, compliant and then
+# after a text value changed; rollback.cmd, every value and key as
+# before; regedit /S of reg\apply.reg gives what apply.cmd wrote, and of
+# reg\rollback.reg deletes it. About 40 CPU-s: every key of the policy
+# costs reg.exe runs in each script, so the policy is small and the
+# values are read back with two reg query /s.
+# crypto_want JSON: each value as reg query shows it once applied.
+crypto_want() {
+	jq -r '.operations[] | .type + "\t" + (if .type == "REG_DWORD" then (.data | tostring)
+		elif .type == "REG_MULTI_SZ" then (.data | join("\\0")) else .data end)' "$1" |
+		while IFS=$'\t' read -r t d; do
+			if [ "$t" = REG_DWORD ]; then printf '%s 0x%x\n' "$t" "$d"; else printf '%s %s\n' "$t" "$d"; fi
+		done
+}
+# crypto_query JSON KEY...: reg query /s of each KEY (64-bit view) into
+# $WORK/crypto.q (through a file: a pipe could stay open); then each value of the plan as "TYPE DATA", or absent.
+crypto_query() {
+	local json=$1 k
+	shift
+	: > "$WORK/crypto.q"
+	for k in "$@"; do
+		(cd "$WORK" && timeout 120 wine reg query "$k" /s /reg:64 </dev/null >"$WORK/crypto.raw" 2>&1)
+		tr -d '\r' < "$WORK/crypto.raw" >> "$WORK/crypto.q"
+	done
+	cat "$WORK/crypto.q" >> "$WINE_LOG"
+	jq -r '.operations[] | "\(.path)\\\(.value)"' "$json" | awk -v q="$WORK/crypto.q" '
+		BEGIN {
+			while ((getline l < q) > 0) {
+				if (l ~ /^HKEY_/) { key = tolower(l); continue }
+				if (l !~ /^    [^ ]/) continue
+				sub(/^    /, "", l); i = index(l, "    ")
+				name = substr(l, 1, i - 1); rest = substr(l, i + 4); j = index(rest, "    ")
+				val[key "\\" tolower(name)] = substr(rest, 1, j - 1) " " substr(rest, j + 4)
+			}
+		}
+		{ v = tolower($0); print (v in val) ? val[v] : "absent" }'
+}
+# hex7 STRING...: the strings as hex(7) data of a UTF-16 .reg file.
+hex7() {
+	{ printf '%s\0' "$@"; printf '\0'; } | iconv -f UTF-8 -t UTF-16LE | od -An -v -tx1 | tr -s ' \n' ',' | sed 's/^,//; s/,$//'
+}
+job_crypto() {
+	local s=$WORK/pkg-wine-crypto/scripts json=$WORK/wine-crypto.json n want before applied after got
+	local ssl='HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002'
+	local sch='HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL'
+	n=$(jq '.operations | length' "$json")
+	want=$(crypto_want "$json")
+	echo "# crypto: seeding a prior state (other suites and curves, Ciphers\\NULL on, Ciphers\\RC4 128/128 a REG_SZ)"
+	printf '%s\r\n' 'Windows Registry Editor Version 5.00' '' "[HKEY_LOCAL_MACHINE${ssl#HKLM}]" \
+		'"Functions"="TLS_RSA_WITH_AES_256_CBC_SHA,TLS_RSA_WITH_AES_128_CBC_SHA"' \
+		"\"EccCurves\"=hex(7):$(hex7 NistP384 curve25519)" '' \
+		"[HKEY_LOCAL_MACHINE${sch#HKLM}\\Ciphers\\NULL]" '"Enabled"=dword:00000001' '' \
+		"[HKEY_LOCAL_MACHINE${sch#HKLM}\\Ciphers\\RC4 128/128]" '"Enabled"="on 128/128"' |
+		{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE; } > "$WORK/crypto-pre.reg"
+	wine_regedit "$WORK" crypto-pre.reg
+	before=$(wine_state "$json")
+	jeq "crypto: the prior state is seeded (4 values present, $((n - 4)) absent)" \
+		"$(grep -c '^value .* = absent$' <<<"$before") $(grep -c -e '^value .*Functions = "TLS_RSA_WITH_AES_256_CBC_SHA,' -e '^value .*EccCurves = hex(7):4e,00' \
+			-e '^value .*Ciphers\\NULL\\Enabled = dword:00000001$' -e '^value .*RC4 128/128\\Enabled = "on 128/128"$' <<<"$before")" "$((n - 4)) 4"
+	echo "# crypto: apply.cmd"
+	wine_cmd "$s" apply.cmd
+	jeq "crypto: apply.cmd exits 0 and changes all $n values" "$rc $(grep -c '^changed ' <<<"$out")" "0 $n"
+	jcheck "...reporting each seeded value's prior type and data" bash -c 'grep -q "^changed .* Functions: REG_SZ TLS_RSA_WITH_AES_256_CBC_SHA,TLS_RSA_WITH_AES_128_CBC_SHA, set to REG_SZ TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256$" <<<"$1" &&
+		grep -q "^changed .* EccCurves: REG_MULTI_SZ NistP384.0curve25519, set to REG_MULTI_SZ curve25519.0NistP256$" <<<"$1" &&
+		grep -q "^changed .*RC4 128/128 \[shared\] Enabled: REG_SZ on 128/128, set to REG_DWORD 0x00000000$" <<<"$1"' _ "$out"
+	got=$(crypto_query "$json" "$sch" "$ssl")
+	jeq "crypto: reg query reads back each of the $n values with the planned type and data" "$got" "$want"
+	jeq "crypto: the keys under Ciphers are the 12 ciphers, 'RC4 128/128' and 'AES 128/128' each one key" \
+		"$(sed -n 's/^HKEY_LOCAL_MACHINE.*\\Ciphers\\//p' "$WORK/crypto.q" | sort | paste -sd,)" \
+		"AES 128/128,AES 256/256,DES 56/56,NULL,RC2 128/128,RC2 40/128,RC2 56/128,RC4 128/128,RC4 40/128,RC4 56/128,RC4 64/128,Triple DES 168"
+	applied=$got
+	echo "# crypto: detect.cmd after apply, and after EccCurves changed"
+	wine_cmd "$s" detect.cmd
+	jeq "crypto: detect.cmd after apply: compliant (exit 0)" "$rc|$out" "0|detect.cmd: compliant: all $n values match policy Wine crypto (id wine-crypto, version 1.0)"
+	reg_do add "$ssl" /v EccCurves /t REG_MULTI_SZ /d 'curve25519' /f /reg:64
+	wine_cmd "$s" detect.cmd
+	jeq "crypto: EccCurves down to curve25519: detect.cmd exits 1, one value drifts, named" "$rc|$(head -1 <<<"$out" | cut -d' ' -f1-6)|$(tail -n +2 <<<"$out")" \
+		"1|detect.cmd: drift: 1 of $n values|wrong value HKLM\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002 [shared] EccCurves: REG_MULTI_SZ curve25519, policy wants REG_MULTI_SZ curve25519\\0NistP256"
+	echo "# crypto: rollback.cmd"
+	wine_cmd "$s" rollback.cmd
+	jrc "crypto: rollback.cmd exits 0" 0
+	after=$(wine_state "$json")
+	if [ "$after" = "$before" ]; then
+		jok "crypto: after rollback every value (type and data) and key is as before ($(wc -l <<<"$before") checked)"
+	else
+		jnot "crypto: after rollback every value (type and data) and key is as before"
+		diff <(echo "$before") <(echo "$after") | head -8 | sed 's/^/#   /'
+	fi
+	echo "# crypto: reg\\apply.reg and reg\\rollback.reg through regedit /S"
+	wine_regedit "$WORK/pkg-wine-crypto/reg" apply.reg
+	jeq "crypto: regedit /S reg\\apply.reg: reg query reads back each value as apply.cmd wrote it" "$(crypto_query "$json" "$sch" "$ssl")" "$applied"
+	wine_regedit "$WORK/pkg-wine-crypto/reg" rollback.reg
+	jeq "crypto: regedit /S reg\\rollback.reg: all $n values absent" "$(crypto_query "$json" "$sch" "$ssl" | sort | uniq -c | sed 's/^ *//')" "$n absent"
+}
+
 # ---- Run ------------------------------------------------------------------
 printf '[policy]\nid = tls11srv\nname = TLS 1.1 server off\nversion = 1.0\n\n[schannel]\ntls1.1.server = disabled\n' > "$WORK/tls11srv.ini"
 printf '[policy]\nid = userscope\nname = User scope\nversion = 1.0\n\n[wininet]\nprotocols = tls1.2\nscope = user\n' > "$WORK/userscope.ini"
@@ -1010,7 +1109,7 @@ cp "$srcdir/tests/many.ini" "$WORK/many.ini"
 # pwsh, where it is, for job_interop.
 . "$srcdir/tests/ps-lib.sh"
 ps_find_pwsh || PWSH=
-policies=("$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$srcdir/tests/wine-small.ini" "$WORK/tls11srv.ini" "$WORK/userscope.ini" "$WORK/tls10winhttp.ini" "$WORK/many.ini")
+policies=("$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$srcdir/tests/wine-small.ini" "$srcdir/tests/wine-crypto.ini" "$WORK/tls11srv.ini" "$WORK/userscope.ini" "$WORK/tls10winhttp.ini" "$WORK/many.ini")
 for pol in "${policies[@]}"; do
 	id=$(basename "$pol" .ini)
 	[ "$id" = hostile ] && id=hostile
@@ -1051,7 +1150,7 @@ for pol in $(for f in "$srcdir"/policies/*.ini; do
 		not_ok "rt: $pol has keys the three largest policies lack: give it scenarios b and c too"
 	fi
 done
-jobs+=("job_interop data" "job_interop type" job_denied job_prune job_prune_acl job_detect_cap job_restart job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit)
+jobs+=("job_interop data" "job_interop type" job_denied job_prune job_prune_acl job_detect_cap job_restart job_relative job_detect job_types job_foreign job_subkey job_regfail job_system job_hostile job_audit job_crypto)
 # TLSGPO_WINE_ONLY="job_a,rt office365-tls12 d": only these jobs, comma
 # separated (for work on one of them).
 if [ -n "${TLSGPO_WINE_ONLY:-}" ]; then

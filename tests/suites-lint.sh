@@ -231,4 +231,15 @@ for f in "$srcdir"/policies/cipher-*.ini; do
 		eval '! grep -q "TLS 1.2 (.*): none" <<<"$out" && grep -q "^      TLS_" <<<"$out"'
 done
 
+# 11. Every name a policy can put in a value fits the .cmd scripts' rows
+# (letters, digits and _ /-.,; emit-cmd.c aborts on anything else).
+r=$srcdir/docs/research/cipher-suites
+bad=$( { cut -f3 "$r/suites.tsv"; cut -f3 "$r/curves.tsv"; } | tail -n +2 | grep -v '^name$' |
+	grep -vE '^[A-Za-z0-9_/.-][A-Za-z0-9_ /.-]*$' | sort -u)
+check_eq "every suite and curve name holds only letters, digits and _ /-." "$bad" ""
+check "the facts' switch names are on the page too" grep -q 'Triple DES 168' "$srcdir/src/os-suites.c"
+bad=$(grep -oE '"[^"]*"' "$srcdir/src/os-suites.c" | sed -n '/cs_cipher_keys/,$p' | tr -d '"' |
+	grep -vE '^[A-Za-z0-9_/.-][A-Za-z0-9_ /.-]*$' | sort -u)
+check_eq "every switch key name holds only letters, digits and _ /-." "$bad" ""
+
 done_testing
