@@ -259,6 +259,7 @@ exit /b 0
 :query_typed
 set "Q_OTHER="
 set "Q_STATE=present"
+if not "%OP_TYPE%"=="REG_DWORD" for /f "usebackq tokens=1,2,*" %%a in ("%W%\k%OP_K%.out") do if /i "%%a"=="%OP_NAME%" if "%%b|%%c"=="%OP_TYPE%|%OP_DATA%" set "Q_SAME=1"
 if /i not "%Q_TYPE%"=="REG_DWORD" exit /b 0
 for /f "usebackq tokens=1-4" %%a in ("%W%\k%OP_K%.out") do (
 	if /i "%%a|%%b|%%d"=="%OP_NAME%|REG_DWORD|" set "Q_DATA=%%c"
@@ -578,8 +579,8 @@ set "OP_24=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Prot
 set "OP_25=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\KeyExchangeAlgorithms\Diffie-Hellman|/reg:64|ServerMinKeyBitLength|REG_DWORD|0x00000800|19|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\KeyExchangeAlgorithms\Diffie-Hellman [shared] ServerMinKeyBitLength"
 set "OP_26=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\KeyExchangeAlgorithms\Diffie-Hellman|/reg:64|ClientMinKeyBitLength|REG_DWORD|0x00000800|19|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\KeyExchangeAlgorithms\Diffie-Hellman [shared] ClientMinKeyBitLength"
 set "OP_27=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\KeyExchangeAlgorithms\PKCS|/reg:64|ClientMinKeyBitLength|REG_DWORD|0x00000800|20|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\KeyExchangeAlgorithms\PKCS [shared] ClientMinKeyBitLength"
-set "OP_28=HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002|/reg:64|Functions|REG_SZ|0x00000000|21|HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002 [shared] Functions"
-set "OP_29=HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002|/reg:64|EccCurves|REG_MULTI_SZ|0x00000000|21|HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002 [shared] EccCurves"
+set "OP_28=HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002|/reg:64|Functions|REG_SZ|TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384,TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384,TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256,TLS_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_AES_256_CBC_SHA256,TLS_RSA_WITH_AES_128_CBC_SHA256|21|HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002 [shared] Functions"
+set "OP_29=HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002|/reg:64|EccCurves|REG_MULTI_SZ|NistP384\0NistP256|21|HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002 [shared] EccCurves"
 
 set "K_1=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Client|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Client|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Client [shared]|13|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0"
 set "K_2=HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Server|/reg:64|1|HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Server|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0\Server [shared]|13|HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\SSL 2.0"
