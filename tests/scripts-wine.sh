@@ -1132,11 +1132,19 @@ jobs=(job_acl job_acl2 job_refusals job_builds job_builds2 job_builds3 job_build
 # Scenarios b and c (prior data, prior types) for the three largest
 # policies, which hold every kind of value the others do (SCHANNEL, .NET
 # and WinHTTP in both views, WinINet; checked below); d for every policy.
-n=0
+# The cipher-suite policies (text values, SCHANNEL's Ciphers keys) are
+# alike: one of them gets scenario d, and job_crypto starts from prior
+# data of every kind they hold (text, '/' key names).
+n=0 text_rt=
 for pol in $(for f in "$srcdir"/policies/*.ini; do
 		id=$(basename "$f" .ini)
 		echo "$(jq '.operations | length' "$WORK/$id.json") $id"
 	done | sort -rn | cut -d' ' -f2); do
+	if jq -e '[.operations[] | select(.type != "REG_DWORD")] | length > 0' "$WORK/$pol.json" >/dev/null; then
+		[ -z "$text_rt" ] && jobs+=("rt $pol d")
+		text_rt=$pol
+		continue
+	fi
 	n=$((n + 1))
 	if [ "$n" -le 3 ]; then
 		jobs+=("rt $pol b" "rt $pol c")

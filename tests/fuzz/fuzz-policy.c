@@ -24,8 +24,37 @@
 #include "pol.h"
 #include "pol-write.h"
 #include "regfile.h"
+#include "utf8.h"
 
 static const char *err_text;
+
+/* A text value's bytes (UTF-8, every NUL kept) are the operation's. */
+static int
+same_text(const struct plan_op *op, const char *text, size_t len)
+{
+	if (op->text == NULL)
+		return 1;
+	return text != NULL && len == plan_op_text_size(op) &&
+	    memcmp(text, op->text, len) == 0;
+}
+
+/* A Registry.pol record's data is the operation's. */
+static int
+same_pol_data(const struct plan_op *op, const unsigned char *data,
+    size_t size)
+{
+	struct buf	w;
+	int		same;
+
+	if (op->text == NULL)
+		return size == 4 && (uint32_t)(data[0] | data[1] << 8 |
+		    data[2] << 16 | (uint32_t)data[3] << 24) == op->data;
+	buf_init(&w);
+	utf8_to_utf16le(&w, op->text, plan_op_text_size(op));
+	same = w.len == size && memcmp(w.data, data, size) == 0;
+	buf_free(&w);
+	return same;
+}
 
 /* The .reg text reads back as the plan: each value set or deleted. */
 static void
@@ -108,7 +137,7 @@ reg_roundtrip(const struct plan *pl, const struct buf *text,
 			    line, err);
 		for (i = 0; i < pl->n; i++)
 			if (obs.value[i].seen != VAL_UNSEEN)
-				got[i] = obs.value[i];
+				reg_obs_value_copy(&got[i], &obs.value[i]);
 		for (k = 0; k < nk; k++)
 			if (obs.key[k] == KEY_PRESENT)
 				got_key[k] = KEY_PRESENT;
@@ -125,7 +154,8 @@ reg_roundtrip(const struct plan *pl, const struct buf *text,
 			fuzz_fail(err_text, "%s: %s\\%s is not deleted", what,
 			    op->key, op->value);
 		if (op->action == OP_SET && (v->seen != VAL_PRESENT ||
-		    v->type != op->type || v->data != op->data))
+		    v->type != op->type || v->data != op->data ||
+		    !same_text(op, v->text, v->textlen)))
 			fuzz_fail(err_text, "%s: %s\\%s reads back as "
 			    "seen %d type %u data %u, not %u %u", what, op->key,
 			    op->value, (int)v->seen, v->type, v->data, op->type,
@@ -134,6 +164,8 @@ reg_roundtrip(const struct plan *pl, const struct buf *text,
 			fuzz_fail(err_text, "%s: key %s is not there", what,
 			    op->key);
 	}
+	for (i = 0; i < pl->n; i++)
+		reg_obs_value_clear(&got[i]);
 	free(got);
 	free(got_key);
 	for (i = 0; i < pl->n; i++)
@@ -175,9 +207,7 @@ pol_roundtrip(const struct plan *pl, enum reg_hive hive)
 		if (strcmp(pf.v[r].key, key) != 0 ||
 		    strcmp(pf.v[r].value, name) != 0 ||
 		    (op->action == OP_SET && (pf.v[r].type != op->type ||
-		    pf.v[r].size != 4 || (uint32_t)(pf.v[r].data[0] |
-		    pf.v[r].data[1] << 8 | pf.v[r].data[2] << 16 |
-		    (uint32_t)pf.v[r].data[3] << 24) != op->data)))
+		    !same_pol_data(op, pf.v[r].data, pf.v[r].size))))
 			fuzz_fail(err_text, "Registry.pol record %zu is not "
 			    "%s\\%s", r, key, name);
 		free(key);
