@@ -57,7 +57,7 @@ adml_crypto_name(const struct admx_crypto_text *ct,
 	}
 }
 
-/* "Windows 10 / ... and later honour it", from os.c's definition. */
+/* "A / B and later honour it": os.c's names for the key sizes. */
 static void
 win10_sentence(const struct admx_text *t, const struct admx_crypto_text *ct,
     struct buf *out)
