@@ -304,6 +304,44 @@ if [ -n "$schema" ]; then
 else
 	skip "crypto: validate --schema" "../shared/schemas is not beside this clone"
 fi
+# tlsgpo validate: each presentation's boxes against the policy's elements.
+cbroken() {	# NAME: a fresh copy of the crypto package to break
+	rm -rf "$WORK/$1"
+	cp -r "$cpkg" "$WORK/$1"
+	echo "$WORK/$1/gpo/PolicyDefinitions"
+}
+d=$(cbroken kind)
+line=$(grep -n '<decimalTextBox refId="ServerMinKeyBitLength"' "$d/en-US/$cbase.adml" | cut -d: -f1)
+eline=$(grep -n '<decimal id="ServerMinKeyBitLength"' "$d/$cbase.admx" | cut -d: -f1)
+sed -i 's|<decimalTextBox refId="ServerMinKeyBitLength".*</decimalTextBox>|<checkBox refId="ServerMinKeyBitLength">x</checkBox>|' "$d/en-US/$cbase.adml"
+run_tool validate "$WORK/kind"
+check_eq "validate: a box that cannot show its element -> exit 1, named" "$rc|$err" \
+	"1|$d/en-US/$cbase.adml:$line: checkBox refId 'ServerMinKeyBitLength' names a decimal element of policy 'KeySize_Diffie_Hellman' (line $eline), which it cannot show"
+d=$(cbroken range)
+line=$(grep -n '<decimalTextBox refId="ServerMinKeyBitLength"' "$d/sv-SE/$cbase.adml" | cut -d: -f1)
+sed -i 's/"ServerMinKeyBitLength" defaultValue="2048"/"ServerMinKeyBitLength" defaultValue="20480"/' "$d/sv-SE/$cbase.adml"
+run_tool validate "$WORK/range"
+check_eq "validate: a number's default outside minValue..maxValue" "$rc|$err" \
+	"1|$d/sv-SE/$cbase.adml:$line: default 20480 of 'ServerMinKeyBitLength' lies outside its element's 1024 to 16384"
+d=$(cbroken long)
+long=$(printf 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,%.0s' $(seq 27))
+sed -i "s|<defaultValue>TLS_|<defaultValue>${long}TLS_|" "$d/zh-TW/$cbase.adml"
+line=$(grep -n '<defaultValue>' "$d/zh-TW/$cbase.adml" | cut -d: -f1)
+run_tool validate "$WORK/long"
+check_eq "validate: a text's default longer than maxLength" "$rc|$err" \
+	"1|$d/zh-TW/$cbase.adml:$line: default of 'Functions' has $((27 * 38 + $(jq -r '.operations[] | select(.value == "Functions") | .data | length' "$WORK/crypto-admx.json"))) characters, more than its element's maxLength 1023"
+d=$(cbroken refid)
+sed -i 's/<checkBox refId="Switch_MD5"/<checkBox refId="Switch_MD6"/' "$d/en-US/$cbase.adml"
+run_tool validate "$WORK/refid"
+check_eq "validate: a box naming no element of its policy" "$rc $(grep -c "checkBox refId 'Switch_MD6' is not an element of policy 'Legacy_Hashes'" <<<"$err")" "1 1"
+d=$(cbroken dupid)
+sed -i 's/<boolean id="Switch_SHA256"/<boolean id="Switch_SHA"/' "$d/$cbase.admx"
+first=$(grep -n '<boolean id="Switch_SHA"' "$d/$cbase.admx" | sed -n 1p | cut -d: -f1)
+line=$(grep -n '<boolean id="Switch_SHA"' "$d/$cbase.admx" | sed -n 2p | cut -d: -f1)
+run_tool validate "$WORK/dupid"
+check "validate: an element id twice in a policy" grep -qxF \
+	"$d/$cbase.admx:$line: element id 'Switch_SHA' of policy 'Legacy_Hashes' is used twice (first on line $first)" <<<"$err"
+
 # The read-back sees a wrong default: a changed text box, check box, number.
 for bad in 's/GCM_SHA256</GCM_SHA384</' 's/"Switch_MD5" defaultChecked="false"/"Switch_MD5" defaultChecked="true"/' \
 	's/"ServerMinKeyBitLength" defaultValue="2048"/"ServerMinKeyBitLength" defaultValue="3072"/' '/<text>NistP256<\/text>/d'; do
