@@ -130,12 +130,11 @@ static struct admx_policy *
 model_crypto_policy(struct admx_model *m, const struct plan_op *op)
 {
 	char		 name[64], item[48], part[48];
-	const char	*at;
 	size_t		 i;
 
 	if (op->type != REG_TYPE_DWORD)
 		return NULL;
-	if ((at = strstr(op->key, "\\KeyExchangeAlgorithms\\")) != NULL &&
+	if (strstr(op->key, "\\KeyExchangeAlgorithms\\") != NULL &&
 	    strstr(op->value, "KeyBitLength") != NULL) {
 		admx_item_name(item, sizeof item, admx_key_tail(op));
 		snprintf(name, sizeof name, "KeySize_%s", item);
