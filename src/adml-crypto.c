@@ -17,7 +17,10 @@
  * presentation shows is the plan's data.
  */
 
-/* Windows' own policies that write Functions and EccCurves [PRIO]. */
+/*
+ * Windows' own policies that write Functions and EccCurves, in its
+ * CipherSuiteOrder.admx (docs/research/cipher-suites/registry.md §1).
+ */
 #define MS_ORDER_POLICY		"SSL Cipher Suite Order"
 #define MS_CURVES_POLICY	"ECC Curve Order"
 
