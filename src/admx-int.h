@@ -23,8 +23,20 @@
 
 enum admx_kind {
 	ADMX_MASK,		/* an enum of protocol masks */
-	ADMX_TOGGLE		/* enabledList = plan data, disabledList = 0/1 */
+	ADMX_TOGGLE,		/* enabledList = plan data, disabledList = 0/1 */
+	/* The cipher-suite policies (issue 20), in their own category: */
+	ADMX_KEYSIZE,		/* a decimal element per value of one key */
+	ADMX_SWITCHES,		/* a boolean element per legacy switch key */
+	ADMX_TEXT,		/* a text element (REG_SZ) */
+	ADMX_MULTITEXT		/* a multiText element (REG_MULTI_SZ) */
 };
+
+/* Whether a kind belongs to the cipher-suite category (TlsCrypto). */
+#define ADMX_KIND_CRYPTO(k)	((k) >= ADMX_KEYSIZE)
+
+/* The decimal elements' range: the policy's (1024 to 16384 bits). */
+#define ADMX_BITS_MIN	1024
+#define ADMX_BITS_MAX	16384
 
 struct admx_policy {
 	char		 name[64];
@@ -42,14 +54,19 @@ struct admx_model {
 	size_t			 n;
 	uint32_t		 masks[8];	/* enum items, computed */
 	size_t			 nmasks;
-	const struct os_support	*supports[8];	/* the definitions used */
+	const struct os_support	*supports[12];	/* the definitions used */
 	size_t			 nsupports;
+	int			 crypto;	/* has ADMX_KIND_CRYPTO policies */
 };
 
 /* admx-model.c; both writers call it, neither calls the other. */
 void	 admx_item_name(char *, size_t, const char *);
 char	*admx_base_name(const struct policy *);
 void	 admx_model_build(const struct plan *, struct admx_model *);
+/* An element id for a legacy switch key: "Switch_AES_128_128". */
+void	 admx_switch_id(char *, size_t, const struct plan_op *);
+/* The last component of an operation's key ("AES 128/128"). */
+const char *admx_key_tail(const struct plan_op *);
 /* The root element, policyDefinitions or policyDefinitionResources. */
 void	 admx_write_root(xmlTextWriterPtr, const char *,
 	    const struct policy *);

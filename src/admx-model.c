@@ -31,6 +31,14 @@ static const struct {
 	{ "SchUseStrongCrypto", "DotNetStrongCrypto", ADMX_TOGGLE },
 	{ "SystemDefaultTlsVersions", "DotNetSystemDefaultTlsVersions",
 	    ADMX_TOGGLE },
+	/* Group Policy's own values under Policies\...\SSL\00010002. */
+	{ "Functions", "CipherSuiteOrder", ADMX_TEXT },
+	{ "EccCurves", "EccCurveOrder", ADMX_MULTITEXT },
+};
+
+/* The legacy switches' kinds: SCHANNEL\<kind>\<name>, value Enabled. */
+static const char *const switch_kinds[] = {
+	"Ciphers", "Hashes", "KeyExchangeAlgorithms"
 };
 
 /* Letters, digits and '_' only (the schema's itemName). */
@@ -47,6 +55,29 @@ admx_item_name(char *out, size_t len, const char *s)
 			out[i++] = '_';
 	}
 	out[i] = '\0';
+}
+
+const char *
+admx_key_tail(const struct plan_op *op)
+{
+	const char	*tail = strrchr(op->key, '\\');
+
+	return tail != NULL ? tail + 1 : op->key;
+}
+
+/* "Switch_" and the key's name, '/' and blanks as '_'. */
+void
+admx_switch_id(char *out, size_t len, const struct plan_op *op)
+{
+	char	 name[64], *c;
+
+	snprintf(name, sizeof name, "%s", admx_key_tail(op));
+	for (c = name; *c != '\0'; c++) {
+		if (*c == '/')
+			*c = '_';
+	}
+	snprintf(out, len, "Switch_");
+	admx_item_name(out + 7, len - 7, name);
 }
 
 /* NAME of NAME.admx: vendor and id, itemName characters only. */
@@ -90,6 +121,40 @@ model_policy(struct admx_model *m, const char *name, enum admx_kind kind,
 	return ap;
 }
 
+/*
+ * SCHANNEL's key sizes (KeyExchangeAlgorithms\<name>, ...KeyBitLength):
+ * one policy per key; the legacy switches (<kind>\<name>, Enabled): one
+ * per kind. NULL for neither.
+ */
+static struct admx_policy *
+model_crypto_policy(struct admx_model *m, const struct plan_op *op)
+{
+	char		 name[64], item[48], part[48];
+	size_t		 i;
+
+	if (op->type != REG_TYPE_DWORD)
+		return NULL;
+	if (strstr(op->key, "\\KeyExchangeAlgorithms\\") != NULL &&
+	    strstr(op->value, "KeyBitLength") != NULL) {
+		admx_item_name(item, sizeof item, admx_key_tail(op));
+		snprintf(name, sizeof name, "KeySize_%s", item);
+		return model_policy(m, name, ADMX_KEYSIZE, NULL);
+	}
+	if (strcmp(op->value, "Enabled") != 0)
+		return NULL;
+	for (i = 0; i < sizeof switch_kinds / sizeof switch_kinds[0]; i++) {
+		snprintf(part, sizeof part, "\\SCHANNEL\\%s\\",
+		    switch_kinds[i]);
+		if (strstr(op->key, part) != NULL) {
+			snprintf(name, sizeof name, "Legacy_%s",
+			    switch_kinds[i]);
+			return model_policy(m, name, ADMX_SWITCHES,
+			    switch_kinds[i]);
+		}
+	}
+	return NULL;
+}
+
 /* The policy an operation belongs to, NULL for none. */
 static struct admx_policy *
 model_policy_of(struct admx_model *m, const struct plan_op *op)
@@ -105,6 +170,8 @@ model_policy_of(struct admx_model *m, const struct plan_op *op)
 			return model_policy(m, value_policies[i].name,
 			    value_policies[i].kind, op->value);
 	}
+	if ((ap = model_crypto_policy(m, op)) != NULL)
+		return ap;
 	/* SCHANNEL: ...\Protocols\<P>\<Side>, two values. */
 	proto = strstr(op->key, "\\Protocols\\");
 	if (proto == NULL)
@@ -156,6 +223,9 @@ model_supports(struct admx_model *m)
 		ap = &m->policies[i];
 		if (ap->tls13)
 			ap->support = &os_support_tls13;
+		else if (ap->kind == ADMX_KEYSIZE ||
+		    ap->kind == ADMX_MULTITEXT)
+			ap->support = &os_support_win10;
 		else if (strcmp(ap->name, "WinHttpDefaultSecureProtocols") == 0)
 			ap->support = &os_support_winhttp;
 		else
@@ -165,7 +235,8 @@ model_supports(struct admx_model *m)
 			if (m->supports[j] == ap->support)
 				break;
 		}
-		if (j == m->nsupports && m->nsupports < 8)
+		m->crypto |= ADMX_KIND_CRYPTO(ap->kind);
+		if (j == m->nsupports && m->nsupports < 12)
 			m->supports[m->nsupports++] = ap->support;
 	}
 }

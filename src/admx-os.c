@@ -74,6 +74,12 @@ support_slash(const struct os_support *sup, struct buf *out)
 }
 
 void
+admx_support_names(const struct os_support *sup, struct buf *out)
+{
+	support_slash(sup, out);
+}
+
+void
 admx_tls13_only(const struct admx_text *t, struct buf *out)
 {
 	struct buf	names;

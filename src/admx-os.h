@@ -11,6 +11,8 @@
 
 void	admx_support_text(const struct admx_text *, const struct os_support *,
 	    struct buf *);
+/* "A / B": the first version of each term, os.c's words. */
+void	admx_support_names(const struct os_support *, struct buf *);
 void	admx_tls13_only(const struct admx_text *, struct buf *);
 void	admx_winhttp_needs(const struct admx_text *, struct buf *);
 void	admx_dotnet35_needs(const struct admx_text *, struct buf *);

@@ -47,4 +47,42 @@ struct admx_text {
 
 extern const struct admx_text admx_texts[3];
 
+/*
+ * The words of the cipher-suite policies (issue 20), per locale, in
+ * admx-text-crypto.c; adml-crypto.c builds their texts. No Windows names
+ * here: "%s" takes os.c's (admx-os.c).
+ */
+struct admx_crypto_text {
+	const char	*locale;
+	const char	*cat_crypto;		/* the category under the vendor */
+	const char	*name_dh;		/* policy display names */
+	const char	*name_pkcs;
+	const char	*name_switches;		/* "%s": one of the kinds */
+	const char	*kind_ciphers;
+	const char	*kind_hashes;
+	const char	*kind_kx;
+	const char	*name_order;
+	const char	*name_curves;
+	const char	*explain_dh;		/* what the values mean */
+	const char	*explain_pkcs;
+	const char	*explain_bits_set;	/* "%s" value, "%u" bits */
+	const char	*explain_win10;		/* "%s": os.c's names */
+	const char	*explain_switches;	/* "%s": Ciphers, Hashes, ... */
+	const char	*explain_switches_on;	/* "%s": the names on */
+	const char	*explain_switches_none;
+	const char	*explain_order;
+	const char	*explain_curves;
+	const char	*explain_same_value;	/* "%s": Windows' policy */
+	const char	*explain_order_set;	/* "%u" suites */
+	const char	*explain_curves_set;	/* "%s" curves */
+	const char	*label_server;		/* presentation labels */
+	const char	*label_client;
+	const char	*label_switches;
+	const char	*label_order;
+	const char	*label_curves;
+	const char	*label_curves_plan;
+};
+
+const struct admx_crypto_text *admx_crypto_text_for(const char *);
+
 #endif

@@ -5,6 +5,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "adml-crypto.h"
 #include "admx-int.h"
 #include "admx-os.h"
 #include "admx-text.h"
@@ -43,6 +44,19 @@ schannel_words(struct buf *out, const char *fmt, const struct admx_text *t,
 	    t->server);
 }
 
+/* Restart, and for a value outside Software\Policies, the tattoo. */
+static void
+explain_tail(const struct admx_text *t, const struct plan_op *op,
+    struct buf *out)
+{
+	buf_adds(out, "\n\n");
+	buf_adds(out, t->explain_restart);
+	if (!plan_op_under_policies(op)) {
+		buf_adds(out, "\n\n");
+		buf_adds(out, t->explain_tattoo);
+	}
+}
+
 static void
 explain(const struct admx_text *t, const struct admx_policy *ap,
     struct buf *out)
@@ -50,6 +64,12 @@ explain(const struct admx_text *t, const struct admx_policy *ap,
 	const struct plan_op	*op = ap->ops[0];
 	char			 hex[16], desc[128];
 
+	if (ADMX_KIND_CRYPTO(ap->kind)) {
+		adml_crypto_explain(t, admx_crypto_text_for(t->locale), ap,
+		    out);
+		explain_tail(t, op, out);
+		return;
+	}
 	snprintf(hex, sizeof hex, "0x%08X", (unsigned)op->data);
 	if (ap->kind == ADMX_MASK) {
 		protocol_set_describe(protocols_from_mask(op->data), desc,
@@ -78,12 +98,7 @@ explain(const struct admx_text *t, const struct admx_policy *ap,
 		buf_adds(out, "\n\n");
 		admx_winhttp_needs(t, out);
 	}
-	buf_adds(out, "\n\n");
-	buf_adds(out, t->explain_restart);
-	if (!plan_op_under_policies(op)) {
-		buf_adds(out, "\n\n");
-		buf_adds(out, t->explain_tattoo);
-	}
+	explain_tail(t, op, out);
 }
 
 /* A policy's display name in the locale's words. */
@@ -91,7 +106,9 @@ static void
 display_name(const struct admx_text *t, const struct admx_policy *ap,
     struct buf *out)
 {
-	if (strcmp(ap->name, "WinHttpDefaultSecureProtocols") == 0)
+	if (ADMX_KIND_CRYPTO(ap->kind))
+		adml_crypto_name(admx_crypto_text_for(t->locale), ap, out);
+	else if (strcmp(ap->name, "WinHttpDefaultSecureProtocols") == 0)
 		buf_adds(out, t->winhttp);
 	else if (strcmp(ap->name, "WinInetSecureProtocols") == 0)
 		buf_adds(out, t->wininet);
@@ -148,6 +165,9 @@ w_definition_strings(xmlTextWriterPtr w, const struct admx_text *t,
 
 	w_string(w, "Cat_Vendor", *p->vendor != '\0' ? p->vendor : "tlsgpo");
 	w_string(w, "Cat_TlsProtocols", t->cat_tls);
+	if (m->crypto)
+		w_string(w, "Cat_TlsCrypto",
+		    admx_crypto_text_for(t->locale)->cat_crypto);
 	for (i = 0; i < m->nsupports; i++) {
 		buf_init(&text);
 		admx_support_text(t, m->supports[i], &text);
@@ -208,8 +228,8 @@ w_mask_strings(xmlTextWriterPtr w, const struct admx_text *t,
 
 /*
  * A dropdown per mask policy, its default the item of the plan's data.
- * The schema wants at least one presentation in a table, so there is no
- * table without a mask policy.
+ * The cipher-suite policies' boxes (adml-crypto.c). The schema wants at
+ * least one presentation in a table, so there is no table without one.
  */
 static void
 w_presentations(xmlTextWriterPtr w, const struct admx_text *t,
@@ -219,12 +239,15 @@ w_presentations(xmlTextWriterPtr w, const struct admx_text *t,
 	char			 dflt[16];
 	size_t			 i, rec;
 
-	for (i = 0; i < m->n && m->policies[i].kind != ADMX_MASK; i++)
+	for (i = 0; i < m->n && m->policies[i].kind == ADMX_TOGGLE; i++)
 		;
 	if (i < m->n)
 		xw_start(w, "presentationTable");
 	for (i = 0; i < m->n; i++) {
 		ap = &m->policies[i];
+		if (ADMX_KIND_CRYPTO(ap->kind))
+			adml_crypto_presentation(w,
+			    admx_crypto_text_for(t->locale), ap);
 		if (ap->kind != ADMX_MASK)
 			continue;
 		for (rec = 0; rec < m->nmasks; rec++) {

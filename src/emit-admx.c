@@ -117,6 +117,77 @@ w_mask_enum(xmlTextWriterPtr w, const struct admx_model *m,
 	xw_end(w);
 }
 
+/* A key size: a decimal element per value, in the policy's key. */
+static void
+w_key_sizes(xmlTextWriterPtr w, const struct admx_policy *ap)
+{
+	char	num[16];
+	size_t	i;
+
+	xw_start(w, "elements");
+	for (i = 0; i < ap->nops; i++) {
+		xw_start(w, "decimal");
+		xw_attr(w, "id", ap->ops[i]->value);
+		xw_attr(w, "valueName", ap->ops[i]->value);
+		xw_attr(w, "required", "true");
+		snprintf(num, sizeof num, "%u", ap->ops[i]->data < ADMX_BITS_MIN ?
+		    (unsigned)ap->ops[i]->data : ADMX_BITS_MIN);
+		xw_attr(w, "minValue", num);
+		snprintf(num, sizeof num, "%u", ap->ops[i]->data > ADMX_BITS_MAX ?
+		    (unsigned)ap->ops[i]->data : ADMX_BITS_MAX);
+		xw_attr(w, "maxValue", num);
+		xw_end(w);
+	}
+	xw_end(w);
+}
+
+/* Legacy switches: a boolean per key, on 0xFFFFFFFF and off 0. */
+static void
+w_switches(xmlTextWriterPtr w, const struct admx_policy *ap)
+{
+	char	id[80], on[16], *key;
+	size_t	i;
+
+	snprintf(on, sizeof on, "%u", (unsigned)PLAN_SWITCH_ON);
+	xw_start(w, "elements");
+	for (i = 0; i < ap->nops; i++) {
+		admx_switch_id(id, sizeof id, ap->ops[i]);
+		key = plan_op_physical_key(ap->ops[i]);
+		xw_start(w, "boolean");
+		xw_attr(w, "id", id);
+		xw_attr(w, "key", key);
+		xw_attr(w, "valueName", ap->ops[i]->value);
+		xw_start(w, "trueValue");
+		xw_start(w, "decimal");
+		xw_attr(w, "value", on);
+		xw_end(w);
+		xw_end(w);
+		xw_start(w, "falseValue");
+		xw_start(w, "decimal");
+		xw_attr(w, "value", "0");
+		xw_end(w);
+		xw_end(w);
+		xw_end(w);
+		free(key);
+	}
+	xw_end(w);
+}
+
+/* Functions (text, at most 1,023 characters) or EccCurves (multiText). */
+static void
+w_text(xmlTextWriterPtr w, const struct admx_policy *ap)
+{
+	xw_start(w, "elements");
+	xw_start(w, ap->kind == ADMX_TEXT ? "text" : "multiText");
+	xw_attr(w, "id", ap->value);
+	xw_attr(w, "valueName", ap->value);
+	xw_attr(w, "required", "true");
+	if (ap->kind == ADMX_TEXT)
+		xw_attr(w, "maxLength", "1023");
+	xw_end(w);
+	xw_end(w);
+}
+
 static void
 w_policy(xmlTextWriterPtr w, const struct admx_model *m,
     const struct admx_policy *ap)
@@ -125,25 +196,35 @@ w_policy(xmlTextWriterPtr w, const struct admx_model *m,
 	char			*key, *help;
 
 	key = plan_op_physical_key(first);
+	/* Switches: the kind's key (...\Ciphers); each element has its own. */
+	if (ap->kind == ADMX_SWITCHES && strrchr(key, '\\') != NULL)
+		*strrchr(key, '\\') = '\0';
 	help = xasprintf("%s_Help", ap->name);
 	xw_start(w, "policy");
 	xw_attr(w, "name", ap->name);
 	xw_attr(w, "class", first->hive == HIVE_HKCU ? "User" : "Machine");
 	w_string_ref(w, "displayName", "string", ap->name);
 	w_string_ref(w, "explainText", "string", help);
-	if (ap->kind == ADMX_MASK)
+	if (ap->kind != ADMX_TOGGLE)
 		w_string_ref(w, "presentation", "presentation", ap->name);
 	xw_attr(w, "key", key);
 	xw_start(w, "parentCategory");
-	xw_attr(w, "ref", "TlsProtocols");
+	xw_attr(w, "ref", ADMX_KIND_CRYPTO(ap->kind) ? "TlsCrypto" :
+	    "TlsProtocols");
 	xw_end(w);
 	xw_start(w, "supportedOn");
 	xw_attr(w, "ref", ap->support->id);
 	xw_end(w);
 	if (ap->kind == ADMX_TOGGLE)
 		w_toggle_lists(w, ap);
-	else
+	else if (ap->kind == ADMX_MASK)
 		w_mask_enum(w, m, ap);
+	else if (ap->kind == ADMX_KEYSIZE)
+		w_key_sizes(w, ap);
+	else if (ap->kind == ADMX_SWITCHES)
+		w_switches(w, ap);
+	else
+		w_text(w, ap);
 	xw_end(w);
 	free(help);
 	free(key);
@@ -188,22 +269,33 @@ w_supported_on(xmlTextWriterPtr w, const struct admx_model *m)
 	xw_end(w);
 }
 
-/* The vendor's category, and TlsProtocols under it. */
 static void
-w_categories(xmlTextWriterPtr w)
+w_category(xmlTextWriterPtr w, const char *name)
+{
+	char	*id = xasprintf("Cat_%s", name);
+
+	xw_start(w, "category");
+	xw_attr(w, "name", name);
+	w_string_ref(w, "displayName", "string", id);
+	xw_start(w, "parentCategory");
+	xw_attr(w, "ref", "Vendor");
+	xw_end(w);
+	xw_end(w);
+	free(id);
+}
+
+/* The vendor's category, TlsProtocols and (if used) TlsCrypto under it. */
+static void
+w_categories(xmlTextWriterPtr w, const struct admx_model *m)
 {
 	xw_start(w, "categories");
 	xw_start(w, "category");
 	xw_attr(w, "name", "Vendor");
 	w_string_ref(w, "displayName", "string", "Cat_Vendor");
 	xw_end(w);
-	xw_start(w, "category");
-	xw_attr(w, "name", "TlsProtocols");
-	w_string_ref(w, "displayName", "string", "Cat_TlsProtocols");
-	xw_start(w, "parentCategory");
-	xw_attr(w, "ref", "Vendor");
-	xw_end(w);
-	xw_end(w);
+	w_category(w, "TlsProtocols");
+	if (m->crypto)
+		w_category(w, "TlsCrypto");
 	xw_end(w);
 }
 
@@ -226,7 +318,7 @@ write_admx(const struct emit_ctx *ctx, const struct emitter *em,
 	xw_attr(w, "minRequiredRevision", p->version);
 	xw_end(w);
 	w_supported_on(w, &m);
-	w_categories(w);
+	w_categories(w, &m);
 	xw_start(w, "policies");
 	for (i = 0; i < m.n; i++)
 		w_policy(w, &m, &m.policies[i]);

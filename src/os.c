@@ -93,14 +93,16 @@
  *             KB5040525, KB5006745, KB5040529) and microsoft/hcsshim
  *             osversion/windowsbuilds.go. 7601 has no Microsoft page here
  *             beyond common knowledge of the release.
- * [KB3060859] Group Policy Preferences' "Remove this item when it is no
- *             longer applied" is recorded per machine and does not roam
- *             (support.microsoft.com/kb/3060859).
  * [TLSREG]    "Transport Layer Security (TLS) registry settings", Microsoft
  *             Learn, learn.microsoft.com/windows-server/security/tls/
  *             tls-registry-settings (2023-04-10): the Diffie-Hellman and
  *             PKCS key-size values were "Added in Windows 10, version 1507
- *             and Windows Server 2016" (build 10240 on).
+ *             and Windows Server 2016" (build 10240 on), as was ECC Curve
+ *             Order's Group Policy (the page "TLS/SSL (Schannel SSP)
+ *             changes in Windows 10 and Server").
+ * [KB3060859] Group Policy Preferences' "Remove this item when it is no
+ *             longer applied" is recorded per machine and does not roam
+ *             (support.microsoft.com/kb/3060859).
  */
 
 #define P(x)	(1U << PROTO_##x)
@@ -227,6 +229,8 @@ const struct os_support os_support_tls13 = { "SUPPORTED_TLS13", {
 	{ D_WIN11, NULL, NULL, 0 }, { D_2022, NULL, NULL, 0 } } };
 const struct os_support os_support_winhttp = { "SUPPORTED_Win7SP1_KB3140245", {
 	{ D_WIN7, NULL, KB_WINHTTP, 0 }, { D_2008, NULL, KB_2008_WINHTTP, 1 } } };
+const struct os_support os_support_win10 = { "SUPPORTED_Win10_Server2016", {
+	{ D_WIN10, NULL, NULL, 0 }, { D_2016, NULL, NULL, 0 } } };	/* [TLSREG] */
 /* .NET 3.5 reads SystemDefaultTlsVersions as shipped from Windows 10 (the
  * 1511 cumulative update) and Server 2016 [NETTLS]. */
 const struct os_support os_support_dotnet35_builtin = { "", {

@@ -67,6 +67,8 @@ struct os_support {
 const struct os_support *os_support_for_protocol(enum proto_id);
 extern const struct os_support os_support_winhttp;
 extern const struct os_support os_support_tls13;
+/* Windows 10 (1507) / Server 2016 on: the key sizes and the curve order. */
+extern const struct os_support os_support_win10;
 /* Where .NET 3.5 reads SystemDefaultTlsVersions without an update. */
 extern const struct os_support os_support_dotnet35_builtin;
 

@@ -36,7 +36,6 @@
 #define KEY_SSL_POLICY \
 	"SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002"
 #define KEY_KX		KEY_SCHANNEL_ROOT "KeyExchangeAlgorithms\\"
-#define SWITCH_ON	0xffffffffu	/* [RESTRICT]: not the protocols' 1 */
 
 static void
 plan_key_sizes(const struct policy *p, struct plan *pl)
@@ -93,7 +92,7 @@ plan_switches(struct plan *pl, const char *kind, const char *const *known,
 		snprintf(why, sizeof why, "SCHANNEL %s %s: %s (legacy switch)",
 		    kind, *known, yes ? "on" : "off");
 		plan_add(pl, HIVE_HKLM, VIEW_SHARED, key, "Enabled",
-		    yes ? SWITCH_ON : 0, why, line);
+		    yes ? PLAN_SWITCH_ON : 0, why, line);
 	}
 }
 

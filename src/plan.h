@@ -17,6 +17,12 @@
 #define REG_TYPE_DWORD		4
 #define REG_TYPE_MULTI_SZ	7
 
+/*
+ * A legacy SCHANNEL switch's Enabled when on (Ciphers, Hashes,
+ * KeyExchangeAlgorithms; plan-crypto.c's [RESTRICT]); off is 0.
+ */
+#define PLAN_SWITCH_ON		0xffffffffu
+
 enum reg_hive {
 	HIVE_HKLM,
 	HIVE_HKCU

@@ -75,6 +75,7 @@ collect_refs(xmlNodePtr n, const char *kind, struct names *out)
 /* What an ADMX refers to in its ADML files. */
 struct admx_refs {
 	const char	*admx;
+	xmlNodePtr	 root;		/* its policyDefinitions */
 	struct names	 strings;	/* $(string.ID) */
 	struct names	 presentations;	/* $(presentation.ID) */
 };
@@ -193,6 +194,8 @@ check_adml(struct vctx *v, xmlSchemaPtr schema, const struct admx_refs *r,
 	collect(xmlDocGetRootElement(doc), "presentation", "id", &pids, v, f,
 	    "presentation id");
 	check_adml_refs(v, r, f, &ids, &pids);
+	check_presentations(v, r->admx, r->root, f, xmlDocGetRootElement(doc),
+	    0);
 	if (keep != NULL) {
 		*keep = ids;
 		memset(&ids, 0, sizeof ids);
@@ -206,7 +209,7 @@ check_adml(struct vctx *v, xmlSchemaPtr schema, const struct admx_refs *r,
 void
 validate_admx(struct vctx *v, const char *admx, xmlSchemaPtr schema)
 {
-	struct admx_refs r = { admx, { 0 }, { 0 } };
+	struct admx_refs r = { admx, NULL, { 0 }, { 0 } };
 	struct names	 adml = { 0 }, en_ids = { 0 };
 	xmlDocPtr	 doc;
 	size_t		 i;
@@ -214,7 +217,9 @@ validate_admx(struct vctx *v, const char *admx, xmlSchemaPtr schema)
 
 	if ((doc = xml_load(v, admx, schema)) == NULL)
 		return;
-	check_admx_names(v, admx, xmlDocGetRootElement(doc));
+	r.root = xmlDocGetRootElement(doc);
+	check_admx_names(v, admx, r.root);
+	check_presentations(v, admx, r.root, NULL, NULL, 1);
 	collect_refs(xmlDocGetRootElement(doc), "string", &r.strings);
 	collect_refs(xmlDocGetRootElement(doc), "presentation",
 	    &r.presentations);

@@ -66,6 +66,13 @@ char	*read_bytes(const char *, size_t *);
 size_t	validate_backups(struct vctx *, const char *, const struct plan *);
 /* An .admx and its .adml files; schema may be NULL. */
 void	validate_admx(struct vctx *, const char *, xmlSchemaPtr);
+/*
+ * validate-admx-pres.c: the ADMX's policies (below the node) against
+ * their presentations in one ADML (file, root); with a NULL ADML root and
+ * first set, only the policies' element ids, which must be unique.
+ */
+void	check_presentations(struct vctx *, const char *, xmlNodePtr,
+	    const char *, xmlNodePtr, int);
 /* validate-backup.c: one backup folder. */
 void	check_backup(struct vctx *, const char *, const struct plan *);
 /* validate-files.c: the files Backup.xml lists (gpo: GroupPolicyObject). */

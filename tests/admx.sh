@@ -31,13 +31,45 @@ x() { xmllint --xpath "string($2)" "$1" 2>/dev/null; }
 n() { xmllint --xpath "count($2)" "$1" 2>/dev/null; }
 P="*[local-name()='policy']"
 
-# writes ADMX: "key|valueName|data" for every policy enabled with the choice
-# that matches the plan (enum: the item whose value is the data of its own
-# main key in the plan; lists: enabledList or disabledList, whichever holds
-# the plan's data), and "choice" lines checking that every enum item writes
-# its value to all of the policy's keys.
+# element_writes ADMX ADML I NAME KEY: "key|valueName|data" for each element
+# of policy I other than an enum, its data the default that the en-US ADML's
+# presentation gives it: decimal: the decimalTextBox's defaultValue; boolean:
+# trueValue or falseValue as the checkBox's defaultChecked says; text: the
+# textBox's defaultValue; multiText (whose box has no default): the text
+# lines after the multiTextBox's first one, as JSON like tlsgpo plan --json.
+element_writes() {
+	local admx=$1 adml=$2 i=$3 name=$4 key=$5 ne k el kind id ek vn pr d b m t
+	ne=$(n "$admx" "(//$P)[$i]/*[local-name()='elements']/*")
+	for ((k = 1; k <= ne; k++)); do
+		el="((//$P)[$i]/*[local-name()='elements']/*)[$k]"
+		kind=$(x "$admx" "local-name($el)")
+		id=$(x "$admx" "$el/@id")
+		ek=$(x "$admx" "$el/@key")
+		vn=$(x "$admx" "$el/@valueName")
+		pr="//*[local-name()='presentation'][@id='$name']"
+		case $kind in
+		decimal) d=$(x "$adml" "$pr/*[local-name()='decimalTextBox'][@refId='$id']/@defaultValue") ;;
+		boolean)
+			[ "$(x "$adml" "$pr/*[local-name()='checkBox'][@refId='$id']/@defaultChecked")" = true ] &&
+				b=trueValue || b=falseValue
+			d=$(x "$admx" "$el/*[local-name()='$b']/*[local-name()='decimal']/@value") ;;
+		text) d=$(x "$adml" "$pr/*[local-name()='textBox'][@refId='$id']/*[local-name()='defaultValue']") ;;
+		multiText)
+			m="$pr/*[local-name()='text'][preceding-sibling::*[local-name()='multiTextBox'][@refId='$id']]"
+			d=$(for ((t = 2; t <= $(n "$adml" "$m"); t++)); do printf '%s\n' "$(x "$adml" "($m)[$t]")"; done | jq -Rnc '[inputs]') ;;
+		*) d="unknown element $kind" ;;
+		esac
+		echo "${ek:-$key}|$vn|$d"
+	done
+}
+
+# writes ADMX [ADML]: "key|valueName|data" for every policy enabled with the
+# choice that matches the plan (enum: the item whose value is the data of its
+# own main key in the plan; lists: enabledList or disabledList, whichever
+# holds the plan's data; other elements: element_writes), and "choice" lines
+# checking that every enum item writes its value to all of the policy's keys.
 writes() {
-	local admx=$1 json=$2 np i name key vn ni j d nv k
+	local admx=$1 json=$2 adml=${3:-} np i name key vn ni j d nv k
 	np=$(n "$admx" "//$P")
 	for ((i = 1; i <= np; i++)); do
 		name=$(x "$admx" "(//$P)[$i]/@name")
@@ -63,6 +95,8 @@ writes() {
 					echo "$(x "$admx" "$li/@key")|$(x "$admx" "$li/@valueName")|$(x "$admx" "$li//*[local-name()='decimal']/@value")"
 				done
 			done
+		elif [ "$(n "$admx" "(//$P)[$i]/*[local-name()='elements']")" = 1 ]; then
+			element_writes "$admx" "$adml" "$i" "$name" "$key"
 		else
 			for list in enabledList disabledList; do
 				nv=$(n "$admx" "(//$P)[$i]/*[local-name()='$list']/*[local-name()='item']")
@@ -83,17 +117,21 @@ writes() {
 	done
 }
 
-for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
+# Cipher-suite text the XML writer must escape (names are not checked yet).
+printf '[policy]\nid = crypto-hostile\nname = H\nversion = 1.0\n\n[schannel]\ntls1.2 = enabled\ndh-min-bits.client = 3072\n\n[cipher-suites]\norder = A<B&"C"]]>, TLS_\303\234\ncurves = x&y, <z>, \303\205\303\204\303\226\n' > "$WORK/crypto-hostile.ini"
+for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$srcdir/tests/crypto-admx.ini" "$WORK/crypto-hostile.ini"; do
 	id=$(basename "$pol" .ini)
 	pkg=$WORK/$id
 	json=$WORK/$id.json
 	"$TLSGPO" build "$pol" -o "$pkg" >/dev/null 2>&1
 	"$TLSGPO" plan --json "$pol" > "$json" 2>/dev/null
+	# data: a number, REG_SZ's string, REG_MULTI_SZ's strings as JSON.
 	jq -r '.operations[] | "\(.path | sub("^HKEY_[A-Z_]*\\\\"; ""))|\(.value)|\(.data)"' "$json" | sort > "$json.set"
 	admx=$(ls "$pkg"/gpo/PolicyDefinitions/*.admx)
 	base=$(basename "$admx" .admx)
 	files=$(cd "$pkg/gpo/PolicyDefinitions" && find . -type f | sort | tr '\n' ' ')
-	check_eq "$id: one ADMX and three ADML" "$files" "./$base.admx ./en-US/$base.adml ./sv-SE/$base.adml ./zh-TW/$base.adml "
+	check_eq "$id: one ADMX and three ADML" "$files" \
+		"$(printf '%s\n' "./$base.admx" "./en-US/$base.adml" "./sv-SE/$base.adml" "./zh-TW/$base.adml" | sort | tr '\n' ' ')"
 	for f in "$admx" "$pkg"/gpo/PolicyDefinitions/*/*.adml; do
 		rel=${f#$pkg/}
 		check "$id: $rel is well-formed XML" xmllint --noout "$f"
@@ -128,7 +166,7 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 	done
 
 	# Read back: what enabling the policies writes is the plan.
-	out=$(writes "$admx" "$json")
+	out=$(writes "$admx" "$json" "$pkg/gpo/PolicyDefinitions/en-US/$base.adml")
 	check_eq "$id: every enum choice writes its value to all of its keys" "$(grep '^choice' <<<"$out" | grep -vc ': 0$')" 0
 	check_eq "$id: enabling each policy as the plan says writes exactly the plan" \
 		"$(grep -v '^choice' <<<"$out" | sort)" "$(cat "$json.set")"
@@ -219,5 +257,100 @@ else
 fi
 check_eq "TLS 1.3 dropdown items say where they work, in all three languages" \
 	"$(grep -h -c 'Mask_00002[08]00">.*(Windows 11 / Windows Server 2022' "$WORK"/sup/gpo/PolicyDefinitions/*/tlsgpo_sup.adml | tr '\n' ' ')" "2 2 2 "
+
+# The cipher-suite policies (issue 20), from tests/crypto-admx.ini: their
+# category and supportedOn; key sizes and the curve order from os.c's
+# Windows 10 / Server 2016 definition; help texts in the three languages
+# that name Windows' own policies writing Functions and EccCurves; and the
+# read-back above proven to see a wrong default.
+cpkg=$WORK/crypto-admx
+cbase=tlsgpo_crypto_admx
+cadmx=$cpkg/gpo/PolicyDefinitions/$cbase.admx
+got=$(xmllint --xpath "//$P[*[local-name()='parentCategory']/@ref='TlsCrypto']" "$cadmx" | tr '>' '\n' |
+	sed -n 's/.*<policy .*name="\([^"]*\)".*/\1/p; s/.*<supportedOn ref="\([^"]*\)".*/\1/p' | paste - - | tr '\t' ' ')
+want=$(printf '%s\n' "KeySize_Diffie_Hellman SUPPORTED_Win10_Server2016" "KeySize_PKCS SUPPORTED_Win10_Server2016" \
+	"Legacy_Ciphers SUPPORTED_Win7SP1" "Legacy_Hashes SUPPORTED_Win7SP1" "Legacy_KeyExchangeAlgorithms SUPPORTED_Win7SP1" \
+	"CipherSuiteOrder SUPPORTED_Win7SP1" "EccCurveOrder SUPPORTED_Win10_Server2016")
+check_eq "crypto: the seven policies in TlsCrypto, supportedOn from os.c" "$got" "$want"
+check_eq "crypto: the Windows 10 / Server 2016 definition in words" \
+	"$(x "$cpkg/gpo/PolicyDefinitions/en-US/$cbase.adml" "//*[local-name()='string'][@id='SUPPORTED_Win10_Server2016']")" \
+	"At least Windows 10, or Windows Server 2016"
+check_eq "crypto: no TlsCrypto category without cipher-suite policies" \
+	"$(n "$WORK/win11-tls12-tls13/gpo/PolicyDefinitions/Contoso_win11_tls12_tls13.admx" "//*[local-name()='category'][@name='TlsCrypto']")" 0
+check_eq "crypto: Functions is a text element of at most 1023 characters, EccCurves a multiText" \
+	"$(x "$cadmx" "//*[local-name()='text'][@valueName='Functions']/@maxLength") $(n "$cadmx" "//*[local-name()='multiText'][@valueName='EccCurves']")" "1023 1"
+check_eq "crypto: a switch key keeps its '/' and blank" \
+	"$(n "$cadmx" "//*[local-name()='boolean'][@key='SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Ciphers\\AES 128/128']")" 1
+for loc in en-US zh-TW sv-SE; do
+	adml=$cpkg/gpo/PolicyDefinitions/$loc/$cbase.adml
+	h() { x "$adml" "//*[local-name()='string'][@id='$1_Help']"; }
+	check "crypto: $loc: Functions' help names Windows' SSL Cipher Suite Order policy" \
+		grep -q '"SSL Cipher Suite Order"\|「SSL Cipher Suite Order」' <<<"$(h CipherSuiteOrder)"
+	check "crypto: $loc: EccCurves' help names Windows' ECC Curve Order policy and CipherSuiteOrder.admx" \
+		grep -q 'ECC Curve Order.*CipherSuiteOrder\.admx' <<<"$(h EccCurveOrder)"
+	check "crypto: $loc: the key sizes' help names os.c's versions and the plan's bits" \
+		grep -q 'Windows 10 / Windows Server 2016.*' <<<"$(h KeySize_Diffie_Hellman)"
+	# Its second paragraph: what the policy file sets.
+	set2=$(h KeySize_Diffie_Hellman | awk 'BEGIN { RS = "" } NR == 2')
+	check_eq "crypto: $loc: the DH help gives the plan's 2048 for both values" \
+		"$(grep -o 'ServerMinKeyBitLength\|ClientMinKeyBitLength\|2048' <<<"$set2" | sort | uniq -c | awk '{print $1 $2}' | tr '\n' ' ')" \
+		"22048 1ClientMinKeyBitLength 1ServerMinKeyBitLength "
+	check "crypto: $loc: the switches' help names the ones turned on" \
+		grep -q 'AES 128/128.*AES 256/256' <<<"$(h Legacy_Ciphers)"
+done
+check "crypto: en-US: the switches are called legacy, Microsoft preferring the suite order" \
+	grep -q '^Legacy switches.*Microsoft prefers the cipher-suite order' <<<"$(x "$cpkg/gpo/PolicyDefinitions/en-US/$cbase.adml" "//*[local-name()='string'][@id='Legacy_Hashes_Help']")"
+if [ -n "$schema" ]; then
+	run_tool validate --schema "$(dirname "$schema")" "$cpkg"
+	check_eq "crypto: validate --schema passes" "$rc $(head -1 <<<"$out" | sed 's/.*: //')" "0 1 ADMX file valid (schema and references); 1 GPO backup valid"
+else
+	skip "crypto: validate --schema" "../shared/schemas is not beside this clone"
+fi
+# tlsgpo validate: each presentation's boxes against the policy's elements.
+cbroken() {	# NAME: a fresh copy of the crypto package to break
+	rm -rf "$WORK/$1"
+	cp -r "$cpkg" "$WORK/$1"
+	echo "$WORK/$1/gpo/PolicyDefinitions"
+}
+d=$(cbroken kind)
+line=$(grep -n '<decimalTextBox refId="ServerMinKeyBitLength"' "$d/en-US/$cbase.adml" | cut -d: -f1)
+eline=$(grep -n '<decimal id="ServerMinKeyBitLength"' "$d/$cbase.admx" | cut -d: -f1)
+sed -i 's|<decimalTextBox refId="ServerMinKeyBitLength".*</decimalTextBox>|<checkBox refId="ServerMinKeyBitLength">x</checkBox>|' "$d/en-US/$cbase.adml"
+run_tool validate "$WORK/kind"
+check_eq "validate: a box that cannot show its element -> exit 1, named" "$rc|$err" \
+	"1|$d/en-US/$cbase.adml:$line: checkBox refId 'ServerMinKeyBitLength' names a decimal element of policy 'KeySize_Diffie_Hellman' (line $eline), which it cannot show"
+d=$(cbroken range)
+line=$(grep -n '<decimalTextBox refId="ServerMinKeyBitLength"' "$d/sv-SE/$cbase.adml" | cut -d: -f1)
+sed -i 's/"ServerMinKeyBitLength" defaultValue="2048"/"ServerMinKeyBitLength" defaultValue="20480"/' "$d/sv-SE/$cbase.adml"
+run_tool validate "$WORK/range"
+check_eq "validate: a number's default outside minValue..maxValue" "$rc|$err" \
+	"1|$d/sv-SE/$cbase.adml:$line: default 20480 of 'ServerMinKeyBitLength' lies outside its element's 1024 to 16384"
+d=$(cbroken long)
+long=$(printf 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,%.0s' $(seq 27))
+sed -i "s|<defaultValue>TLS_|<defaultValue>${long}TLS_|" "$d/zh-TW/$cbase.adml"
+line=$(grep -n '<defaultValue>' "$d/zh-TW/$cbase.adml" | cut -d: -f1)
+run_tool validate "$WORK/long"
+check_eq "validate: a text's default longer than maxLength" "$rc|$err" \
+	"1|$d/zh-TW/$cbase.adml:$line: default of 'Functions' has $((27 * 38 + $(jq -r '.operations[] | select(.value == "Functions") | .data | length' "$WORK/crypto-admx.json"))) characters, more than its element's maxLength 1023"
+d=$(cbroken refid)
+sed -i 's/<checkBox refId="Switch_MD5"/<checkBox refId="Switch_MD6"/' "$d/en-US/$cbase.adml"
+run_tool validate "$WORK/refid"
+check_eq "validate: a box naming no element of its policy" "$rc $(grep -c "checkBox refId 'Switch_MD6' is not an element of policy 'Legacy_Hashes'" <<<"$err")" "1 1"
+d=$(cbroken dupid)
+sed -i 's/<boolean id="Switch_SHA256"/<boolean id="Switch_SHA"/' "$d/$cbase.admx"
+first=$(grep -n '<boolean id="Switch_SHA"' "$d/$cbase.admx" | sed -n 1p | cut -d: -f1)
+line=$(grep -n '<boolean id="Switch_SHA"' "$d/$cbase.admx" | sed -n 2p | cut -d: -f1)
+run_tool validate "$WORK/dupid"
+check "validate: an element id twice in a policy" grep -qxF \
+	"$d/$cbase.admx:$line: element id 'Switch_SHA' of policy 'Legacy_Hashes' is used twice (first on line $first)" <<<"$err"
+
+# The read-back sees a wrong default: a changed text box, check box, number.
+for bad in 's/GCM_SHA256</GCM_SHA384</' 's/"Switch_MD5" defaultChecked="false"/"Switch_MD5" defaultChecked="true"/' \
+	's/"ServerMinKeyBitLength" defaultValue="2048"/"ServerMinKeyBitLength" defaultValue="3072"/' '/<text>NistP256<\/text>/d'; do
+	cp "$cpkg/gpo/PolicyDefinitions/en-US/$cbase.adml" "$WORK/bad.adml"
+	sed -i "$bad" "$WORK/bad.adml"
+	check "crypto: the read-back fails on a broken default ($bad)" \
+		[ "$(writes "$cadmx" "$WORK/crypto-admx.json" "$WORK/bad.adml" | grep -v '^choice' | sort)" != "$(cat "$WORK/crypto-admx.json.set")" ]
+done
 
 done_testing
