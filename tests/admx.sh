@@ -117,9 +117,15 @@ writes() {
 	done
 }
 
-# Cipher-suite text the XML writer must escape (names are not checked yet).
+# Suite and curve names never reach the XML unchecked: only Windows' own
+# names pass the policy reader (the policy's name and description, which
+# do, are hostile in crypto-admx.ini and tests/hostile/).
 printf '[policy]\nid = crypto-hostile\nname = H\nversion = 1.0\n\n[schannel]\ntls1.2 = enabled\ndh-min-bits.client = 3072\n\n[cipher-suites]\norder = A<B&"C"]]>, TLS_\303\234\ncurves = x&y, <z>, \303\205\303\204\303\226\n' > "$WORK/crypto-hostile.ini"
-for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$srcdir/tests/crypto-admx.ini" "$WORK/crypto-hostile.ini"; do
+"$TLSGPO" build "$WORK/crypto-hostile.ini" -o "$WORK/crypto-hostile" >/dev/null 2>"$WORK/crypto-hostile.err"
+check_eq "crypto-hostile: names that are no suite or curve are refused (exit 2)" "$?" 2
+check "crypto-hostile: the message names the first" grep -qF "crypto-hostile.ini:11: order: unknown cipher suite 'A<B&\"C\"]]>'" "$WORK/crypto-hostile.err"
+check "crypto-hostile: nothing written" test ! -e "$WORK/crypto-hostile"
+for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini" "$srcdir/tests/crypto-admx.ini"; do
 	id=$(basename "$pol" .ini)
 	pkg=$WORK/$id
 	json=$WORK/$id.json

@@ -133,7 +133,7 @@ check_eq "decode-pol: Functions' text, EccCurves' strings" \
     "$(grep -P '\tFunctions\t|\tEccCurves\t' <<<"$out" | cut -f2-)" "Functions	REG_SZ	$FN
 EccCurves	REG_MULTI_SZ	curve25519|NistP256"
 run_tool decode-pol --json "$M/registry.pol"
-check "decode-pol --json is JSON" python3 -m json.tool <<<"$out" >/dev/null
+check "decode-pol --json is JSON" bash -c 'python3 -m json.tool >/dev/null' <<<"$out"
 
 # --- check: regedit-style exports of the plan's keys
 # export SRC DEST [WRAP]: apply.reg as regedit exports HKLM\SOFTWARE and
@@ -182,9 +182,11 @@ open(dest, 'wb').write(b'\xff\xfe' + '\r\n'.join(out).replace('\n', '\r\n').repl
 EOF
 }
 A=$WORK/crypto-small/reg/apply.reg
+nv=$("$TLSGPO" plan --json "$small" 2>/dev/null | jq '.operations | length')
+check "check: the plan has values to compare ($nv)" [ "${nv:-0}" -gt 20 ]
 export_reg "$A" "$WORK/good.reg"
 run_tool check "$small" "$WORK/good.reg"
-check_eq "check: an export equal to the plan is compliant" "$rc|$out" "0|good.reg: compliant (29 values)"
+check_eq "check: an export equal to the plan is compliant" "$rc|$out" "0|good.reg: compliant ($nv values)"
 run_tool check --verbose "$small" "$WORK/good.reg"
 check_eq "...and --verbose shows the text as the plan has it" \
     "$(grep -E 'Functions|EccCurves' <<<"$out" | sed 's/^  ok *HKLM\\[^:]*\\//')" "Functions: \"$FN\"
@@ -192,7 +194,7 @@ EccCurves: \"curve25519\", \"NistP256\""
 for w in 0 1 7; do
 	export_reg "$A" "$WORK/wrap$w.reg" $w
 	run_tool check "$small" "$WORK/wrap$w.reg"
-	check_eq "check: hex(7) wrapped $w bytes a line (0: one line) is the same data: compliant" "$rc|$out" "0|wrap$w.reg: compliant (29 values)"
+	check_eq "check: hex(7) wrapped $w bytes a line (0: one line) is the same data: compliant" "$rc|$out" "0|wrap$w.reg: compliant ($nv values)"
 done
 check "...(the wrapped exports do differ from the first)" bash -c "! cmp -s '$WORK/good.reg' '$WORK/wrap7.reg'"
 # A change to the text of an export (UTF-16LE, so through python).
@@ -200,12 +202,12 @@ changed() { cp "$WORK/good.reg" "$WORK/$1"; u16sub "$WORK/$1" "$2" "$3"; }
 changed fn.reg AES_128_GCM_SHA256 AES_128_CBC_SHA256
 run_tool check "$small" "$WORK/fn.reg"
 check_eq "check: another Functions string is drift, expected and observed text shown" "$rc|$out" \
-    "1|fn.reg: 1 of 29 values drift
+    "1|fn.reg: 1 of $nv values drift
   wrong value HKLM\\$SSL\\Functions: \"${FN%GCM_SHA256}CBC_SHA256\", policy wants \"$FN\""
 changed curve.reg '4e,00,69,00,73,00,74,00,50,00,32,00,35,00,36,00' '4e,00,69,00,73,00,74,00,50,00,33,00,38,00,34,00'
 run_tool check "$small" "$WORK/curve.reg"
 check_eq "check: another EccCurves element is drift" "$rc|$out" \
-    "1|curve.reg: 1 of 29 values drift
+    "1|curve.reg: 1 of $nv values drift
   wrong value HKLM\\$SSL\\EccCurves: \"curve25519\", \"NistP384\", policy wants \"curve25519\", \"NistP256\""
 changed order.reg '63,00,75,00,72,00,76,00,65,00,32,00,35,00,35,00,31,00,39,00,00,00,4e,00,69,00,73,00,74,00,50,00,32,00,35,00,36,00' '4e,00,69,00,73,00,74,00,50,00,32,00,35,00,36,00,00,00,63,00,75,00,72,00,76,00,65,00,32,00,35,00,35,00,31,00,39,00'
 run_tool check "$small" "$WORK/order.reg"
@@ -221,7 +223,7 @@ run_tool check --policy-only "$small" "$WORK/esc.reg"
 check_eq "check: a .reg string's escapes read, quotes and backslashes shown as \\xHH" "$rc|$(grep -c 'Functions: "A\\x22B\\x5CC", policy wants' <<<"$out")" "1|1"
 
 run_tool check --json "$small" "$WORK/good.reg" "$WORK/fn.reg" "$WORK/curve.reg"
-check "check --json is JSON" python3 -m json.tool <<<"$out" >/dev/null
+check "check --json is JSON" bash -c 'python3 -m json.tool >/dev/null' <<<"$out"
 check_eq "check --json: the text values' want and got (a string; a list of strings)" \
     "$(jq -c '[.machines[] | .values[] | select(.value == "Functions" or .value == "EccCurves") | [.state, .want, .got]] | .[]' <<<"$out" | sed "s/$FN/FN/g")" \
     '["ok","FN","FN"]
@@ -237,7 +239,7 @@ check_eq "check --json: a DWORD's want and got stay numbers" \
 mkdir -p "$WORK/m/Machine"
 cp "$WORK/crypto-small/gpo/Machine/Registry.pol" "$WORK/m/Machine/"
 run_tool check "$small" "$WORK/m/Machine/Registry.pol"
-check_eq "check: the package's Registry.pol is compliant" "$rc|$out" "0|Registry.pol: compliant (29 values)"
+check_eq "check: the package's Registry.pol is compliant" "$rc|$out" "0|Registry.pol: compliant ($nv values)"
 u16sub "$WORK/m/Machine/Registry.pol" NistP256 NistP384
 run_tool check "$small" "$WORK/m/Machine/Registry.pol"
 check_eq "check: a Registry.pol with another curve drifts" "$rc|$(grep -c 'EccCurves: "curve25519", "NistP384", policy wants' <<<"$out")" "1|1"
