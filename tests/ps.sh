@@ -416,13 +416,17 @@ wanted_values() {
 # character outside the BMP, a '|'), a cipher key's Enabled of another
 # kind and one of other data, the rest absent.
 job_crypto() {
-	local st s=$WORK/pkg-ps-crypto/scripts n want miss empty
+	local st s=$WORK/pkg-ps-crypto/scripts n want miss empty fn ec rc4
 	local sl='HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002'
 	local ci='HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Ciphers'
 	"$TLSGPO" build "$srcdir/tests/ps-crypto.ini" -o "$WORK/pkg-ps-crypto" >/dev/null 2>&1 &&
 		"$TLSGPO" plan --json "$srcdir/tests/ps-crypto.ini" > "$WORK/ps-crypto.json" ||
 		{ not_ok "ps-crypto: tlsgpo build"; return; }
 	n=$(jq '.operations | length' "$WORK/ps-crypto.json")
+	# The 1-based places in the plan of Functions, EccCurves and RC4 128/128.
+	ix() { jq --arg v "$1" --arg k "$2" '[.operations[] | .value == $v and (.key | endswith($k))] | index(true) + 1' "$WORK/ps-crypto.json"; }
+	fn=$(ix Functions 00010002) ec=$(ix EccCurves 00010002) rc4=$(ix Enabled 'RC4 128/128')
+	check "ps-crypto: the plan has Functions, EccCurves and RC4 128/128 ($fn $ec $rc4)" [ "$fn" -gt 0 -a "$ec" -gt 0 -a "$rc4" -gt 0 ]
 	st=$(new_state crypto)
 	set_value "$st" "$sl" Functions 1 "$(hexsz 'TLS_RSA_WITH_AES_128_CBC_SHA,Ünï→€𝄞')"
 	set_value "$st" "$sl" EccCurves 7 "$(hexsz NistP384)$(hexsz 'ünï 𝄞')$(hexsz 'x|y')0000"
@@ -438,7 +442,7 @@ job_crypto() {
 	check_eq "...'Ciphers\\AES 128/128' is one key, no 'AES 128' key made" \
 		"$(grep -c -x -F "key	$ci\\AES 128/128" "$st/reg.after.txt") $(grep -c -x -F -e "key	$ci\\AES 128" -e "key	$ci\\RC4 128" "$st/reg.after.txt")" "1 0"
 	check_eq "...the backup records the old list and the old REG_SZ on the '/' key, rollback.cmd cannot restore them exactly" \
-		"$(tr -d '\r' < "$st/home/ProgramData/tlsgpo/ps-crypto/ps-crypto-1.0-1/state.txt" | grep -c -x -F -e 'value|20|present|REG_MULTI_SZ|NistP384\0ünï 𝄞\0x|y' -e 'value|15|present|REG_SZ|1' -e 'exact|20' -e 'exact|19')" 4
+		"$(tr -d '\r' < "$st/home/ProgramData/tlsgpo/ps-crypto/ps-crypto-1.0-1/state.txt" | grep -c -x -F -e "value|$ec|present|REG_MULTI_SZ|NistP384\\0ünï 𝄞\\0x|y" -e "value|$rc4|present|REG_SZ|1" -e "exact|$ec" -e "exact|$fn")" 4
 	psrun "$st" "$s/apply.ps1"
 	check_eq "...apply.ps1 again: exit 0, nothing to change" "$rc $(grep -c "all $n values already have the policy's data" <<<"$out")" "0 1"
 	psrun "$st" "$s/detect.ps1"
@@ -451,7 +455,7 @@ job_crypto() {
 	psrun "$st" "$s/detect.ps1"
 	check_eq "a curve more: detect.ps1 exits 1" "$rc $(grep -c '^wrong value .*EccCurves' <<<"$out")" "1 1"
 	set_value "$st" "$sl" EccCurves 1 "$(hexsz curve25519)"
-	set_value "$st" "$sl" Functions 1 "$(hexsz "$(jq -r '.operations[18].data' "$WORK/ps-crypto.json" | tr A-Z a-z)")"
+	set_value "$st" "$sl" Functions 1 "$(hexsz "$(jq -r ".operations[$((fn - 1))].data" "$WORK/ps-crypto.json" | tr A-Z a-z)")"
 	psrun "$st" "$s/detect.ps1"
 	check_eq "the curves as a REG_SZ, the suites in lower case: detect.ps1 exits 1, wrong type and wrong value" \
 		"$rc $(grep -c '^wrong type  .*EccCurves: REG_SZ curve25519, policy wants REG_MULTI_SZ' <<<"$out") $(grep -c '^wrong value .*Functions: REG_SZ tls_ecdhe' <<<"$out")" "1 1 1"
@@ -471,7 +475,7 @@ job_crypto() {
 		psrun "$st" "$s/apply.ps1"
 		cp "$st/reg.before.txt" "$st/reg.start"
 		check_eq "EccCurves of ${empty#*:} empty strings before: apply.ps1 exits 0, the backup counts them" \
-			"$rc $(tr -d '\r' < "$st/home/ProgramData/tlsgpo/ps-crypto/ps-crypto-1.0-1/state.txt" | grep -c -x -F -e "raw|20|MultiString||${empty#*:}" -e 'exact|20')" "0 2"
+			"$rc $(tr -d '\r' < "$st/home/ProgramData/tlsgpo/ps-crypto/ps-crypto-1.0-1/state.txt" | grep -c -x -F -e "raw|$ec|MultiString||${empty#*:}" -e "exact|$ec")" "0 2"
 		psrun "$st" "$s/rollback.ps1"
 		check_eq "...rollback.ps1 exits 0 and the registry is exactly as before" \
 			"$rc $(cmp -s "$st/reg.start" "$st/reg.after.txt" && echo same)" "0 same"
