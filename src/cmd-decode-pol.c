@@ -22,6 +22,24 @@ le32(const unsigned char *d)
 	    ((uint32_t)d[3] << 24);
 }
 
+/* The code point at d[*i] (a surrogate pair joined); *i past it. */
+static uint32_t
+utf16_next(const unsigned char *d, size_t *i, size_t n)
+{
+	uint32_t	cp, lo;
+
+	cp = (uint32_t)(d[*i] | (d[*i + 1] << 8));
+	*i += 2;
+	if (cp >= 0xd800 && cp <= 0xdbff && *i + 1 < n) {
+		lo = (uint32_t)(d[*i] | (d[*i + 1] << 8));
+		if (lo >= 0xdc00 && lo <= 0xdfff) {
+			cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+			*i += 2;
+		}
+	}
+	return cp;
+}
+
 /*
  * UTF-16LE string data (validated by the reader) as UTF-8 text, without
  * its terminating NUL. JSON: exact, a NUL inside as \u0000. Text: control
@@ -32,8 +50,8 @@ utf16_text(struct buf *out, const unsigned char *d, size_t n, int json,
     int multi)
 {
 	struct buf	s;
-	uint32_t	cp, lo;
-	size_t		i;
+	uint32_t	cp;
+	size_t		i, at;
 
 	/* The list's own terminator: its last string's NUL is below. */
 	if (multi && !json && n >= 4 && (n & 1) == 0 &&
@@ -42,17 +60,10 @@ utf16_text(struct buf *out, const unsigned char *d, size_t n, int json,
 	buf_init(&s);
 	if (json)
 		buf_addc(out, '"');
-	for (i = 0; i + 1 < n; i += 2) {
-		cp = (uint32_t)(d[i] | (d[i + 1] << 8));
-		if (cp >= 0xd800 && cp <= 0xdbff && i + 3 < n) {
-			lo = (uint32_t)(d[i + 2] | (d[i + 3] << 8));
-			if (lo >= 0xdc00 && lo <= 0xdfff) {
-				cp = 0x10000 + ((cp - 0xd800) << 10) +
-				    (lo - 0xdc00);
-				i += 2;
-			}
-		}
-		if (cp == 0 && i + 2 >= n)
+	for (i = 0; i + 1 < n;) {
+		at = i;
+		cp = utf16_next(d, &i, n);
+		if (cp == 0 && at + 2 >= n)
 			break;		/* the terminator */
 		if (cp == 0 && json) {
 			json_string_body(out, buf_cstr(&s));
@@ -68,6 +79,37 @@ utf16_text(struct buf *out, const unsigned char *d, size_t n, int json,
 		buf_addc(out, '"');
 	} else
 		text_printable(out, buf_cstr(&s));
+	buf_free(&s);
+}
+
+/*
+ * A REG_MULTI_SZ in JSON: an array of its strings, each up to its NUL, as
+ * plan --json and check --json give one. The data is NUL-terminated
+ * strings; the last, when empty, is the list's terminator and no string
+ * ("a\0b\0\0" and "a\0b\0" are ["a", "b"], "\0" is [], "\0\0" is [""]).
+ * An empty string inside stays: "a\0\0b\0\0" is ["a", "", "b"].
+ */
+static void
+utf16_json_multi(struct buf *out, const unsigned char *d, size_t n)
+{
+	struct buf	s;
+	uint32_t	cp;
+	size_t		i, k = 0;
+
+	if (n == 2 || (n >= 4 && d[n - 3] == 0 && d[n - 4] == 0))
+		n -= 2;
+	buf_init(&s);
+	buf_addc(out, '[');
+	for (i = 0; i + 1 < n;) {
+		if ((cp = utf16_next(d, &i, n)) != 0) {
+			utf8_put(&s, cp);
+			continue;
+		}
+		buf_adds(out, k++ > 0 ? ", " : "");
+		json_string(out, buf_cstr(&s));
+		s.len = 0;
+	}
+	buf_addc(out, ']');
 	buf_free(&s);
 }
 
@@ -93,11 +135,15 @@ print_record(const struct pol_record *r, int json, struct buf *out)
 	case REG_TYPE_DWORD:
 		buf_printf(out, json ? "%u" : "0x%08X", (unsigned)le32(r->data));
 		break;
+	case REG_TYPE_MULTI_SZ:
+		if (json)
+			utf16_json_multi(out, r->data, r->size);
+		else
+			utf16_text(out, r->data, r->size, 0, 1);
+		break;
 	case REG_TYPE_SZ:
 	case REG_TYPE_EXPAND_SZ:
-	case REG_TYPE_MULTI_SZ:
-		utf16_text(out, r->data, r->size, json,
-		    r->type == REG_TYPE_MULTI_SZ);
+		utf16_text(out, r->data, r->size, json, 0);
 		break;
 	default:
 		if (json)
@@ -187,6 +233,7 @@ const struct cmd_entry cmd_decode_pol_entry = {
 	"name, type and data, one per line, or as JSON. Strict: a truncated\n"
 	"file, a bad signature or version, a missing delimiter, a string\n"
 	"without its NUL, a bad size is FILE:OFFSET: message, exit status 2.",
-	"  --json       print a JSON array of {key, value, type, size, data}\n",
+	"  --json       print a JSON array of {key, value, type, size, data}\n"
+	"               (a REG_MULTI_SZ's data: an array of its strings)\n",
 	cmd_decode_pol_exec
 };

@@ -134,6 +134,9 @@ check_eq "decode-pol: Functions' text, EccCurves' strings" \
 EccCurves	REG_MULTI_SZ	curve25519|NistP256"
 run_tool decode-pol --json "$M/registry.pol"
 check "decode-pol --json is JSON" bash -c 'python3 -m json.tool >/dev/null' <<<"$out"
+check_eq "decode-pol --json: Functions a string, EccCurves an array of its strings (as plan --json has them)" \
+    "$(python3 -c 'import json, sys; print(json.dumps([[r["type"], r["data"]] for r in json.load(sys.stdin) if r["value"] in ("Functions", "EccCurves")]))' <<<"$out")" \
+    "[[\"REG_SZ\", \"$FN\"], [\"REG_MULTI_SZ\", [\"curve25519\", \"NistP256\"]]]"
 
 # --- check: regedit-style exports of the plan's keys
 # export SRC DEST [WRAP]: apply.reg as regedit exports HKLM\SOFTWARE and

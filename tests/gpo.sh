@@ -49,6 +49,8 @@ GUID_RE='^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$'
 
 # plan_rows JSON MODE WHERE [HIVE]: "hive|key|value|type|data" of the plan's
 # values that MODE puts in WHERE (pol: registry.pol, xml: Registry.xml),
+# data as JSON (a REG_DWORD's number, a REG_SZ's string, a REG_MULTI_SZ's
+# array of strings),
 # optionally of one hive (HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER); auto puts
 # keys under SOFTWARE\Policies\ (any case) in registry.pol, the rest in
 # Registry.xml.
@@ -59,15 +61,38 @@ plan_rows() {
 		select($hive == "" or $h == $hive) |
 		select(if $mode == "both" then true elif $mode == "policy" then $where == "pol"
 			elif $mode == "preferences" then $where == "xml" else $p == ($where == "pol") end) |
-		"\($h)|\($k)|\(.value)|\(.type)|\(.data)"' "$1"
+		"\($h)|\($k)|\(.value)|\(.type)|\(.data | tojson)"' "$1"
 }
-# hexrows: "hive|key|value|type|data" with data as %08X, as Registry.xml has it.
+# hexrows: plan_rows' "hive|key|value|type|data" with data as Registry.xml's
+# value attribute has it: a REG_DWORD as %08X, a REG_SZ its text, a
+# REG_MULTI_SZ its strings joined by blanks.
 hexrows() {
 	local h k v t d
 	while IFS='|' read -r h k v t d; do
-		[ -n "$h" ] && printf '%s|%s|%s|%s|%08X\n' "$h" "$k" "$v" "$t" "$d"
+		[ -n "$h" ] || continue
+		case $t in
+		REG_DWORD) printf '%s|%s|%s|%s|%08X\n' "$h" "$k" "$v" "$t" "$d" ;;
+		*) printf '%s|%s|%s|%s|%s\n' "$h" "$k" "$v" "$t" \
+			"$(jq -r 'if type == "array" then join(" ") else . end' <<<"$d")" ;;
+		esac
 	done
 	return 0
+}
+# xml_data FILE I TYPE VALUE: the data of Registry.xml's item I as JSON, as
+# plan_rows has it: a REG_DWORD's %08X value as a number, a REG_SZ's value,
+# a REG_MULTI_SZ's <Values><Value> strings in order (the strings the
+# extension applies; the value attribute, joined by blanks, is checked
+# against the plan by hexrows).
+xml_data() {
+	local f=$1 i=$2 t=$3 d=$4 j cnt V
+	case $t in
+	REG_DWORD) echo "$((16#$d))" ;;
+	REG_MULTI_SZ)
+		V="/RegistrySettings/Registry[$i]/Properties/Values/Value"
+		cnt=$(n "$f" "$V")
+		for ((j = 1; j <= cnt; j++)); do printf '%s\n' "$(x "$f" "$V[$j]")"; done | jq -R . | jq -sc . ;;
+	*) jq -Rc . <<<"$d" ;;
+	esac
 }
 
 # xml_items FILE: one line per Registry item:
@@ -155,8 +180,10 @@ check_pkg() {
 					if (b != "" && !($13 == 1 && $14 == 1 && index($15, b)))
 						print "not filtered on " b ": " $2 " " $3 " (" $13 " " $14 " " $15 ")"
 				}' <<<"$items")" ""
+			i=0
 			while IFS='|' read -r h k v t d _; do
-				xmlset+="$h|$k|$v|$t|$((16#$d))"$'\n'
+				i=$((i + 1))
+				xmlset+="$h|$k|$v|$t|$(xml_data "$f" $i "$t" "$d")"$'\n'
 			done <<<"$items"
 			echo "$items" >> "$WORK/$id.items"
 		fi
@@ -169,10 +196,10 @@ check_pkg() {
 		elif [ ! -f "$f" ]; then
 			not_ok "$id: $scope/registry.pol exists"
 		else
-			polrows=$("$TLSGPO" decode-pol --json "$f" | jq -r --arg h $hive '.[] | "\($h)|\(.key)|\(.value)|\(.type)|\(.data)"')
+			polrows=$("$TLSGPO" decode-pol --json "$f" | jq -r --arg h $hive '.[] | "\($h)|\(.key)|\(.value)|\(.type)|\(.data | tojson)"')
 			polset+="$polrows"$'\n'
 			if [ $have_samba = 1 ]; then
-				want=$(jq -Rc 'split("|") | {key: .[1], value: .[2], type: .[3], data: (.[4] | tonumber)}' <<<"$wantpol" | jq -sc .)
+				want=$(jq -Rc 'split("|") | {key: .[1], value: .[2], type: .[3], data: (.[4:] | join("|") | fromjson)}' <<<"$wantpol" | jq -sc .)
 				got=$(samba dump "$f" 2>&1)
 				got="$? $(jq -c . <<<"$got" 2>&1 || echo "$got")"
 				check_eq "$id: Samba reads $scope/registry.pol as the values mode $mode assigns to policy" "$got" "0 $want"
@@ -289,6 +316,14 @@ for mode in auto policy preferences both; do
 	{ cat "$o365"; printf '\n[gpo]\nmode = %s\n' "$mode"; } > "$WORK/o365-$mode.ini"
 	build "o365-$mode" "$WORK/o365-$mode.ini" && check_pkg "$mode" "2000-01-01 00:00:00"
 done
+# Text values as Preferences items too: a cipher sample policy in mode both
+# (its REG_SZ Functions and REG_MULTI_SZ EccCurves in Registry.xml and
+# registry.pol).
+cipher=$srcdir/policies/cipher-best-practices.ini
+{ cat "$cipher"; printf '\n[gpo]\nmode = both\n'; } > "$WORK/cipher-both.ini"
+build cipher-both "$WORK/cipher-both.ini" && check_pkg both "2000-01-01 00:00:00"
+check_eq "cipher-both: Registry.xml has a REG_SZ and a REG_MULTI_SZ item" \
+	"$(cut -d'|' -f4 "$WORK/cipher-both.items" | grep -c '^REG_SZ$') $(cut -d'|' -f4 "$WORK/cipher-both.items" | grep -c '^REG_MULTI_SZ$')" "1 1"
 # HKCU values (WinINet per user) go to the User half; DTLS 1.2 is filtered.
 user_ini() {	# MODE
 	printf '[policy]\nid = user-scope\nname = User scope\nversion = 1.0\n\n[wininet]\nprotocols = tls1.2\nscope = user\n\n'

@@ -32,13 +32,14 @@ items() {
 	done
 }
 
-# settings FILE BASE: "key|name|number" of each RegistrySetting below BASE.
+# settings FILE BASE: "key|name|number|string|admsetting" of each
+# RegistrySetting below BASE (a DWORD has a Number, a text value a String).
 settings() {
 	local f=$1 base=$2 i cnt S
 	cnt=$(n "$f" "$base/$(e RegistrySetting)")
 	for ((i = 1; i <= cnt; i++)); do
 		S="$base/$(e RegistrySetting)[$i]"
-		printf '%s\n' "$(xmllint --xpath "concat($S/$(e KeyPath),'|',$S/$(e Value)/$(e Name),'|',$S/$(e Value)/$(e Number),'|',$S/$(e AdmSetting))" "$f" 2>/dev/null)"
+		printf '%s\n' "$(xmllint --xpath "concat($S/$(e KeyPath),'|',$S/$(e Value)/$(e Name),'|',$S/$(e Value)/$(e Number),'|',$S/$(e Value)/$(e String),'|',$S/$(e AdmSetting))" "$f" 2>/dev/null)"
 	done
 }
 
@@ -97,13 +98,19 @@ check_report() {
 		else
 			check_eq "$id: $part: no Preferences items, no Windows Registry extension" "$(n "$r" "$ext")" 0
 		fi
-		# registry.pol: each value a RegistrySetting with its decimal number.
+		# registry.pol: each value a RegistrySetting: a DWORD's decimal
+		# Number, a REG_SZ's String, a REG_MULTI_SZ's strings in order
+		# joined by blanks in one String.
 		f=$sys/registry.pol
 		ext="$P/$(e ExtensionData)[$(e Name)='Registry']/$(e Extension)"
 		if [ -f "$f" ]; then
-			want=$("$TLSGPO" decode-pol --json "$f" | jq -r '.[] | "\(.key)|\(.value)|\(.data)|false"')
+			want=$("$TLSGPO" decode-pol --json "$f" | jq -r '.[] | "\(.key)|\(.value)|\(
+				if .type == "REG_DWORD" then "\(.data)|"
+				elif .type == "REG_SZ" then "|\(.data)"
+				elif .type == "REG_MULTI_SZ" then "|\(.data | join(" "))"
+				else "unexpected type \(.type)|" end)|false"')
 			got=$(settings "$r" "$ext")
-			check_eq "$id: $part: every registry.pol value ($(grep -c . <<<"$want")) is a RegistrySetting (KeyPath, Name, Number, AdmSetting false), nothing more" \
+			check_eq "$id: $part: every registry.pol value ($(grep -c . <<<"$want")) is a RegistrySetting (KeyPath, Name, Number or String, AdmSetting false), nothing more" \
 				"$got" "$want"
 		else
 			check_eq "$id: $part: no registry.pol, no Registry extension" "$(n "$r" "$ext")" 0

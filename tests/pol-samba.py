@@ -5,8 +5,8 @@
                             {key, value, type, data} (a REG_MULTI_SZ's
                             data: a list of strings); exit 1 when Samba's
                             re-serialisation of what it read is not the file
-  pol-samba.py write FILE   writes the records of a JSON list on stdin with
-                            Samba's ndr_pack
+  pol-samba.py write FILE   writes the records of a JSON list on stdin (the
+                            same form) with Samba's ndr_pack
 
 Run it with Debian's /usr/bin/python3: only that interpreter has the module.
 """
@@ -60,9 +60,12 @@ def write(path):
         e.valuename = r['value']
         e.type = CODES[r['type']]
         if e.type == misc.REG_MULTI_SZ:
-            # Samba 4.17's binding aborts on any data it is given for one.
-            sys.exit('a REG_MULTI_SZ: Samba cannot write one from python')
-        e.data = r['data']
+            # Samba's binding takes a REG_MULTI_SZ only as its bytes (a
+            # list or str aborts python); these are the bytes Samba's own
+            # gp_pol.py (GPPolParser.load_xml) makes of the strings.
+            e.data = ('\x00'.join(r['data']) + '\x00\x00').encode('utf-16le')
+        else:
+            e.data = r['data']
         entries.append(e)
     f.num_entries = len(entries)
     f.entries = entries

@@ -44,10 +44,15 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 	else
 		skip "$id: Registry.pol through Samba" "$why"
 	fi
-	# LGPO text: Computer/User, key, value, DWORD:<decimal> or DELETE.
+	# LGPO text: Computer/User, key, value, then DWORD:<decimal>,
+	# SZ:<text>, MULTISZ:<the strings with a literal \0 between> or DELETE.
 	lgpo() { tr -d '\r' < "$1" | grep -v '^;' | awk 'BEGIN { RS = ""; FS = "\n" } { print $1 "|" $2 "|" $3 "|" $4 }'; }
 	check_eq "$id: lgpo.txt holds the plan" "$(lgpo "$pkg/gpo/lgpo.txt")" \
-		"$(jq -r '.operations[] | "\(if .hive == "HKCU" then "User" else "Computer" end)|\(.path | sub("^HKEY_[A-Z_]*\\\\"; ""))|\(.value)|DWORD:\(.data)"' "$json")"
+		"$(jq -r '.operations[] | "\(if .hive == "HKCU" then "User" else "Computer" end)|\(.path | sub("^HKEY_[A-Z_]*\\\\"; ""))|\(.value)|\(
+			if .type == "REG_DWORD" then "DWORD:\(.data)"
+			elif .type == "REG_SZ" then "SZ:\(.data)"
+			elif .type == "REG_MULTI_SZ" then "MULTISZ:\(.data | join("\\0"))"
+			else "unexpected type \(.type)" end)"' "$json")"
 	check_eq "$id: lgpo-rollback.txt deletes each value" "$(lgpo "$pkg/gpo/lgpo-rollback.txt")" \
 		"$(jq -r '.rollback[] | "\(if .hive == "HKCU" then "User" else "Computer" end)|\(.path | sub("^HKEY_[A-Z_]*\\\\"; ""))|\(.value)|DELETE"' "$json")"
 done
@@ -135,8 +140,10 @@ else
 	skip "decode-pol --json with control characters" "jq is not installed (apt-get install jq)"
 fi
 # REG_MULTI_SZ and a NUL inside a REG_SZ: in text the strings joined by |
-# (no trailing |); in --json exact (a NUL as \u0000, a literal backslash-u
-# text as itself).
+# (no trailing |); in --json a REG_MULTI_SZ is the array of its strings (as
+# plan --json gives one: the final empty string is the list's end, an empty
+# string inside stays, a list without its final NUL is read the same) and a
+# REG_SZ exact (a NUL as \u0000, a literal backslash-u text as itself).
 python3 - "$WORK/ms.pol" <<'EOF2'
 import struct, sys
 c = lambda ch: ch.encode('utf-16-le')
@@ -144,13 +151,16 @@ u = lambda s: (s + '\0').encode('utf-16-le')
 rec = lambda k, v, t, d: c('[') + u(k) + c(';') + u(v) + c(';') + struct.pack('<I', t) + c(';') + struct.pack('<I', len(d)) + c(';') + d + c(']')
 open(sys.argv[1], 'wb').write(b'PReg' + struct.pack('<I', 1) +
     rec('K', 'M', 7, 'a\0b\0\0'.encode('utf-16-le')) + rec('K', 'E', 7, b'\0\0\0\0') +
+    rec('K', 'Z', 7, b'\0\0') + rec('K', 'I', 7, 'a\0\0b\0\0'.encode('utf-16-le')) +
+    rec('K', 'N', 7, 'a\0b\0'.encode('utf-16-le')) +
     rec('K', 'S', 1, 'a\0b\0'.encode('utf-16-le')) + rec('K', 'L', 1, 'a\\u0000\0'.encode('utf-16-le')))
 EOF2
 run_tool decode-pol "$WORK/ms.pol"
-check_eq "decode-pol: REG_MULTI_SZ's strings joined by |, nothing after the last" "$rc|$(cut -f4 <<<"$out" | tr '\n' ' ')" "0|a|b  a|b a\\u0000 "
+check_eq "decode-pol: REG_MULTI_SZ's strings joined by |, nothing after the last" "$rc|$(cut -f4 <<<"$out" | tr '\n' ' ')" "0|a|b   a||b a|b a|b a\\u0000 "
 if command -v jq >/dev/null 2>&1; then
-	check_eq "...and exact in --json" "$("$TLSGPO" decode-pol --json "$WORK/ms.pol" | jq -c '[.[].data | explode]')" \
-		'[[97,0,98,0],[0],[97,0,98],[97,92,117,48,48,48,48]]'
+	check_eq "...and in --json a REG_MULTI_SZ is its strings, a REG_SZ exact" \
+		"$("$TLSGPO" decode-pol --json "$WORK/ms.pol" | jq -c '[.[] | [.value, .size, (.data | if type == "string" then explode else . end)]]')" \
+		'[["M",10,["a","b"]],["E",4,[""]],["Z",2,[]],["I",12,["a","","b"]],["N",8,["a","b"]],["S",8,[97,0,98]],["L",16,[97,92,117,48,48,48,48]]]'
 fi
 
 done_testing

@@ -128,8 +128,14 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 	files=$(cd "$pkg/scripts" 2>/dev/null && ls | tr '\n' ' ')
 	check_eq "$id: six scripts" "$files" "apply.cmd apply.ps1 detect.cmd detect.ps1 rollback.cmd rollback.ps1 "
 
-	# The plan, as each language should carry it.
-	want=$(jq -r '.operations[] | "\(.hive)\\\(.key)|\(if .view == "32" then "/reg:32" else "/reg:64" end)|\(.value)|\(.type)|\(.hex)"' "$WORK/$id.json")
+	# The plan, as each language should carry it: in a .cmd row a DWORD as
+	# 0x%08X, a REG_SZ its text, a REG_MULTI_SZ its strings with reg.exe's
+	# \0 between them.
+	want=$(jq -r '.operations[] | "\(.hive)\\\(.key)|\(if .view == "32" then "/reg:32" else "/reg:64" end)|\(.value)|\(.type)|\(
+		if .type == "REG_DWORD" then .hex
+		elif .type == "REG_SZ" then .data
+		elif .type == "REG_MULTI_SZ" then (.data | join("\\0"))
+		else "unexpected type \(.type)" end)"' "$WORK/$id.json")
 	for s in apply detect rollback; do
 		check_eq "$id: $s.cmd sets the plan's operations" "$(cmd_ops "$pkg/scripts/$s.cmd")" "$want"
 		check_eq "$id: $s.cmd names the registry view in every reg.exe call" "$(cmd_view_rule "$pkg/scripts/$s.cmd")" ""
@@ -159,7 +165,8 @@ for pol in "$srcdir"/policies/*.ini "$srcdir/tests/hostile/hostile.ini"; do
 done
 
 # REG_SZ and REG_MULTI_SZ data and key names with '/' (tests/ps-crypto.ini):
-# the .ps1 files (the .cmd scripts do not write text values yet).
+# the .ps1 files (the .cmd rows of text values are checked above, on the
+# cipher sample policies in policies/).
 pkg=$WORK/ps-crypto
 "$TLSGPO" build "$srcdir/tests/ps-crypto.ini" -o "$pkg" >/dev/null 2>&1
 "$TLSGPO" plan --json "$srcdir/tests/ps-crypto.ini" > "$WORK/ps-crypto.json" 2>/dev/null
