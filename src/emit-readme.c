@@ -39,6 +39,21 @@ readme_text(const struct plan_op *op, struct buf *out)
 	}
 }
 
+/* What undoing the legacy switches without the scripts does. */
+static void
+readme_switches(const struct policy *p, struct buf *out)
+{
+	if (p->key_line[K_SC_CIPHERS] == 0 && p->key_line[K_SC_HASHES] == 0 &&
+	    p->key_line[K_SC_KX] == 0)
+		return;
+	buf_adds(out, "\nThe legacy switches (SCHANNEL's Ciphers, Hashes and "
+	    "KeyExchangeAlgorithms\nkeys): reg\\rollback.reg, and a GPO that "
+	    "no longer applies, delete their\nEnabled values, which gives each "
+	    "cipher, hash and key exchange Windows'\ndefault again: one that "
+	    "was off before (by hand or by another tool) is on\nagain. The "
+	    "rollback scripts restore what each machine held before.\n");
+}
+
 static void
 readme_changes(const struct plan *pl, struct buf *out)
 {
@@ -327,6 +342,7 @@ write_readme(const struct emit_ctx *ctx, const struct emitter *em,
 	readme_os(pl, &part[RP_SCOPE], &part[RP_NEEDS], &part[RP_CAVEATS]);
 	readme_gpo_backup(pl, &part[RP_GPO]);
 	readme_changes(pl, &part[RP_CHANGES]);
+	readme_switches(pl->policy, &part[RP_CHANGES]);
 	plan_write_suites(pl, &part[RP_CHANGES]);
 	readme_warnings(ctx->warnings, &part[RP_WARNINGS]);
 	readme_underline(p->name, &part[RP_UNDERLINE]);

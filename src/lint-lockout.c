@@ -31,6 +31,9 @@ block_words(enum cs_block b)
 	case CSB_OK:
 	case CSB_NOT_ON_OS:
 		return "no suite of the order exists there";
+	case CSB_PSK:
+		return "only PSK suites are left, which serve only applications "
+		    "that ask for them";
 	case CSB_NOT_DEFAULT:
 		return "no suite is on there by default";
 	case CSB_PROTOCOL:
@@ -41,10 +44,12 @@ block_words(enum cs_block b)
 		return "every suite left needs a hash that hashes = turns off";
 	case CSB_KX_OFF:
 		return "every suite left needs a key exchange that key-exchange "
-		    "= turns off";
+		    "= turns off (PKCS off stops every suite of an RSA "
+		    "certificate)";
 	case CSB_NO_CURVE:
-		return "every suite left needs an elliptic curve, and no curve "
-		    "of curves = exists there";
+		return "every suite left needs an elliptic curve, and curves = "
+		    "keeps none that release offers by default (curve25519, "
+		    "NistP256, NistP384)";
 	}
 	return "?";
 }
@@ -54,6 +59,7 @@ struct lockout {
 	struct lint_where	 off[PROTO_COUNT][2];	/* turned on, none left */
 	struct lint_where	 dflt[PROTO_COUNT][2];	/* on by default, none left */
 	struct lint_where	 side[2];		/* no version has one */
+	struct lint_where	 norsa[2];		/* none for an RSA certificate */
 	struct lint_where	 peer;			/* no ECDHE-RSA AEAD for TLS 1.2 */
 };
 
@@ -95,6 +101,26 @@ check_peer(struct lockout *lo, const struct os_target *t,
 		lint_where_add(&lo->peer, t, page, CSB_OK);
 }
 
+/* A suite a server with an RSA certificate can use: RSA-authenticated, or
+ * a TLS 1.3 suite (whose name says nothing of the certificate). */
+static int
+for_rsa(const struct cs_suite *s)
+{
+	return s->auth == CS_AUTH_RSA || s->kx == CS_KX_NONE;
+}
+
+static int
+has_rsa(const struct cs_suite **u, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n && i < SUITES_MAX; i++) {
+		if (for_rsa(u[i]))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 analyse_side(const struct policy *p, struct lockout *lo,
     const struct os_target *t, const struct cs_page *pg, size_t page,
@@ -103,7 +129,7 @@ analyse_side(const struct policy *p, struct lockout *lo,
 	const struct cs_suite	*u[SUITES_MAX];
 	proto_set		 on = policy_tls_after(p, t, side);
 	enum cs_block		 why;
-	size_t			 n, any = 0;
+	size_t			 n, i, any = 0, rsa = 0;
 	int			 pr;
 
 	for (pr = TLS_FIRST; pr <= TLS_LAST; pr++) {
@@ -111,15 +137,20 @@ analyse_side(const struct policy *p, struct lockout *lo,
 			continue;
 		n = policy_usable_suites(p, pg, pr, u, SUITES_MAX, &why);
 		any += n;
+		for (i = 0; i < n && i < SUITES_MAX; i++)
+			rsa += for_rsa(u[i]);
 		if (n == 0 && p->schannel[pr][side] == SC_ENABLED)
 			lint_where_add(&lo->off[pr][side], t, page, why);
 		else if (n == 0)
 			lint_where_add(&lo->dflt[pr][side], t, page, why);
-		else if (pr == PROTO_TLS12 && side == SIDE_SERVER)
+		else if (pr == PROTO_TLS12 && side == SIDE_SERVER &&
+		    has_rsa(u, n))
 			check_peer(lo, t, pg, page, u, n);
 	}
 	if (on != 0 && any == 0)
 		lint_where_add(&lo->side[side], t, page, CSB_OK);
+	else if (on != 0 && rsa == 0)
+		lint_where_add(&lo->norsa[side], t, page, CSB_OK);
 }
 
 static int
@@ -191,10 +222,22 @@ report(const struct lint *l, const struct lockout *lo)
 		report_version(l, lo->off[pr], pr, 1, line);
 		report_version(l, lo->dflt[pr], pr, 0, line);
 	}
+	if (lo->norsa[SIDE_SERVER].n != 0)
+		diag_error(l->d, line, "the server side would have no cipher "
+		    "suite for an RSA certificate on %s: Remote Desktop's own "
+		    "certificate is RSA, as most server certificates are; keep "
+		    "an ECDHE_RSA (or a TLS 1.3) suite",
+		    lint_where_text(&lo->norsa[SIDE_SERVER], w, sizeof w));
+	if (lo->norsa[SIDE_CLIENT].n != 0)
+		diag_warn(l->d, line, "the client side would have no cipher "
+		    "suite for a server with an RSA certificate on %s: it could "
+		    "not connect to most servers; keep an ECDHE_RSA (or a TLS "
+		    "1.3) suite", lint_where_text(&lo->norsa[SIDE_CLIENT], w,
+		    sizeof w));
 	if (lo->peer.n != 0)
 		diag_warn(l->d, line, "no ECDHE-RSA suite with AES-GCM is left "
-		    "for TLS 1.2 on %s: Remote Desktop and most TLS 1.2 peers "
-		    "with an RSA certificate need one (e.g. "
+		    "for TLS 1.2 on %s: most TLS 1.2 peers prefer one, and "
+		    "HTTP/2 refuses CBC suites (e.g. "
 		    "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384)",
 		    lint_where_text(&lo->peer, w, sizeof w));
 }

@@ -192,6 +192,13 @@ insecure_key(const char *k)
 	    strcmp(k, "MD5") == 0);
 }
 
+/* A curve under 224 bits (secP160*, secP192*, nistP192): broken. */
+static int
+curve_insecure(const char *c)
+{
+	return strstr(c, "160") != NULL || strstr(c, "192") != NULL;
+}
+
 static int
 suite_insecure(const struct cs_suite *s)
 {
@@ -216,6 +223,10 @@ lint_any_insecure_suite(const struct policy *p)
 	}
 	for (i = 0; i < p->hashes.n; i++) {
 		if (insecure_key(p->hashes.names[i]))
+			return 1;
+	}
+	for (i = 0; i < p->curves.n; i++) {
+		if (curve_insecure(p->curves.names[i]))
 			return 1;
 	}
 	return 0;
@@ -264,6 +275,11 @@ lint_insecure_suites(const struct lint *l)
 			insecure(l, p->hashes.lines[i], "hashes",
 			    p->hashes.names[i], "a broken hash");
 	}
+	for (i = 0; i < p->curves.n; i++) {
+		if (curve_insecure(p->curves.names[i]))
+			insecure(l, p->curves.lines[i], "curves",
+			    p->curves.names[i], "a curve under 224 bits");
+	}
 }
 
 /* ---- legacy switches, key sizes ------------------------------------ */
@@ -288,6 +304,29 @@ lint_legacy_switches(const struct lint *l)
 	}
 }
 
+/* Sizes that cut off most peers: warned about, not refused. */
+static void
+key_size_reach(const struct lint *l)
+{
+	const struct policy	*p = l->p;
+	int			 s;
+
+	if (p->key_line[K_SC_PKCS_BITS] != 0 && p->pkcs_min_bits > 2048)
+		diag_warn(l->d, p->key_line[K_SC_PKCS_BITS], "pkcs-min-bits = "
+		    "%u: clients would refuse every server whose RSA key is "
+		    "smaller, and most have 2048 bits, Remote Desktop's own "
+		    "certificate included", p->pkcs_min_bits);
+	for (s = 0; s < 2; s++) {
+		if (p->dh_line[s] != 0 && p->dh_min_bits[s] > 4096) {
+			diag_warn(l->d, p->dh_line[s], "dh-min-bits = %u: few "
+			    "peers offer Diffie-Hellman groups over 4096 bits; "
+			    "the DHE suites would go unused",
+			    p->dh_min_bits[s]);
+			return;
+		}
+	}
+}
+
 void
 lint_key_sizes(const struct lint *l)
 {
@@ -297,6 +336,7 @@ lint_key_sizes(const struct lint *l)
 	size_t			 i;
 	int			 line;
 
+	key_size_reach(l);
 	line = p->dh_line[SIDE_SERVER] != 0 ? p->dh_line[SIDE_SERVER] :
 	    p->dh_line[SIDE_CLIENT] != 0 ? p->dh_line[SIDE_CLIENT] :
 	    p->key_line[K_SC_PKCS_BITS];
@@ -310,8 +350,8 @@ lint_key_sizes(const struct lint *l)
 	}
 	if (w.n != 0)
 		diag_warn(l->d, line, "dh-min-bits and pkcs-min-bits are read "
-		    "from build %u on; %s ignore%s them and keep Windows' own "
-		    "key sizes", os_keysize_first_build(),
+		    "from build %u on; %s may ignore them and keep Windows' own "
+		    "key sizes (%s)", os_keysize_first_build(),
 		    lint_where_text(&w, where, sizeof where),
-		    w.n == 1 ? "s" : "");
+		    os_keysize_caveat());
 }

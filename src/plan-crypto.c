@@ -132,8 +132,8 @@ plan_crypto(const struct policy *p, struct plan *pl)
 		plan_switches(pl, "KeyExchangeAlgorithms", cs_kx_keys, &p->kx,
 		    p->key_line[K_SC_KX]);
 	if (p->key_line[K_CS_ORDER] != 0) {
-		snprintf(why, sizeof why, "SSL Cipher Suite Order: %zu suites",
-		    p->suites.n);
+		snprintf(why, sizeof why, "SSL Cipher Suite Order: %zu suite%s",
+		    p->suites.n, p->suites.n == 1 ? "" : "s");
 		/* [PRIO]: strictly comma-separated, no blanks. */
 		functions = order_string(&p->suites);
 		plan_add_text(pl, KEY_SSL_POLICY, "Functions", REG_TYPE_SZ,
@@ -141,8 +141,8 @@ plan_crypto(const struct policy *p, struct plan *pl)
 		free(functions);
 	}
 	if (p->key_line[K_CS_CURVES] != 0) {
-		snprintf(why, sizeof why, "ECC Curve Order: %zu curves",
-		    p->curves.n);
+		snprintf(why, sizeof why, "ECC Curve Order: %zu curve%s",
+		    p->curves.n, p->curves.n == 1 ? "" : "s");
 		plan_add_text(pl, KEY_SSL_POLICY, "EccCurves",
 		    REG_TYPE_MULTI_SZ, p->curves.names, p->curves.n, why,
 		    p->key_line[K_CS_CURVES]);

@@ -15,6 +15,7 @@
  */
 
 #define NAME_MAX_BYTES	64	/* the longest suite name is 45 */
+#define NAMES_MAX	128	/* more than any list of Windows' names */
 #define BITS_MIN	1024
 #define BITS_MAX	16384
 
@@ -122,6 +123,12 @@ parse_names(struct loader *l, const char *key, const char *v,
 			    "than any name it may hold", key, 24, s);
 			return;
 		}
+		if (nl->n > NAMES_MAX)
+			return;		/* said once */
+		if (nl->n == NAMES_MAX)
+			diag_error(l->d, l->line, "%s: more than %d names; no "
+			    "list of Windows' names is that long", key,
+			    NAMES_MAX);
 		list_add(nl, s, (size_t)(t - s), l->line);
 		if (*e == '\0')
 			return;

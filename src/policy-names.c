@@ -130,6 +130,17 @@ check_order_length(const struct policy *p, struct diags *d)
 		    "suites (%zu listed)", len, FUNCTIONS_MAX, p->suites.n);
 }
 
+/* An empty allow-list would turn every key of its kind off. */
+static void
+check_empty(const struct policy *p, struct diags *d, enum policy_key k,
+    const struct name_list *nl, const char *key)
+{
+	if (p->key_line[k] != 0 && nl->n == 0)
+		diag_error(d, p->key_line[k], "%s is empty: it would turn every "
+		    "key of its kind off, and with them every cipher suite; "
+		    "list the ones to keep on, or leave the key out", key);
+}
+
 void
 policy_check_names(struct policy *p, struct diags *d)
 {
@@ -143,6 +154,9 @@ policy_check_names(struct policy *p, struct diags *d)
 	if (p->key_line[K_CS_CURVES] != 0 && p->curves.n == 0)
 		diag_error(d, p->key_line[K_CS_CURVES], "curves is empty: list "
 		    "the elliptic curves Windows may use, most preferred first");
+	check_empty(p, d, K_SC_CIPHERS, &p->ciphers, "ciphers");
+	check_empty(p, d, K_SC_HASHES, &p->hashes, "hashes");
+	check_empty(p, d, K_SC_KX, &p->kx, "key-exchange");
 	check_list(d, &p->suites, "order", "cipher suite", suite_at);
 	check_list(d, &p->curves, "curves", "curve", curve_at);
 	check_list(d, &p->ciphers, "ciphers", "SCHANNEL cipher key",

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "policy.h"
 #include "suites.h"
@@ -20,8 +21,12 @@
  *   - it works with P (the page's protocol column);
  *   - no legacy switch the policy turns off governs its cipher, hash or
  *     key exchange;
+ *   - it is no PSK suite (only applications that ask use those);
  *   - for ECDHE and TLS 1.3 suites on a page that reads EccCurves, at
- *     least one curve of the policy's curve order exists there.
+ *     least one curve of the policy's curve order is one that release
+ *     offers by default (what its peers share).
+ * Where Microsoft does not say what a switch governs, the analysis takes
+ * the reading that leaves fewer suites (cipher_key, PKCS).
  * Whether P itself is on for a side is policy_tls_after's question.
  */
 
@@ -71,18 +76,44 @@ switched_off(const struct policy *p, enum policy_key k,
 	return key != NULL && p->key_line[k] != 0 && !listed(nl, key);
 }
 
+/*
+ * A curve of the policy's order that every Windows of that release offers
+ * by default (the page's default curve order): a curve only the policy
+ * turns on (brainpool, the post-quantum groups) is one few peers share.
+ */
 static int
 curve_left(const struct policy *p, const struct cs_page *pg)
 {
-	size_t	i;
+	const char *const	*d;
+	size_t			 i;
 
 	if (pg->curves_supported == NULL || p->curves.n == 0)
 		return 1;
 	for (i = 0; i < p->curves.n; i++) {
-		if (cs_page_has_curve(pg, p->curves.names[i]))
-			return 1;
+		for (d = pg->curves_default; d != NULL && *d != NULL; d++) {
+			if (strcasecmp(*d, p->curves.names[i]) == 0)
+				return 1;
+		}
 	}
 	return 0;
+}
+
+/*
+ * The cipher switch the lock-out analysis takes to govern a suite. The
+ * TLS 1.3 suites have none documented; the analysis assumes the worst,
+ * that "AES 128/128" and "AES 256/256" govern TLS_AES_128_* and
+ * TLS_AES_256_* as they govern every other AES suite.
+ */
+static const char *
+cipher_key(const struct cs_suite *s)
+{
+	if (s->cipher != NULL || s->kx != CS_KX_NONE)
+		return s->cipher;
+	if (strstr(s->name, "_AES_128_") != NULL)
+		return "AES 128/128";
+	if (strstr(s->name, "_AES_256_") != NULL)
+		return "AES 256/256";
+	return NULL;
 }
 
 enum cs_block
@@ -95,15 +126,25 @@ policy_suite_block(const struct policy *p, const struct cs_page *pg,
 		return CSB_NOT_ON_OS;
 	if (!cs_page_has(pg, s))
 		base = unsuffixed(s);
+	/* "Applications need to request PSK" (every page's PSK note). */
+	if (base->kx == CS_KX_PSK)
+		return CSB_PSK;
 	if (p->suites.n == 0 && !cs_page_default(pg, base))
 		return CSB_NOT_DEFAULT;
 	if (!(base->protocols & (1U << pr)))
 		return CSB_PROTOCOL;
-	if (switched_off(p, K_SC_CIPHERS, &p->ciphers, base->cipher))
+	if (switched_off(p, K_SC_CIPHERS, &p->ciphers, cipher_key(base)))
 		return CSB_CIPHER_OFF;
 	if (switched_off(p, K_SC_HASHES, &p->hashes, base->hash))
 		return CSB_HASH_OFF;
-	if (switched_off(p, K_SC_KX, &p->kx, base->kx_key))
+	/*
+	 * PKCS off: "Disabling RSA effectively disallows all RSA-based SSL
+	 * and TLS cipher suites" (the switches' support article), RSA
+	 * certificates included, so (EC)DHE_RSA too.
+	 */
+	if (switched_off(p, K_SC_KX, &p->kx, base->kx_key) ||
+	    (base->auth == CS_AUTH_RSA &&
+	    switched_off(p, K_SC_KX, &p->kx, "PKCS")))
 		return CSB_KX_OFF;
 	if ((base->kx == CS_KX_ECDHE || base->kx == CS_KX_NONE) &&
 	    !curve_left(p, pg))

@@ -184,12 +184,14 @@ struct cs_suite;
 enum cs_block {
 	CSB_OK,
 	CSB_NOT_ON_OS,		/* the release does not have it */
+	CSB_PSK,		/* a PSK suite: only for applications that ask */
 	CSB_NOT_DEFAULT,	/* no order, and it is not on by default */
 	CSB_PROTOCOL,		/* it does not work with the protocol */
 	CSB_CIPHER_OFF,		/* a legacy switch the policy turns off */
 	CSB_HASH_OFF,
 	CSB_KX_OFF,
-	CSB_NO_CURVE		/* no curve of the policy's order exists there */
+	CSB_NO_CURVE		/* no curve of the policy's order that the
+				   release offers by default */
 };
 int	 policy_suite_on_page(const struct cs_page *, const struct cs_suite *);
 enum cs_block policy_suite_block(const struct policy *, const struct cs_page *,

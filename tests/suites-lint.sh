@@ -172,7 +172,7 @@ os = server2012r2, server2016
 INI
 check_eq "bits: key sizes alone are a policy" "$rc" 0
 check "bits: targets that ignore them are named" has "$err" \
-	"warning: dh-min-bits and pkcs-min-bits are read from build 10240 on; server2012r2 ignores them"
+	"warning: dh-min-bits and pkcs-min-bits are read from build 10240 on; server2012r2 may ignore them"
 
 # 7. Insecure suites and switches.
 lint_of rc4 <<'INI'
@@ -204,8 +204,99 @@ order = TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_ECDSA_WITH_AES_128_GC
 [target]
 os = server2019
 INI
-check "ecdsa: warned that RSA peers have no ECDHE-RSA AES-GCM suite" has "$err" \
-	"warning: no ECDHE-RSA suite with AES-GCM is left for TLS 1.2 on server2019"
+check_eq "ecdsa: refused" "$rc" 2
+check "ecdsa: a server left without a suite for its RSA certificate (RDP's) is an error" has "$err" \
+	"the server side would have no cipher suite for an RSA certificate on server2019: Remote Desktop's own certificate is RSA"
+check "ecdsa: and its clients warned they reach no RSA server" has "$err" \
+	"warning: the client side would have no cipher suite for a server with an RSA certificate on server2019"
+# ECDHE-RSA with CBC only: RSA servers are served; the AES-GCM note only.
+lint_of rsacbc <<'INI'
+[cipher-suites]
+order = TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256
+
+[target]
+os = server2019
+INI
+check_eq "rsacbc: accepted" "$rc" 0
+check "rsacbc: noted: no ECDHE-RSA AES-GCM suite" has "$err" \
+	"warning: no ECDHE-RSA suite with AES-GCM is left for TLS 1.2 on server2019: most TLS 1.2 peers prefer one"
+
+# 8b. What the review of issue 20 found lint let through.
+lint_of psk <<'INI'
+[cipher-suites]
+order = TLS_PSK_WITH_AES_256_GCM_SHA384
+
+[target]
+os = server2019
+INI
+check "psk: PSK suites serve only applications that ask: a lock-out" has "$err" \
+	"the server side would have no usable cipher suite for any TLS version on server2019"
+lint_of emptyc <<'INI'
+[schannel]
+ciphers =
+INI
+check "empty ciphers: refused, not every cipher turned off" has "$err" \
+	"7: ciphers is empty: it would turn every key of its kind off"
+lint_of aes13 <<'INI'
+[schannel]
+tls1.3 = enabled
+ciphers = AES 128/128
+
+[cipher-suites]
+order = TLS_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+
+[target]
+os = server2022
+INI
+check "AES 256/256 off stops TLS_AES_256_GCM_SHA384 too (the cautious reading)" has "$err" \
+	"7: TLS 1.3 (client and server sides) would have no usable cipher suite on server2022: every suite left needs a cipher that ciphers = turns off"
+lint_of nopkcs <<'INI'
+[schannel]
+key-exchange = ECDH, Diffie-Hellman
+
+[cipher-suites]
+order = TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384
+
+[target]
+os = server2019
+INI
+check "PKCS off stops ECDHE_RSA (every suite of an RSA certificate)" has "$err" \
+	"PKCS off stops every suite of an RSA certificate"
+lint_of mlkem <<'INI'
+[cipher-suites]
+curves = x25519_mlkem768
+
+[target]
+os = server2025
+INI
+check "curves: only a group no release offers by default is a lock-out" has "$err" \
+	"curves = keeps none that release offers by default"
+lint_of weakc <<'INI'
+[cipher-suites]
+curves = NistP256, secP160r1
+
+[target]
+os = server2019
+INI
+check "curves: one under 224 bits needs allow-insecure" has "$err" \
+	"7: curves: secP160r1 is insecure (a curve under 224 bits)"
+lint_of bigkeys <<'INI'
+[schannel]
+dh-min-bits = 8192
+pkcs-min-bits = 4096
+
+[target]
+os = server2019
+INI
+check_eq "big keys: accepted, with warnings" "$rc" 0
+check "big keys: pkcs-min-bits over 2048 warned (RDP's own certificate)" has "$err" \
+	"warning: pkcs-min-bits = 4096: clients would refuse every server whose RSA key is smaller"
+check "big keys: dh-min-bits over 4096 warned" has "$err" \
+	"warning: dh-min-bits = 8192: few peers offer Diffie-Hellman groups over 4096 bits"
+{ head_ini; printf '[cipher-suites]\norder = A,\n'; for i in $(seq 1 200); do echo "    X$i,"; done; } > "$WORK/many.ini"
+err=$(cd "$WORK" && "$TLSGPO" lint many.ini 2>&1 >/dev/null)
+check_eq "a list of more than 128 names: one error, on the line that passes the limit" "$err" \
+	"many.ini:135: order: more than 128 names; no list of Windows' names is that long"
 
 # 9. Curve suffixes: read as the plain name where EccCurves is read (one
 # list for every Windows); Windows 7 lists only suffixed names.
