@@ -35,6 +35,14 @@
  *             Ciphers AES 128/128 and AES 256/256, Hashes SHA256, SHA384 and
  *             SHA512, KeyExchangeAlgorithms Diffie-Hellman and ECDH, and
  *             sets both DES 56/56 and RC2 56/56.
+ * [TLSREG]    "Transport Layer Security (TLS) registry settings" (os.c has
+ *             the quote): the key sizes are read from Windows 10 1507, build
+ *             10240, and Server 2016 on.
+ * [ADV3174644] Microsoft Security Advisory 3174644, "Updated Support for
+ *             Diffie-Hellman Key Exchange" (2016-09-13): an update that
+ *             lets releases before Windows 10 read the Diffie-Hellman
+ *             ServerMinKeyBitLength (docs/research/cipher-suites/SUMMARY.md;
+ *             the English page was not found, a Portuguese copy was).
  */
 
 /* [KB245030] [SFBTLS]; weakest first. */
@@ -180,4 +188,18 @@ cs_page_has_curve(const struct cs_page *p, const char *name)
 		if (strcasecmp(p->curves_supported[i], name) == 0)
 			return 1;
 	return 0;
+}
+
+/* The first build that reads the key-size values [TLSREG]. */
+unsigned
+os_keysize_first_build(void)
+{
+	return 10240;
+}
+
+const char *
+os_keysize_caveat(void)
+{
+	return "earlier releases read the Diffie-Hellman size only with the "
+	    "update of Security Advisory 3174644";	/* [ADV3174644] */
 }

@@ -100,11 +100,6 @@
  *             and Windows Server 2016" (build 10240 on), as was ECC Curve
  *             Order's Group Policy (the page "TLS/SSL (Schannel SSP)
  *             changes in Windows 10 and Server").
- * [ADV3174644] Microsoft Security Advisory 3174644, "Updated Support for
- *             Diffie-Hellman Key Exchange" (2016-09-13): an update that
- *             lets releases before Windows 10 read the Diffie-Hellman
- *             ServerMinKeyBitLength (docs/research/cipher-suites/SUMMARY.md;
- *             the English page was not found, a Portuguese copy was).
  * [KB3060859] Group Policy Preferences' "Remove this item when it is no
  *             longer applied" is recorded per machine and does not roam
  *             (support.microsoft.com/kb/3060859).
@@ -335,20 +330,6 @@ os_has(const struct os_target *t, enum proto_id id)
 	if (t->supported & (1U << id))
 		return 1;
 	return (id == PROTO_TLS11 || id == PROTO_TLS12) && t->tls12_kb != NULL;
-}
-
-/* The first build that reads the key-size values [TLSREG]. */
-unsigned
-os_keysize_first_build(void)
-{
-	return 10240;
-}
-
-const char *
-os_keysize_caveat(void)
-{
-	return "earlier releases read the Diffie-Hellman size only with the "
-	    "update of Security Advisory 3174644";	/* [ADV3174644] */
 }
 
 unsigned

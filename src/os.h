@@ -89,12 +89,6 @@ unsigned	 os_wmi_build_filterable(unsigned);
 char		*os_wmi_build_query(unsigned);
 char		*os_wmi_64bit_query(void);
 
-/* The first build that reads SCHANNEL's Diffie-Hellman and PKCS key
- * sizes (ServerMinKeyBitLength, ClientMinKeyBitLength). */
-unsigned	 os_keysize_first_build(void);
-/* ...and what earlier releases do with them (English, for lint). */
-const char	*os_keysize_caveat(void);
-
 /* Where protocol P exists, for a message about a target that lacks it. */
 const char	*os_protocol_where(enum proto_id);
 

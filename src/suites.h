@@ -106,4 +106,10 @@ extern const char *const cs_hash_keys[];
 /* "PKCS", "Diffie-Hellman", "ECDH" */
 extern const char *const cs_kx_keys[];
 
+/* The first build that reads SCHANNEL's Diffie-Hellman and PKCS key
+ * sizes (ServerMinKeyBitLength, ClientMinKeyBitLength). */
+unsigned	 os_keysize_first_build(void);
+/* ...and what earlier releases do with them (English, for lint). */
+const char	*os_keysize_caveat(void);
+
 #endif
