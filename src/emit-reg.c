@@ -83,19 +83,26 @@ reg_header(const struct emit_ctx *ctx, struct buf *out, const char *file,
 }
 
 /*
- * =hex(7):... as regedit exports a REG_MULTI_SZ: the UTF-16LE bytes with
+ * =hex(7):... as regedit exports a REG_MULTI_SZ: the string bytes with
  * every terminator, lines cut after a comma with a backslash, the next
- * indented by two blanks, none longer than 80 columns. COL is where the
- * name ended.
+ * indented by two blanks, none longer than 80 columns. The bytes are
+ * UTF-16LE in a UTF-16 file, and the code page's in an 8-bit one, which
+ * is how regedit and reg import read hex(2) and hex(7) there (Wine's
+ * regproc.c does the same; its import tests run on Windows too). The
+ * names tlsgpo writes are ASCII, the same in every code page.
  */
 static void
-reg_multi_sz(struct buf *out, const struct plan_op *op)
+reg_multi_sz(struct buf *out, const struct plan_op *op,
+    enum text_encoding enc)
 {
 	struct buf	 b;
 	size_t		 i, col;
 
 	buf_init(&b);
-	utf8_to_utf16le(&b, op->text, plan_op_text_size(op));
+	if (enc == ENC_ASCII)
+		buf_add(&b, op->text, plan_op_text_size(op));
+	else
+		utf8_to_utf16le(&b, op->text, plan_op_text_size(op));
 	buf_adds(out, "=hex(7):");
 	col = strlen(op->value) + 2 + 8;
 	for (i = 0; i < b.len; i++) {
@@ -115,7 +122,7 @@ reg_multi_sz(struct buf *out, const struct plan_op *op)
 }
 
 static void
-reg_body(const struct plan *pl, struct buf *out)
+reg_body(const struct plan *pl, enum text_encoding enc, struct buf *out)
 {
 	const struct plan_op	*op;
 	char			*key, *prev = NULL;
@@ -140,7 +147,7 @@ reg_body(const struct plan *pl, struct buf *out)
 			reg_quote(out, op->text);
 			buf_addc(out, '\n');
 		} else if (op->type == REG_TYPE_MULTI_SZ)
-			reg_multi_sz(out, op);
+			reg_multi_sz(out, op, enc);
 		else
 			buf_printf(out, "=dword:%08x\n", (unsigned)op->data);
 	}
@@ -154,7 +161,7 @@ write_apply(const struct emit_ctx *ctx, const struct emitter *em,
 {
 	(void)em;
 	reg_header(ctx, out, "apply.reg", 0);
-	reg_body(ctx->plan, out);
+	reg_body(ctx->plan, ctx->reg_encoding, out);
 }
 
 static void
@@ -163,7 +170,7 @@ write_rollback(const struct emit_ctx *ctx, const struct emitter *em,
 {
 	(void)em;
 	reg_header(ctx, out, "rollback.reg", 1);
-	reg_body(ctx->inverse, out);
+	reg_body(ctx->inverse, ctx->reg_encoding, out);
 }
 
 const struct emitter emitter_reg_apply = {

@@ -184,7 +184,8 @@ value_name(struct rd *r, const char *s, int line, struct buf *name)
 /*
  * hex:.. or hex(N):.. data: the type, a DWORD's value, and the text of
  * hex(1), hex(2) and hex(7) (regedit writes REG_MULTI_SZ as hex(7): its
- * UTF-16LE bytes, NULs and all).
+ * bytes, NULs and all: UTF-16LE in a UTF-16 file, the code page's in an
+ * 8-bit one, as regedit reads them).
  */
 static int
 value_hex(struct rd *r, const char *d, int line, struct reg_obs_value *v)
@@ -216,7 +217,10 @@ value_hex(struct rd *r, const char *d, int line, struct reg_obs_value *v)
 	    t == REG_TYPE_MULTI_SZ) {
 		tb = xmalloc((size_t)nb + 1);
 		(void)hex_bytes(d, tb, (size_t)nb);
-		reg_obs_value_text(v, tb, (size_t)nb);
+		if (r->w == 1)
+			reg_obs_value_text_ansi(v, tb, (size_t)nb);
+		else
+			reg_obs_value_text(v, tb, (size_t)nb);
 		free(tb);
 	}
 	if (t == REG_TYPE_DWORD && nb != 4)

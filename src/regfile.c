@@ -414,6 +414,8 @@ reg_obs_value_copy(struct reg_obs_value *dst, const struct reg_obs_value *src)
 	}
 }
 
+static void	set_text(struct reg_obs_value *, struct buf *);
+
 void
 reg_obs_value_text(struct reg_obs_value *v, const unsigned char *p, size_t n)
 {
@@ -421,6 +423,27 @@ reg_obs_value_text(struct reg_obs_value *v, const unsigned char *p, size_t n)
 
 	buf_init(&b);
 	utf16le_to_utf8(&b, p, n);
+	set_text(v, &b);
+}
+
+void
+reg_obs_value_text_ansi(struct reg_obs_value *v, const unsigned char *p,
+    size_t n)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b);
+	for (i = 0; i < n; i++)
+		utf8_put(&b, p[i]);
+	set_text(v, &b);
+}
+
+static void
+set_text(struct reg_obs_value *v, struct buf *b0)
+{
+	struct buf	b = *b0;
+
 	free(v->text);
 	v->textlen = b.len;
 	v->text = xmalloc(b.len + 1);

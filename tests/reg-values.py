@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 # The values a regedit file sets, one per line, "KEY|NAME|DATA" with DATA
-# as 0x%08x (dword), sz:TEXT (a string) or multi:A|B (hex(7), UTF-16LE);
+# as 0x%08x (dword), sz:TEXT (a string) or multi:A|B (hex(7): UTF-16LE in
+# a UTF-16 file, 8-bit bytes in an 8-bit one, as regedit reads them);
 # for the tests that hold a .reg file against the plan. Reads UTF-8,
 # ASCII or UTF-16LE with a BOM.
 import sys
 
 raw = open(sys.argv[1], 'rb').read()
-text = raw.decode('utf-16') if raw[:2] == b'\xff\xfe' else raw.decode('utf-8')
+wide = raw[:2] == b'\xff\xfe'
+text = raw.decode('utf-16') if wide else raw.decode('utf-8')
 lines, cur = [], ''
 for line in text.replace('\r\n', '\n').split('\n'):
     if cur:
@@ -36,7 +38,8 @@ for line in lines:
             out = '0x' + data[6:].lower()
         elif data.startswith('hex(7):'):
             b = bytes(int(x, 16) for x in data[7:].split(','))
-            out = 'multi:' + '|'.join(s for s in b.decode('utf-16-le').split('\0') if s)
+            # hex(7) bytes: UTF-16LE in a UTF-16 file, 8-bit in another.
+            out = 'multi:' + '|'.join(s for s in b.decode('utf-16-le' if wide else 'latin-1').split('\0') if s)
         elif data.startswith('"'):
             out = 'sz:' + data[1:-1].replace('\\"', '"').replace('\\\\', '\\')
         else:

@@ -25,11 +25,19 @@ if ! wine_setup; then
 fi
 ok "wineboot made a win64 prefix ($(( $(date +%s) - t0 )) s)"
 
-# expected JSON SECTION: "REG_DWORD 0x800" per set operation, "absent" per deletion.
+# expected JSON SECTION: what reg query shows per set operation ("REG_DWORD
+# 0x800", "REG_SZ text", "REG_MULTI_SZ a\0b"), "absent" per deletion.
 expected() {
-	jq -r --arg s "$2" '.[$s][] | if .action == "set" then "REG_DWORD \(.data)" else "absent" end' "$1" |
+	jq -r --arg s "$2" '.[$s][] | if .action != "set" then "absent"
+		elif .type == "REG_SZ" then "REG_SZ \(.data)"
+		elif .type == "REG_MULTI_SZ" then "REG_MULTI_SZ " + (.data | join("\\0"))
+		else "REG_DWORD \(.data)" end' "$1" |
 	while read -r type data; do
-		if [ "$type" = absent ]; then echo absent; else printf '%s 0x%x\n' "$type" "$data"; fi
+		case $type in
+		REG_DWORD) printf '%s 0x%x\n' "$type" "$data" ;;
+		absent) echo absent ;;
+		*) printf '%s %s\n' "$type" "$data" ;;
+		esac
 	done
 }
 

@@ -267,10 +267,17 @@ roundtrip(const char *path)
 		}
 	}
 	package_free(&pkg);
+	/* The writer knows the encoding: hex(7) bytes follow it. */
 	buf_init(&text);
+	ctx.reg_encoding = ENC_UTF16LE_BOM;
 	emitter_reg_apply.write(&ctx, &emitter_reg_apply, &text);
 	reg_roundtrip(&pl, &text, ENC_UTF16LE_BOM, "apply.reg (UTF-16)");
+	buf_free(&text);
+	buf_init(&text);
+	ctx.reg_encoding = ENC_ASCII;
+	emitter_reg_apply.write(&ctx, &emitter_reg_apply, &text);
 	reg_roundtrip(&pl, &text, ENC_ASCII, "apply.reg (ASCII)");
+	ctx.reg_encoding = ENC_UTF16LE_BOM;
 	buf_free(&text);
 	buf_init(&text);
 	emitter_reg_rollback.write(&ctx, &emitter_reg_rollback, &text);
