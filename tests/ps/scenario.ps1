@@ -35,6 +35,29 @@ function ConvertTo-TestUtf16([string] $Text) {
     return (-join ([Text.Encoding]::Unicode.GetBytes($Text) | ForEach-Object { '{0:x2}' -f $_ })) + '0000'
 }
 
+# A plan operation's data as a state line's kind and hex ("4`t01000000",
+# "1`t<utf16>", "7`t<utf16 of each string>0000"); Other: other data of
+# the same kind (a DWORD plus 0x5a5, the text reversed, one string more).
+function ConvertTo-PlanData($Op, [switch] $Other) {
+    switch ($Op.type) {
+        'REG_SZ' {
+            $t = [string]$Op.data
+            if ($Other) { $a = $t.ToCharArray(); [array]::Reverse($a); $t = -join $a }
+            return "1`t" + (ConvertTo-TestUtf16 $t)
+        }
+        'REG_MULTI_SZ' {
+            $l = @($Op.data)
+            if ($Other) { $l = @('other') + $l }
+            return "7`t" + (-join ($l | ForEach-Object { ConvertTo-TestUtf16 $_ })) + '0000'
+        }
+        default {
+            $d = [long]$Op.data
+            if ($Other) { $d += 0x5a5 }
+            return "4`t" + (ConvertTo-DwordHex $d)
+        }
+    }
+}
+
 function Add-State([string] $State, [string[]] $Lines) {
     [IO.File]::AppendAllLines([IO.Path]::Combine($State, 'reg.txt'), $Lines)
 }

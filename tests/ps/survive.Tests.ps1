@@ -40,13 +40,21 @@ Describe '<_>: other values, a subkey and prior values in one view survive a rou
         }
         # The policy's values with other data, in one view only: the
         # 32-bit one for the first of each pair, the native one for the next.
+        # A policy with shared keys only (the cipher-suite ones): every
+        # other value holds other data of its kind.
         $oneView = 0
+        $shared = -not ($ops | Where-Object { $_.view -eq '32' })
         for ($i = 0; $i -lt $ops.Count; $i++) {
             $op = $ops[$i]
-            if ($op.view -ne '32') { continue }
-            $k = Get-PhysicalKey $op
-            if ($oneView % 2 -eq 1) { $k = '{0}\{1}' -f $op.hive, $op.key }
-            $lines.Add("value`t$k`t$($op.value)`t4`t" + (ConvertTo-DwordHex ($op.data + 0x5a5)))
+            if ($shared) {
+                if ($i % 2 -eq 1) { continue }
+                $k = Get-PhysicalKey $op
+            } else {
+                if ($op.view -ne '32') { continue }
+                $k = Get-PhysicalKey $op
+                if ($oneView % 2 -eq 1) { $k = '{0}\{1}' -f $op.hive, $op.key }
+            }
+            $lines.Add("value`t$k`t$($op.value)`t" + (ConvertTo-PlanData $op -Other))
             $oneView++
         }
         Add-State $st $lines.ToArray()
@@ -64,7 +72,7 @@ Describe '<_>: other values, a subkey and prior values in one view survive a rou
 
     It 'apply.ps1 sets each of the policy''s values in its view' {
         foreach ($op in $Ops) {
-            $want = "value`t$(Get-PhysicalKey $op)`t$($op.value)`t4`t$(ConvertTo-DwordHex $op.data)"
+            $want = "value`t$(Get-PhysicalKey $op)`t$($op.value)`t$(ConvertTo-PlanData $op)"
             $Apply.After | Should -Contain $want
         }
     }
