@@ -35,6 +35,39 @@ state_fields(char *line, char *f[5])
 }
 
 /*
+ * A text value's data as the scripts record it, which is how reg query
+ * shows it: a REG_SZ as it is, a REG_MULTI_SZ's strings with "\0" between
+ * them. Into Windows' form ("a\0b\0\0"). A string that itself holds "\0"
+ * reads as two: the record cannot tell (rollback.ps1 restores from its
+ * raw record, which check does not read).
+ */
+static void
+state_text(struct reg_obs_value *v, const char *d)
+{
+	struct buf	 b;
+	const char	*sep;
+	size_t		 n;
+
+	buf_init(&b);
+	if (v->type != REG_TYPE_MULTI_SZ)
+		buf_add(&b, d, strlen(d) + 1);
+	else {
+		while (*d != '\0') {
+			sep = strstr(d, "\\0");
+			n = sep != NULL ? (size_t)(sep - d) : strlen(d);
+			buf_add(&b, d, n);
+			buf_addc(&b, '\0');
+			if (sep == NULL)
+				break;
+			d = sep + 2;
+		}
+		buf_addc(&b, '\0');
+	}
+	reg_obs_value_set_utf8(v, b.data, b.len);
+	buf_free(&b);
+}
+
+/*
  * "value|IDX|absent" or "value|IDX|present|TYPE|DATA" (IDX counts the
  * plan's operations from 1): -1 when the record is not one a backup holds.
  */
@@ -74,6 +107,10 @@ state_value(struct checker *c, struct machine *m, char *f[5], const char *file,
 		if (strcmp(f[3], type_name((uint32_t)i)) == 0)
 			m->obs.value[k].type = (uint32_t)i;
 	}
+	if (m->obs.value[k].type == REG_TYPE_SZ ||
+	    m->obs.value[k].type == REG_TYPE_EXPAND_SZ ||
+	    m->obs.value[k].type == REG_TYPE_MULTI_SZ)
+		state_text(&m->obs.value[k], f[4]);
 	if (m->obs.value[k].type == REG_TYPE_DWORD) {
 		data = strtoul(f[4], &q, 16);
 		if (strncmp(f[4], "0x", 2) != 0 || *q != '\0' ||

@@ -439,6 +439,16 @@ reg_obs_value_text_ansi(struct reg_obs_value *v, const unsigned char *p,
 	set_text(v, &b);
 }
 
+void
+reg_obs_value_set_utf8(struct reg_obs_value *v, const char *p, size_t n)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	buf_add(&b, p, n);
+	set_text(v, &b);
+}
+
 static void
 set_text(struct reg_obs_value *v, struct buf *b0)
 {

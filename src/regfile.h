@@ -67,6 +67,8 @@ void	reg_obs_value_copy(struct reg_obs_value *, const struct reg_obs_value *);
 /* v's text: UTF-16LE data bytes, as UTF-8. */
 void	reg_obs_value_text(struct reg_obs_value *, const unsigned char *,
 	    size_t);
+/* ...UTF-8 bytes, every NUL kept (as plan_op.text). */
+void	reg_obs_value_set_utf8(struct reg_obs_value *, const char *, size_t);
 /* ...8-bit data bytes (an ANSI file's hex(7)), each byte its own code
  * point: exact for ASCII; the code page of other bytes is unknown. */
 void	reg_obs_value_text_ansi(struct reg_obs_value *, const unsigned char *,

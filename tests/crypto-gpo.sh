@@ -247,4 +247,30 @@ u16sub "$WORK/m/Machine/Registry.pol" NistP256 NistP384
 run_tool check "$small" "$WORK/m/Machine/Registry.pol"
 check_eq "check: a Registry.pol with another curve drifts" "$rc|$(grep -c 'EccCurves: "curve25519", "NistP384", policy wants' <<<"$out")" "1|1"
 
+# --- check: a backup's state.txt (what apply.cmd and apply.ps1 record)
+# with text values as reg query shows them: a REG_SZ as it is, a
+# REG_MULTI_SZ with \0 between its strings.
+S=$WORK/crypto-small/scripts/apply.cmd
+planid=$(sed -n 's/^set "TLSGPO_PLAN=\([0-9a-f]*\)".*/\1/p' "$S" | tr -d '\r')
+nk=$(sed -n 's/^set "KEY_COUNT=\([0-9]*\)".*/\1/p' "$S" | tr -d '\r')
+state() {	# DIR [SED]: a complete state.txt holding the plan's data
+	mkdir -p "$1"
+	{
+		printf '%s\r\n' "# tlsgpo backup" "format|2|apply.cmd" "plan|$planid"
+		"$TLSGPO" plan --json "$small" 2>/dev/null | jq -r '.operations | to_entries[] |
+			"value|\(.key + 1)|present|\(.value.type)|" + (if .value.type == "REG_SZ" then .value.data
+			elif .value.type == "REG_MULTI_SZ" then (.value.data | join("\\0"))
+			else "0x\(.value.hex[2:] | ascii_downcase)" end) + "\r"' | sed "${2:-}"
+		for ((k = 1; k <= nk; k++)); do printf 'key|%d|present\r\n' "$k"; done
+		printf 'end|%d\r\n' $((nv + nk))
+	} > "$1/state.txt"
+}
+state "$WORK/bk1"
+run_tool check "$small" "$WORK/bk1"
+check_eq "check: a state.txt with the plan's text values is compliant" "$rc|$out" "0|bk1: compliant ($nv values)"
+state "$WORK/bk2" 's/NistP256\r$/NistP384\r/; s/|REG_SZ|TLS_ECDHE_ECDSA/|REG_SZ|TLS_ECDHE_RSA/'
+run_tool check "$small" "$WORK/bk2"
+check_eq "check: ...another curve and another suite order in it drift" \
+	"$rc|$(grep -c '^ *wrong value .*\(EccCurves\|Functions\)' <<<"$(cd "$WORK" && "$TLSGPO" check --verbose "$small" bk2 2>&1)")" "1|2"
+
 done_testing
