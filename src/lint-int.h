@@ -9,6 +9,9 @@
 #include "diag.h"
 #include "policy.h"
 
+struct os_target;
+struct cs_page;
+
 /* One lint run: what every rule reads. */
 struct lint {
 	const struct policy	*p;
@@ -16,8 +19,10 @@ struct lint {
 	char			 tw[64];	/* the targets, for messages */
 };
 
-/* The targets lint checks: [target] os, or every Windows of os.c. */
-unsigned lint_checked_os(const struct policy *);
+/* The suite pages (suites.h) of each target lint checks, one call per
+ * (target, page, the page's place among the target's). */
+void	 lint_each_page(const struct lint *, void (*)(const struct os_target *,
+	    const struct cs_page *, size_t, void *), void *);
 
 /*
  * Where a message about cipher suites applies: the pages (suites.h) of
@@ -30,8 +35,6 @@ struct lint_where {
 	size_t		 n;		/* pages hit */
 	int		 why;		/* enum cs_block */
 };
-struct os_target;
-struct cs_page;
 void	 lint_where_add(struct lint_where *, const struct os_target *,
 	    size_t, int);
 const char *lint_where_text(const struct lint_where *, char *, size_t);

@@ -17,7 +17,6 @@
  * version left on by Windows' default with none left is a warning.
  */
 
-#define PAGES_MAX	16
 #define SUITES_MAX	128
 #define TLS_FIRST	PROTO_TLS10
 #define TLS_LAST	PROTO_TLS13
@@ -86,7 +85,7 @@ page_has_common(const struct cs_page *pg)
 
 static void
 check_peer(struct lockout *lo, const struct os_target *t,
-    const struct cs_page *pg, size_t page, const struct cs_suite **u,
+    const struct cs_page *pg, size_t page, const struct cs_suite *const *u,
     size_t n)
 {
 	size_t	i;
@@ -109,62 +108,42 @@ for_rsa(const struct cs_suite *s)
 	return s->auth == CS_AUTH_RSA || s->kx == CS_KX_NONE;
 }
 
-static int
-has_rsa(const struct cs_suite **u, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n && i < SUITES_MAX; i++) {
-		if (for_rsa(u[i]))
-			return 1;
-	}
-	return 0;
-}
+/* One release's usable suites for one TLS version: the same for both
+ * sides (Windows has one list). */
+struct usable {
+	const struct cs_suite	*u[SUITES_MAX];
+	size_t			 n;
+	size_t			 rsa;	/* of them, for an RSA certificate */
+	enum cs_block		 why;
+};
 
 static void
 analyse_side(const struct policy *p, struct lockout *lo,
     const struct os_target *t, const struct cs_page *pg, size_t page,
-    int side)
+    int side, const struct usable *us)
 {
-	const struct cs_suite	*u[SUITES_MAX];
+	const struct usable	*x;
 	proto_set		 on = policy_tls_after(p, t, side);
-	enum cs_block		 why;
-	size_t			 n, i, any = 0, rsa = 0;
+	size_t			 any = 0, rsa = 0;
 	int			 pr;
 
 	for (pr = TLS_FIRST; pr <= TLS_LAST; pr++) {
 		if (!(on & (1U << pr)))
 			continue;
-		n = policy_usable_suites(p, pg, pr, u, SUITES_MAX, &why);
-		any += n;
-		for (i = 0; i < n && i < SUITES_MAX; i++)
-			rsa += for_rsa(u[i]);
-		if (n == 0 && p->schannel[pr][side] == SC_ENABLED)
-			lint_where_add(&lo->off[pr][side], t, page, why);
-		else if (n == 0)
-			lint_where_add(&lo->dflt[pr][side], t, page, why);
-		else if (pr == PROTO_TLS12 && side == SIDE_SERVER &&
-		    has_rsa(u, n))
-			check_peer(lo, t, pg, page, u, n);
+		x = &us[pr - TLS_FIRST];
+		any += x->n;
+		rsa += x->rsa;
+		if (x->n == 0 && p->schannel[pr][side] == SC_ENABLED)
+			lint_where_add(&lo->off[pr][side], t, page, x->why);
+		else if (x->n == 0)
+			lint_where_add(&lo->dflt[pr][side], t, page, x->why);
+		else if (pr == PROTO_TLS12 && side == SIDE_SERVER && x->rsa != 0)
+			check_peer(lo, t, pg, page, x->u, x->n);
 	}
 	if (on != 0 && any == 0)
 		lint_where_add(&lo->side[side], t, page, CSB_OK);
 	else if (on != 0 && rsa == 0)
 		lint_where_add(&lo->norsa[side], t, page, CSB_OK);
-}
-
-static int
-rules_line(const struct policy *p)
-{
-	static const enum policy_key keys[] = { K_CS_ORDER, K_CS_CURVES,
-	    K_SC_CIPHERS, K_SC_HASHES, K_SC_KX };
-	size_t	i;
-
-	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		if (p->key_line[keys[i]] != 0)
-			return p->key_line[keys[i]];
-	}
-	return 0;
 }
 
 /*
@@ -208,7 +187,7 @@ report(const struct lint *l, const struct lockout *lo)
 {
 	const struct policy	*p = l->p;
 	char			 w[512];
-	int			 pr, s, line = rules_line(p);
+	int			 pr, s, line = policy_suite_rules_line(p);
 
 	for (s = 0; s < 2; s++) {
 		if (lo->side[s].n != 0)
@@ -242,26 +221,46 @@ report(const struct lint *l, const struct lockout *lo)
 		    lint_where_text(&lo->peer, w, sizeof w));
 }
 
+struct analysis {
+	const struct policy	*p;
+	struct lockout		*lo;
+};
+
+/* Each TLS version either side leaves on, once; then each side. */
+static void
+analyse_page(const struct os_target *t, const struct cs_page *pg,
+    size_t page, void *arg)
+{
+	struct analysis	*a = arg;
+	struct usable	 us[TLS_LAST - TLS_FIRST + 1];
+	proto_set	 on = policy_tls_after(a->p, t, SIDE_CLIENT) |
+	    policy_tls_after(a->p, t, SIDE_SERVER);
+	struct usable	*x;
+	size_t		 i;
+	int		 pr, s;
+
+	for (pr = TLS_FIRST; pr <= TLS_LAST; pr++) {
+		if (!(on & (1U << pr)))
+			continue;
+		x = &us[pr - TLS_FIRST];
+		x->n = policy_usable_suites(a->p, pg, pr, x->u, SUITES_MAX,
+		    &x->why);
+		for (i = 0, x->rsa = 0; i < x->n && i < SUITES_MAX; i++)
+			x->rsa += for_rsa(x->u[i]);
+	}
+	for (s = 0; s < 2; s++)
+		analyse_side(a->p, a->lo, t, pg, page, s, us);
+}
+
 void
 lint_lockout(const struct lint *l)
 {
-	const struct cs_page	*pgs[PAGES_MAX];
-	struct lockout		 lo;
-	size_t			 i, j, n;
-	int			 s;
+	struct lockout	lo;
+	struct analysis	a = { l->p, &lo };
 
 	if (!policy_has_suite_rules(l->p))
 		return;
 	memset(&lo, 0, sizeof lo);
-	for (i = 0; i < os_target_count; i++) {
-		if (!(lint_checked_os(l->p) & (1U << i)))
-			continue;
-		n = cs_pages_for_target(&os_targets[i], pgs, PAGES_MAX);
-		for (j = 0; j < n && j < PAGES_MAX; j++) {
-			for (s = 0; s < 2; s++)
-				analyse_side(l->p, &lo, &os_targets[i], pgs[j],
-				    j, s);
-		}
-	}
+	lint_each_page(l, analyse_page, &a);
 	report(l, &lo);
 }

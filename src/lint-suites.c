@@ -16,7 +16,6 @@
  * suite (policy-suites.c decides which are usable).
  */
 
-#define PAGES_MAX	16
 
 void
 lint_where_add(struct lint_where *w, const struct os_target *t, size_t page,
@@ -35,13 +34,11 @@ lint_where_add(struct lint_where *w, const struct os_target *t, size_t page,
 static void
 where_target(const struct os_target *t, unsigned hit, struct buf *b)
 {
-	const struct cs_page	*pgs[PAGES_MAX];
+	const struct cs_page	*pgs[CS_PAGES_MAX];
 	size_t			 j, n;
 	int			 first = 1;
 
-	n = cs_pages_for_target(t, pgs, PAGES_MAX);
-	if (n > PAGES_MAX)
-		n = PAGES_MAX;
+	n = cs_pages_for_target(t, pgs, CS_PAGES_MAX);
 	buf_adds(b, t->name);
 	if (n <= 1 || hit == (1U << n) - 1)
 		return;
@@ -74,20 +71,17 @@ lint_where_text(const struct lint_where *w, char *out, size_t size)
 	return out;
 }
 
-/* The pages of each checked target, one call per (target, page). */
-static void
-each_page(const struct lint *l, void (*fn)(const struct os_target *,
+void
+lint_each_page(const struct lint *l, void (*fn)(const struct os_target *,
     const struct cs_page *, size_t, void *), void *arg)
 {
-	const struct cs_page	*pgs[PAGES_MAX];
+	const struct cs_page	*pgs[CS_PAGES_MAX];
 	size_t			 i, j, n;
 
 	for (i = 0; i < os_target_count; i++) {
-		if (!(lint_checked_os(l->p) & (1U << i)))
+		if (!(policy_targets(l->p) & (1U << i)))
 			continue;
-		n = cs_pages_for_target(&os_targets[i], pgs, PAGES_MAX);
-		if (n > PAGES_MAX)
-			n = PAGES_MAX;
+		n = cs_pages_for_target(&os_targets[i], pgs, CS_PAGES_MAX);
 		for (j = 0; j < n; j++)
 			fn(&os_targets[i], pgs[j], j, arg);
 	}
@@ -132,7 +126,7 @@ lint_suites_on_targets(const struct lint *l)
 	for (i = 0; i < p->suites.n; i++) {
 		memset(&lk, 0, sizeof lk);
 		lk.name = p->suites.names[i];
-		each_page(l, page_lacks, &lk);
+		lint_each_page(l, page_lacks, &lk);
 		if (lk.w.n != 0)
 			diag_error(l->d, p->suites.lines[i], "order: %s is not a "
 			    "cipher suite of %s; remove it, or narrow [target] "
@@ -163,7 +157,7 @@ lint_curves_on_targets(const struct lint *l)
 		memset(&lk, 0, sizeof lk);
 		lk.name = p->curves.names[i];
 		lk.curve = 1;
-		each_page(l, page_lacks, &lk);
+		lint_each_page(l, page_lacks, &lk);
 		if (lk.w.n != 0)
 			diag_error(l->d, p->curves.lines[i], "curves: %s is not "
 			    "a curve of %s; remove it, or narrow [target] os "
@@ -173,7 +167,7 @@ lint_curves_on_targets(const struct lint *l)
 	if (p->curves.n == 0)
 		return;
 	memset(&lk, 0, sizeof lk);
-	each_page(l, page_no_curves, &lk);
+	lint_each_page(l, page_no_curves, &lk);
 	if (lk.w.n != 0)
 		diag_warn(l->d, p->key_line[K_CS_CURVES], "curves: %s read no "
 		    "curve order (EccCurves): there the _P256, _P384 or _P521 "
@@ -344,7 +338,7 @@ lint_key_sizes(const struct lint *l)
 		return;
 	memset(&w, 0, sizeof w);
 	for (i = 0; i < os_target_count; i++) {
-		if ((lint_checked_os(p) & (1U << i)) &&
+		if ((policy_targets(p) & (1U << i)) &&
 		    os_targets[i].build_min < os_keysize_first_build())
 			lint_where_add(&w, &os_targets[i], 0, 0);
 	}

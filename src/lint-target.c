@@ -13,14 +13,6 @@
  * Desktop without TLS 1.0, and the .NET 3.5 TLS updates.
  */
 
-/* The targets lint checks: [target] os, or every Windows of os.c when the
- * policy names none (what an untargeted policy is pushed to). */
-unsigned
-lint_checked_os(const struct policy *p)
-{
-	return policy_targets(p);
-}
-
 /* The targets pick chooses, "NAME, NAME", into buf; returns how many. */
 static size_t
 target_list(const struct policy *p, int (*pick)(const struct os_target *,
@@ -31,7 +23,7 @@ target_list(const struct policy *p, int (*pick)(const struct os_target *,
 	if (size != 0)
 		buf[0] = '\0';
 	for (i = 0; i < os_target_count; i++) {
-		if (!(lint_checked_os(p) & (1U << i)) || !pick(&os_targets[i], arg))
+		if (!(policy_targets(p) & (1U << i)) || !pick(&os_targets[i], arg))
 			continue;
 		if (used < size)
 			used += (size_t)snprintf(buf + used, size - used, "%s%s",
@@ -78,7 +70,7 @@ tls12_kb_note(const struct policy *p, char *buf, size_t size)
 
 	buf[0] = '\0';
 	for (i = 0; i < os_target_count; i++) {
-		if (!(lint_checked_os(p) & (1U << i)) ||
+		if (!(policy_targets(p) & (1U << i)) ||
 		    os_targets[i].tls12_kb == NULL || used >= size)
 			continue;
 		used += (size_t)snprintf(buf + used, size - used, "%son %s "
@@ -101,7 +93,7 @@ lint_winhttp_kb(const struct lint *l)
 	int			 s;
 
 	for (s = 0; (size_t)s < os_target_count; s++) {
-		if (!(lint_checked_os(p) & (1U << s)) ||
+		if (!(policy_targets(p) & (1U << s)) ||
 		    (p->winhttp_protocols & ~os_targets[s].winhttp_honours) == 0)
 			continue;
 		diag_warn(l->d, p->key_line[K_WH_PROTOCOLS], "%s (KB %s) "
@@ -243,7 +235,7 @@ inferred_note(const struct policy *p, int (*pick)(const struct os_target *,
 	size_t		i;
 
 	for (i = 0; i < os_target_count; i++)
-		if ((lint_checked_os(p) & (1U << i)) && pick(&os_targets[i], arg) &&
+		if ((policy_targets(p) & (1U << i)) && pick(&os_targets[i], arg) &&
 		    os_winhttp_default_inferred(&os_targets[i])) {
 			snprintf(note, sizeof note, "; %s",
 			    os_winhttp_default_caveat());
@@ -337,7 +329,7 @@ lint_rdp(const struct lint *l)
 	if (p->schannel[PROTO_TLS10][SIDE_SERVER] == SC_DISABLED &&
 	    target_list(p, pick_rdp, NULL, who, sizeof who) != 0) {
 		for (i = 0; i < os_target_count; i++) {
-			if ((lint_checked_os(p) & (1U << i)) &&
+			if ((policy_targets(p) & (1U << i)) &&
 			    os_targets[i].rdp_tls10_kb != NULL)
 				break;
 		}
@@ -363,7 +355,7 @@ lint_dotnet35(const struct lint *l)
 		kbs[0] = '\0';
 		used = 0;
 		for (i = 0; i < os_target_count; i++) {
-			if (!(lint_checked_os(p) & (1U << i)) ||
+			if (!(policy_targets(p) & (1U << i)) ||
 			    os_targets[i].dotnet35_kb == NULL ||
 			    strstr(kbs, os_targets[i].dotnet35_kb) != NULL)
 				continue;

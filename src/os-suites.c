@@ -129,9 +129,8 @@ cs_pages_for_target(const struct os_target *t, const struct cs_page **out,
 	if (first == NULL || last == NULL || last < first)
 		return 0;
 	n = 0;
-	for (p = first; p <= last; p++, n++)
-		if (n < max)
-			out[n] = p;
+	for (p = first; p <= last && n < max; p++)
+		out[n++] = p;
 	return n;
 }
 

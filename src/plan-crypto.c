@@ -65,18 +65,6 @@ plan_key_sizes(const struct policy *p, struct plan *pl)
 	}
 }
 
-static int
-listed(const struct name_list *nl, const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < nl->n; i++) {
-		if (strcmp(nl->names[i], name) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* Every key Windows knows of the kind: on when listed, off otherwise. */
 static void
 plan_switches(struct plan *pl, const char *kind, const char *const *known,
@@ -86,7 +74,7 @@ plan_switches(struct plan *pl, const char *kind, const char *const *known,
 	int	yes;
 
 	for (; *known != NULL; known++) {
-		yes = listed(on, *known);
+		yes = name_list_has(on, *known);
 		snprintf(key, sizeof key, KEY_SCHANNEL_ROOT "%s\\%s", kind,
 		    *known);
 		snprintf(why, sizeof why, "SCHANNEL %s %s: %s (legacy switch)",

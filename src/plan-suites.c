@@ -17,7 +17,6 @@
  * are shown together.
  */
 
-#define PAGES_MAX	16
 #define SUITES_MAX	128
 
 static const char *const side_words[] = { "client only", "server only",
@@ -56,15 +55,15 @@ static void
 target_table(const struct policy *p, const struct os_target *t,
     struct buf *out)
 {
-	const struct cs_page	*pgs[PAGES_MAX];
+	const struct cs_page	*pgs[CS_PAGES_MAX];
 	struct buf		 cur, prev;
 	size_t			 j, n;
 	int			 open = 0;
 
-	n = cs_pages_for_target(t, pgs, PAGES_MAX);
+	n = cs_pages_for_target(t, pgs, CS_PAGES_MAX);
 	buf_init(&prev);
 	buf_adds(&prev, "");
-	for (j = 0; j < n && j < PAGES_MAX; j++) {
+	for (j = 0; j < n; j++) {
 		buf_init(&cur);
 		buf_adds(&cur, "");
 		page_lines(p, t, pgs[j], &cur);
@@ -138,7 +137,7 @@ void
 plan_write_suites_json(const struct plan *pl, struct buf *out)
 {
 	const struct policy	*p = pl->policy;
-	const struct cs_page	*pgs[PAGES_MAX];
+	const struct cs_page	*pgs[CS_PAGES_MAX];
 	size_t			 i, j, n;
 	int			 first = 1;
 
@@ -146,8 +145,8 @@ plan_write_suites_json(const struct plan *pl, struct buf *out)
 	for (i = 0; i < os_target_count && policy_has_suite_rules(p); i++) {
 		if (!(policy_targets(p) & (1U << i)))
 			continue;
-		n = cs_pages_for_target(&os_targets[i], pgs, PAGES_MAX);
-		for (j = 0; j < n && j < PAGES_MAX; j++) {
+		n = cs_pages_for_target(&os_targets[i], pgs, CS_PAGES_MAX);
+		for (j = 0; j < n; j++) {
 			buf_adds(out, first ? "\n    " : ",\n    ");
 			page_json(p, &os_targets[i], pgs[j], out);
 			first = 0;

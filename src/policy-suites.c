@@ -56,24 +56,12 @@ policy_suite_on_page(const struct cs_page *pg, const struct cs_suite *s)
 	    cs_page_has(pg, base);
 }
 
-static int
-listed(const struct name_list *nl, const char *name)
-{
-	size_t	i;
-
-	for (i = 0; i < nl->n; i++) {
-		if (strcmp(nl->names[i], name) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* A switch the policy turns off: it lists that kind, and not this key. */
 static int
 switched_off(const struct policy *p, enum policy_key k,
     const struct name_list *nl, const char *key)
 {
-	return key != NULL && p->key_line[k] != 0 && !listed(nl, key);
+	return key != NULL && p->key_line[k] != 0 && !name_list_has(nl, key);
 }
 
 /*
@@ -192,9 +180,21 @@ policy_usable_suites(const struct policy *p, const struct cs_page *pg,
 }
 
 int
+policy_suite_rules_line(const struct policy *p)
+{
+	static const enum policy_key keys[] = { K_CS_ORDER, K_CS_CURVES,
+	    K_SC_CIPHERS, K_SC_HASHES, K_SC_KX };
+	size_t	i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		if (p->key_line[keys[i]] != 0)
+			return p->key_line[keys[i]];
+	}
+	return 0;
+}
+
+int
 policy_has_suite_rules(const struct policy *p)
 {
-	return p->key_line[K_CS_ORDER] != 0 || p->key_line[K_CS_CURVES] != 0 ||
-	    p->key_line[K_SC_CIPHERS] != 0 || p->key_line[K_SC_HASHES] != 0 ||
-	    p->key_line[K_SC_KX] != 0;
+	return policy_suite_rules_line(p) != 0;
 }

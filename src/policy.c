@@ -47,6 +47,18 @@ policy_has_dotnet(const struct policy *p)
 	return p->strong_crypto != -1 || p->system_default_tls != -1;
 }
 
+int
+name_list_has(const struct name_list *nl, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < nl->n; i++) {
+		if (strcmp(nl->names[i], name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* [target] os, or every Windows of os.c when the policy names none (what
  * an untargeted policy is pushed to). */
 unsigned

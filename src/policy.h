@@ -164,6 +164,9 @@ void	 policy_free(struct policy *);
 int	 policy_has_winhttp(const struct policy *);
 int	 policy_has_wininet(const struct policy *);
 int	 policy_has_dotnet(const struct policy *);
+/* Whether the list holds the name (exactly: names are in Windows'
+ * spelling once read). */
+int	 name_list_has(const struct name_list *, const char *);
 /* The targets: bit i, os_targets[i]. */
 unsigned policy_targets(const struct policy *);
 /* Whether the policy sets key sizes, legacy switches or the suite order. */
@@ -201,8 +204,10 @@ enum cs_block policy_suite_block(const struct policy *, const struct cs_page *,
  * when none is. */
 size_t	 policy_usable_suites(const struct policy *, const struct cs_page *,
 	    enum proto_id, const struct cs_suite **, size_t, enum cs_block *);
-/* Whether the policy changes which suites Windows may use. */
+/* Whether the policy changes which suites Windows may use, and the line
+ * of the first key that does (0: none). */
 int	 policy_has_suite_rules(const struct policy *);
+int	 policy_suite_rules_line(const struct policy *);
 
 const char *wininet_scope_name(enum wininet_scope);
 const char *gpo_mode_name(enum gpo_mode);

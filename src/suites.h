@@ -74,8 +74,9 @@ extern const size_t cs_page_count;
 /*
  * The pages that cover a target's builds (a target can span several:
  * "win10" is 14393..19045), in build order: fills at most MAX of them and
- * returns how many there are.
+ * returns how many it filled. CS_PAGES_MAX holds every target's.
  */
+#define CS_PAGES_MAX	16
 size_t	cs_pages_for_target(const struct os_target *, const struct cs_page **,
 	    size_t);
 /* The page of that id ("win10-1607"), NULL if none. */
